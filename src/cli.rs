@@ -1,0 +1,110 @@
+//! Batch subcommands beside the GUI: import, info, values.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+
+use crate::i18n::Lang;
+use crate::model::Gender;
+use crate::store::import::{ImportProgress, import_paths};
+use crate::store::{Workbook, demo};
+
+/// `styrsnurra [WORKBOOK]` opens the GUI; the subcommands work without a window.
+#[derive(Debug, Parser)]
+#[command(
+    name = "styrsnurra",
+    version,
+    about = "Styrsnurra: analysgruppens arbetsbok för styrsnurran"
+)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Args {
+    /// Workbook to open in the window; without it the demo workbook opens.
+    pub workbook: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<CliCommand>,
+}
+
+/// The batch subcommands.
+#[derive(Debug, Subcommand)]
+pub enum CliCommand {
+    /// Import result files (CSV, JSON, or folders of them) into a workbook, creating it if missing.
+    Import {
+        #[arg(long = "into", value_name = "WORKBOOK")]
+        into: PathBuf,
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Print counts of indicators, municipalities, values, years and the file format version.
+    Info { workbook: PathBuf },
+    /// Print `period;value` for one indicator, municipality and gender (missing values empty).
+    Values {
+        workbook: PathBuf,
+        #[arg(long)]
+        indicator: String,
+        #[arg(long)]
+        municipality: String,
+        #[arg(long, default_value = "T")]
+        gender: String,
+    },
+    /// Write the demo workbook (fictional values) to a new file.
+    Demo { out: PathBuf },
+}
+
+/// Runs a subcommand and returns the lines it prints.
+pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
+    let lang = Lang::Sv;
+    match command {
+        CliCommand::Import { into, files } => {
+            let mut workbook = Workbook::open_or_create(&into).map_err(|e| anyhow::anyhow!(e))?;
+            if workbook.is_read_only() {
+                bail!(
+                    "{} är skrivskyddad eller öppen i ett annat fönster; inget importerades.",
+                    into.display()
+                );
+            }
+            let conn = workbook.connection_mut()?;
+            let progress = ImportProgress::new();
+            let summary = import_paths(conn, &files, &progress)
+                .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+            for line in summary.report(lang) {
+                writeln!(out, "{line}")?;
+            }
+        }
+        CliCommand::Info { workbook } => {
+            let wb = Workbook::open(&workbook).map_err(|e| anyhow::anyhow!(e))?;
+            let s = wb.stats()?;
+            writeln!(out, "indicators: {}", s.indicators)?;
+            writeln!(out, "municipalities: {}", s.municipalities)?;
+            writeln!(out, "groups: {}", s.groups)?;
+            writeln!(out, "values: {}", s.values)?;
+            writeln!(out, "missing values: {}", s.missing_values)?;
+            match (s.first_year, s.last_year) {
+                (Some(a), Some(b)) => writeln!(out, "years: {} ({a}-{b})", s.years)?,
+                _ => writeln!(out, "years: 0")?,
+            }
+            writeln!(out, "format version: {}", s.format_version)?;
+        }
+        CliCommand::Values {
+            workbook,
+            indicator,
+            municipality,
+            gender,
+        } => {
+            let gender = Gender::from_code(&gender)
+                .with_context(|| format!("okänt kön {gender:?}: använd T, K eller M"))?;
+            let wb = Workbook::open(&workbook).map_err(|e| anyhow::anyhow!(e))?;
+            for (period, value, _) in wb.series_with_missing(&indicator, &municipality, gender)? {
+                match value {
+                    Some(v) => writeln!(out, "{period};{v}")?,
+                    None => writeln!(out, "{period};")?,
+                }
+            }
+        }
+        CliCommand::Demo { out: path } => {
+            demo::build(&path).map_err(|e| anyhow::anyhow!(e))?;
+            writeln!(out, "{}", path.display())?;
+        }
+    }
+    Ok(())
+}

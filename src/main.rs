@@ -1,0 +1,19 @@
+use clap::Parser;
+use styrsnurra::cli::{self, Args};
+
+fn main() -> std::process::ExitCode {
+    let args = Args::parse();
+    match args.command {
+        Some(command) => {
+            let mut stdout = std::io::stdout().lock();
+            match cli::run(command, &mut stdout) {
+                Ok(()) => std::process::ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("Fel: {e:#}");
+                    std::process::ExitCode::FAILURE
+                }
+            }
+        }
+        None => styrsnurra::app::run_gui(args.workbook),
+    }
+}

@@ -1,0 +1,11 @@
+//! The domain model: plain types and rules of the steering cycle. Knows nothing of egui or SQLite.
+
+pub mod indicator;
+pub mod municipality;
+pub mod series;
+pub mod value;
+
+pub use indicator::{Direction, Indicator};
+pub use municipality::{Comparison, Municipality, MunicipalityGroup, MunicipalityKind};
+pub use series::{Distribution, TrendPoint, median};
+pub use value::{Gender, MissingCode, Observation, Outcome};

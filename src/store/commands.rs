@@ -1,0 +1,200 @@
+//! Every edit the group makes is a `Command`: applied in one transaction, logged with its
+//! inverse, and so undoable and redoable, also after the file is reopened.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde::{Deserialize, Serialize};
+
+use super::error::StoreError;
+use super::queries::keys;
+use super::workbook::Workbook;
+use crate::i18n::Lang;
+use crate::model::{Comparison, Direction};
+
+/// One edit of the workbook, small enough to store as JSON in the history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Command {
+    /// Sets (or with `None` removes) a workbook setting.
+    SetSetting { key: String, value: Option<String> },
+    /// Says which way is better for an indicator (`None`: not known).
+    SetIndicatorDirection {
+        indicator: String,
+        direction: Option<Direction>,
+    },
+}
+
+impl Command {
+    pub fn set_home_municipality(id: &str) -> Command {
+        Command::SetSetting {
+            key: keys::HOME_MUNICIPALITY.to_string(),
+            value: Some(id.to_string()),
+        }
+    }
+
+    pub fn set_comparison(comparison: Option<&Comparison>) -> Command {
+        Command::SetSetting {
+            key: keys::COMPARISON.to_string(),
+            value: comparison.map(|c| serde_json::to_string(c).expect("comparison serialises")),
+        }
+    }
+
+    /// A short description for the undo and redo buttons.
+    pub fn label(&self, lang: Lang) -> String {
+        match self {
+            Command::SetSetting { key, .. } if key == keys::HOME_MUNICIPALITY => lang
+                .t("byte av hemkommun", "change of home municipality")
+                .to_string(),
+            Command::SetSetting { key, .. } if key == keys::COMPARISON => lang
+                .t("byte av jämförelsegrupp", "change of comparison group")
+                .to_string(),
+            Command::SetSetting { key, .. } => {
+                format!("{} {key}", lang.t("inställning", "setting"))
+            }
+            Command::SetIndicatorDirection { indicator, .. } => {
+                format!("{} {indicator}", lang.t("riktning för", "direction of"))
+            }
+        }
+    }
+
+    /// The command that puts back what this one will change, read from the current state.
+    fn inverse(&self, tx: &Transaction<'_>) -> Result<Command, StoreError> {
+        Ok(match self {
+            Command::SetSetting { key, .. } => Command::SetSetting {
+                key: key.clone(),
+                value: tx
+                    .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+                        r.get(0)
+                    })
+                    .optional()?,
+            },
+            Command::SetIndicatorDirection { indicator, .. } => {
+                let current: Option<Option<String>> = tx
+                    .query_row(
+                        "SELECT direction FROM indicator WHERE id = ?1",
+                        [indicator],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                Command::SetIndicatorDirection {
+                    indicator: indicator.clone(),
+                    direction: current.flatten().as_deref().and_then(Direction::from_code),
+                }
+            }
+        })
+    }
+
+    fn execute(&self, tx: &Transaction<'_>) -> Result<(), StoreError> {
+        match self {
+            Command::SetSetting {
+                key,
+                value: Some(v),
+            } => {
+                tx.execute(
+                    "INSERT INTO setting (key, value) VALUES (?1, ?2)
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    params![key, v],
+                )?;
+            }
+            Command::SetSetting { key, value: None } => {
+                tx.execute("DELETE FROM setting WHERE key = ?1", [key])?;
+            }
+            Command::SetIndicatorDirection {
+                indicator,
+                direction,
+            } => {
+                tx.execute(
+                    "INSERT OR IGNORE INTO indicator (id, title) VALUES (?1, ?1)",
+                    [indicator],
+                )?;
+                tx.execute(
+                    "UPDATE indicator SET direction = ?2 WHERE id = ?1",
+                    params![indicator, direction.map(Direction::code)],
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Workbook {
+    /// Applies an edit in one transaction and records it for undo. Redo history is dropped.
+    pub fn apply(&mut self, command: Command) -> Result<(), StoreError> {
+        self.ensure_writable()?;
+        let tx = self.conn.transaction()?;
+        let inverse = command.inverse(&tx)?;
+        command.execute(&tx)?;
+        tx.execute("DELETE FROM command_log WHERE undone = 1", [])?;
+        tx.execute(
+            "INSERT INTO command_log (forward, inverse) VALUES (?1, ?2)",
+            params![
+                serde_json::to_string(&command)?,
+                serde_json::to_string(&inverse)?
+            ],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Takes back the latest applied edit; returns it, or `None` when there is nothing to undo.
+    pub fn undo(&mut self) -> Result<Option<Command>, StoreError> {
+        self.ensure_writable()?;
+        let tx = self.conn.transaction()?;
+        let last: Option<(i64, String, String)> = tx
+            .query_row(
+                "SELECT seq, forward, inverse FROM command_log WHERE undone = 0 ORDER BY seq DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let Some((seq, forward, inverse)) = last else {
+            return Ok(None);
+        };
+        let inverse: Command = serde_json::from_str(&inverse)?;
+        inverse.execute(&tx)?;
+        tx.execute("UPDATE command_log SET undone = 1 WHERE seq = ?1", [seq])?;
+        tx.commit()?;
+        Ok(Some(serde_json::from_str(&forward)?))
+    }
+
+    /// Applies again the earliest undone edit; `None` when there is nothing to redo.
+    pub fn redo(&mut self) -> Result<Option<Command>, StoreError> {
+        self.ensure_writable()?;
+        let tx = self.conn.transaction()?;
+        let next: Option<(i64, String)> = tx
+            .query_row(
+                "SELECT seq, forward FROM command_log WHERE undone = 1 ORDER BY seq ASC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((seq, forward)) = next else {
+            return Ok(None);
+        };
+        let command: Command = serde_json::from_str(&forward)?;
+        command.execute(&tx)?;
+        tx.execute("UPDATE command_log SET undone = 0 WHERE seq = ?1", [seq])?;
+        tx.commit()?;
+        Ok(Some(command))
+    }
+
+    /// The edit that undo would take back.
+    pub fn next_undo(&self) -> Result<Option<Command>, StoreError> {
+        self.peek_history(
+            "SELECT forward FROM command_log WHERE undone = 0 ORDER BY seq DESC LIMIT 1",
+        )
+    }
+
+    /// The edit that redo would apply.
+    pub fn next_redo(&self) -> Result<Option<Command>, StoreError> {
+        self.peek_history(
+            "SELECT forward FROM command_log WHERE undone = 1 ORDER BY seq ASC LIMIT 1",
+        )
+    }
+
+    fn peek_history(&self, sql: &str) -> Result<Option<Command>, StoreError> {
+        let json: Option<String> = self.conn.query_row(sql, [], |r| r.get(0)).optional()?;
+        Ok(match json {
+            Some(j) => Some(serde_json::from_str(&j)?),
+            None => None,
+        })
+    }
+}

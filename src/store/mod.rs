@@ -1,0 +1,14 @@
+//! The store owns the workbook file: schema, opening, the command path that writes, imports.
+
+pub mod commands;
+pub mod demo;
+pub mod error;
+pub mod import;
+pub mod queries;
+pub mod schema;
+pub mod workbook;
+
+pub use commands::Command;
+pub use error::{OpenError, StoreError};
+pub use queries::WorkbookStats;
+pub use workbook::{Access, ReadOnlyReason, Workbook};
