@@ -1,3 +1,745 @@
-pub fn run_gui(_p: Option<std::path::PathBuf>) -> std::process::ExitCode {
-    std::process::ExitCode::SUCCESS
+//! The App: the open workbook, navigation, the current view, and the work it runs off the
+//! UI thread (file dialogs, imports).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+use std::thread::JoinHandle;
+
+use crate::i18n::Lang;
+use crate::store::import::{ImportError, ImportProgress, ImportSummary, import_paths};
+use crate::store::{Access, Command, Workbook, demo};
+use crate::ui::collect::{CollectView, ImportOutcome};
+use crate::ui::municipality::MunicipalityView;
+use crate::ui::results::ResultsView;
+use crate::ui::theme::{self, palette};
+use crate::ui::workbook_view::{WorkbookView, read_only_text};
+use crate::ui::{Action, View, ViewContext, phases};
+
+/// Workbooks opened lately, newest first, kept in the user's data folder.
+#[derive(Debug, Default)]
+pub struct RecentFiles {
+    pub paths: Vec<PathBuf>,
+    file: Option<PathBuf>,
+}
+
+impl RecentFiles {
+    const MAX: usize = 10;
+
+    pub fn load(file: PathBuf) -> RecentFiles {
+        let paths = std::fs::read_to_string(&file)
+            .ok()
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default();
+        RecentFiles {
+            paths,
+            file: Some(file),
+        }
+    }
+
+    pub fn remember(&mut self, path: &Path) {
+        let path = path.canonicalize().unwrap_or(path.to_path_buf());
+        self.paths.retain(|p| p != &path);
+        self.paths.insert(0, path);
+        self.paths.truncate(Self::MAX);
+        if let Some(file) = &self.file {
+            if let Some(dir) = file.parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            let _ = std::fs::write(
+                file,
+                serde_json::to_string_pretty(&self.paths).unwrap_or_default(),
+            );
+        }
+    }
+}
+
+/// A message at the top of the window: an error in red, or a notice.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Banner {
+    Error(String),
+    Notice(String),
+}
+
+/// A file dialog running on its own thread (rfd's async dialogs), so the UI never freezes.
+enum DialogKind {
+    Open,
+    Create,
+    SaveCopy,
+    ImportFiles,
+    ImportFolder,
+}
+
+struct PendingDialog {
+    kind: DialogKind,
+    result: Receiver<Vec<PathBuf>>,
+}
+
+/// An import running on a worker thread with its own connection.
+struct ImportJob {
+    progress: Arc<ImportProgress>,
+    handle: JoinHandle<Result<ImportSummary, ImportError>>,
+}
+
+/// The whole application state.
+pub struct App {
+    pub lang: Lang,
+    pub presentation: bool,
+    pub workbook: Option<Workbook>,
+    pub view: View,
+    pub banner: Option<Banner>,
+    pub recent: RecentFiles,
+    pub revision: u64,
+    pub results: ResultsView,
+    pub municipality: MunicipalityView,
+    pub collect: CollectView,
+    pub workbook_view: WorkbookView,
+    pub last_import: Option<ImportOutcome>,
+    import: Option<ImportJob>,
+    dialog: Option<PendingDialog>,
+    theme_applied: Option<bool>,
+    start_path_text: String,
+}
+
+impl App {
+    /// Opens `path`, or the user's demo workbook when no path is given. A failure leaves the
+    /// app running with a message and no workbook.
+    pub fn new(path: Option<PathBuf>) -> App {
+        let mut app = App {
+            lang: Lang::Sv,
+            presentation: false,
+            workbook: None,
+            view: View::Results,
+            banner: None,
+            recent: RecentFiles::load(demo::data_dir().join("recent.json")),
+            revision: 0,
+            results: ResultsView::default(),
+            municipality: MunicipalityView::default(),
+            collect: CollectView::default(),
+            workbook_view: WorkbookView::default(),
+            last_import: None,
+            import: None,
+            dialog: None,
+            theme_applied: None,
+            start_path_text: String::new(),
+        };
+        match path {
+            Some(p) => app.open(&p),
+            None => app.open_demo(),
+        }
+        app
+    }
+
+    fn set_workbook(&mut self, workbook: Workbook) {
+        self.banner = match workbook.access() {
+            Access::ReadOnly(reason) => Some(Banner::Notice(
+                read_only_text(self.lang, reason).to_string(),
+            )),
+            Access::ReadWrite => None,
+        };
+        if !workbook.is_demo().unwrap_or(false) {
+            self.recent.remember(workbook.path());
+        }
+        let has_home = workbook.home_municipality().ok().flatten().is_some();
+        let has_data = workbook.stats().map(|s| s.indicators > 0).unwrap_or(false);
+        self.view = match (has_data, has_home) {
+            (false, _) => View::Collect,
+            (true, false) => View::Municipality,
+            (true, true) => View::Results,
+        };
+        self.results = ResultsView::default();
+        self.municipality = MunicipalityView::default();
+        self.last_import = None;
+        self.workbook = Some(workbook);
+        self.revision += 1;
+    }
+
+    pub fn open(&mut self, path: &Path) {
+        if self.is_importing() {
+            return;
+        }
+        match Workbook::open(path) {
+            Ok(wb) => self.set_workbook(wb),
+            Err(e) => self.banner = Some(Banner::Error(e.message(self.lang))),
+        }
+    }
+
+    pub fn create(&mut self, path: &Path) {
+        if self.is_importing() {
+            return;
+        }
+        match Workbook::create(path) {
+            Ok(wb) => self.set_workbook(wb),
+            Err(e) => self.banner = Some(Banner::Error(e.message(self.lang))),
+        }
+    }
+
+    pub fn open_demo(&mut self) {
+        if self.is_importing() {
+            return;
+        }
+        match demo::open_user_demo() {
+            Ok(wb) => self.set_workbook(wb),
+            Err(e) => self.banner = Some(Banner::Error(e.message(self.lang))),
+        }
+    }
+
+    pub fn is_importing(&self) -> bool {
+        self.import.is_some()
+    }
+
+    /// Applies an edit through the store; a failure is shown, nothing else changes.
+    pub fn apply(&mut self, command: Command) {
+        let Some(wb) = self.workbook.as_mut() else {
+            return;
+        };
+        if self.import.is_some() {
+            self.banner = Some(Banner::Notice(
+                self.lang
+                    .t(
+                        "Vänta tills importen är klar.",
+                        "Wait until the import has finished.",
+                    )
+                    .to_string(),
+            ));
+            return;
+        }
+        match wb.apply(command) {
+            Ok(()) => self.revision += 1,
+            Err(e) => self.banner = Some(Banner::Error(e.message(self.lang))),
+        }
+    }
+
+    pub fn undo(&mut self) {
+        let Some(wb) = self.workbook.as_mut() else {
+            return;
+        };
+        if self.import.is_some() || wb.is_read_only() {
+            return;
+        }
+        match wb.undo() {
+            Ok(Some(_)) => self.revision += 1,
+            Ok(None) => {}
+            Err(e) => self.banner = Some(Banner::Error(e.message(self.lang))),
+        }
+    }
+
+    pub fn redo(&mut self) {
+        let Some(wb) = self.workbook.as_mut() else {
+            return;
+        };
+        if self.import.is_some() || wb.is_read_only() {
+            return;
+        }
+        match wb.redo() {
+            Ok(Some(_)) => self.revision += 1,
+            Ok(None) => {}
+            Err(e) => self.banner = Some(Banner::Error(e.message(self.lang))),
+        }
+    }
+
+    /// Starts importing on a worker thread; progress shows in the collect view.
+    pub fn start_import(&mut self, paths: Vec<PathBuf>, ctx: Option<egui::Context>) {
+        let Some(wb) = self.workbook.as_ref() else {
+            return;
+        };
+        if self.import.is_some() {
+            return;
+        }
+        let mut conn = match wb.worker_connection() {
+            Ok(c) => c,
+            Err(e) => {
+                self.last_import = Some(Err(e.message(self.lang)));
+                return;
+            }
+        };
+        let progress = Arc::new(ImportProgress::new());
+        let worker_progress = progress.clone();
+        let handle = std::thread::spawn(move || {
+            let result = import_paths(&mut conn, &paths, &worker_progress);
+            if let Some(ctx) = ctx {
+                ctx.request_repaint();
+            }
+            result
+        });
+        self.last_import = None;
+        self.import = Some(ImportJob { progress, handle });
+    }
+
+    pub fn cancel_import(&mut self) {
+        if let Some(job) = &self.import {
+            job.progress.cancel();
+        }
+    }
+
+    /// Collects a finished import; returns true when one finished.
+    pub fn poll_import(&mut self) -> bool {
+        if !self.import.as_ref().is_some_and(|j| j.handle.is_finished()) {
+            return false;
+        }
+        let job = self.import.take().expect("checked above");
+        let outcome = match job.handle.join() {
+            Ok(Ok(summary)) => {
+                self.collect.files.clear();
+                Ok(summary)
+            }
+            Ok(Err(e)) => Err(e.message(self.lang)),
+            Err(_) => Err(self
+                .lang
+                .t(
+                    "Importen avbröts av ett internt fel. Inget importerades.",
+                    "The import stopped on an internal error. Nothing was imported.",
+                )
+                .to_string()),
+        };
+        self.last_import = Some(outcome);
+        self.revision += 1;
+        true
+    }
+
+    fn save_copy(&mut self, dest: &Path) {
+        let Some(wb) = self.workbook.as_ref() else {
+            return;
+        };
+        match wb.save_copy(dest) {
+            Ok(()) => {
+                let dest = dest.to_path_buf();
+                self.workbook = None;
+                self.open(&dest);
+                if self.workbook.is_some() {
+                    self.banner = Some(Banner::Notice(format!(
+                        "{} {}",
+                        self.lang.t(
+                            "Kopian är sparad och öppnad:",
+                            "The copy is saved and opened:"
+                        ),
+                        dest.display()
+                    )));
+                }
+            }
+            Err(e) => self.banner = Some(Banner::Error(e.message(self.lang))),
+        }
+    }
+
+    fn start_dialog(&mut self, kind: DialogKind) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let lang = self.lang;
+        let (tx, rx) = channel();
+        let workbook_filter = lang.t("Styrsnurra-arbetsbok", "Styrsnurra workbook");
+        let results_filter = lang.t("Resultatfiler", "Result files");
+        let dialog = rfd::AsyncFileDialog::new();
+        let future: std::pin::Pin<Box<dyn std::future::Future<Output = Vec<PathBuf>> + Send>> =
+            match kind {
+                DialogKind::Open => Box::pin(async move {
+                    dialog
+                        .add_filter(workbook_filter, &["styrsnurra", "sqlite", "db"])
+                        .pick_file()
+                        .await
+                        .map(|h| vec![h.path().to_path_buf()])
+                        .unwrap_or_default()
+                }),
+                DialogKind::Create | DialogKind::SaveCopy => Box::pin(async move {
+                    dialog
+                        .add_filter(workbook_filter, &["styrsnurra"])
+                        .set_file_name("arbetsbok.styrsnurra")
+                        .save_file()
+                        .await
+                        .map(|h| vec![h.path().to_path_buf()])
+                        .unwrap_or_default()
+                }),
+                DialogKind::ImportFiles => Box::pin(async move {
+                    dialog
+                        .add_filter(results_filter, &["csv", "json", "txt"])
+                        .pick_files()
+                        .await
+                        .map(|hs| hs.iter().map(|h| h.path().to_path_buf()).collect())
+                        .unwrap_or_default()
+                }),
+                DialogKind::ImportFolder => Box::pin(async move {
+                    dialog
+                        .pick_folder()
+                        .await
+                        .map(|h| vec![h.path().to_path_buf()])
+                        .unwrap_or_default()
+                }),
+            };
+        std::thread::spawn(move || {
+            let _ = tx.send(pollster::block_on(future));
+        });
+        self.dialog = Some(PendingDialog { kind, result: rx });
+    }
+
+    fn poll_dialog(&mut self) {
+        let Some(pending) = &self.dialog else { return };
+        let paths = match pending.result.try_recv() {
+            Ok(paths) => paths,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => Vec::new(),
+        };
+        let kind = self.dialog.take().expect("checked above").kind;
+        let Some(first) = paths.first().cloned() else {
+            return;
+        };
+        match kind {
+            DialogKind::Open => self.open(&first),
+            DialogKind::Create => self.create(&first),
+            DialogKind::SaveCopy => self.save_copy(&first),
+            DialogKind::ImportFiles | DialogKind::ImportFolder => self.collect.add_files(paths),
+        }
+    }
+
+    /// Carries out what a view asked for.
+    pub fn handle(&mut self, action: Action, ctx: Option<&egui::Context>) {
+        match action {
+            Action::Apply(command) => self.apply(command),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::Navigate(view) => self.view = view,
+            Action::OpenPath(p) => self.open(&p),
+            Action::CreatePath(p) => self.create(&p),
+            Action::OpenDemo => self.open_demo(),
+            Action::PickOpen => self.start_dialog(DialogKind::Open),
+            Action::PickCreate => self.start_dialog(DialogKind::Create),
+            Action::PickSaveCopy => self.start_dialog(DialogKind::SaveCopy),
+            Action::SaveCopy(p) => self.save_copy(&p),
+            Action::PickImportFiles => self.start_dialog(DialogKind::ImportFiles),
+            Action::PickImportFolder => self.start_dialog(DialogKind::ImportFolder),
+            Action::StartImport(paths) => self.start_import(paths, ctx.cloned()),
+            Action::CancelImport => self.cancel_import(),
+            Action::TogglePresentation => self.presentation = !self.presentation,
+            Action::SetLang(lang) => {
+                self.lang = lang;
+                self.revision += 1;
+            }
+        }
+    }
+
+    fn shortcuts(&self, ctx: &egui::Context) -> Vec<Action> {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let mut actions = Vec::new();
+        ctx.input_mut(|i| {
+            if i.consume_key(Modifiers::NONE, Key::F5) {
+                actions.push(Action::TogglePresentation);
+            }
+            if self.presentation && i.consume_key(Modifiers::NONE, Key::Escape) {
+                actions.push(Action::TogglePresentation);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::Z,
+            )) || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y))
+            {
+                actions.push(Action::Redo);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)) {
+                actions.push(Action::Undo);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)) {
+                actions.push(Action::PickOpen);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::N)) {
+                actions.push(Action::PickCreate);
+            }
+        });
+        actions
+    }
+
+    fn top_bar(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let lang = self.lang;
+        ui.horizontal_wrapped(|ui| {
+            ui.strong("Styrsnurra");
+            if let Some(wb) = &self.workbook {
+                let name = wb
+                    .path()
+                    .file_name()
+                    .map(|n| n.to_string_lossy().to_string())
+                    .unwrap_or_default();
+                ui.label(name)
+                    .on_hover_text(wb.path().display().to_string());
+                if wb.is_read_only() {
+                    ui.colored_label(palette::NOTICE, lang.t("Skrivskyddad", "Read-only"));
+                }
+                if wb.is_demo().unwrap_or(false) {
+                    ui.colored_label(
+                        palette::NOTICE,
+                        lang.t("Demodata – påhittade värden", "Demo data – made-up values"),
+                    );
+                }
+            }
+            ui.separator();
+            if !self.presentation {
+                ui.menu_button(lang.t("Arkiv", "File"), |ui| {
+                    if ui
+                        .button(lang.t("Ny arbetsbok … (Ctrl+N)", "New workbook … (Ctrl+N)"))
+                        .clicked()
+                    {
+                        actions.push(Action::PickCreate);
+                    }
+                    if ui
+                        .button(lang.t("Öppna … (Ctrl+O)", "Open … (Ctrl+O)"))
+                        .clicked()
+                    {
+                        actions.push(Action::PickOpen);
+                    }
+                    if self.workbook.is_some()
+                        && ui
+                            .button(lang.t("Spara en kopia …", "Save a copy …"))
+                            .clicked()
+                    {
+                        actions.push(Action::PickSaveCopy);
+                    }
+                    if ui
+                        .button(lang.t("Öppna demo-arbetsboken", "Open the demo workbook"))
+                        .clicked()
+                    {
+                        actions.push(Action::OpenDemo);
+                    }
+                    if !self.recent.paths.is_empty() {
+                        ui.separator();
+                        ui.label(lang.t("Senast använda", "Recently used"));
+                        for p in &self.recent.paths {
+                            if ui.button(p.display().to_string()).clicked() {
+                                actions.push(Action::OpenPath(p.clone()));
+                            }
+                        }
+                    }
+                });
+                let writable = self.workbook.as_ref().is_some_and(|w| !w.is_read_only())
+                    && self.import.is_none();
+                let undo = self
+                    .workbook
+                    .as_ref()
+                    .and_then(|w| w.next_undo().ok().flatten());
+                let redo = self
+                    .workbook
+                    .as_ref()
+                    .and_then(|w| w.next_redo().ok().flatten());
+                let undo_hint = match &undo {
+                    Some(c) => format!("{} {} (Ctrl+Z)", lang.t("Ångra", "Undo"), c.label(lang)),
+                    None => lang.t("Inget att ångra", "Nothing to undo").to_string(),
+                };
+                let redo_hint = match &redo {
+                    Some(c) => format!(
+                        "{} {} (Ctrl+Shift+Z)",
+                        lang.t("Gör om", "Redo"),
+                        c.label(lang)
+                    ),
+                    None => lang.t("Inget att göra om", "Nothing to redo").to_string(),
+                };
+                if ui
+                    .add_enabled(
+                        writable && undo.is_some(),
+                        egui::Button::new(lang.t("Ångra", "Undo")),
+                    )
+                    .on_hover_text(&undo_hint)
+                    .on_disabled_hover_text(&undo_hint)
+                    .clicked()
+                {
+                    actions.push(Action::Undo);
+                }
+                if ui
+                    .add_enabled(
+                        writable && redo.is_some(),
+                        egui::Button::new(lang.t("Gör om", "Redo")),
+                    )
+                    .on_hover_text(&redo_hint)
+                    .on_disabled_hover_text(&redo_hint)
+                    .clicked()
+                {
+                    actions.push(Action::Redo);
+                }
+            }
+            let (other, other_name) = match lang {
+                Lang::Sv => (Lang::En, "English"),
+                Lang::En => (Lang::Sv, "Svenska"),
+            };
+            if ui.button(other_name).clicked() {
+                actions.push(Action::SetLang(other));
+            }
+            let presentation_label = if self.presentation {
+                lang.t("Avsluta presentation (Esc)", "Leave presentation (Esc)")
+            } else {
+                lang.t("Presentationsläge (F5)", "Presentation mode (F5)")
+            };
+            if ui.button(presentation_label).clicked() {
+                actions.push(Action::TogglePresentation);
+            }
+        });
+    }
+
+    fn navigation(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        for phase in phases(self.lang) {
+            if self.presentation {
+                ui.label(egui::RichText::new(phase.title).small());
+            } else {
+                ui.add_space(6.0);
+                ui.label(egui::RichText::new(phase.title).strong());
+            }
+            for (view, title) in phase.steps {
+                if ui
+                    .selectable_label(self.view == view, format!("  {title}"))
+                    .clicked()
+                {
+                    actions.push(Action::Navigate(view));
+                }
+            }
+        }
+    }
+
+    fn no_workbook(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let lang = self.lang;
+        ui.heading(lang.t("Ingen arbetsbok öppen", "No workbook open"));
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button(lang.t("Ny arbetsbok …", "New workbook …"))
+                .clicked()
+            {
+                actions.push(Action::PickCreate);
+            }
+            if ui.button(lang.t("Öppna …", "Open …")).clicked() {
+                actions.push(Action::PickOpen);
+            }
+            if ui
+                .button(lang.t("Öppna demo-arbetsboken", "Open the demo workbook"))
+                .clicked()
+            {
+                actions.push(Action::OpenDemo);
+            }
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label(lang.t(
+                "Arbetsbok att öppna eller skapa",
+                "Workbook to open or create",
+            ));
+            ui.add(egui::TextEdit::singleline(&mut self.start_path_text).desired_width(480.0))
+                .labelled_by(label.id);
+            let path = PathBuf::from(self.start_path_text.trim());
+            if ui.button(lang.t("Öppna", "Open")).clicked()
+                && !self.start_path_text.trim().is_empty()
+            {
+                actions.push(Action::OpenPath(path.clone()));
+            }
+            if ui.button(lang.t("Skapa", "Create")).clicked()
+                && !self.start_path_text.trim().is_empty()
+            {
+                actions.push(Action::CreatePath(path));
+            }
+        });
+        for p in &self.recent.paths {
+            if ui.link(p.display().to_string()).clicked() {
+                actions.push(Action::OpenPath(p.clone()));
+            }
+        }
+    }
+
+    /// Draws one frame and carries out what was asked.
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if self.theme_applied != Some(self.presentation) {
+            theme::apply(&ctx, self.presentation);
+            self.theme_applied = Some(self.presentation);
+        }
+        self.poll_dialog();
+        if self.poll_import() {
+            ctx.request_repaint();
+        }
+        if self.import.is_some() || self.dialog.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        let mut actions = self.shortcuts(&ctx);
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            ui.add_space(4.0);
+            self.top_bar(ui, &mut actions);
+            if let Some(banner) = self.banner.clone() {
+                ui.horizontal_wrapped(|ui| {
+                    match &banner {
+                        Banner::Error(text) => {
+                            ui.colored_label(
+                                palette::ERROR,
+                                format!("{} {text}", self.lang.t("Fel:", "Error:")),
+                            );
+                        }
+                        Banner::Notice(text) => {
+                            ui.colored_label(palette::NOTICE, text.clone());
+                        }
+                    }
+                    if self.workbook.as_ref().is_some_and(Workbook::is_read_only)
+                        && ui
+                            .button(self.lang.t("Spara en kopia …", "Save a copy …"))
+                            .clicked()
+                    {
+                        actions.push(Action::PickSaveCopy);
+                    }
+                    if ui.small_button(self.lang.t("Stäng", "Close")).clicked() {
+                        self.banner = None;
+                    }
+                });
+            }
+            ui.add_space(4.0);
+        });
+        if self.workbook.is_some() {
+            egui::Panel::left("navigation")
+                .resizable(false)
+                .default_size(if self.presentation { 380.0 } else { 240.0 })
+                .show(ui, |ui| self.navigation(ui, &mut actions));
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            let Some(workbook) = self.workbook.as_ref() else {
+                self.no_workbook(ui, &mut actions);
+                return;
+            };
+            let view_ctx = ViewContext {
+                workbook,
+                lang: self.lang,
+                presentation: self.presentation,
+                revision: self.revision,
+            };
+            let view_actions = match self.view {
+                View::Results => self.results.ui(ui, &view_ctx),
+                View::Municipality => self.municipality.ui(ui, &view_ctx),
+                View::Collect => {
+                    let running = self.import.as_ref().map(|j| j.progress.as_ref());
+                    self.collect
+                        .ui(ui, &view_ctx, running, self.last_import.as_ref())
+                }
+                View::Workbook => self.workbook_view.ui(ui, &view_ctx, &self.recent.paths),
+            };
+            actions.extend(view_actions);
+        });
+        for action in actions {
+            self.handle(action, Some(&ctx));
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+}
+
+/// Starts the window. `path` is the workbook to open; without it, the demo workbook.
+pub fn run_gui(path: Option<PathBuf>) -> std::process::ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Styrsnurra")
+            .with_inner_size([1600.0, 1000.0])
+            .with_maximized(true)
+            .with_min_inner_size([800.0, 500.0]),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Styrsnurra",
+        options,
+        Box::new(move |_cc| Ok(Box::new(App::new(path)))),
+    );
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Kunde inte starta fönstret: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
 }

@@ -1,0 +1,96 @@
+//! Views: one per step of the steering cycle that is built. A view reads the workbook and
+//! returns `Action`s; the app carries them out (edits go through the store's commands).
+
+pub mod collect;
+pub mod municipality;
+pub mod results;
+pub mod theme;
+pub mod widgets;
+pub mod workbook_view;
+
+use std::path::PathBuf;
+
+use crate::i18n::Lang;
+use crate::store::Command;
+
+/// The screens, grouped by the phase of the steering cycle they belong to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// Planering: whose results are followed and against whom.
+    Municipality,
+    /// Uppföljning och analys: samla in.
+    Collect,
+    /// Uppföljning och analys: the results of one indicator.
+    Results,
+    /// Verktyg: the workbook file itself.
+    Workbook,
+}
+
+/// A phase of the steering cycle with the steps built so far.
+pub struct Phase {
+    pub title: &'static str,
+    pub steps: Vec<(View, &'static str)>,
+}
+
+impl View {
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            View::Municipality => lang.t("Hemkommun och jämförelse", "Home and comparison"),
+            View::Collect => lang.t("Samla in", "Collect"),
+            View::Results => lang.t("Resultat", "Results"),
+            View::Workbook => lang.t("Arbetsbok", "Workbook"),
+        }
+    }
+}
+
+/// The navigation in the order of the cycle. Phases without built steps are left out.
+pub fn phases(lang: Lang) -> Vec<Phase> {
+    vec![
+        Phase {
+            title: lang.t("Planering", "Planning"),
+            steps: vec![(View::Municipality, View::Municipality.title(lang))],
+        },
+        Phase {
+            title: lang.t("Uppföljning och analys", "Follow-up and analysis"),
+            steps: vec![
+                (View::Collect, View::Collect.title(lang)),
+                (View::Results, View::Results.title(lang)),
+            ],
+        },
+        Phase {
+            title: lang.t("Verktyg", "Tools"),
+            steps: vec![(View::Workbook, View::Workbook.title(lang))],
+        },
+    ]
+}
+
+/// What a view asks the app to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Apply(Command),
+    Undo,
+    Redo,
+    Navigate(View),
+    OpenPath(PathBuf),
+    CreatePath(PathBuf),
+    OpenDemo,
+    PickOpen,
+    PickCreate,
+    PickSaveCopy,
+    SaveCopy(PathBuf),
+    PickImportFiles,
+    PickImportFolder,
+    StartImport(Vec<PathBuf>),
+    CancelImport,
+    TogglePresentation,
+    SetLang(Lang),
+}
+
+/// What every view gets to read.
+pub struct ViewContext<'a> {
+    pub workbook: &'a crate::store::Workbook,
+    pub lang: Lang,
+    pub presentation: bool,
+    /// Changes whenever the workbook's content changes; views key their caches on it.
+    pub revision: u64,
+}

@@ -1,0 +1,71 @@
+//! Look and feel: the normal desk theme and the projector (presentation) theme, and the
+//! colour-blind-safe palette (Okabe–Ito) used by the charts.
+
+use egui::{Color32, FontFamily, FontId, TextStyle};
+
+/// Series colours that stay distinguishable with the common colour-vision deficiencies.
+pub mod palette {
+    use egui::Color32;
+    pub const HOME: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2);
+    pub const WOMEN: Color32 = Color32::from_rgb(0xCC, 0x79, 0xA7);
+    pub const MEN: Color32 = Color32::from_rgb(0x00, 0x9E, 0x73);
+    pub const GROUP: Color32 = Color32::from_rgb(0xE6, 0x9F, 0x00);
+    pub const RIKET: Color32 = Color32::from_rgb(0x33, 0x33, 0x33);
+    pub const OTHERS: Color32 = Color32::from_rgb(0xB8, 0xB8, 0xB8);
+    pub const ERROR: Color32 = Color32::from_rgb(0xB0, 0x1E, 0x1E);
+    pub const NOTICE: Color32 = Color32::from_rgb(0x7A, 0x4D, 0x00);
+}
+
+/// Body text size in presentation mode, in points (1 point = 1 px at 1920×1080, scale 1).
+pub const PRESENTATION_BODY: f32 = 30.0;
+pub const NORMAL_BODY: f32 = 16.0;
+
+/// Applies the theme; called when presentation mode changes and at start.
+pub fn apply(ctx: &egui::Context, presentation: bool) {
+    let body = if presentation {
+        PRESENTATION_BODY
+    } else {
+        NORMAL_BODY
+    };
+    ctx.set_theme(egui::Theme::Light);
+    ctx.global_style_mut(|style| {
+        style.text_styles = [
+            (
+                TextStyle::Heading,
+                FontId::new(body * 1.5, FontFamily::Proportional),
+            ),
+            (TextStyle::Body, FontId::new(body, FontFamily::Proportional)),
+            (
+                TextStyle::Button,
+                FontId::new(body, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Small,
+                FontId::new(body * 0.8, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(body * 0.95, FontFamily::Monospace),
+            ),
+        ]
+        .into();
+        style.spacing.item_spacing = egui::vec2(body * 0.5, body * 0.35);
+        style.spacing.button_padding = egui::vec2(body * 0.5, body * 0.25);
+        style.spacing.interact_size.y = body * 1.4;
+        let visuals = &mut style.visuals;
+        if presentation {
+            visuals.override_text_color = Some(Color32::BLACK);
+            visuals.panel_fill = Color32::WHITE;
+            visuals.window_fill = Color32::WHITE;
+            visuals.extreme_bg_color = Color32::WHITE;
+            visuals.widgets.noninteractive.bg_stroke.color = Color32::from_gray(60);
+            visuals.selection.bg_fill = Color32::from_rgb(0xFF, 0xD8, 0x4D);
+            visuals.selection.stroke.color = Color32::BLACK;
+        } else {
+            visuals.override_text_color = Some(Color32::from_gray(20));
+            visuals.panel_fill = Color32::from_gray(248);
+            visuals.selection.bg_fill = Color32::from_rgb(0xC8, 0xDD, 0xF5);
+            visuals.selection.stroke.color = Color32::from_gray(10);
+        }
+    });
+}

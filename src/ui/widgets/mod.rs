@@ -1,0 +1,5 @@
+//! Reusable drawing pieces: charts and pickers.
+
+pub mod distribution;
+pub mod picker;
+pub mod trend;

@@ -1,0 +1,107 @@
+//! The trend chart: one indicator over the years for the home municipality, by gender,
+//! with Riket and the comparison group's median as reference lines.
+
+use egui::Color32;
+use egui_plot::{Line, LineStyle, MarkerShape, Plot, PlotPoints, Points};
+
+use crate::i18n::Lang;
+use crate::model::TrendPoint;
+
+/// One line of the chart.
+pub struct TrendLine {
+    pub name: String,
+    pub color: Color32,
+    pub style: LineStyle,
+    pub width: f32,
+    pub marker: MarkerShape,
+    pub points: Vec<TrendPoint>,
+}
+
+/// A legend drawn above the chart, in body text so it reads from the back of a room; each
+/// entry shows the line's colour and dash pattern, so colour is never the only cue.
+pub fn legend(ui: &mut egui::Ui, entries: &[(String, Color32, bool)]) {
+    ui.horizontal_wrapped(|ui| {
+        for (name, color, dashed) in entries {
+            let height = ui.text_style_height(&egui::TextStyle::Body);
+            let (rect, _) =
+                ui.allocate_exact_size(egui::vec2(height * 2.2, height), egui::Sense::hover());
+            let y = rect.center().y;
+            let stroke = egui::Stroke::new(3.0, *color);
+            let points = [egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)];
+            if *dashed {
+                ui.painter()
+                    .extend(egui::Shape::dashed_line(&points, stroke, 6.0, 4.0));
+            } else {
+                ui.painter().line_segment(points, stroke);
+            }
+            ui.label(name);
+            ui.add_space(height * 0.6);
+        }
+    });
+}
+
+pub fn show(ui: &mut egui::Ui, id: &str, lang: Lang, unit: &str, lines: &[TrendLine], height: f32) {
+    let entries: Vec<(String, Color32, bool)> = lines
+        .iter()
+        .filter(|l| !l.points.is_empty())
+        .map(|l| (l.name.clone(), l.color, l.style != LineStyle::Solid))
+        .collect();
+    legend(ui, &entries);
+    let unit_y = unit.to_string();
+    let unit_hover = unit.to_string();
+    Plot::new(id)
+        .height(height)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_boxed_zoom(false)
+        .x_axis_formatter(|mark, _| {
+            if mark.value.fract() == 0.0 {
+                format!("{}", mark.value as i64)
+            } else {
+                String::new()
+            }
+        })
+        .y_axis_formatter(move |mark, range| {
+            let span = range.end() - range.start();
+            let decimals = if span < 10.0 { 1 } else { 0 };
+            let n = lang.number(mark.value, decimals);
+            if unit_y == "%" { format!("{n} %") } else { n }
+        })
+        .label_formatter(move |hover| match hover {
+            egui_plot::HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } => Some(format!(
+                "{plot_name}\n{}: {}",
+                position.x.round() as i64,
+                lang.value_with_unit(position.y, &unit_hover)
+            )),
+            egui_plot::HoverPosition::Elsewhere { .. } => None,
+        })
+        .show(ui, |plot| {
+            for line in lines {
+                if line.points.is_empty() {
+                    continue;
+                }
+                let coords: Vec<[f64; 2]> = line
+                    .points
+                    .iter()
+                    .map(|p| [f64::from(p.period), p.value])
+                    .collect();
+                plot.line(
+                    Line::new(line.name.clone(), PlotPoints::from(coords.clone()))
+                        .color(line.color)
+                        .style(line.style)
+                        .width(line.width),
+                );
+                plot.points(
+                    Points::new(line.name.clone(), PlotPoints::from(coords))
+                        .color(line.color)
+                        .shape(line.marker)
+                        .radius(line.width + 2.0),
+                );
+            }
+        });
+}

@@ -1,0 +1,155 @@
+//! Verktyg: the workbook file: where it is, its format and contents, recent files, copies.
+
+use std::path::PathBuf;
+
+use super::theme::palette;
+use super::{Action, ViewContext};
+use crate::store::{Access, ReadOnlyReason, WorkbookStats};
+
+/// State of the workbook view.
+#[derive(Default)]
+pub struct WorkbookView {
+    pub path_text: String,
+    stats: Option<(u64, Result<WorkbookStats, String>)>,
+}
+
+/// Explains why a workbook is read-only.
+pub fn read_only_text(lang: crate::i18n::Lang, reason: ReadOnlyReason) -> &'static str {
+    match reason {
+        ReadOnlyReason::FilePermissions => lang.t(
+            "Arbetsboken är skrivskyddad: filen går inte att skriva till. Spara en kopia för att kunna ändra.",
+            "The workbook is read-only: the file cannot be written. Save a copy to make changes.",
+        ),
+        ReadOnlyReason::OpenElsewhere => lang.t(
+            "Arbetsboken är redan öppen i ett annat Styrsnurra-fönster och visas därför skrivskyddad här. Spara en kopia för att arbeta vidare separat.",
+            "The workbook is already open in another Styrsnurra window, so it is read-only here. Save a copy to work on separately.",
+        ),
+    }
+}
+
+impl WorkbookView {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &ViewContext<'_>,
+        recent: &[PathBuf],
+    ) -> Vec<Action> {
+        let lang = ctx.lang;
+        let mut actions = Vec::new();
+        let wb = ctx.workbook;
+        ui.heading(lang.t("Arbetsbok", "Workbook"));
+        ui.label(format!(
+            "{} {}",
+            lang.t("Fil:", "File:"),
+            wb.path().display()
+        ));
+        ui.label(lang.t(
+            "Allt gruppen gör sparas direkt i filen; det finns ingen Spara-knapp.",
+            "Everything the group does is saved in the file at once; there is no Save button.",
+        ));
+        if let Access::ReadOnly(reason) = wb.access() {
+            ui.colored_label(palette::NOTICE, read_only_text(lang, reason));
+        }
+        if self
+            .stats
+            .as_ref()
+            .is_none_or(|(rev, _)| *rev != ctx.revision)
+        {
+            self.stats = Some((ctx.revision, wb.stats().map_err(|e| e.message(lang))));
+        }
+        match &self.stats {
+            Some((_, Ok(s))) => {
+                egui::Grid::new("stats").show(ui, |ui| {
+                    let rows = [
+                        (lang.t("Nyckeltal", "Indicators"), lang.count(s.indicators)),
+                        (
+                            lang.t("Kommuner och regioner", "Municipalities and regions"),
+                            lang.count(s.municipalities),
+                        ),
+                        (
+                            lang.t("Kommungrupper", "Municipality groups"),
+                            lang.count(s.groups),
+                        ),
+                        (lang.t("Värden", "Values"), lang.count(s.values)),
+                        (
+                            lang.t("Saknade värden", "Missing values"),
+                            lang.count(s.missing_values),
+                        ),
+                        (
+                            lang.t("År", "Years"),
+                            match (s.first_year, s.last_year) {
+                                (Some(a), Some(b)) => format!("{} ({a}–{b})", s.years),
+                                _ => "0".to_string(),
+                            },
+                        ),
+                        (
+                            lang.t("Filformat", "File format"),
+                            s.format_version.to_string(),
+                        ),
+                    ];
+                    for (k, v) in rows {
+                        ui.label(k);
+                        ui.strong(v);
+                        ui.end_row();
+                    }
+                });
+            }
+            Some((_, Err(e))) => {
+                ui.colored_label(palette::ERROR, e);
+            }
+            None => {}
+        }
+        if ctx.presentation {
+            return actions;
+        }
+        ui.separator();
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button(lang.t("Ny arbetsbok …", "New workbook …"))
+                .clicked()
+            {
+                actions.push(Action::PickCreate);
+            }
+            if ui.button(lang.t("Öppna …", "Open …")).clicked() {
+                actions.push(Action::PickOpen);
+            }
+            if ui
+                .button(lang.t("Spara en kopia …", "Save a copy …"))
+                .clicked()
+            {
+                actions.push(Action::PickSaveCopy);
+            }
+            if ui
+                .button(lang.t("Öppna demo-arbetsboken", "Open the demo workbook"))
+                .clicked()
+            {
+                actions.push(Action::OpenDemo);
+            }
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label(lang.t(
+                "Arbetsbok att öppna eller skapa",
+                "Workbook to open or create",
+            ));
+            ui.add(egui::TextEdit::singleline(&mut self.path_text).desired_width(480.0))
+                .labelled_by(label.id);
+            let path = PathBuf::from(self.path_text.trim());
+            if ui.button(lang.t("Öppna", "Open")).clicked() && !self.path_text.trim().is_empty() {
+                actions.push(Action::OpenPath(path.clone()));
+            }
+            if ui.button(lang.t("Skapa", "Create")).clicked() && !self.path_text.trim().is_empty() {
+                actions.push(Action::CreatePath(path));
+            }
+        });
+        if !recent.is_empty() {
+            ui.separator();
+            ui.strong(lang.t("Senast använda", "Recently used"));
+            for p in recent {
+                if ui.link(p.display().to_string()).clicked() {
+                    actions.push(Action::OpenPath(p.clone()));
+                }
+            }
+        }
+        actions
+    }
+}
