@@ -1,0 +1,39 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// The real Kolada data beside the repository (Källa: Kolada).
+pub fn kolada() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/kolada")
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+pub fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+pub fn bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).expect("readable file")
+}
+
+/// A workbook file with the N15428 Kolada values imported.
+pub fn workbook_with_values(dir: &Path) -> PathBuf {
+    let path = dir.join("wb.styrsnurra");
+    let mut wb = styrsnurra::store::Workbook::create(&path).expect("create");
+    let files = vec![
+        kolada().join("values/ddf--datapoints--n15428--by--geo--year.csv"),
+        kolada().join("values/ddf--datapoints--n15428--by--geo--gender--year.csv"),
+        kolada().join("municipality-v3-2026.csv"),
+    ];
+    styrsnurra::store::import::import_paths(
+        wb.connection_mut().expect("writable"),
+        &files,
+        &styrsnurra::store::import::ImportProgress::new(),
+    )
+    .expect("import");
+    path
+}

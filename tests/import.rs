@@ -1,0 +1,245 @@
+//! Imports on the real Kolada files (Källa: Kolada) and on odd CSV written by the tests.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{kolada, tempdir};
+use styrsnurra::model::{Gender, MunicipalityKind};
+use styrsnurra::store::Workbook;
+use styrsnurra::store::import::{ImportError, ImportProgress, ImportSummary, SkipReason, import_paths};
+
+fn import(wb: &mut Workbook, files: &[PathBuf]) -> Result<ImportSummary, ImportError> {
+    import_paths(wb.connection_mut().unwrap(), files, &ImportProgress::new())
+}
+
+fn new_workbook(dir: &tempfile::TempDir) -> Workbook {
+    Workbook::create(&dir.path().join("wb.styrsnurra")).unwrap()
+}
+
+fn value(wb: &Workbook, ind: &str, muni: &str, year: i32, g: Gender) -> Option<f64> {
+    wb.series(ind, muni, g)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.period == year)
+        .map(|p| p.value)
+}
+
+#[test]
+fn kolada_wide_csv_gives_the_values_kolada_publishes() {
+    let dir = tempdir();
+    let mut wb = new_workbook(&dir);
+    let summary = import(
+        &mut wb,
+        &[
+            kolada().join("values/ddf--datapoints--n15428--by--geo--year.csv"),
+            kolada().join("values/ddf--datapoints--n15428--by--geo--gender--year.csv"),
+        ],
+    )
+    .unwrap();
+    // Stockholm 2020: total 89.50837989, women 90.40346478 (the same as Kolada's API gives).
+    assert_eq!(value(&wb, "N15428", "0180", 2020, Gender::Total), Some(89.50837989));
+    assert_eq!(value(&wb, "N15428", "0180", 2020, Gender::Women), Some(90.40346478));
+    assert_eq!(value(&wb, "N15428", "0000", 1998, Gender::Total), Some(91.4));
+    // A region row with an empty cell is stored as missing, not as zero.
+    let region = wb.series_with_missing("N15428", "0001", Gender::Total).unwrap();
+    assert!(region.iter().any(|(p, v, m)| *p == 1998 && v.is_none() && m.as_deref() == Some("")));
+    let total_rows = std::fs::read_to_string(kolada().join("values/ddf--datapoints--n15428--by--geo--year.csv"))
+        .unwrap()
+        .lines()
+        .count() as u64
+        - 1;
+    assert_eq!(summary.files.len(), 2);
+    let wide = summary.files.iter().find(|f| f.path.ends_with("ddf--datapoints--n15428--by--geo--year.csv")).unwrap();
+    assert_eq!(wide.counts.added, total_rows);
+    assert_eq!(summary.skipped(), 0);
+}
+
+#[test]
+fn reimporting_changes_nothing_and_newer_values_replace_older() {
+    let dir = tempdir();
+    let mut wb = new_workbook(&dir);
+    let file = kolada().join("values/ddf--datapoints--u23401--by--geo--year.csv");
+    let first = import(&mut wb, std::slice::from_ref(&file)).unwrap();
+    let stats = wb.stats().unwrap();
+    let again = import(&mut wb, std::slice::from_ref(&file)).unwrap();
+    assert_eq!(again.totals().added, 0);
+    assert_eq!(again.totals().updated, 0);
+    assert_eq!(again.totals().unchanged, first.totals().added);
+    assert_eq!(wb.stats().unwrap(), stats);
+
+    let newer = dir.path().join("newer.csv");
+    std::fs::write(&newer, "geo,year,u23401\n0180,2008,12.5\n0180,2099,1\n").unwrap();
+    assert_eq!(value(&wb, "U23401", "0180", 2008, Gender::Total), Some(17.0));
+    let s = import(&mut wb, &[newer]).unwrap();
+    assert_eq!((s.totals().added, s.totals().updated, s.totals().unchanged), (1, 1, 0));
+    assert_eq!(value(&wb, "U23401", "0180", 2008, Gender::Total), Some(12.5));
+}
+
+#[test]
+fn kolada_api_json_v2_and_v3_give_the_same_values() {
+    let dir = tempdir();
+    let mut wb = new_workbook(&dir);
+    let api = kolada().join("api-shaped");
+    let v2 = import(&mut wb, &[api.join("v2_data_N15428_U23471_0180_1480_1280_0000_2020-2022.json")]).unwrap();
+    assert!(v2.totals().added > 0);
+    assert_eq!(value(&wb, "N15428", "0180", 2020, Gender::Men), Some(88.64781942));
+    let v3 = import(&mut wb, &[api.join("v3_style_data_N15428_U23471_0180_1480_1280_0000_2020-2022.json")]).unwrap();
+    assert_eq!(v3.totals().added, 0);
+    assert_eq!(v3.totals().updated, 0);
+    assert_eq!(v3.totals().unchanged, v2.totals().added);
+}
+
+#[test]
+fn kolada_metadata_in_json_and_csv() {
+    let dir = tempdir();
+    let mut wb = new_workbook(&dir);
+    let api = kolada().join("api-shaped");
+    import(
+        &mut wb,
+        &[
+            api.join("v2_kpi_N15428_U23471_N00945_U07451.json"),
+            api.join("v3_municipality_subset.json"),
+        ],
+    )
+    .unwrap();
+    let ind = wb.indicator("N15428").unwrap().unwrap();
+    assert!(ind.title.starts_with("Elever i åk 9"));
+    assert!(ind.divided_by_gender);
+    assert_eq!(ind.unit, "%");
+    assert_eq!(ind.source, "Kolada");
+    let munis = wb.municipalities().unwrap();
+    assert_eq!(munis.len(), 7);
+    assert_eq!(munis.iter().find(|m| m.id == "1860").unwrap().title, "Laxå");
+    assert_eq!(munis.iter().find(|m| m.id == "0000").unwrap().kind, MunicipalityKind::Country);
+
+    let summary = import(
+        &mut wb,
+        &[
+            kolada().join("kpi-v2-2024-08-17.csv"),
+            kolada().join("municipality-v3-2026.csv"),
+            kolada().join("municipality-groups-v3-2026.json"),
+        ],
+    )
+    .unwrap();
+    assert!(summary.totals().added > 1000);
+    let stats = wb.stats().unwrap();
+    assert_eq!(stats.municipalities, 312);
+    assert_eq!(stats.groups, 3630);
+    let groups = wb.groups().unwrap();
+    let g = groups.iter().find(|g| g.id == "G114418").unwrap();
+    assert_eq!(g.members, vec!["0682", "1499", "1885", "2081"]);
+    // A direction the group has set survives a metadata re-import.
+    wb.apply(styrsnurra::store::Command::SetIndicatorDirection {
+        indicator: "U23401".into(),
+        direction: Some(styrsnurra::model::Direction::LowerIsBetter),
+    })
+    .unwrap();
+    import(&mut wb, &[kolada().join("kpi-v3-2026.csv")]).unwrap();
+    assert_eq!(
+        wb.indicator("U23401").unwrap().unwrap().direction,
+        Some(styrsnurra::model::Direction::LowerIsBetter)
+    );
+}
+
+#[test]
+fn long_csv_with_semicolons_decimal_commas_bom_and_missing_codes() {
+    let dir = tempdir();
+    let mut wb = new_workbook(&dir);
+    let file = dir.path().join("egen.csv");
+    std::fs::write(
+        &file,
+        "\u{feff}indicator;municipality;period;gender;value\n\
+         X1;0180;2023;T;12,5\n\
+         X1;0180;2023;K;-\n\
+         X1;0180;2023;M;..\n\
+         X1;0180;2022;T;0\n\
+         X1;0180;2021;T;.\n\
+         X1;0180;2020;T;\n\
+         X1;0180;tjugo;T;3\n\
+         X1;0180;2019;Q;3\n\
+         X1;0180;2018;T;mycket\n\
+         X1;0180;2017;T\n\
+         X1;0180;2016;T;1 234,5\n",
+    )
+    .unwrap();
+    let s = import(&mut wb, &[file]).unwrap();
+    assert_eq!(s.totals().added, 7);
+    let skips = &s.files[0].skips;
+    let lines_of = |r: SkipReason| skips.iter().find(|g| g.reason == r).map(|g| g.lines.clone());
+    assert_eq!(lines_of(SkipReason::BadPeriod), Some(vec![8]));
+    assert_eq!(lines_of(SkipReason::BadGender), Some(vec![9]));
+    assert_eq!(lines_of(SkipReason::BadValue), Some(vec![10]));
+    assert_eq!(lines_of(SkipReason::WrongFieldCount), Some(vec![11]));
+    let cells = wb.series_with_missing("X1", "0180", Gender::Total).unwrap();
+    assert!(cells.contains(&(2023, Some(12.5), None)));
+    assert!(cells.contains(&(2022, Some(0.0), None)), "zero is a value");
+    assert!(cells.contains(&(2021, None, Some(".".into()))));
+    assert!(cells.contains(&(2020, None, Some("".into()))));
+    assert!(cells.contains(&(2016, Some(1234.5), None)));
+    let women = wb.series_with_missing("X1", "0180", Gender::Women).unwrap();
+    assert_eq!(women, vec![(2023, None, Some("-".into()))]);
+    let report = s.report(styrsnurra::i18n::Lang::Sv).join("\n");
+    assert!(report.contains("perioden är inget årtal") && report.contains("rad 8"), "{report}");
+}
+
+#[test]
+fn long_csv_with_commas_and_windows_1252_text() {
+    let dir = tempdir();
+    let mut wb = new_workbook(&dir);
+    let file = dir.path().join("excel.csv");
+    let mut bytes = b"Indikator,Kommun,\xC5r,K\xF6n,V\xE4rde\r\n".to_vec();
+    bytes.extend_from_slice(b"X2,0180,2023,T,\"7,25\"\r\nX2,1480,2023,T,8.5\r\n");
+    std::fs::write(&file, bytes).unwrap();
+    let s = import(&mut wb, &[file]).unwrap();
+    assert_eq!(s.totals().added, 2);
+    assert!(!s.files[0].notes.is_empty(), "the conversion is reported");
+    assert_eq!(value(&wb, "X2", "0180", 2023, Gender::Total), Some(7.25));
+    assert_eq!(value(&wb, "X2", "1480", 2023, Gender::Total), Some(8.5));
+}
+
+#[test]
+fn an_unknown_layout_refuses_the_whole_import() {
+    let dir = tempdir();
+    let mut wb = new_workbook(&dir);
+    let good = kolada().join("values/ddf--datapoints--n15428--by--geo--year.csv");
+    let bad = dir.path().join("konstig.csv");
+    std::fs::write(&bad, "a,b,c,d\n1,2,3,4\n").unwrap();
+    let before = wb.stats().unwrap();
+    let err = import(&mut wb, &[good, bad]).err().expect("refused");
+    assert!(matches!(err, ImportError::UnknownLayout { .. }));
+    assert!(err.message(styrsnurra::i18n::Lang::Sv).contains("konstig.csv"));
+    assert_eq!(wb.stats().unwrap(), before, "nothing imported");
+    let json = dir.path().join("inte.json");
+    std::fs::write(&json, "{\"hej\": [1, 2").unwrap();
+    assert!(matches!(import(&mut wb, &[json]), Err(ImportError::UnknownLayout { .. })));
+}
+
+#[test]
+fn a_cancelled_import_leaves_the_workbook_as_it_was() {
+    let dir = tempdir();
+    let mut wb = new_workbook(&dir);
+    let before = wb.stats().unwrap();
+    let progress = ImportProgress::new();
+    progress.cancel();
+    let err = import_paths(wb.connection_mut().unwrap(), &[kolada().join("values")], &progress)
+        .err()
+        .expect("cancelled");
+    assert!(matches!(err, ImportError::Cancelled));
+    assert_eq!(wb.stats().unwrap(), before);
+}
+
+#[test]
+fn a_folder_imports_every_file_in_it() {
+    let dir = tempdir();
+    let mut wb = new_workbook(&dir);
+    let progress = ImportProgress::new();
+    let s = import_paths(wb.connection_mut().unwrap(), &[kolada().join("values")], &progress).unwrap();
+    assert_eq!(s.files.len(), 40);
+    assert!((progress.fraction() - 1.0).abs() < 1e-6);
+    assert_eq!(wb.indicators().unwrap().len(), 26);
+    // Distribution counts municipalities only, not Riket or regions.
+    let d = wb.distribution("N15428", 2020, Gender::Total).unwrap();
+    assert!(d.len() > 280 && d.len() <= 290, "{}", d.len());
+    assert!(d.position_of("0000").is_none() && d.position_of("0001").is_none());
+}
