@@ -81,6 +81,16 @@ struct ImportJob {
     handle: JoinHandle<Result<ImportSummary, ImportError>>,
 }
 
+/// What the top bar shows about the workbook, read once per revision rather than every frame
+/// (an import's commit would otherwise make the UI thread wait for the file).
+#[derive(Default)]
+struct HeaderInfo {
+    revision: u64,
+    demo: bool,
+    undo: Option<Command>,
+    redo: Option<Command>,
+}
+
 /// The whole application state.
 pub struct App {
     pub lang: Lang,
@@ -99,6 +109,7 @@ pub struct App {
     dialog: Option<PendingDialog>,
     theme_applied: Option<bool>,
     start_path_text: String,
+    header: HeaderInfo,
 }
 
 impl App {
@@ -122,6 +133,7 @@ impl App {
             dialog: None,
             theme_applied: None,
             start_path_text: String::new(),
+            header: HeaderInfo::default(),
         };
         match path {
             Some(p) => app.open(&p),
@@ -461,7 +473,7 @@ impl App {
                 if wb.is_read_only() {
                     ui.colored_label(palette::NOTICE, lang.t("Skrivskyddad", "Read-only"));
                 }
-                if wb.is_demo().unwrap_or(false) {
+                if self.header.demo {
                     ui.colored_label(
                         palette::NOTICE,
                         lang.t("Demodata – påhittade värden", "Demo data – made-up values"),
@@ -508,19 +520,12 @@ impl App {
                 });
                 let writable = self.workbook.as_ref().is_some_and(|w| !w.is_read_only())
                     && self.import.is_none();
-                let undo = self
-                    .workbook
-                    .as_ref()
-                    .and_then(|w| w.next_undo().ok().flatten());
-                let redo = self
-                    .workbook
-                    .as_ref()
-                    .and_then(|w| w.next_redo().ok().flatten());
-                let undo_hint = match &undo {
+                let (undo, redo) = (&self.header.undo, &self.header.redo);
+                let undo_hint = match undo {
                     Some(c) => format!("{} {} (Ctrl+Z)", lang.t("Ångra", "Undo"), c.label(lang)),
                     None => lang.t("Inget att ångra", "Nothing to undo").to_string(),
                 };
-                let redo_hint = match &redo {
+                let redo_hint = match redo {
                     Some(c) => format!(
                         "{} {} (Ctrl+Shift+Z)",
                         lang.t("Gör om", "Redo"),
@@ -577,14 +582,13 @@ impl App {
                 ui.add_space(6.0);
                 ui.label(egui::RichText::new(phase.title).strong());
             }
-            for (view, title) in phase.steps {
-                if ui
-                    .selectable_label(self.view == view, format!("  {title}"))
-                    .clicked()
-                {
-                    actions.push(Action::Navigate(view));
+            ui.indent(phase.title, |ui| {
+                for (view, title) in &phase.steps {
+                    if ui.selectable_label(self.view == *view, *title).clicked() {
+                        actions.push(Action::Navigate(*view));
+                    }
                 }
-            }
+            });
         }
     }
 
@@ -647,6 +651,15 @@ impl App {
         }
         if self.import.is_some() || self.dialog.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        if self.header.revision != self.revision && self.import.is_none() {
+            let wb = self.workbook.as_ref();
+            self.header = HeaderInfo {
+                revision: self.revision,
+                demo: wb.is_some_and(|w| w.is_demo().unwrap_or(false)),
+                undo: wb.and_then(|w| w.next_undo().ok().flatten()),
+                redo: wb.and_then(|w| w.next_redo().ok().flatten()),
+            };
         }
         let mut actions = self.shortcuts(&ctx);
         egui::Panel::top("top_bar").show(ui, |ui| {

@@ -20,7 +20,14 @@ impl Lang {
     }
 
     /// A number with `decimals` decimals in this language's format:
-    /// Swedish `1 234,5` (narrow no-break space, decimal comma), English `1,234.5`.
+    /// Swedish `1 234,5` (no-break space between thousands, decimal comma), English `1,234.5`.
+    ///
+    /// ```
+    /// use styrsnurra::i18n::Lang;
+    /// assert_eq!(Lang::Sv.number(12.5, 1), "12,5");
+    /// assert_eq!(Lang::Sv.number(1234.5, 1), "1\u{a0}234,5");
+    /// assert_eq!(Lang::En.number(1234.5, 1), "1,234.5");
+    /// ```
     pub fn number(self, value: f64, decimals: usize) -> String {
         if !value.is_finite() {
             return "–".to_string();
@@ -37,7 +44,7 @@ impl Lang {
         let mut grouped = String::new();
         let digits: Vec<char> = int_part.chars().collect();
         for (i, c) in digits.iter().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 grouped.push(group_sep);
             }
             grouped.push(*c);
@@ -56,6 +63,11 @@ impl Lang {
     }
 
     /// A value with its unit, e.g. `12,5 %` or `45 300 kr/inv`. Decimals follow the size of the value.
+    ///
+    /// ```
+    /// use styrsnurra::i18n::Lang;
+    /// assert_eq!(Lang::Sv.value_with_unit(12.5, "%"), "12,5\u{a0}%");
+    /// ```
     pub fn value_with_unit(self, value: f64, unit: &str) -> String {
         let decimals = if value.abs() >= 1000.0 {
             0

@@ -19,10 +19,23 @@ fn import_info_and_values_on_real_data() {
     let wb = dir.path().join("cli.styrsnurra");
     let wide = kolada().join("values/ddf--datapoints--n15428--by--geo--year.csv");
     let gender = kolada().join("values/ddf--datapoints--n15428--by--geo--gender--year.csv");
-    let out = styrsnurra(&["import".as_ref(), "--into".as_ref(), wb.as_os_str(), wide.as_os_str(), gender.as_os_str()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = styrsnurra(&[
+        "import".as_ref(),
+        "--into".as_ref(),
+        wb.as_os_str(),
+        wide.as_os_str(),
+        gender.as_os_str(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("Totalt:") && text.contains("tillagda"), "{text}");
+    assert!(
+        text.starts_with("Totalt:") && text.contains("tillagda"),
+        "{text}"
+    );
 
     let info = String::from_utf8(styrsnurra(&["info".as_ref(), wb.as_os_str()]).stdout).unwrap();
     assert!(info.contains("indicators: 1\n"), "{info}");
@@ -63,15 +76,27 @@ fn failures_exit_non_zero_with_a_swedish_message() {
     let wb = dir.path().join("cli.styrsnurra");
     let odd = dir.path().join("konstig.csv");
     std::fs::write(&odd, "x,y\n1,2\n").unwrap();
-    let out = styrsnurra(&["import".as_ref(), "--into".as_ref(), wb.as_os_str(), odd.as_os_str()]);
+    let out = styrsnurra(&[
+        "import".as_ref(),
+        "--into".as_ref(),
+        wb.as_os_str(),
+        odd.as_os_str(),
+    ]);
     assert!(!out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("Känner inte igen formatet") && err.contains("konstig.csv"), "{err}");
+    assert!(
+        err.contains("Känner inte igen formatet") && err.contains("konstig.csv"),
+        "{err}"
+    );
 
     let not_wb = dir.path().join("text.txt");
     std::fs::write(&not_wb, "hej").unwrap();
     let out = styrsnurra(&["info".as_ref(), not_wb.as_os_str()]);
     assert!(!out.status.success());
-    assert!(String::from_utf8(out.stderr).unwrap().contains("ingen arbetsbok"));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("ingen arbetsbok")
+    );
     assert_eq!(std::fs::read(&not_wb).unwrap(), b"hej");
 }

@@ -7,7 +7,9 @@ use std::path::PathBuf;
 use common::{kolada, tempdir};
 use styrsnurra::model::{Gender, MunicipalityKind};
 use styrsnurra::store::Workbook;
-use styrsnurra::store::import::{ImportError, ImportProgress, ImportSummary, SkipReason, import_paths};
+use styrsnurra::store::import::{
+    ImportError, ImportProgress, ImportSummary, SkipReason, import_paths,
+};
 
 fn import(wb: &mut Workbook, files: &[PathBuf]) -> Result<ImportSummary, ImportError> {
     import_paths(wb.connection_mut().unwrap(), files, &ImportProgress::new())
@@ -38,19 +40,42 @@ fn kolada_wide_csv_gives_the_values_kolada_publishes() {
     )
     .unwrap();
     // Stockholm 2020: total 89.50837989, women 90.40346478 (the same as Kolada's API gives).
-    assert_eq!(value(&wb, "N15428", "0180", 2020, Gender::Total), Some(89.50837989));
-    assert_eq!(value(&wb, "N15428", "0180", 2020, Gender::Women), Some(90.40346478));
-    assert_eq!(value(&wb, "N15428", "0000", 1998, Gender::Total), Some(91.4));
+    assert_eq!(
+        value(&wb, "N15428", "0180", 2020, Gender::Total),
+        Some(89.50837989)
+    );
+    assert_eq!(
+        value(&wb, "N15428", "0180", 2020, Gender::Women),
+        Some(90.40346478)
+    );
+    assert_eq!(
+        value(&wb, "N15428", "0000", 1998, Gender::Total),
+        Some(91.4)
+    );
     // A region row with an empty cell is stored as missing, not as zero.
-    let region = wb.series_with_missing("N15428", "0001", Gender::Total).unwrap();
-    assert!(region.iter().any(|(p, v, m)| *p == 1998 && v.is_none() && m.as_deref() == Some("")));
-    let total_rows = std::fs::read_to_string(kolada().join("values/ddf--datapoints--n15428--by--geo--year.csv"))
-        .unwrap()
-        .lines()
-        .count() as u64
-        - 1;
+    let region = wb
+        .series_with_missing("N15428", "0001", Gender::Total)
+        .unwrap();
+    assert!(
+        region
+            .iter()
+            .any(|(p, v, m)| *p == 1998 && v.is_none() && m.as_deref() == Some(""))
+    );
+    let total_rows =
+        std::fs::read_to_string(kolada().join("values/ddf--datapoints--n15428--by--geo--year.csv"))
+            .unwrap()
+            .lines()
+            .count() as u64
+            - 1;
     assert_eq!(summary.files.len(), 2);
-    let wide = summary.files.iter().find(|f| f.path.ends_with("ddf--datapoints--n15428--by--geo--year.csv")).unwrap();
+    let wide = summary
+        .files
+        .iter()
+        .find(|f| {
+            f.path
+                .ends_with("ddf--datapoints--n15428--by--geo--year.csv")
+        })
+        .unwrap();
     assert_eq!(wide.counts.added, total_rows);
     assert_eq!(summary.skipped(), 0);
 }
@@ -70,10 +95,19 @@ fn reimporting_changes_nothing_and_newer_values_replace_older() {
 
     let newer = dir.path().join("newer.csv");
     std::fs::write(&newer, "geo,year,u23401\n0180,2008,12.5\n0180,2099,1\n").unwrap();
-    assert_eq!(value(&wb, "U23401", "0180", 2008, Gender::Total), Some(17.0));
+    assert_eq!(
+        value(&wb, "U23401", "0180", 2008, Gender::Total),
+        Some(17.0)
+    );
     let s = import(&mut wb, &[newer]).unwrap();
-    assert_eq!((s.totals().added, s.totals().updated, s.totals().unchanged), (1, 1, 0));
-    assert_eq!(value(&wb, "U23401", "0180", 2008, Gender::Total), Some(12.5));
+    assert_eq!(
+        (s.totals().added, s.totals().updated, s.totals().unchanged),
+        (1, 1, 0)
+    );
+    assert_eq!(
+        value(&wb, "U23401", "0180", 2008, Gender::Total),
+        Some(12.5)
+    );
 }
 
 #[test]
@@ -81,10 +115,21 @@ fn kolada_api_json_v2_and_v3_give_the_same_values() {
     let dir = tempdir();
     let mut wb = new_workbook(&dir);
     let api = kolada().join("api-shaped");
-    let v2 = import(&mut wb, &[api.join("v2_data_N15428_U23471_0180_1480_1280_0000_2020-2022.json")]).unwrap();
+    let v2 = import(
+        &mut wb,
+        &[api.join("v2_data_N15428_U23471_0180_1480_1280_0000_2020-2022.json")],
+    )
+    .unwrap();
     assert!(v2.totals().added > 0);
-    assert_eq!(value(&wb, "N15428", "0180", 2020, Gender::Men), Some(88.64781942));
-    let v3 = import(&mut wb, &[api.join("v3_style_data_N15428_U23471_0180_1480_1280_0000_2020-2022.json")]).unwrap();
+    assert_eq!(
+        value(&wb, "N15428", "0180", 2020, Gender::Men),
+        Some(88.64781942)
+    );
+    let v3 = import(
+        &mut wb,
+        &[api.join("v3_style_data_N15428_U23471_0180_1480_1280_0000_2020-2022.json")],
+    )
+    .unwrap();
     assert_eq!(v3.totals().added, 0);
     assert_eq!(v3.totals().updated, 0);
     assert_eq!(v3.totals().unchanged, v2.totals().added);
@@ -111,7 +156,10 @@ fn kolada_metadata_in_json_and_csv() {
     let munis = wb.municipalities().unwrap();
     assert_eq!(munis.len(), 7);
     assert_eq!(munis.iter().find(|m| m.id == "1860").unwrap().title, "Laxå");
-    assert_eq!(munis.iter().find(|m| m.id == "0000").unwrap().kind, MunicipalityKind::Country);
+    assert_eq!(
+        munis.iter().find(|m| m.id == "0000").unwrap().kind,
+        MunicipalityKind::Country
+    );
 
     let summary = import(
         &mut wb,
@@ -166,7 +214,12 @@ fn long_csv_with_semicolons_decimal_commas_bom_and_missing_codes() {
     let s = import(&mut wb, &[file]).unwrap();
     assert_eq!(s.totals().added, 7);
     let skips = &s.files[0].skips;
-    let lines_of = |r: SkipReason| skips.iter().find(|g| g.reason == r).map(|g| g.lines.clone());
+    let lines_of = |r: SkipReason| {
+        skips
+            .iter()
+            .find(|g| g.reason == r)
+            .map(|g| g.lines.clone())
+    };
     assert_eq!(lines_of(SkipReason::BadPeriod), Some(vec![8]));
     assert_eq!(lines_of(SkipReason::BadGender), Some(vec![9]));
     assert_eq!(lines_of(SkipReason::BadValue), Some(vec![10]));
@@ -180,7 +233,10 @@ fn long_csv_with_semicolons_decimal_commas_bom_and_missing_codes() {
     let women = wb.series_with_missing("X1", "0180", Gender::Women).unwrap();
     assert_eq!(women, vec![(2023, None, Some("-".into()))]);
     let report = s.report(styrsnurra::i18n::Lang::Sv).join("\n");
-    assert!(report.contains("perioden är inget årtal") && report.contains("rad 8"), "{report}");
+    assert!(
+        report.contains("perioden är inget årtal") && report.contains("rad 8"),
+        "{report}"
+    );
 }
 
 #[test]
@@ -206,13 +262,19 @@ fn an_unknown_layout_refuses_the_whole_import() {
     let bad = dir.path().join("konstig.csv");
     std::fs::write(&bad, "a,b,c,d\n1,2,3,4\n").unwrap();
     let before = wb.stats().unwrap();
-    let err = import(&mut wb, &[good, bad]).err().expect("refused");
+    let err = import(&mut wb, &[good, bad]).expect_err("refused");
     assert!(matches!(err, ImportError::UnknownLayout { .. }));
-    assert!(err.message(styrsnurra::i18n::Lang::Sv).contains("konstig.csv"));
+    assert!(
+        err.message(styrsnurra::i18n::Lang::Sv)
+            .contains("konstig.csv")
+    );
     assert_eq!(wb.stats().unwrap(), before, "nothing imported");
     let json = dir.path().join("inte.json");
     std::fs::write(&json, "{\"hej\": [1, 2").unwrap();
-    assert!(matches!(import(&mut wb, &[json]), Err(ImportError::UnknownLayout { .. })));
+    assert!(matches!(
+        import(&mut wb, &[json]),
+        Err(ImportError::UnknownLayout { .. })
+    ));
 }
 
 #[test]
@@ -222,9 +284,12 @@ fn a_cancelled_import_leaves_the_workbook_as_it_was() {
     let before = wb.stats().unwrap();
     let progress = ImportProgress::new();
     progress.cancel();
-    let err = import_paths(wb.connection_mut().unwrap(), &[kolada().join("values")], &progress)
-        .err()
-        .expect("cancelled");
+    let err = import_paths(
+        wb.connection_mut().unwrap(),
+        &[kolada().join("values")],
+        &progress,
+    )
+    .expect_err("cancelled");
     assert!(matches!(err, ImportError::Cancelled));
     assert_eq!(wb.stats().unwrap(), before);
 }
@@ -234,7 +299,12 @@ fn a_folder_imports_every_file_in_it() {
     let dir = tempdir();
     let mut wb = new_workbook(&dir);
     let progress = ImportProgress::new();
-    let s = import_paths(wb.connection_mut().unwrap(), &[kolada().join("values")], &progress).unwrap();
+    let s = import_paths(
+        wb.connection_mut().unwrap(),
+        &[kolada().join("values")],
+        &progress,
+    )
+    .unwrap();
     assert_eq!(s.files.len(), 40);
     assert!((progress.fraction() - 1.0).abs() < 1e-6);
     assert_eq!(wb.indicators().unwrap().len(), 26);

@@ -14,10 +14,13 @@ fn a_text_file_is_not_a_workbook_and_stays_as_it_was() {
     let path = dir.path().join("resultat.csv");
     std::fs::write(&path, "indicator;municipality;period;gender;value\n").unwrap();
     let before = bytes(&path);
-    let err = Workbook::open(&path).err().expect("refused");
+    let err = Workbook::open(&path).expect_err("refused");
     assert!(matches!(err, OpenError::NotSqlite(_)), "{err:?}");
     let msg = err.message(Lang::Sv);
-    assert!(msg.contains("resultat.csv") && msg.contains("Importera"), "{msg}");
+    assert!(
+        msg.contains("resultat.csv") && msg.contains("Importera"),
+        "{msg}"
+    );
     assert_eq!(bytes(&path), before);
 }
 
@@ -26,7 +29,10 @@ fn an_empty_file_is_refused() {
     let dir = tempdir();
     let path = dir.path().join("tom.styrsnurra");
     std::fs::write(&path, b"").unwrap();
-    assert!(matches!(Workbook::open(&path), Err(OpenError::NotSqlite(_))));
+    assert!(matches!(
+        Workbook::open(&path),
+        Err(OpenError::NotSqlite(_))
+    ));
     assert_eq!(bytes(&path), b"");
 }
 
@@ -34,7 +40,7 @@ fn an_empty_file_is_refused() {
 fn a_missing_file_is_named() {
     let dir = tempdir();
     let path = dir.path().join("finns-inte.styrsnurra");
-    let err = Workbook::open(&path).err().expect("refused");
+    let err = Workbook::open(&path).expect_err("refused");
     assert!(matches!(err, OpenError::Missing(_)));
     assert!(err.message(Lang::Sv).contains("finns-inte.styrsnurra"));
     assert!(!path.exists(), "opening must not create the file");
@@ -47,7 +53,7 @@ fn a_truncated_workbook_is_refused_untouched() {
     let full = bytes(&path);
     std::fs::write(&path, &full[..full.len() / 2]).unwrap();
     let before = bytes(&path);
-    let err = Workbook::open(&path).err().expect("refused");
+    let err = Workbook::open(&path).expect_err("refused");
     assert!(matches!(err, OpenError::Truncated(_)), "{err:?}");
     assert_eq!(bytes(&path), before);
 }
@@ -63,7 +69,7 @@ fn a_corrupt_workbook_is_refused_untouched() {
         *b = 0xA5;
     }
     std::fs::write(&path, &data).unwrap();
-    let err = Workbook::open(&path).err().expect("refused");
+    let err = Workbook::open(&path).expect_err("refused");
     assert!(matches!(err, OpenError::Corrupt(..)), "{err:?}");
     assert!(err.message(Lang::Sv).contains("skadad"));
     assert_eq!(bytes(&path), data);
@@ -79,7 +85,7 @@ fn another_sqlite_database_is_refused_untouched() {
             .unwrap();
     }
     let before = bytes(&path);
-    let err = Workbook::open(&path).err().expect("refused");
+    let err = Workbook::open(&path).expect_err("refused");
     assert!(matches!(err, OpenError::OtherSchema(_)), "{err:?}");
     assert!(err.message(Lang::Sv).contains("ingen Styrsnurra-arbetsbok"));
     assert_eq!(bytes(&path), before);
@@ -94,8 +100,11 @@ fn a_workbook_from_a_newer_version_is_refused_untouched() {
         conn.pragma_update(None, "user_version", 99).unwrap();
     }
     let before = bytes(&path);
-    let err = Workbook::open(&path).err().expect("refused");
-    assert!(matches!(err, OpenError::TooNew { found: 99, .. }), "{err:?}");
+    let err = Workbook::open(&path).expect_err("refused");
+    assert!(
+        matches!(err, OpenError::TooNew { found: 99, .. }),
+        "{err:?}"
+    );
     assert!(err.message(Lang::Sv).contains("nyare version"));
     assert_eq!(bytes(&path), before);
 }
@@ -109,9 +118,18 @@ fn a_read_only_file_opens_read_only_refuses_edits_and_can_be_copied() {
     std::fs::set_permissions(&path, perms).unwrap();
     let before = bytes(&path);
     let mut wb = Workbook::open(&path).expect("opens");
-    assert_eq!(wb.access(), Access::ReadOnly(ReadOnlyReason::FilePermissions));
-    assert!(!wb.series("N15428", "0180", Gender::Total).unwrap().is_empty());
-    let err = wb.apply(Command::set_home_municipality("0180")).err().expect("refused");
+    assert_eq!(
+        wb.access(),
+        Access::ReadOnly(ReadOnlyReason::FilePermissions)
+    );
+    assert!(
+        !wb.series("N15428", "0180", Gender::Total)
+            .unwrap()
+            .is_empty()
+    );
+    let err = wb
+        .apply(Command::set_home_municipality("0180"))
+        .expect_err("refused");
     assert!(matches!(err, StoreError::ReadOnly));
     let copy = dir.path().join("kopia.styrsnurra");
     wb.save_copy(&copy).unwrap();
@@ -119,8 +137,13 @@ fn a_read_only_file_opens_read_only_refuses_edits_and_can_be_copied() {
     assert_eq!(bytes(&path), before);
     let mut copy_wb = Workbook::open(&copy).unwrap();
     assert_eq!(copy_wb.access(), Access::ReadWrite);
-    copy_wb.apply(Command::set_home_municipality("0180")).unwrap();
-    assert_eq!(copy_wb.home_municipality().unwrap().as_deref(), Some("0180"));
+    copy_wb
+        .apply(Command::set_home_municipality("0180"))
+        .unwrap();
+    assert_eq!(
+        copy_wb.home_municipality().unwrap().as_deref(),
+        Some("0180")
+    );
 }
 
 #[test]
@@ -131,8 +154,15 @@ fn a_second_instance_opens_read_only_and_changes_nothing() {
     assert_eq!(first.access(), Access::ReadWrite);
     let before = bytes(&path);
     let mut second = Workbook::open(&path).unwrap();
-    assert_eq!(second.access(), Access::ReadOnly(ReadOnlyReason::OpenElsewhere));
-    assert!(second.apply(Command::set_home_municipality("1480")).is_err());
+    assert_eq!(
+        second.access(),
+        Access::ReadOnly(ReadOnlyReason::OpenElsewhere)
+    );
+    assert!(
+        second
+            .apply(Command::set_home_municipality("1480"))
+            .is_err()
+    );
     assert_eq!(bytes(&path), before);
     drop(first);
     drop(second);
@@ -144,7 +174,10 @@ fn creating_refuses_to_overwrite() {
     let dir = tempdir();
     let path = dir.path().join("finns.styrsnurra");
     std::fs::write(&path, "viktig text").unwrap();
-    assert!(matches!(Workbook::create(&path), Err(OpenError::AlreadyExists(_))));
+    assert!(matches!(
+        Workbook::create(&path),
+        Err(OpenError::AlreadyExists(_))
+    ));
     assert_eq!(bytes(&path), b"viktig text");
 }
 
@@ -155,11 +188,22 @@ fn a_version_1_workbook_is_upgraded_and_keeps_its_data() {
     std::fs::copy(fixture("workbook-v1.styrsnurra"), &path).unwrap();
     let mut wb = Workbook::open(&path).expect("upgrades");
     assert_eq!(wb.format_version().unwrap(), 2);
-    let series = wb.series_with_missing("N15428", "0180", Gender::Total).unwrap();
-    assert_eq!(series, vec![(2021, Some(90.04209127), None), (2022, None, Some("..".into()))]);
+    let series = wb
+        .series_with_missing("N15428", "0180", Gender::Total)
+        .unwrap();
+    assert_eq!(
+        series,
+        vec![
+            (2021, Some(90.04209127), None),
+            (2022, None, Some("..".into()))
+        ]
+    );
     assert_eq!(wb.home_municipality().unwrap().as_deref(), Some("0180"));
     let ind = wb.indicator("N15428").unwrap().unwrap();
-    assert_eq!(ind.direction, Some(styrsnurra::model::Direction::HigherIsBetter));
+    assert_eq!(
+        ind.direction,
+        Some(styrsnurra::model::Direction::HigherIsBetter)
+    );
     // The version 2 history works on the upgraded file.
     wb.apply(Command::set_home_municipality("1480")).unwrap();
     wb.undo().unwrap();

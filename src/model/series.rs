@@ -7,7 +7,11 @@ pub struct TrendPoint {
     pub value: f64,
 }
 
-/// The median of the given values, ignoring none; `None` for an empty slice.
+/// The median of the given values; `None` for an empty slice.
+///
+/// ```
+/// assert_eq!(styrsnurra::model::median(&[3.0, 1.0, 2.0, 10.0]), Some(2.5));
+/// ```
 pub fn median(values: &[f64]) -> Option<f64> {
     if values.is_empty() {
         return None;
@@ -15,7 +19,7 @@ pub fn median(values: &[f64]) -> Option<f64> {
     let mut sorted = values.to_vec();
     sorted.sort_by(f64::total_cmp);
     let mid = sorted.len() / 2;
-    Some(if sorted.len() % 2 == 0 {
+    Some(if sorted.len().is_multiple_of(2) {
         (sorted[mid - 1] + sorted[mid]) / 2.0
     } else {
         sorted[mid]

@@ -16,6 +16,9 @@ pub mod keys {
     pub const DEMO: &str = "demo";
 }
 
+/// One stored cell of a series: year, value, and the missing-value code when there is no value.
+pub type StoredCell = (i32, Option<f64>, Option<String>);
+
 /// Counts shown by `styrsnurra info` and the workbook view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorkbookStats {
@@ -167,7 +170,7 @@ impl Workbook {
         indicator: &str,
         municipality: &str,
         gender: Gender,
-    ) -> Result<Vec<(i32, Option<f64>, Option<String>)>, StoreError> {
+    ) -> Result<Vec<StoredCell>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT period, value, missing FROM value
              WHERE indicator_id = ?1 AND municipality_id = ?2 AND gender = ?3

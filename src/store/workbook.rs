@@ -34,6 +34,15 @@ pub struct Workbook {
     _lock: Option<File>,
 }
 
+impl std::fmt::Debug for Workbook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Workbook")
+            .field("path", &self.path)
+            .field("access", &self.access)
+            .finish()
+    }
+}
+
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// Checks the 100-byte SQLite header without opening the database: magic and declared size.

@@ -362,31 +362,37 @@ impl ResultsView {
                     }
                     ui.label(facts.join("  ·  "));
                     ui.horizontal(|ui| {
-                        ui.label(lang.t("Riktning:", "Direction:"));
                         if ctx.presentation || ctx.workbook.is_read_only() {
+                            ui.label(lang.t("Riktning:", "Direction:"));
                             ui.strong(direction_name(lang, ind.direction));
                         } else {
-                            egui::ComboBox::from_id_salt("direction")
-                                .selected_text(direction_name(lang, ind.direction))
-                                .show_ui(ui, |ui| {
-                                    for d in Direction::ALL.map(Some).into_iter().chain([None]) {
-                                        if ui
-                                            .selectable_label(
-                                                ind.direction == d,
-                                                direction_name(lang, d),
-                                            )
-                                            .clicked()
-                                            && ind.direction != d
-                                        {
-                                            actions.push(Action::Apply(
-                                                Command::SetIndicatorDirection {
-                                                    indicator: ind.id.clone(),
-                                                    direction: d,
-                                                },
-                                            ));
-                                        }
+                            egui::ComboBox::new(
+                                "direction",
+                                lang.t(
+                                    "Riktning: vilket håll som är bättre",
+                                    "Direction: which way is better",
+                                ),
+                            )
+                            .selected_text(direction_name(lang, ind.direction))
+                            .show_ui(ui, |ui| {
+                                for d in Direction::ALL.map(Some).into_iter().chain([None]) {
+                                    if ui
+                                        .selectable_label(
+                                            ind.direction == d,
+                                            direction_name(lang, d),
+                                        )
+                                        .clicked()
+                                        && ind.direction != d
+                                    {
+                                        actions.push(Action::Apply(
+                                            Command::SetIndicatorDirection {
+                                                indicator: ind.id.clone(),
+                                                direction: d,
+                                            },
+                                        ));
                                     }
-                                });
+                                }
+                            });
                         }
                     });
                     if !ind.description.is_empty() {
@@ -425,7 +431,7 @@ impl ResultsView {
                     ui.separator();
                     ui.horizontal_wrapped(|ui| {
                         ui.strong(lang.t("Alla kommuner", "All municipalities"));
-                        egui::ComboBox::from_id_salt("year")
+                        egui::ComboBox::new("year", lang.t("År", "Year"))
                             .selected_text(detail.year.map(|y| y.to_string()).unwrap_or_default())
                             .show_ui(ui, |ui| {
                                 for p in detail.periods.iter().rev() {

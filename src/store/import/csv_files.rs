@@ -105,7 +105,7 @@ pub(super) fn detect(text: &str) -> Result<Layout, String> {
     ))
 }
 
-fn field<'r>(record: &'r ByteRecord, i: usize) -> &'r str {
+fn field(record: &ByteRecord, i: usize) -> &str {
     record
         .get(i)
         .and_then(|b| std::str::from_utf8(b).ok())
@@ -142,7 +142,7 @@ pub(super) fn import(
             }
         }
         rows += 1;
-        if rows % ROWS_PER_PROGRESS == 0 {
+        if rows.is_multiple_of(ROWS_PER_PROGRESS) {
             if progress.is_cancelled() {
                 return Err(ImportError::Cancelled);
             }

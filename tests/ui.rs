@@ -1,0 +1,213 @@
+//! Headless UI flows with egui_kittest: query widgets by label, click, type, and check what
+//! the workbook file holds afterwards.
+
+mod common;
+
+use std::path::Path;
+use std::sync::Once;
+
+use common::{bytes, kolada, tempdir, workbook_with_values};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use styrsnurra::app::App;
+use styrsnurra::store::{Access, ReadOnlyReason, Workbook};
+use styrsnurra::ui::View;
+
+/// Keeps the tests' demo workbook and recent-files list out of the user's data folder.
+fn isolate_data_dir() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let dir = std::env::temp_dir().join(format!("styrsnurra-ui-tests-{}", std::process::id()));
+        // SAFETY: set once, before any test thread reads the variable.
+        unsafe { std::env::set_var("STYRSNURRA_DATA_DIR", dir) };
+    });
+}
+
+fn harness(path: &Path) -> Harness<'static, App> {
+    isolate_data_dir();
+    let path = path.to_path_buf();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_eframe(move |_cc| App::new(Some(path)));
+    h.run_steps(3);
+    h
+}
+
+/// A second, read-only look at the file, as another tool would see it.
+fn peek(path: &Path) -> Workbook {
+    let wb = Workbook::open(path).unwrap();
+    assert_eq!(wb.access(), Access::ReadOnly(ReadOnlyReason::OpenElsewhere));
+    wb
+}
+
+#[test]
+fn choosing_the_home_municipality_is_stored_and_undone() {
+    let dir = tempdir();
+    let path = workbook_with_values(dir.path());
+    let mut h = harness(&path);
+    assert_eq!(
+        h.state().view,
+        View::Municipality,
+        "no home yet: the app asks for one"
+    );
+    h.get_by_label("Sök kommun").focus();
+    h.step();
+    h.get_by_label("Sök kommun").type_text("Malmö");
+    h.run_steps(2);
+    h.get_by_label("Malmö  1280").click();
+    h.run_steps(2);
+    assert_eq!(
+        peek(&path).home_municipality().unwrap().as_deref(),
+        Some("1280")
+    );
+    assert!(h.query_by_label_contains("Hemkommun: Malmö").is_some());
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        peek(&path).home_municipality().unwrap(),
+        None,
+        "Ctrl+Z undid the choice"
+    );
+    h.get_by_label("Gör om").click();
+    h.run_steps(2);
+    assert_eq!(
+        peek(&path).home_municipality().unwrap().as_deref(),
+        Some("1280")
+    );
+}
+
+#[test]
+fn importing_a_file_from_the_collect_view() {
+    let dir = tempdir();
+    let path = dir.path().join("ny.styrsnurra");
+    Workbook::create(&path).unwrap();
+    let mut h = harness(&path);
+    assert_eq!(
+        h.state().view,
+        View::Collect,
+        "an empty workbook opens on Samla in"
+    );
+    let file = kolada().join("values/ddf--datapoints--n15428--by--geo--year.csv");
+    h.get_by_label("Sökväg till fil eller mapp").focus();
+    h.step();
+    h.get_by_label("Sökväg till fil eller mapp")
+        .type_text(&file.display().to_string());
+    h.step();
+    h.get_by_label("Lägg till").click();
+    h.run_steps(2);
+    h.get_by_label("Importera").click();
+    h.step();
+    for _ in 0..500 {
+        if !h.state().is_importing() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    h.run_steps(2);
+    assert!(!h.state().is_importing());
+    assert!(
+        h.query_by_label_contains("Totalt:").is_some(),
+        "the summary is shown"
+    );
+    let stats = peek(&path).stats().unwrap();
+    assert_eq!(stats.indicators, 1);
+    assert!(stats.values > 7000);
+}
+
+#[test]
+fn browsing_an_indicator_and_setting_its_direction() {
+    let dir = tempdir();
+    let path = workbook_with_values(dir.path());
+    {
+        let mut wb = Workbook::open(&path).unwrap();
+        wb.apply(styrsnurra::store::Command::set_home_municipality("0180"))
+            .unwrap();
+    }
+    let mut h = harness(&path);
+    assert_eq!(h.state().view, View::Results);
+    assert!(
+        h.query_by_label_contains("Stockholm: ").is_some(),
+        "home value in the distribution summary"
+    );
+    h.get_by_label("Riktning: vilket håll som är bättre")
+        .click();
+    h.run_steps(2);
+    h.get_by_label("Högre är bättre").click();
+    h.run_steps(2);
+    assert_eq!(
+        peek(&path).indicator("N15428").unwrap().unwrap().direction,
+        Some(styrsnurra::model::Direction::HigherIsBetter)
+    );
+}
+
+#[test]
+fn presentation_mode_and_english() {
+    let dir = tempdir();
+    let path = workbook_with_values(dir.path());
+    let mut h = harness(&path);
+    h.key_press(egui::Key::F5);
+    h.run_steps(2);
+    assert!(h.state().presentation);
+    let body = h.ctx.global_style().text_styles[&egui::TextStyle::Body].size;
+    assert!(body >= 28.0, "body text {body} px");
+    assert!(
+        h.query_by_label("Sök kommun").is_none(),
+        "editing chrome hidden"
+    );
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(!h.state().presentation);
+    h.get_by_label("English").click();
+    h.run_steps(2);
+    assert!(h.query_by_label("Results").is_some());
+    assert!(h.query_by_label("Svenska").is_some());
+}
+
+#[test]
+fn a_bad_file_gives_a_message_and_the_app_keeps_running() {
+    let dir = tempdir();
+    let path = dir.path().join("trasig.styrsnurra");
+    std::fs::write(&path, "inte en databas").unwrap();
+    let mut h = harness(&path);
+    assert!(h.state().workbook.is_none());
+    assert!(
+        h.query_by_label_contains("trasig.styrsnurra är ingen arbetsbok")
+            .is_some()
+    );
+    assert!(h.query_by_label("Ingen arbetsbok öppen").is_some());
+    assert_eq!(bytes(&path), b"inte en databas");
+    // The user can go on: create a new workbook from the start screen.
+    let fresh = dir.path().join("ny.styrsnurra");
+    h.get_by_label("Arbetsbok att öppna eller skapa").focus();
+    h.step();
+    h.get_by_label("Arbetsbok att öppna eller skapa")
+        .type_text(&fresh.display().to_string());
+    h.step();
+    h.get_by_label("Skapa").click();
+    h.run_steps(2);
+    assert!(h.state().workbook.is_some());
+    assert!(fresh.exists());
+}
+
+#[test]
+fn a_workbook_open_elsewhere_is_shown_read_only_with_an_offer_to_copy() {
+    let dir = tempdir();
+    let path = workbook_with_values(dir.path());
+    let _first = Workbook::open(&path).unwrap();
+    let before = bytes(&path);
+    let mut h = harness(&path);
+    assert!(h.state().workbook.as_ref().unwrap().is_read_only());
+    assert!(
+        h.query_by_label_contains("redan öppen i ett annat")
+            .is_some()
+    );
+    assert!(h.query_by_label("Spara en kopia …").is_some());
+    h.state_mut().handle(
+        styrsnurra::ui::Action::Apply(styrsnurra::store::Command::set_home_municipality("0180")),
+        None,
+    );
+    h.run_steps(2);
+    assert_eq!(bytes(&path), before);
+}
