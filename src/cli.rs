@@ -1,4 +1,4 @@
-//! Batch subcommands beside the GUI: import, info, values.
+//! Batch subcommands beside the GUI: import, info, values, signals, direction, demo.
 
 use std::path::PathBuf;
 
@@ -6,9 +6,9 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 
 use crate::i18n::Lang;
-use crate::model::Gender;
+use crate::model::{Direction, Gender};
 use crate::store::import::{ImportProgress, import_paths};
-use crate::store::{Workbook, demo};
+use crate::store::{Command, Workbook, demo};
 
 /// `styrsnurra [WORKBOOK]` opens the GUI; the subcommands work without a window.
 #[derive(Debug, Parser)]
@@ -46,6 +46,21 @@ pub enum CliCommand {
         municipality: String,
         #[arg(long, default_value = "T")]
         gender: String,
+    },
+    /// Print `indicator;value;rank;of;band;riket;trend` for every indicator with a value.
+    Signals {
+        workbook: PathBuf,
+        #[arg(long)]
+        municipality: String,
+        #[arg(long)]
+        year: i32,
+    },
+    /// Set which way is better for an indicator: higher, lower or neutral.
+    Direction {
+        workbook: PathBuf,
+        #[arg(long)]
+        indicator: String,
+        direction: String,
     },
     /// Write the demo workbook (fictional values) to a new file.
     Demo { out: PathBuf },
@@ -100,6 +115,48 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
                     None => writeln!(out, "{period};")?,
                 }
             }
+        }
+        CliCommand::Signals {
+            workbook,
+            municipality,
+            year,
+        } => {
+            let wb = Workbook::open(&workbook).map_err(|e| anyhow::anyhow!(e))?;
+            for s in wb.signals(&municipality, year)? {
+                let opt = |v: Option<String>| v.unwrap_or_default();
+                writeln!(
+                    out,
+                    "{};{};{};{};{};{};{}",
+                    s.indicator,
+                    s.value,
+                    opt(s.ranking.map(|r| r.rank.to_string())),
+                    s.of,
+                    opt(s.ranking.map(|r| r.band.code().to_string())),
+                    opt(s.riket.map(|v| v.to_string())),
+                    opt(s.trend.map(|t| t.code().to_string())),
+                )?;
+            }
+        }
+        CliCommand::Direction {
+            workbook,
+            indicator,
+            direction,
+        } => {
+            let direction = Direction::from_code(&direction).with_context(|| {
+                format!("okänd riktning {direction:?}: använd higher, lower eller neutral")
+            })?;
+            let mut wb = Workbook::open(&workbook).map_err(|e| anyhow::anyhow!(e))?;
+            if wb.indicator(&indicator)?.is_none() {
+                bail!(
+                    "nyckeltalet {indicator} finns inte i {}",
+                    workbook.display()
+                );
+            }
+            wb.apply(Command::SetIndicatorDirection {
+                indicator,
+                direction: Some(direction),
+            })
+            .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
         }
         CliCommand::Demo { out: path } => {
             demo::build(&path).map_err(|e| anyhow::anyhow!(e))?;

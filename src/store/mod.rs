@@ -6,6 +6,7 @@ pub mod error;
 pub mod import;
 pub mod queries;
 pub mod schema;
+pub mod signals;
 pub mod workbook;
 
 pub use commands::Command;
