@@ -448,6 +448,15 @@ impl App {
             if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)) {
                 actions.push(Action::Undo);
             }
+            let views = phases(self.lang)
+                .into_iter()
+                .flat_map(|p| p.steps)
+                .map(|(v, _)| v);
+            for (view, key) in views.zip([Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5]) {
+                if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key)) {
+                    actions.push(Action::Navigate(view));
+                }
+            }
             if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)) {
                 actions.push(Action::PickOpen);
             }
@@ -584,7 +593,12 @@ impl App {
             }
             ui.indent(phase.title, |ui| {
                 for (view, title) in &phase.steps {
-                    if ui.selectable_label(self.view == *view, *title).clicked() {
+                    let number = step_number(*view, self.lang);
+                    if ui
+                        .selectable_label(self.view == *view, *title)
+                        .on_hover_text(format!("Ctrl+{number}"))
+                        .clicked()
+                    {
                         actions.push(Action::Navigate(*view));
                     }
                 }
@@ -695,7 +709,7 @@ impl App {
         if self.workbook.is_some() {
             egui::Panel::left("navigation")
                 .resizable(false)
-                .default_size(if self.presentation { 380.0 } else { 240.0 })
+                .exact_size(if self.presentation { 420.0 } else { 250.0 })
                 .show(ui, |ui| self.navigation(ui, &mut actions));
         }
         egui::CentralPanel::default().show(ui, |ui| {
@@ -725,6 +739,15 @@ impl App {
             self.handle(action, Some(&ctx));
         }
     }
+}
+
+/// The view's place in the navigation, 1-based: its Ctrl+number shortcut.
+fn step_number(view: View, lang: Lang) -> usize {
+    phases(lang)
+        .into_iter()
+        .flat_map(|p| p.steps)
+        .position(|(v, _)| v == view)
+        .map_or(0, |i| i + 1)
 }
 
 impl eframe::App for App {

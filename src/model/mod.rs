@@ -1,6 +1,7 @@
 //! The domain model: plain types and rules of the steering cycle. Knows nothing of egui or SQLite.
 
 pub mod deviation;
+pub mod goal;
 pub mod indicator;
 pub mod municipality;
 pub mod series;

@@ -348,8 +348,8 @@ impl ResultsView {
                         {
                             new_selection = next.clone();
                         }
-                        ui.heading(&ind.title);
                     });
+                    ui.heading(&ind.title);
                     let mut facts = vec![format!("{} {}", lang.t("Id", "Id"), ind.id)];
                     if !ind.unit.is_empty() {
                         facts.push(format!("{} {}", lang.t("Enhet", "Unit"), ind.unit));

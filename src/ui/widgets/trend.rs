@@ -22,22 +22,40 @@ pub struct TrendLine {
 pub fn legend(ui: &mut egui::Ui, entries: &[(String, Color32, bool)]) {
     ui.horizontal_wrapped(|ui| {
         for (name, color, dashed) in entries {
+            // Start a new row rather than let a wrap separate a swatch from its name.
             let height = ui.text_style_height(&egui::TextStyle::Body);
-            let (rect, _) =
-                ui.allocate_exact_size(egui::vec2(height * 2.2, height), egui::Sense::hover());
-            let y = rect.center().y;
-            let stroke = egui::Stroke::new(3.0, *color);
-            let points = [egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)];
-            if *dashed {
-                ui.painter()
-                    .extend(egui::Shape::dashed_line(&points, stroke, 6.0, 4.0));
-            } else {
-                ui.painter().line_segment(points, stroke);
+            let text_width = ui
+                .painter()
+                .layout_no_wrap(
+                    name.clone(),
+                    egui::TextStyle::Body.resolve(ui.style()),
+                    Color32::BLACK,
+                )
+                .size()
+                .x;
+            if ui.available_width() < height * 2.2 + text_width + ui.spacing().item_spacing.x * 2.0
+            {
+                ui.end_row();
             }
-            ui.label(name);
-            ui.add_space(height * 0.6);
+            legend_entry(ui, name, *color, *dashed);
         }
     });
+}
+
+fn legend_entry(ui: &mut egui::Ui, name: &str, color: Color32, dashed: bool) {
+    let height = ui.text_style_height(&egui::TextStyle::Body);
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(height * 2.2, height), egui::Sense::hover());
+    let y = rect.center().y;
+    let stroke = egui::Stroke::new(3.0, color);
+    let points = [egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)];
+    if dashed {
+        ui.painter()
+            .extend(egui::Shape::dashed_line(&points, stroke, 6.0, 4.0));
+    } else {
+        ui.painter().line_segment(points, stroke);
+    }
+    ui.add(egui::Label::new(name).wrap_mode(egui::TextWrapMode::Extend));
+    ui.add_space(height * 0.6);
 }
 
 pub fn show(ui: &mut egui::Ui, id: &str, lang: Lang, unit: &str, lines: &[TrendLine], height: f32) {
