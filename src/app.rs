@@ -13,7 +13,7 @@ use crate::ui::collect::{CollectView, ImportOutcome};
 use crate::ui::municipality::MunicipalityView;
 use crate::ui::results::ResultsView;
 use crate::ui::theme::{self, palette};
-use crate::ui::workbook_view::{WorkbookView, read_only_text};
+use crate::ui::workbook_view::{WorkbookView, file_actions, read_only_text};
 use crate::ui::{Action, View, ViewContext, phases};
 
 /// Workbooks opened lately, newest first, kept in the user's data folder.
@@ -607,49 +607,15 @@ impl App {
     }
 
     fn no_workbook(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-        let lang = self.lang;
-        ui.heading(lang.t("Ingen arbetsbok öppen", "No workbook open"));
-        ui.horizontal_wrapped(|ui| {
-            if ui
-                .button(lang.t("Ny arbetsbok …", "New workbook …"))
-                .clicked()
-            {
-                actions.push(Action::PickCreate);
-            }
-            if ui.button(lang.t("Öppna …", "Open …")).clicked() {
-                actions.push(Action::PickOpen);
-            }
-            if ui
-                .button(lang.t("Öppna demo-arbetsboken", "Open the demo workbook"))
-                .clicked()
-            {
-                actions.push(Action::OpenDemo);
-            }
-        });
-        ui.horizontal(|ui| {
-            let label = ui.label(lang.t(
-                "Arbetsbok att öppna eller skapa",
-                "Workbook to open or create",
-            ));
-            ui.add(egui::TextEdit::singleline(&mut self.start_path_text).desired_width(480.0))
-                .labelled_by(label.id);
-            let path = PathBuf::from(self.start_path_text.trim());
-            if ui.button(lang.t("Öppna", "Open")).clicked()
-                && !self.start_path_text.trim().is_empty()
-            {
-                actions.push(Action::OpenPath(path.clone()));
-            }
-            if ui.button(lang.t("Skapa", "Create")).clicked()
-                && !self.start_path_text.trim().is_empty()
-            {
-                actions.push(Action::CreatePath(path));
-            }
-        });
-        for p in &self.recent.paths {
-            if ui.link(p.display().to_string()).clicked() {
-                actions.push(Action::OpenPath(p.clone()));
-            }
-        }
+        ui.heading(self.lang.t("Ingen arbetsbok öppen", "No workbook open"));
+        file_actions(
+            ui,
+            self.lang,
+            &mut self.start_path_text,
+            &self.recent.paths,
+            false,
+            actions,
+        );
     }
 
     /// Draws one frame and carries out what was asked.

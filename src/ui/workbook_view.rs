@@ -103,53 +103,67 @@ impl WorkbookView {
             return actions;
         }
         ui.separator();
-        ui.horizontal_wrapped(|ui| {
-            if ui
-                .button(lang.t("Ny arbetsbok …", "New workbook …"))
-                .clicked()
-            {
-                actions.push(Action::PickCreate);
-            }
-            if ui.button(lang.t("Öppna …", "Open …")).clicked() {
-                actions.push(Action::PickOpen);
-            }
-            if ui
+        file_actions(ui, lang, &mut self.path_text, recent, true, &mut actions);
+        actions
+    }
+}
+
+/// New, open, copy and demo buttons, a path field for keyboard users and tests, and the recent
+/// files: shared by this view and the start screen shown when no workbook is open.
+pub fn file_actions(
+    ui: &mut egui::Ui,
+    lang: crate::i18n::Lang,
+    path_text: &mut String,
+    recent: &[PathBuf],
+    has_workbook: bool,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button(lang.t("Ny arbetsbok …", "New workbook …"))
+            .clicked()
+        {
+            actions.push(Action::PickCreate);
+        }
+        if ui.button(lang.t("Öppna …", "Open …")).clicked() {
+            actions.push(Action::PickOpen);
+        }
+        if has_workbook
+            && ui
                 .button(lang.t("Spara en kopia …", "Save a copy …"))
                 .clicked()
-            {
-                actions.push(Action::PickSaveCopy);
-            }
-            if ui
-                .button(lang.t("Öppna demo-arbetsboken", "Open the demo workbook"))
-                .clicked()
-            {
-                actions.push(Action::OpenDemo);
-            }
-        });
-        ui.horizontal(|ui| {
-            let label = ui.label(lang.t(
-                "Arbetsbok att öppna eller skapa",
-                "Workbook to open or create",
-            ));
-            ui.add(egui::TextEdit::singleline(&mut self.path_text).desired_width(480.0))
-                .labelled_by(label.id);
-            let path = PathBuf::from(self.path_text.trim());
-            if ui.button(lang.t("Öppna", "Open")).clicked() && !self.path_text.trim().is_empty() {
-                actions.push(Action::OpenPath(path.clone()));
-            }
-            if ui.button(lang.t("Skapa", "Create")).clicked() && !self.path_text.trim().is_empty() {
-                actions.push(Action::CreatePath(path));
-            }
-        });
-        if !recent.is_empty() {
-            ui.separator();
-            ui.strong(lang.t("Senast använda", "Recently used"));
-            for p in recent {
-                if ui.link(p.display().to_string()).clicked() {
-                    actions.push(Action::OpenPath(p.clone()));
-                }
+        {
+            actions.push(Action::PickSaveCopy);
+        }
+        if ui
+            .button(lang.t("Öppna demo-arbetsboken", "Open the demo workbook"))
+            .clicked()
+        {
+            actions.push(Action::OpenDemo);
+        }
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label(lang.t(
+            "Arbetsbok att öppna eller skapa",
+            "Workbook to open or create",
+        ));
+        ui.add(egui::TextEdit::singleline(path_text).desired_width(480.0))
+            .labelled_by(label.id);
+        let typed = path_text.trim();
+        if ui.button(lang.t("Öppna", "Open")).clicked() && !typed.is_empty() {
+            actions.push(Action::OpenPath(PathBuf::from(typed)));
+        }
+        if ui.button(lang.t("Skapa", "Create")).clicked() && !typed.is_empty() {
+            actions.push(Action::CreatePath(PathBuf::from(typed)));
+        }
+    });
+    if !recent.is_empty() {
+        ui.separator();
+        ui.strong(lang.t("Senast använda", "Recently used"));
+        for p in recent {
+            if ui.link(p.display().to_string()).clicked() {
+                actions.push(Action::OpenPath(p.clone()));
             }
         }
-        actions
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use egui_plot::{Bar, BarChart, Plot, PlotPoint, Text};
+use egui_plot::{Bar, BarChart, PlotPoint, Text};
 
 use super::super::theme::palette;
 use crate::i18n::Lang;
@@ -55,22 +55,11 @@ pub fn show(ui: &mut egui::Ui, id: &str, lang: Lang, chart: &DistributionChart<'
     ));
     super::trend::legend(ui, &entries);
     let unit = chart.unit.to_string();
-    Plot::new(id)
-        .height(height)
-        .allow_scroll(false)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_boxed_zoom(false)
+    super::trend::still_plot(id, height)
         .show_x(false)
         .x_axis_formatter(|_, _| String::new())
         .y_axis_formatter(move |mark, range| {
-            let decimals = if range.end() - range.start() < 10.0 {
-                1
-            } else {
-                0
-            };
-            let n = lang.number(mark.value, decimals);
-            if unit == "%" { format!("{n} %") } else { n }
+            super::trend::axis_label(lang, &unit, mark.value, range)
         })
         .show(ui, |plot| {
             plot.bar_chart(

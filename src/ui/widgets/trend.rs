@@ -17,6 +17,28 @@ pub struct TrendLine {
     pub points: Vec<TrendPoint>,
 }
 
+/// A value-axis tick in the language's number format; one decimal on narrow ranges, `%` shown.
+pub fn axis_label(
+    lang: Lang,
+    unit: &str,
+    value: f64,
+    range: &std::ops::RangeInclusive<f64>,
+) -> String {
+    let decimals = usize::from(range.end() - range.start() < 10.0);
+    let n = lang.number(value, decimals);
+    if unit == "%" { format!("{n} %") } else { n }
+}
+
+/// A plot that does not pan or zoom: a projected chart should stay as the group left it.
+pub fn still_plot<'a>(id: &str, height: f32) -> Plot<'a> {
+    Plot::new(id)
+        .height(height)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_boxed_zoom(false)
+}
+
 /// A legend drawn above the chart, in body text so it reads from the back of a room; each
 /// entry shows the line's colour and dash pattern, so colour is never the only cue.
 pub fn legend(ui: &mut egui::Ui, entries: &[(String, Color32, bool)]) {
@@ -67,12 +89,7 @@ pub fn show(ui: &mut egui::Ui, id: &str, lang: Lang, unit: &str, lines: &[TrendL
     legend(ui, &entries);
     let unit_y = unit.to_string();
     let unit_hover = unit.to_string();
-    Plot::new(id)
-        .height(height)
-        .allow_scroll(false)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_boxed_zoom(false)
+    still_plot(id, height)
         .x_axis_formatter(|mark, _| {
             if mark.value.fract() == 0.0 {
                 format!("{}", mark.value as i64)
@@ -80,12 +97,7 @@ pub fn show(ui: &mut egui::Ui, id: &str, lang: Lang, unit: &str, lines: &[TrendL
                 String::new()
             }
         })
-        .y_axis_formatter(move |mark, range| {
-            let span = range.end() - range.start();
-            let decimals = if span < 10.0 { 1 } else { 0 };
-            let n = lang.number(mark.value, decimals);
-            if unit_y == "%" { format!("{n} %") } else { n }
-        })
+        .y_axis_formatter(move |mark, range| axis_label(lang, &unit_y, mark.value, range))
         .label_formatter(move |hover| match hover {
             egui_plot::HoverPosition::NearDataPoint {
                 plot_name,
