@@ -292,6 +292,12 @@ fn a_cancelled_import_leaves_the_workbook_as_it_was() {
     .expect_err("cancelled");
     assert!(matches!(err, ImportError::Cancelled));
     assert_eq!(wb.stats().unwrap(), before);
+    // The import turns SQLite's CHECK constraints off while it writes; they are back on after.
+    let bad_gender = wb.connection_mut().unwrap().execute(
+        "INSERT INTO value VALUES ('X', '0180', 2020, 'Q', 1.0, NULL)",
+        [],
+    );
+    assert!(bad_gender.is_err(), "CHECK constraints are enforced again");
 }
 
 #[test]

@@ -42,7 +42,7 @@ CREATE TABLE value (
     value           REAL,
     missing         TEXT CHECK (missing = '' OR missing = '-' OR missing = '.' OR missing = '..'),
     CHECK ((value IS NULL) <> (missing IS NULL)),
-    PRIMARY KEY (indicator_id, municipality_id, period, gender)
+    PRIMARY KEY (indicator_id, gender, municipality_id, period)
 ) WITHOUT ROWID;
 CREATE TABLE setting (
     key   TEXT PRIMARY KEY,

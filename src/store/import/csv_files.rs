@@ -128,6 +128,9 @@ pub(super) fn import(
     let mut record = ByteRecord::new();
     let long = long_columns(&fields);
     let mut rows: u64 = 0;
+    if matches!(layout, Layout::KoladaWideCsv { .. }) {
+        sink.begin_sorted();
+    }
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(false) => break,
@@ -247,7 +250,7 @@ pub(super) fn import(
         }
     }
     progress.advance(0, rows % ROWS_PER_PROGRESS);
-    Ok(())
+    sink.end_sorted()
 }
 
 fn value_row(

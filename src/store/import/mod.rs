@@ -474,16 +474,41 @@ pub fn import_paths(
         total_bytes += std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         planned.push((path, layout));
     }
-    planned.sort_by_key(|(_, layout)| layout.order());
+    // Metadata first; then each indicator's files together, women/men before totals, so that
+    // values arrive in the value table's key order (indicator, gender, municipality, period).
+    planned.sort_by(|(pa, a), (pb, b)| {
+        let key = |l: &Layout| match l {
+            Layout::KoladaWideCsv {
+                indicator,
+                by_gender,
+            } => (indicator.clone(), !by_gender),
+            _ => (String::new(), false),
+        };
+        (a.order(), key(a), pa).cmp(&(b.order(), key(b), pb))
+    });
     progress.bytes_total.store(total_bytes, Ordering::Relaxed);
 
+    // Values are checked in Rust before they are written (genders and missing-value codes come
+    // from enums), so SQLite need not evaluate the table's CHECK constraints per row. The
+    // checks are back on for this connection however the import ends.
+    conn.pragma_update(None, "ignore_check_constraints", true)?;
+    let result = write_planned(conn, &planned, progress);
+    conn.pragma_update(None, "ignore_check_constraints", false)?;
+    result
+}
+
+/// Parses the planned files on a helper thread and writes them here, in one transaction.
+fn write_planned(
+    conn: &mut Connection,
+    planned: &[(PathBuf, Layout)],
+    progress: &ImportProgress,
+) -> Result<ImportSummary, ImportError> {
     // A 64 MiB page cache keeps the B-tree pages an import touches in memory.
     conn.pragma_update(None, "cache_size", -65536)?;
     let tx = conn.transaction()?;
     let mut summary = ImportSummary::default();
     std::thread::scope(|scope| -> Result<(), ImportError> {
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Message>(8);
-        let planned = &planned;
         scope.spawn(move || {
             let mut recorder = Recorder::new(sender);
             for (path, layout) in planned {

@@ -1,6 +1,6 @@
 //! Writes imported rows inside the import's transaction and counts what each row did.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use rusqlite::{Statement, Transaction, params};
 
@@ -44,7 +44,7 @@ struct PendingValue {
 }
 
 /// Rows per multi-row `INSERT`: one statement per batch instead of one per row.
-const BATCH: usize = 128;
+const BATCH: usize = 512;
 
 pub(super) struct Sink<'tx> {
     tx: &'tx Transaction<'tx>,
@@ -52,12 +52,9 @@ pub(super) struct Sink<'tx> {
     insert_indicator_placeholder: Statement<'tx>,
     insert_municipality_placeholder: Statement<'tx>,
     indicator_ids: Vec<String>,
-    indicator_index: HashMap<String, u32>,
     municipality_ids: Vec<String>,
-    municipality_index: HashMap<String, u32>,
     known_indicators: HashSet<String>,
     known_municipalities: HashSet<String>,
-    last_indicator: Option<(String, u32)>,
     pending: Vec<PendingValue>,
     counts: Counts,
     skips: Vec<SkipGroup>,
@@ -92,12 +89,9 @@ impl<'tx> Sink<'tx> {
                 "INSERT OR IGNORE INTO municipality (id, title, kind) VALUES (?1, ?2, ?3)",
             )?,
             indicator_ids: Vec::new(),
-            indicator_index: HashMap::new(),
             municipality_ids: Vec::new(),
-            municipality_index: HashMap::new(),
             known_indicators: HashSet::new(),
             known_municipalities: HashSet::new(),
-            last_indicator: None,
             pending: Vec::with_capacity(BATCH),
             counts: Counts::default(),
             skips: Vec::new(),
@@ -171,58 +165,39 @@ impl<'tx> Sink<'tx> {
         }
     }
 
-    fn indicator_index(&mut self, id: &str, source: &str) -> rusqlite::Result<u32> {
-        if let Some((last, index)) = &self.last_indicator
-            && last == id
-        {
-            return Ok(*index);
+    /// Registers the next indicator id; values refer to it by its position in registration order.
+    pub fn add_indicator_id(&mut self, id: &str, source: &str) -> rusqlite::Result<()> {
+        if !self.known_indicators.contains(id) {
+            self.insert_indicator_placeholder
+                .execute(params![id, source])?;
+            self.known_indicators.insert(id.to_string());
         }
-        let index = match self.indicator_index.get(id) {
-            Some(&i) => i,
-            None => {
-                if !self.known_indicators.contains(id) {
-                    self.insert_indicator_placeholder
-                        .execute(params![id, source])?;
-                    self.known_indicators.insert(id.to_string());
-                }
-                let i = self.indicator_ids.len() as u32;
-                self.indicator_ids.push(id.to_string());
-                self.indicator_index.insert(id.to_string(), i);
-                i
-            }
-        };
-        self.last_indicator = Some((id.to_string(), index));
-        Ok(index)
+        self.indicator_ids.push(id.to_string());
+        Ok(())
     }
 
-    fn municipality_index(&mut self, id: &str) -> rusqlite::Result<u32> {
-        if let Some(&i) = self.municipality_index.get(id) {
-            return Ok(i);
-        }
+    /// Registers the next municipality id, as [`Sink::add_indicator_id`] does for indicators.
+    pub fn add_municipality_id(&mut self, id: &str) -> rusqlite::Result<()> {
         if !self.known_municipalities.contains(id) {
             let kind = MunicipalityKind::guess_from_id(id);
             self.insert_municipality_placeholder
                 .execute(params![id, id, kind.code()])?;
             self.known_municipalities.insert(id.to_string());
         }
-        let i = self.municipality_ids.len() as u32;
         self.municipality_ids.push(id.to_string());
-        self.municipality_index.insert(id.to_string(), i);
-        Ok(i)
+        Ok(())
     }
 
-    /// Stores one value; a different existing value for the same key is replaced.
+    /// Stores one value, by registered indicator and municipality; a different existing value
+    /// for the same key is replaced.
     pub fn value(
         &mut self,
-        indicator: &str,
-        municipality: &str,
+        indicator: u32,
+        municipality: u32,
         period: i32,
         gender: Gender,
         outcome: Outcome,
-        source: &str,
     ) -> rusqlite::Result<()> {
-        let indicator = self.indicator_index(indicator, source)?;
-        let municipality = self.municipality_index(municipality)?;
         let (value, missing) = match outcome {
             Outcome::Value(v) => (Some(v), None),
             Outcome::Missing(code) => (None, Some(code.code())),
