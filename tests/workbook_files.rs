@@ -187,7 +187,10 @@ fn a_version_1_workbook_is_upgraded_and_keeps_its_data() {
     let path = dir.path().join("gammal.styrsnurra");
     std::fs::copy(fixture("workbook-v1.styrsnurra"), &path).unwrap();
     let mut wb = Workbook::open(&path).expect("upgrades");
-    assert_eq!(wb.format_version().unwrap(), 2);
+    assert_eq!(
+        wb.format_version().unwrap(),
+        styrsnurra::store::schema::CURRENT_VERSION
+    );
     let series = wb
         .series_with_missing("N15428", "0180", Gender::Total)
         .unwrap();

@@ -35,7 +35,7 @@ pub enum TargetSignal {
 pub const DEFAULT_TOLERANCE: f64 = 0.05;
 
 /// One result indicator under a goal, with its target.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoalIndicator {
     pub indicator: String,
     pub target: Option<TargetLevel>,
@@ -45,15 +45,87 @@ pub struct GoalIndicator {
     pub direction: Option<Direction>,
 }
 
-/// A goal: council level when it has no parent, board level under a council goal.
-#[derive(Debug, Clone, PartialEq)]
+/// A goal: council level (fullmäktigemål) when it has no parent, board level (nämndmål) under one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Goal {
     pub id: i64,
     pub parent: Option<i64>,
+    /// Order among its siblings, ascending.
+    pub position: i64,
     pub title: String,
     pub description: String,
     pub indicators: Vec<GoalIndicator>,
 }
+
+impl Goal {
+    pub fn is_council_goal(&self) -> bool {
+        self.parent.is_none()
+    }
+}
+
+/// Puts goals in display order: each council goal followed by its board goals, by position.
+pub fn in_display_order(goals: &[Goal]) -> Vec<&Goal> {
+    let mut top: Vec<&Goal> = goals.iter().filter(|g| g.parent.is_none()).collect();
+    top.sort_by_key(|g| (g.position, g.id));
+    let mut out = Vec::with_capacity(goals.len());
+    for g in top {
+        out.push(g);
+        let mut children: Vec<&Goal> = goals.iter().filter(|c| c.parent == Some(g.id)).collect();
+        children.sort_by_key(|c| (c.position, c.id));
+        out.extend(children);
+    }
+    out
+}
+
+/// Questions the group can tick and annotate beside a goal, in our own words after the
+/// method's checklist for setting goals: (key stored in the workbook, Swedish, English).
+pub const GOAL_CHECKLIST: [(&str, &str, &str); 9] = [
+    (
+        "strategic",
+        "Gäller målet något som är strategiskt viktigt för kommunen?",
+        "Does the goal concern something strategically important to the municipality?",
+    ),
+    (
+        "influence",
+        "Kan kommunen själv påverka resultatet i någon större grad (påverkansgrad)?",
+        "Can the municipality itself influence the result to a large degree?",
+    ),
+    (
+        "reach",
+        "Berör målet alla eller de flesta verksamheter?",
+        "Does the goal concern all or most services?",
+    ),
+    (
+        "indicators",
+        "Finns det resultatindikatorer som visar om målet nås?",
+        "Are there result indicators that show whether the goal is reached?",
+    ),
+    (
+        "understood",
+        "Vet vi vad indikatorerna mäter: resurser, produktion eller verksamhetsresultat?",
+        "Do we know what the indicators measure: resources, production or results?",
+    ),
+    (
+        "citizen",
+        "Kan målet följas upp med mätbara indikatorer ur medborgarens eller brukarens synvinkel?",
+        "Can the goal be followed up with measurable indicators from the citizen's or user's view?",
+    ),
+    (
+        "comparable",
+        "Går resultaten att jämföra med andra kommuners?",
+        "Can the results be compared with other municipalities'?",
+    ),
+    (
+        "target",
+        "Har varje resultatindikator en målnivå?",
+        "Does every result indicator have a target level?",
+    ),
+    (
+        "budget",
+        "Står både mål och indikatorer i det övergripande budgetdokumentet?",
+        "Are both goals and indicators in the overall budget document?",
+    ),
+];
 
 /// Judges an outcome against a target.
 ///
@@ -109,6 +181,30 @@ pub fn target_signal(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn goal(id: i64, parent: Option<i64>, position: i64) -> Goal {
+        Goal {
+            id,
+            parent,
+            position,
+            title: format!("g{id}"),
+            description: String::new(),
+            indicators: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn display_order_puts_board_goals_under_their_council_goal() {
+        let goals = vec![
+            goal(1, None, 2),
+            goal(2, None, 1),
+            goal(3, Some(1), 1),
+            goal(4, Some(2), 2),
+            goal(5, Some(2), 1),
+        ];
+        let ids: Vec<i64> = in_display_order(&goals).iter().map(|g| g.id).collect();
+        assert_eq!(ids, vec![2, 5, 4, 1, 3]);
+    }
 
     const H: Option<Direction> = Some(Direction::HigherIsBetter);
     const L: Option<Direction> = Some(Direction::LowerIsBetter);

@@ -1,7 +1,9 @@
 //! One result value: which indicator, area, year and gender, and the number or why it is missing.
 
 /// Kolada splits many results by gender: total, women (`K`) and men (`M`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Gender {
     Total,
     Women,

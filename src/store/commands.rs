@@ -5,9 +5,11 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
 use super::error::StoreError;
+use super::goals::{self, GoalSubtree};
 use super::queries::keys;
 use super::workbook::Workbook;
 use crate::i18n::Lang;
+use crate::model::goal::GoalIndicator;
 use crate::model::{Comparison, Direction};
 
 /// One edit of the workbook, small enough to store as JSON in the history.
@@ -19,6 +21,36 @@ pub enum Command {
     SetIndicatorDirection {
         indicator: String,
         direction: Option<Direction>,
+    },
+    /// Adds goals (a new goal, or a removed goal put back with everything under it).
+    InsertGoals(GoalSubtree),
+    /// Removes a goal with its board goals, indicators and checklist.
+    DeleteGoal { id: i64 },
+    SetGoalText {
+        id: i64,
+        title: String,
+        description: String,
+    },
+    /// Swaps the places of two goals (moving one up or down among its siblings).
+    SwapGoals { a: i64, b: i64 },
+    /// Adds, changes (`Some`: position and target) or removes (`None`) a goal's indicator.
+    SetGoalIndicator {
+        goal_id: i64,
+        indicator: String,
+        value: Option<(i64, GoalIndicator)>,
+    },
+    /// Ticks or annotates (`Some`) or clears (`None`) a checklist question of a goal.
+    SetChecklist {
+        goal_id: i64,
+        item: String,
+        value: Option<(bool, String)>,
+    },
+    /// The group's comment on an indicator for a municipality and year (`None` removes it).
+    SetComment {
+        indicator: String,
+        municipality: String,
+        period: i32,
+        text: Option<String>,
     },
 }
 
@@ -52,6 +84,27 @@ impl Command {
             Command::SetIndicatorDirection { indicator, .. } => {
                 format!("{} {indicator}", lang.t("riktning för", "direction of"))
             }
+            Command::InsertGoals(tree) => match tree.goals.first() {
+                Some(g) => format!("{} {}", lang.t("nytt mål", "new goal"), g.title),
+                None => lang.t("nytt mål", "new goal").to_string(),
+            },
+            Command::DeleteGoal { .. } => lang.t("borttaget mål", "removed goal").to_string(),
+            Command::SetGoalText { title, .. } => {
+                format!("{} {title}", lang.t("ändrat mål", "edited goal"))
+            }
+            Command::SwapGoals { .. } => lang.t("flyttat mål", "moved goal").to_string(),
+            Command::SetGoalIndicator { indicator, .. } => {
+                format!("{} {indicator}", lang.t("målnivå för", "target for"))
+            }
+            Command::SetChecklist { .. } => {
+                lang.t("checklista för mål", "goal checklist").to_string()
+            }
+            Command::SetComment {
+                indicator, period, ..
+            } => format!(
+                "{} {indicator} {period}",
+                lang.t("kommentar till", "comment on")
+            ),
         }
     }
 
@@ -79,6 +132,48 @@ impl Command {
                     direction: current.flatten().as_deref().and_then(Direction::from_code),
                 }
             }
+            Command::InsertGoals(tree) => {
+                let root = tree
+                    .goals
+                    .iter()
+                    .find(|g| !tree.goals.iter().any(|p| Some(p.id) == g.parent))
+                    .map(|g| g.id)
+                    .unwrap_or_default();
+                Command::DeleteGoal { id: root }
+            }
+            Command::DeleteGoal { id } => Command::InsertGoals(goals::subtree(tx, *id)?),
+            Command::SetGoalText { id, .. } => {
+                let (title, description) = goals::goal_text(tx, *id)?.unwrap_or_default();
+                Command::SetGoalText {
+                    id: *id,
+                    title,
+                    description,
+                }
+            }
+            Command::SwapGoals { a, b } => Command::SwapGoals { a: *a, b: *b },
+            Command::SetGoalIndicator {
+                goal_id, indicator, ..
+            } => Command::SetGoalIndicator {
+                goal_id: *goal_id,
+                indicator: indicator.clone(),
+                value: goals::goal_indicator(tx, *goal_id, indicator)?,
+            },
+            Command::SetChecklist { goal_id, item, .. } => Command::SetChecklist {
+                goal_id: *goal_id,
+                item: item.clone(),
+                value: goals::checklist_entry(tx, *goal_id, item)?,
+            },
+            Command::SetComment {
+                indicator,
+                municipality,
+                period,
+                ..
+            } => Command::SetComment {
+                indicator: indicator.clone(),
+                municipality: municipality.clone(),
+                period: *period,
+                text: goals::comment(tx, indicator, municipality, *period)?,
+            },
         })
     }
 
@@ -110,6 +205,36 @@ impl Command {
                     params![indicator, direction.map(Direction::code)],
                 )?;
             }
+            Command::InsertGoals(tree) => goals::insert_subtree(tx, tree)?,
+            Command::DeleteGoal { id } => goals::delete_goal(tx, *id)?,
+            Command::SetGoalText {
+                id,
+                title,
+                description,
+            } => goals::set_goal_text(tx, *id, title, description)?,
+            Command::SwapGoals { a, b } => {
+                let (pa, pb) = (goals::goal_position(tx, *a)?, goals::goal_position(tx, *b)?);
+                if let (Some(pa), Some(pb)) = (pa, pb) {
+                    goals::set_goal_position(tx, *a, pb)?;
+                    goals::set_goal_position(tx, *b, pa)?;
+                }
+            }
+            Command::SetGoalIndicator {
+                goal_id,
+                indicator,
+                value,
+            } => goals::set_goal_indicator(tx, *goal_id, indicator, value.as_ref())?,
+            Command::SetChecklist {
+                goal_id,
+                item,
+                value,
+            } => goals::set_checklist_entry(tx, *goal_id, item, value.as_ref())?,
+            Command::SetComment {
+                indicator,
+                municipality,
+                period,
+                text,
+            } => goals::set_comment(tx, indicator, municipality, *period, text.as_deref())?,
         }
         Ok(())
     }

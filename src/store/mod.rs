@@ -3,6 +3,7 @@
 pub mod commands;
 pub mod demo;
 pub mod error;
+pub mod goals;
 pub mod import;
 pub mod queries;
 pub mod schema;

@@ -71,8 +71,45 @@ CREATE TABLE import_log (
 );
 ";
 
+/// Version 3: goals with target levels on result indicators, the goal checklist, and the
+/// group's comments per indicator and period.
+const V3: &str = "
+CREATE TABLE goal (
+    id          INTEGER PRIMARY KEY,
+    parent_id   INTEGER REFERENCES goal(id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    title       TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE goal_indicator (
+    goal_id       INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,
+    indicator_id  TEXT NOT NULL,
+    position      INTEGER NOT NULL,
+    target_value  REAL,
+    target_year   INTEGER,
+    target_change TEXT CHECK (target_change = 'increase' OR target_change = 'decrease' OR target_change = 'unchanged'),
+    genders       TEXT NOT NULL DEFAULT 'T',
+    direction     TEXT CHECK (direction = 'higher' OR direction = 'lower' OR direction = 'neutral'),
+    PRIMARY KEY (goal_id, indicator_id)
+);
+CREATE TABLE goal_checklist (
+    goal_id INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,
+    item    TEXT NOT NULL,
+    checked INTEGER NOT NULL DEFAULT 0,
+    note    TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (goal_id, item)
+);
+CREATE TABLE indicator_comment (
+    indicator_id    TEXT NOT NULL,
+    municipality_id TEXT NOT NULL,
+    period          INTEGER NOT NULL,
+    text            TEXT NOT NULL,
+    PRIMARY KEY (indicator_id, municipality_id, period)
+);
+";
+
 /// All migrations in order; the index + 1 is the `user_version` they lead to.
-pub const MIGRATION_SQL: [&str; 2] = [V1, V2];
+pub const MIGRATION_SQL: [&str; 3] = [V1, V2, V3];
 
 /// The format version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATION_SQL.len() as i64;
