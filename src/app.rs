@@ -9,7 +9,9 @@ use std::thread::JoinHandle;
 use crate::i18n::Lang;
 use crate::store::import::{ImportError, ImportProgress, ImportSummary, import_paths};
 use crate::store::{Access, Command, Workbook, demo};
+use crate::ui::cockpit::CockpitView;
 use crate::ui::collect::{CollectView, ImportOutcome};
+use crate::ui::goals::GoalsView;
 use crate::ui::municipality::MunicipalityView;
 use crate::ui::results::ResultsView;
 use crate::ui::theme::{self, palette};
@@ -104,6 +106,8 @@ pub struct App {
     pub municipality: MunicipalityView,
     pub collect: CollectView,
     pub workbook_view: WorkbookView,
+    pub goals: GoalsView,
+    pub cockpit: CockpitView,
     pub last_import: Option<ImportOutcome>,
     import: Option<ImportJob>,
     dialog: Option<PendingDialog>,
@@ -128,6 +132,8 @@ impl App {
             municipality: MunicipalityView::default(),
             collect: CollectView::default(),
             workbook_view: WorkbookView::default(),
+            goals: GoalsView::default(),
+            cockpit: CockpitView::default(),
             last_import: None,
             import: None,
             dialog: None,
@@ -161,6 +167,8 @@ impl App {
         };
         self.results = ResultsView::default();
         self.municipality = MunicipalityView::default();
+        self.goals = GoalsView::default();
+        self.cockpit = CockpitView::default();
         self.last_import = None;
         self.workbook = Some(workbook);
         self.revision += 1;
@@ -409,6 +417,11 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Navigate(view) => self.view = view,
+            Action::ShowIndicator(id, year) => {
+                self.results.selected = Some(id);
+                self.results.year = Some(year);
+                self.view = View::Results;
+            }
             Action::OpenPath(p) => self.open(&p),
             Action::CreatePath(p) => self.create(&p),
             Action::OpenDemo => self.open_demo(),
@@ -692,6 +705,8 @@ impl App {
             let view_actions = match self.view {
                 View::Results => self.results.ui(ui, &view_ctx),
                 View::Municipality => self.municipality.ui(ui, &view_ctx),
+                View::Goals => self.goals.ui(ui, &view_ctx),
+                View::Cockpit => self.cockpit.ui(ui, &view_ctx),
                 View::Collect => {
                     let running = self.import.as_ref().map(|j| j.progress.as_ref());
                     self.collect

@@ -274,3 +274,240 @@ pub fn indicator_signals(
         trend: trend(home_series, year, direction),
     })
 }
+
+/// How one goal indicator stands in one year for one gender: every signal the cockpit shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    pub indicator: String,
+    pub gender: super::Gender,
+    pub year: i32,
+    pub direction: Option<Direction>,
+    pub outcome: Option<f64>,
+    pub previous: Option<f64>,
+    pub target: Option<super::goal::TargetLevel>,
+    pub target_signal: Option<super::goal::TargetSignal>,
+    pub ranking: Option<Ranking>,
+    pub trend: Option<Trend>,
+    pub riket: Option<f64>,
+    pub group_median: Option<f64>,
+    /// Women's value minus men's, where the indicator is divided by gender.
+    pub gender_gap: Option<f64>,
+}
+
+/// What an assessment is built from, as read from the workbook.
+pub struct AssessmentInput<'a> {
+    pub indicator: &'a str,
+    pub gender: super::Gender,
+    pub year: i32,
+    pub direction: Option<Direction>,
+    pub target: Option<super::goal::TargetLevel>,
+    pub tolerance: f64,
+    pub home: &'a str,
+    /// The home municipality's series for this gender.
+    pub series: &'a [TrendPoint],
+    /// All municipalities' values this year, for this gender.
+    pub municipalities: &'a [(String, f64)],
+    pub group: &'a [String],
+    pub riket: Option<f64>,
+    pub women: Option<f64>,
+    pub men: Option<f64>,
+}
+
+/// Judges one goal indicator against its target, other municipalities and its trend.
+pub fn assess(input: &AssessmentInput<'_>) -> Assessment {
+    let outcome = input
+        .series
+        .iter()
+        .find(|p| p.period == input.year)
+        .map(|p| p.value);
+    let previous = input
+        .series
+        .iter()
+        .filter(|p| p.period < input.year)
+        .max_by_key(|p| p.period)
+        .map(|p| p.value);
+    let direction = input.direction;
+    let target_signal = match (outcome, input.target) {
+        (Some(o), Some(t)) => {
+            super::goal::target_signal(o, previous, t, direction, input.tolerance)
+        }
+        _ => None,
+    };
+    let effective = direction.unwrap_or(Direction::Neutral);
+    let group_values: Vec<f64> = input
+        .municipalities
+        .iter()
+        .filter(|(m, _)| m != input.home && input.group.contains(m))
+        .map(|(_, v)| *v)
+        .collect();
+    Assessment {
+        indicator: input.indicator.to_string(),
+        gender: input.gender,
+        year: input.year,
+        direction,
+        outcome,
+        previous,
+        target: input.target,
+        target_signal,
+        ranking: rank(input.municipalities, input.home, effective),
+        trend: trend(input.series, input.year, effective),
+        riket: input.riket,
+        group_median: super::series::median(&group_values),
+        gender_gap: match (input.women, input.men) {
+            (Some(w), Some(m)) => Some(w - m),
+            _ => None,
+        },
+    }
+}
+
+impl Assessment {
+    /// A negative deviation of any kind: target not met, worst quarter, or worsening.
+    pub fn is_negative(&self) -> bool {
+        self.target_signal == Some(super::goal::TargetSignal::NotMet)
+            || self.ranking.is_some_and(|r| r.band == Band::Worst25)
+            || self.trend == Some(Trend::Worsening)
+    }
+
+    /// Sort key: the most serious deviations first (not met, then close, worst quarter, worsening).
+    pub fn severity(&self) -> u8 {
+        use super::goal::TargetSignal;
+        let mut score = match self.target_signal {
+            Some(TargetSignal::NotMet) => 8,
+            Some(TargetSignal::Close) => 4,
+            _ => 0,
+        };
+        if self.ranking.is_some_and(|r| r.band == Band::Worst25) {
+            score += 2;
+        }
+        if self.trend == Some(Trend::Worsening) {
+            score += 1;
+        }
+        score
+    }
+}
+
+/// How many deviations of each kind a set of assessments has, for the top of the cockpit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DeviationCounts {
+    pub not_met: usize,
+    pub close: usize,
+    pub met: usize,
+    pub worst25: usize,
+    pub worsening: usize,
+}
+
+pub fn count_deviations<'a>(
+    assessments: impl IntoIterator<Item = &'a Assessment>,
+) -> DeviationCounts {
+    use super::goal::TargetSignal;
+    let mut c = DeviationCounts::default();
+    for a in assessments {
+        match a.target_signal {
+            Some(TargetSignal::NotMet) => c.not_met += 1,
+            Some(TargetSignal::Close) => c.close += 1,
+            Some(TargetSignal::Met) => c.met += 1,
+            None => {}
+        }
+        if a.ranking.is_some_and(|r| r.band == Band::Worst25) {
+            c.worst25 += 1;
+        }
+        if a.trend == Some(Trend::Worsening) {
+            c.worsening += 1;
+        }
+    }
+    c
+}
+
+#[cfg(test)]
+mod assessment_tests {
+    use super::*;
+    use crate::model::Gender;
+    use crate::model::goal::{TargetLevel, TargetSignal};
+
+    #[test]
+    fn assessment_combines_target_rank_trend_group_and_gap() {
+        let series = [
+            TrendPoint {
+                period: 2020,
+                value: 80.0,
+            },
+            TrendPoint {
+                period: 2021,
+                value: 78.0,
+            },
+            TrendPoint {
+                period: 2022,
+                value: 75.0,
+            },
+        ];
+        let municipalities: Vec<(String, f64)> =
+            [("h", 75.0), ("a", 90.0), ("b", 85.0), ("c", 70.0)]
+                .iter()
+                .map(|(m, v)| (m.to_string(), *v))
+                .collect();
+        let group = vec!["a".to_string(), "b".to_string(), "h".to_string()];
+        let a = assess(&AssessmentInput {
+            indicator: "X",
+            gender: Gender::Total,
+            year: 2022,
+            direction: Some(Direction::HigherIsBetter),
+            target: Some(TargetLevel::Value {
+                value: 85.0,
+                year: 2022,
+            }),
+            tolerance: 0.05,
+            home: "h",
+            series: &series,
+            municipalities: &municipalities,
+            group: &group,
+            riket: Some(80.0),
+            women: Some(77.0),
+            men: Some(73.0),
+        });
+        assert_eq!(a.outcome, Some(75.0));
+        assert_eq!(a.previous, Some(78.0));
+        assert_eq!(a.target_signal, Some(TargetSignal::NotMet));
+        assert_eq!(a.ranking.map(|r| (r.rank, r.of)), Some((3, 4)));
+        assert_eq!(a.trend, Some(Trend::Worsening));
+        assert_eq!(
+            a.group_median,
+            Some(87.5),
+            "home is not part of its own group median"
+        );
+        assert_eq!(a.gender_gap, Some(4.0));
+        assert!(a.is_negative());
+        let counts = count_deviations([&a]);
+        assert_eq!(
+            (counts.not_met, counts.worst25, counts.worsening),
+            (1, 0, 1)
+        );
+    }
+
+    #[test]
+    fn no_data_gives_no_signals() {
+        let a = assess(&AssessmentInput {
+            indicator: "X",
+            gender: Gender::Total,
+            year: 2022,
+            direction: Some(Direction::HigherIsBetter),
+            target: Some(TargetLevel::Value {
+                value: 85.0,
+                year: 2022,
+            }),
+            tolerance: 0.05,
+            home: "h",
+            series: &[],
+            municipalities: &[],
+            group: &[],
+            riket: None,
+            women: None,
+            men: None,
+        });
+        assert_eq!(
+            (a.outcome, a.target_signal, a.ranking, a.trend),
+            (None, None, None, None)
+        );
+        assert!(!a.is_negative());
+        assert_eq!(a.severity(), 0);
+    }
+}

@@ -7,6 +7,7 @@ use rusqlite::params;
 
 use super::queries::keys;
 use super::{OpenError, Workbook};
+use crate::model::goal::{ChangeTarget, Goal, GoalIndicator, TargetLevel};
 use crate::model::{Comparison, Gender, MunicipalityKind};
 
 const AREAS: &str = include_str!("../../assets/demo/areas.csv");
@@ -166,6 +167,12 @@ fn fill(workbook: &mut Workbook) -> rusqlite::Result<()> {
             [GROUP_ID, peer],
         )?;
     }
+    demo_goals(&tx).map_err(|e| match e {
+        super::StoreError::Sqlite(e) => e,
+        other => rusqlite::Error::ToSqlConversionFailure(Box::new(std::io::Error::other(
+            other.to_string(),
+        ))),
+    })?;
     let comparison = serde_json::to_string(&Comparison::Group(GROUP_ID.to_string()))
         .expect("comparison serialises");
     for (key, value) in [
@@ -179,4 +186,86 @@ fn fill(workbook: &mut Workbook) -> rusqlite::Result<()> {
         )?;
     }
     tx.commit()
+}
+
+fn target(indicator: &str, target: TargetLevel, genders: &[Gender]) -> GoalIndicator {
+    GoalIndicator {
+        indicator: indicator.to_string(),
+        target: Some(target),
+        genders: genders.to_vec(),
+        direction: None,
+    }
+}
+
+fn demo_goal(
+    id: i64,
+    parent: Option<i64>,
+    position: i64,
+    title: &str,
+    indicators: Vec<GoalIndicator>,
+) -> Goal {
+    Goal {
+        id,
+        parent,
+        position,
+        title: title.to_string(),
+        description: String::new(),
+        indicators,
+    }
+}
+
+/// A few example goals with target levels, so the cockpit shows something on first start.
+fn demo_goals(tx: &rusqlite::Transaction<'_>) -> Result<(), super::StoreError> {
+    let value = |value: f64| TargetLevel::Value {
+        value,
+        year: *YEARS.end(),
+    };
+    let t = [Gender::Total];
+    let goals = vec![
+        demo_goal(
+            1,
+            None,
+            1,
+            "Barn och unga får en skola som rustar dem för livet",
+            vec![],
+        ),
+        demo_goal(
+            2,
+            Some(1),
+            1,
+            "Fler elever går ut grundskolan behöriga till gymnasiet",
+            vec![
+                target("N15428", value(86.0), &t),
+                target("N15505", value(88.0), &t),
+            ],
+        ),
+        demo_goal(
+            3,
+            None,
+            2,
+            "Äldre får trygg omsorg och hjälp i tid",
+            vec![
+                target("U23401", value(45.0), &t),
+                target("U23471", value(90.0), &[Gender::Women, Gender::Men]),
+                target("U21468", TargetLevel::Change(ChangeTarget::Increase), &t),
+            ],
+        ),
+        demo_goal(
+            4,
+            None,
+            3,
+            "Det är lätt att komma i kontakt med kommunen",
+            vec![
+                target("U07414", value(85.0), &t),
+                target("U07451", TargetLevel::Change(ChangeTarget::Increase), &t),
+            ],
+        ),
+    ];
+    super::goals::insert_subtree(
+        tx,
+        &super::goals::GoalSubtree {
+            goals,
+            checklist: Vec::new(),
+        },
+    )
 }

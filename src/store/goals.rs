@@ -399,3 +399,68 @@ impl Workbook {
         )?)
     }
 }
+
+/// Setting key of the tolerance for "close to target", as a fraction (default 0.05).
+pub const TOLERANCE_KEY: &str = "target_tolerance";
+
+impl Workbook {
+    /// The tolerance for "close to target" the group has set, or the default 5 %.
+    pub fn target_tolerance(&self) -> Result<f64, StoreError> {
+        Ok(self
+            .setting(TOLERANCE_KEY)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(crate::model::goal::DEFAULT_TOLERANCE))
+    }
+
+    /// Assesses a goal indicator for the home municipality in `year`: one assessment per gender
+    /// the target applies to.
+    pub fn assess(
+        &self,
+        gi: &GoalIndicator,
+        home: &str,
+        group: &[String],
+        year: i32,
+        tolerance: f64,
+    ) -> Result<Vec<crate::model::deviation::Assessment>, StoreError> {
+        use crate::model::deviation::{AssessmentInput, assess};
+        let direction = match gi.direction {
+            Some(d) => Some(d),
+            None => self.indicator(&gi.indicator)?.and_then(|i| i.direction),
+        };
+        let value_in = |m: &str, g: Gender| -> Result<Option<f64>, StoreError> {
+            Ok(self
+                .series(&gi.indicator, m, g)?
+                .into_iter()
+                .find(|p| p.period == year)
+                .map(|p| p.value))
+        };
+        let women = value_in(home, Gender::Women)?;
+        let men = value_in(home, Gender::Men)?;
+        let genders = if gi.genders.is_empty() {
+            vec![Gender::Total]
+        } else {
+            gi.genders.clone()
+        };
+        let mut out = Vec::with_capacity(genders.len());
+        for gender in genders {
+            let series = self.series(&gi.indicator, home, gender)?;
+            let distribution = self.distribution(&gi.indicator, year, gender)?;
+            out.push(assess(&AssessmentInput {
+                indicator: &gi.indicator,
+                gender,
+                year,
+                direction,
+                target: gi.target,
+                tolerance,
+                home,
+                series: &series,
+                municipalities: &distribution.points,
+                group,
+                riket: value_in(crate::model::municipality::RIKET_ID, gender)?,
+                women,
+                men,
+            }));
+        }
+        Ok(out)
+    }
+}

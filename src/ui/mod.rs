@@ -1,7 +1,9 @@
 //! Views: one per step of the steering cycle that is built. A view reads the workbook and
 //! returns `Action`s; the app carries them out (edits go through the store's commands).
 
+pub mod cockpit;
 pub mod collect;
+pub mod goals;
 pub mod municipality;
 pub mod results;
 pub mod theme;
@@ -18,6 +20,10 @@ use crate::store::Command;
 pub enum View {
     /// Planering: whose results are followed and against whom.
     Municipality,
+    /// Planering: goals with target levels.
+    Goals,
+    /// Uppföljning och analys: fokusera, the deviation cockpit.
+    Cockpit,
     /// Uppföljning och analys: samla in.
     Collect,
     /// Uppföljning och analys: the results of one indicator.
@@ -36,6 +42,8 @@ impl View {
     pub fn title(self, lang: Lang) -> &'static str {
         match self {
             View::Municipality => lang.t("Hemkommun och jämförelse", "Home and comparison"),
+            View::Goals => lang.t("Mål och målnivåer", "Goals and targets"),
+            View::Cockpit => lang.t("Fokusera: avvikelser", "Focus: deviations"),
             View::Collect => lang.t("Samla in", "Collect"),
             View::Results => lang.t("Resultat", "Results"),
             View::Workbook => lang.t("Arbetsbok", "Workbook"),
@@ -48,12 +56,16 @@ pub fn phases(lang: Lang) -> Vec<Phase> {
     vec![
         Phase {
             title: lang.t("Planering", "Planning"),
-            steps: vec![(View::Municipality, View::Municipality.title(lang))],
+            steps: vec![
+                (View::Municipality, View::Municipality.title(lang)),
+                (View::Goals, View::Goals.title(lang)),
+            ],
         },
         Phase {
             title: lang.t("Uppföljning och analys", "Follow-up and analysis"),
             steps: vec![
                 (View::Collect, View::Collect.title(lang)),
+                (View::Cockpit, View::Cockpit.title(lang)),
                 (View::Results, View::Results.title(lang)),
             ],
         },
@@ -71,6 +83,8 @@ pub enum Action {
     Undo,
     Redo,
     Navigate(View),
+    /// Opens the results of one indicator for a year.
+    ShowIndicator(String, i32),
     OpenPath(PathBuf),
     CreatePath(PathBuf),
     OpenDemo,

@@ -2,4 +2,5 @@
 
 pub mod distribution;
 pub mod picker;
+pub mod signal;
 pub mod trend;
