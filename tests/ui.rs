@@ -211,3 +211,100 @@ fn a_workbook_open_elsewhere_is_shown_read_only_with_an_offer_to_copy() {
     h.run_steps(2);
     assert_eq!(bytes(&path), before);
 }
+
+fn goal_target(path: &Path) -> Option<styrsnurra::model::goal::TargetLevel> {
+    peek(path)
+        .goals()
+        .unwrap()
+        .first()?
+        .indicators
+        .first()?
+        .target
+}
+
+#[test]
+fn a_goal_with_a_target_shows_a_face_that_follows_the_target_and_undo() {
+    use styrsnurra::model::goal::TargetLevel;
+    let dir = tempdir();
+    let path = workbook_with_values(dir.path());
+    {
+        let mut wb = Workbook::open(&path).unwrap();
+        wb.apply(styrsnurra::store::Command::set_home_municipality("0180"))
+            .unwrap();
+        wb.apply(styrsnurra::store::Command::SetIndicatorDirection {
+            indicator: "N15428".into(),
+            direction: Some(styrsnurra::model::Direction::HigherIsBetter),
+        })
+        .unwrap();
+    }
+    let mut h = harness(&path);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    h.run_steps(2);
+    assert_eq!(h.state().view, View::Goals);
+    h.get_by_label("Nytt fullmäktigemål").click();
+    h.run_steps(2);
+    assert_eq!(peek(&path).goals().unwrap().len(), 1);
+    h.get_by_label("Lägg till resultatindikator").focus();
+    h.step();
+    h.get_by_label("Lägg till resultatindikator")
+        .type_text("N15428");
+    h.run_steps(2);
+    h.get_by_label_contains("N15428  ").click();
+    h.run_steps(2);
+    let set_target = |h: &mut Harness<'static, App>, text: &str| {
+        h.get_by_label("Målnivå").focus();
+        h.step();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.get_by_label("Målnivå").type_text(text);
+        h.step();
+        h.key_press(egui::Key::Enter);
+        h.run_steps(3);
+    };
+    set_target(&mut h, "80");
+    assert_eq!(
+        goal_target(&path),
+        Some(TargetLevel::Value {
+            value: 80.0,
+            year: 2022
+        })
+    );
+
+    // Stockholm 2022: 89,5 % against 80 % is met.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num4);
+    h.run_steps(2);
+    assert_eq!(h.state().view, View::Cockpit);
+    assert!(h.query_by_label("Nått").is_some());
+    assert!(h.query_by_label("Ej nått").is_none());
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    h.run_steps(2);
+    set_target(&mut h, "95");
+    assert_eq!(
+        goal_target(&path),
+        Some(TargetLevel::Value {
+            value: 95.0,
+            year: 2022
+        })
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num4);
+    h.run_steps(2);
+    assert!(
+        h.query_by_label("Ej nått").is_some(),
+        "the face follows the new target"
+    );
+    assert!(h.query_by_label("Nått").is_none());
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert!(
+        h.query_by_label("Nått").is_some(),
+        "undo brings the old target and face back"
+    );
+    assert_eq!(
+        goal_target(&path),
+        Some(TargetLevel::Value {
+            value: 80.0,
+            year: 2022
+        })
+    );
+}
