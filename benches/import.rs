@@ -5,39 +5,16 @@
 //! fresh workbook per sample. A smaller case imports the 40 files in `values/`.
 //! At the end it prints the process's peak resident memory.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
+
+use std::path::Path;
 use std::time::Duration;
+
+use common::{full_dump, kolada, peak_memory_mb};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use styrsnurra::store::Workbook;
 use styrsnurra::store::import::{ImportProgress, import_paths};
-
-fn kolada() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/kolada")
-}
-
-fn full_dump() -> Option<PathBuf> {
-    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
-    let unpacked = out.join("datapoints raw 2024-08-30");
-    if unpacked.is_dir() {
-        return Some(unpacked);
-    }
-    let archive = std::fs::read_dir(kolada().join("full"))
-        .ok()?
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.to_string_lossy().ends_with(".tar.xz"))?;
-    std::fs::create_dir_all(&out).ok()?;
-    let status = Command::new("tar")
-        .arg("xJf")
-        .arg(&archive)
-        .arg("-C")
-        .arg(&out)
-        .status()
-        .ok()?;
-    status.success().then_some(unpacked)
-}
 
 fn import_once(input: &Path) -> u64 {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -49,13 +26,6 @@ fn import_once(input: &Path) -> u64 {
     )
     .expect("import");
     summary.totals().added
-}
-
-fn peak_memory_mb() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
 }
 
 fn bench(c: &mut Criterion) {

@@ -14,6 +14,7 @@ use crate::ui::collect::{CollectView, ImportOutcome};
 use crate::ui::goals::GoalsView;
 use crate::ui::municipality::MunicipalityView;
 use crate::ui::results::ResultsView;
+use crate::ui::scan::ScanView;
 use crate::ui::theme::{self, palette};
 use crate::ui::workbook_view::{WorkbookView, file_actions, read_only_text};
 use crate::ui::{Action, View, ViewContext, phases};
@@ -108,6 +109,7 @@ pub struct App {
     pub workbook_view: WorkbookView,
     pub goals: GoalsView,
     pub cockpit: CockpitView,
+    pub scan: ScanView,
     pub last_import: Option<ImportOutcome>,
     import: Option<ImportJob>,
     dialog: Option<PendingDialog>,
@@ -134,6 +136,7 @@ impl App {
             workbook_view: WorkbookView::default(),
             goals: GoalsView::default(),
             cockpit: CockpitView::default(),
+            scan: ScanView::default(),
             last_import: None,
             import: None,
             dialog: None,
@@ -169,6 +172,7 @@ impl App {
         self.municipality = MunicipalityView::default();
         self.goals = GoalsView::default();
         self.cockpit = CockpitView::default();
+        self.scan = ScanView::default();
         self.last_import = None;
         self.workbook = Some(workbook);
         self.revision += 1;
@@ -465,7 +469,16 @@ impl App {
                 .into_iter()
                 .flat_map(|p| p.steps)
                 .map(|(v, _)| v);
-            for (view, key) in views.zip([Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5]) {
+            for (view, key) in views.zip([
+                Key::Num1,
+                Key::Num2,
+                Key::Num3,
+                Key::Num4,
+                Key::Num5,
+                Key::Num6,
+                Key::Num7,
+                Key::Num8,
+            ]) {
                 if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key)) {
                     actions.push(Action::Navigate(view));
                 }
@@ -707,6 +720,7 @@ impl App {
                 View::Municipality => self.municipality.ui(ui, &view_ctx),
                 View::Goals => self.goals.ui(ui, &view_ctx),
                 View::Cockpit => self.cockpit.ui(ui, &view_ctx),
+                View::Scan => self.scan.ui(ui, &view_ctx),
                 View::Collect => {
                     let running = self.import.as_ref().map(|j| j.progress.as_ref());
                     self.collect

@@ -511,3 +511,157 @@ mod assessment_tests {
         assert_eq!(a.severity(), 0);
     }
 }
+
+/// One value of a total series, with ids interned as numbers (for whole-country computations).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SeriesRow {
+    pub indicator: u32,
+    pub municipality: u32,
+    pub period: i32,
+    pub value: f64,
+}
+
+/// Rank, band and trend of every municipality for every indicator in one year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CountrySignal {
+    pub indicator: u32,
+    pub municipality: u32,
+    pub value: f64,
+    pub ranking: Option<Ranking>,
+    pub trend: Option<Trend>,
+}
+
+/// Computes rank, band and trend for every municipality and indicator at once, with the same
+/// rules as [`rank`] and [`trend`]. `rows` must be sorted by indicator, municipality and period
+/// and hold municipalities only; `directions[i]` is indicator `i`'s direction.
+pub fn country_signals(
+    rows: &[SeriesRow],
+    directions: &[Option<Direction>],
+    year: i32,
+) -> Vec<CountrySignal> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < rows.len() {
+        let indicator = rows[start].indicator;
+        let end = start + rows[start..].partition_point(|r| r.indicator == indicator);
+        let direction = directions
+            .get(indicator as usize)
+            .copied()
+            .flatten()
+            .unwrap_or(Direction::Neutral);
+        // Each municipality's series within this indicator, and its value in the year.
+        let mut series: Vec<(u32, &[SeriesRow])> = Vec::new();
+        let mut s = start;
+        while s < end {
+            let m = rows[s].municipality;
+            let e = s + rows[s..end].partition_point(|r| r.municipality == m);
+            series.push((m, &rows[s..e]));
+            s = e;
+        }
+        let mut in_year: Vec<f64> = series
+            .iter()
+            .filter_map(|(_, rs)| rs.iter().rev().find(|r| r.period == year).map(|r| r.value))
+            .collect();
+        let better_first = match direction {
+            Direction::LowerIsBetter => |a: &f64, b: &f64| a.total_cmp(b),
+            _ => |a: &f64, b: &f64| b.total_cmp(a),
+        };
+        in_year.sort_by(better_first);
+        let of = in_year.len();
+        for (m, rs) in series {
+            let Some(value) = rs.iter().rev().find(|r| r.period == year).map(|r| r.value) else {
+                continue;
+            };
+            let ranking = (direction != Direction::Neutral).then(|| {
+                let strictly_better = in_year.partition_point(|v| better_first(v, &value).is_lt());
+                let share = strictly_better as f64 / of as f64;
+                Ranking {
+                    rank: strictly_better + 1,
+                    of,
+                    band: if share < 0.25 {
+                        Band::Best25
+                    } else if share >= 0.75 {
+                        Band::Worst25
+                    } else {
+                        Band::Middle50
+                    },
+                }
+            });
+            let points: Vec<TrendPoint> = rs
+                .iter()
+                .filter(|r| r.period <= year)
+                .rev()
+                .take(3)
+                .map(|r| TrendPoint {
+                    period: r.period,
+                    value: r.value,
+                })
+                .collect();
+            out.push(CountrySignal {
+                indicator,
+                municipality: m,
+                value,
+                ranking,
+                trend: trend(&points, year, direction),
+            });
+        }
+        start = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod country_tests {
+    use super::*;
+
+    #[test]
+    fn country_signals_agree_with_the_single_municipality_rules() {
+        let mut rows = Vec::new();
+        let values = [
+            [50.0, 52.0, 55.0],
+            [60.0, 60.5, 61.0],
+            [70.0, 65.0, 55.0],
+            [40.0, 41.0, 42.0],
+        ];
+        for (m, vs) in values.iter().enumerate() {
+            for (i, v) in vs.iter().enumerate() {
+                rows.push(SeriesRow {
+                    indicator: 0,
+                    municipality: m as u32,
+                    period: 2020 + i as i32,
+                    value: *v,
+                });
+            }
+        }
+        for direction in [Direction::HigherIsBetter, Direction::LowerIsBetter] {
+            let all = country_signals(&rows, &[Some(direction)], 2022);
+            assert_eq!(all.len(), 4);
+            let in_year: Vec<(String, f64)> = values
+                .iter()
+                .enumerate()
+                .map(|(m, vs)| (m.to_string(), vs[2]))
+                .collect();
+            for s in &all {
+                let series: Vec<TrendPoint> = values[s.municipality as usize]
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| TrendPoint {
+                        period: 2020 + i as i32,
+                        value: *v,
+                    })
+                    .collect();
+                assert_eq!(
+                    s.ranking,
+                    rank(&in_year, &s.municipality.to_string(), direction)
+                );
+                assert_eq!(s.trend, trend(&series, 2022, direction));
+            }
+        }
+        let neutral = country_signals(&rows, &[None], 2022);
+        assert!(
+            neutral
+                .iter()
+                .all(|s| s.ranking.is_none() && s.trend.is_none())
+        );
+    }
+}

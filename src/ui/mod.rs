@@ -6,6 +6,7 @@ pub mod collect;
 pub mod goals;
 pub mod municipality;
 pub mod results;
+pub mod scan;
 pub mod theme;
 pub mod widgets;
 pub mod workbook_view;
@@ -28,6 +29,8 @@ pub enum View {
     Collect,
     /// Uppföljning och analys: the results of one indicator.
     Results,
+    /// Uppföljning och analys: every indicator's signals, to spot what needs goals.
+    Scan,
     /// Verktyg: the workbook file itself.
     Workbook,
 }
@@ -46,6 +49,7 @@ impl View {
             View::Cockpit => lang.t("Fokusera: avvikelser", "Focus: deviations"),
             View::Collect => lang.t("Samla in", "Collect"),
             View::Results => lang.t("Resultat", "Results"),
+            View::Scan => lang.t("Alla nyckeltal", "All indicators"),
             View::Workbook => lang.t("Arbetsbok", "Workbook"),
         }
     }
@@ -67,6 +71,7 @@ pub fn phases(lang: Lang) -> Vec<Phase> {
                 (View::Collect, View::Collect.title(lang)),
                 (View::Cockpit, View::Cockpit.title(lang)),
                 (View::Results, View::Results.title(lang)),
+                (View::Scan, View::Scan.title(lang)),
             ],
         },
         Phase {

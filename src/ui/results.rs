@@ -35,6 +35,10 @@ struct Detail {
     table: Vec<(i32, [Option<String>; 3])>,
     riket_value: Option<f64>,
     group_median: Option<f64>,
+    /// Target levels of goals that use this indicator, with their labels.
+    targets: Vec<(String, f64)>,
+    /// The group's comment for the home municipality and the chosen year.
+    comment: Option<String>,
 }
 
 /// State of the results view: search text, selection and caches.
@@ -46,6 +50,8 @@ pub struct ResultsView {
     pub gender: Option<Gender>,
     base: Option<Base>,
     detail: Option<Detail>,
+    /// Comment being written: (indicator, year, text).
+    comment_draft: Option<(String, i32, String)>,
     error: Option<String>,
 }
 
@@ -192,6 +198,25 @@ impl ResultsView {
             Some(y) => wb.distribution(selected, y, gender)?,
             None => Distribution::default(),
         };
+        let mut targets = Vec::new();
+        for goal in wb.goals()? {
+            for gi in goal
+                .indicators
+                .iter()
+                .filter(|gi| &gi.indicator == selected)
+            {
+                if let Some(crate::model::goal::TargetLevel::Value { value, year }) = gi.target {
+                    targets.push((
+                        format!("{} {year}: {}", lang.t("Målnivå", "Target"), goal.title),
+                        value,
+                    ));
+                }
+            }
+        }
+        let comment = match (&base.home, year) {
+            (Some(h), Some(y)) => wb.comment(selected, h, y)?,
+            _ => None,
+        };
         let mut table: Vec<(i32, [Option<String>; 3])> = table.into_iter().collect();
         table.sort_by_key(|(p, _)| std::cmp::Reverse(*p));
         self.detail = Some(Detail {
@@ -203,6 +228,8 @@ impl ResultsView {
             table,
             riket_value,
             group_median,
+            targets,
+            comment,
         });
         Ok(())
     }
@@ -427,7 +454,15 @@ impl ResultsView {
                     let chart_height = if ctx.presentation { 380.0 } else { 280.0 };
                     ui.separator();
                     ui.strong(lang.t("Utveckling över tid", "Development over time"));
-                    trend::show(ui, "trend", lang, &ind.unit, &detail.lines, chart_height);
+                    trend::show(
+                        ui,
+                        "trend",
+                        lang,
+                        &ind.unit,
+                        &detail.lines,
+                        &detail.targets,
+                        chart_height,
+                    );
                     ui.separator();
                     ui.horizontal_wrapped(|ui| {
                         ui.strong(lang.t("Alla kommuner", "All municipalities"));
@@ -490,6 +525,51 @@ impl ResultsView {
                         ));
                     }
                     ui.label(summary.join("  ·  "));
+                    if let (Some(home), Some(year)) = (&base.home, detail.year) {
+                        let key = (ind.id.clone(), year);
+                        if self
+                            .comment_draft
+                            .as_ref()
+                            .is_none_or(|(i, y, _)| (i.clone(), *y) != key)
+                        {
+                            self.comment_draft = Some((
+                                key.0.clone(),
+                                year,
+                                detail.comment.clone().unwrap_or_default(),
+                            ));
+                        }
+                        if let Some((_, _, text)) = &mut self.comment_draft {
+                            if ctx.presentation || ctx.workbook.is_read_only() {
+                                if !text.is_empty() {
+                                    ui.label(format!(
+                                        "{} {text}",
+                                        lang.t("Kommentar:", "Comment:")
+                                    ));
+                                }
+                            } else {
+                                let label = ui.label(format!(
+                                    "{} {year}",
+                                    lang.t("Gruppens kommentar för", "The group's comment for")
+                                ));
+                                let r = ui
+                                    .add(
+                                        egui::TextEdit::multiline(text)
+                                            .desired_rows(2)
+                                            .desired_width(f32::INFINITY),
+                                    )
+                                    .labelled_by(label.id);
+                                let stored = detail.comment.clone().unwrap_or_default();
+                                if r.lost_focus() && *text != stored {
+                                    actions.push(Action::Apply(Command::SetComment {
+                                        indicator: ind.id.clone(),
+                                        municipality: home.clone(),
+                                        period: year,
+                                        text: Some(text.clone()),
+                                    }));
+                                }
+                            }
+                        }
+                    }
                     ui.small(format!(
                         "{} {} {}",
                         lang.count(detail.distribution.len() as u64),

@@ -80,12 +80,25 @@ fn legend_entry(ui: &mut egui::Ui, name: &str, color: Color32, dashed: bool) {
     ui.add_space(height * 0.6);
 }
 
-pub fn show(ui: &mut egui::Ui, id: &str, lang: Lang, unit: &str, lines: &[TrendLine], height: f32) {
-    let entries: Vec<(String, Color32, bool)> = lines
+/// Colour of target lines (a target is a goal's level, not a series).
+pub const TARGET: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
+
+/// Draws the trend chart; `targets` are horizontal target-level lines with their labels.
+pub fn show(
+    ui: &mut egui::Ui,
+    id: &str,
+    lang: Lang,
+    unit: &str,
+    lines: &[TrendLine],
+    targets: &[(String, f64)],
+    height: f32,
+) {
+    let mut entries: Vec<(String, Color32, bool)> = lines
         .iter()
         .filter(|l| !l.points.is_empty())
         .map(|l| (l.name.clone(), l.color, l.style != LineStyle::Solid))
         .collect();
+    entries.extend(targets.iter().map(|(name, _)| (name.clone(), TARGET, true)));
     legend(ui, &entries);
     let unit_y = unit.to_string();
     let unit_hover = unit.to_string();
@@ -111,6 +124,14 @@ pub fn show(ui: &mut egui::Ui, id: &str, lang: Lang, unit: &str, lines: &[TrendL
             egui_plot::HoverPosition::Elsewhere { .. } => None,
         })
         .show(ui, |plot| {
+            for (name, value) in targets {
+                plot.hline(
+                    egui_plot::HLine::new(name.clone(), *value)
+                        .color(TARGET)
+                        .style(LineStyle::dashed_dense())
+                        .width(2.5),
+                );
+            }
             for line in lines {
                 if line.points.is_empty() {
                     continue;

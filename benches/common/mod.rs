@@ -1,0 +1,56 @@
+//! Real Kolada data for the benchmarks (Källa: Kolada), by path.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub fn kolada() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/kolada")
+}
+
+/// The full dump, unpacked once into `target/bench-data/`.
+pub fn full_dump() -> Option<PathBuf> {
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    let unpacked = out.join("datapoints raw 2024-08-30");
+    if unpacked.is_dir() {
+        return Some(unpacked);
+    }
+    let archive = std::fs::read_dir(kolada().join("full"))
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().ends_with(".tar.xz"))?;
+    std::fs::create_dir_all(&out).ok()?;
+    let status = Command::new("tar")
+        .arg("xJf")
+        .arg(&archive)
+        .arg("-C")
+        .arg(&out)
+        .status()
+        .ok()?;
+    status.success().then_some(unpacked)
+}
+
+/// A workbook holding the full dump and the municipality list, built once.
+pub fn full_workbook() -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data/full.styrsnurra");
+    if path.exists() {
+        return Some(path);
+    }
+    let dump = full_dump()?;
+    let mut wb = styrsnurra::store::Workbook::create(&path).ok()?;
+    styrsnurra::store::import::import_paths(
+        wb.connection_mut().ok()?,
+        &[dump, kolada().join("municipality-v3-2026.csv")],
+        &styrsnurra::store::import::ImportProgress::new(),
+    )
+    .ok()?;
+    Some(path)
+}
+
+pub fn peak_memory_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}

@@ -1,0 +1,178 @@
+//! Uppföljning: every imported indicator for the home municipality with its comparison and
+//! trend signals, so the group can spot what to set goals on.
+
+use super::theme::palette;
+use super::widgets::{picker, signal};
+use super::{Action, View, ViewContext};
+use crate::model::Indicator;
+use crate::model::deviation::{Band, IndicatorSignals, Trend};
+use crate::store::StoreError;
+
+struct Loaded {
+    key: (u64, Option<i32>),
+    year: Option<i32>,
+    years: Vec<i32>,
+    rows: Vec<(Indicator, IndicatorSignals)>,
+    home: Option<String>,
+}
+
+/// State of the scan view.
+#[derive(Default)]
+pub struct ScanView {
+    pub year: Option<i32>,
+    pub query: String,
+    loaded: Option<Loaded>,
+    error: Option<String>,
+}
+
+fn severity(s: &IndicatorSignals) -> u8 {
+    let band = match s.ranking.map(|r| r.band) {
+        Some(Band::Worst25) => 4,
+        Some(Band::Middle50) => 2,
+        Some(Band::Best25) => 1,
+        None => 0,
+    };
+    band + u8::from(s.trend == Some(Trend::Worsening)) * 3
+}
+
+fn load(ctx: &ViewContext<'_>, year: Option<i32>) -> Result<Loaded, StoreError> {
+    let wb = ctx.workbook;
+    let home = wb.home_municipality()?;
+    let stats = wb.stats()?;
+    let years: Vec<i32> = match (stats.first_year, stats.last_year) {
+        (Some(a), Some(b)) => (a..=b).collect(),
+        _ => Vec::new(),
+    };
+    let chosen = year.filter(|y| years.contains(y)).or(years.last().copied());
+    let mut rows = Vec::new();
+    if let (Some(h), Some(y)) = (&home, chosen) {
+        let indicators = wb.indicators()?;
+        for s in wb.signals(h, y)? {
+            if let Some(ind) = indicators.iter().find(|i| i.id == s.indicator) {
+                rows.push((ind.clone(), s));
+            }
+        }
+    }
+    rows.sort_by_key(|(i, s)| (std::cmp::Reverse(severity(s)), i.id.clone()));
+    Ok(Loaded {
+        key: (ctx.revision, year),
+        year: chosen,
+        years,
+        rows,
+        home,
+    })
+}
+
+impl ScanView {
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>) -> Vec<Action> {
+        let lang = ctx.lang;
+        let mut actions = Vec::new();
+        if self
+            .loaded
+            .as_ref()
+            .is_none_or(|l| l.key != (ctx.revision, self.year))
+        {
+            match load(ctx, self.year) {
+                Ok(l) => {
+                    self.loaded = Some(l);
+                    self.error = None;
+                }
+                Err(e) => self.error = Some(e.message(lang)),
+            }
+        }
+        if let Some(e) = &self.error {
+            ui.colored_label(palette::ERROR, e);
+            return actions;
+        }
+        let Some(loaded) = &self.loaded else {
+            return actions;
+        };
+        ui.heading(lang.t("Alla nyckeltal", "All indicators"));
+        ui.label(lang.t(
+            "Hemkommunens läge bland alla kommuner och trenden för varje importerat nyckeltal, sämst först. Nyckeltal utan riktning får ingen plats eller trend: ange riktning under Resultat.",
+            "The home municipality's place among all municipalities and the trend for every imported indicator, worst first. Indicators without a direction get no place or trend: set the direction under Results.",
+        ));
+        if loaded.home.is_none() {
+            if ui
+                .button(lang.t("Välj hemkommun", "Choose home municipality"))
+                .clicked()
+            {
+                actions.push(Action::Navigate(View::Municipality));
+            }
+            return actions;
+        }
+        let mut year = loaded.year;
+        ui.horizontal_wrapped(|ui| {
+            egui::ComboBox::new("scan_year", lang.t("År", "Year"))
+                .selected_text(year.map(|y| y.to_string()).unwrap_or_default())
+                .show_ui(ui, |ui| {
+                    for y in loaded.years.iter().rev() {
+                        if ui
+                            .selectable_label(year == Some(*y), y.to_string())
+                            .clicked()
+                        {
+                            year = Some(*y);
+                        }
+                    }
+                });
+        });
+        picker::search_field(
+            ui,
+            lang.t("Sök nyckeltal", "Search indicators"),
+            &mut self.query,
+        );
+        let size = ui.text_style_height(&egui::TextStyle::Body) * 1.3;
+        let rows: Vec<&(Indicator, IndicatorSignals)> = loaded
+            .rows
+            .iter()
+            .filter(|(i, _)| picker::matches(&self.query, &format!("{} {}", i.id, i.title)))
+            .collect();
+        egui::ScrollArea::vertical()
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                egui::Grid::new("scan").striped(true).show(ui, |ui| {
+                    for h in [
+                        lang.t("Nyckeltal", "Indicator"),
+                        lang.t("Utfall", "Outcome"),
+                        lang.t("Plats", "Rank"),
+                        lang.t("Jämförelse", "Comparison"),
+                        lang.t("Trend", "Trend"),
+                        lang.t("Riket", "Sweden"),
+                    ] {
+                        ui.strong(h);
+                    }
+                    ui.end_row();
+                    for (ind, s) in rows {
+                        if ui.link(format!("{}  {}", ind.id, ind.title)).clicked()
+                            && let Some(y) = loaded.year
+                        {
+                            actions.push(Action::ShowIndicator(ind.id.clone(), y));
+                        }
+                        ui.label(lang.value_with_unit(s.value, &ind.unit));
+                        ui.label(match s.ranking {
+                            Some(r) => format!("{} {} {}", r.rank, lang.t("av", "of"), r.of),
+                            None => String::new(),
+                        });
+                        ui.horizontal(|ui| {
+                            signal::band_box(ui, s.ranking.map(|r| r.band), size);
+                            ui.label(signal::band_word(lang, s.ranking.map(|r| r.band)));
+                        });
+                        ui.horizontal(|ui| {
+                            signal::arrow(ui, s.trend, size);
+                            ui.label(signal::trend_word(lang, s.trend));
+                        });
+                        ui.label(
+                            s.riket
+                                .map(|r| lang.value_with_unit(r, &ind.unit))
+                                .unwrap_or_default(),
+                        );
+                        ui.end_row();
+                    }
+                });
+            });
+        if year != loaded.year {
+            self.year = year;
+        }
+        actions
+    }
+}
