@@ -611,12 +611,8 @@ impl App {
 
     fn navigation(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         for phase in phases(self.lang) {
-            if self.presentation {
-                ui.label(egui::RichText::new(phase.title).small());
-            } else {
-                ui.add_space(6.0);
-                ui.label(egui::RichText::new(phase.title).strong());
-            }
+            ui.add_space(6.0);
+            ui.label(egui::RichText::new(phase.title).strong());
             ui.indent(phase.title, |ui| {
                 for (view, title) in &phase.steps {
                     let number = step_number(*view, self.lang);
@@ -698,10 +694,21 @@ impl App {
             }
             ui.add_space(4.0);
         });
-        if self.workbook.is_some() {
+        if self.workbook.is_some() && self.presentation {
+            // On the projector the steps are a row of tabs, so the content gets the full width.
+            egui::Panel::top("navigation_tabs").show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    for (view, title) in phases(self.lang).into_iter().flat_map(|p| p.steps) {
+                        if ui.selectable_label(self.view == view, title).clicked() {
+                            actions.push(Action::Navigate(view));
+                        }
+                    }
+                });
+            });
+        } else if self.workbook.is_some() {
             egui::Panel::left("navigation")
                 .resizable(false)
-                .exact_size(if self.presentation { 420.0 } else { 250.0 })
+                .exact_size(250.0)
                 .show(ui, |ui| self.navigation(ui, &mut actions));
         }
         egui::CentralPanel::default().show(ui, |ui| {

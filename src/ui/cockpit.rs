@@ -203,6 +203,7 @@ impl CockpitView {
             ));
         });
         let size = ui.text_style_height(&egui::TextStyle::Body) * 1.4;
+        let title_width = (ui.available_width() * 0.3).max(200.0);
         egui::ScrollArea::vertical()
             .auto_shrink(false)
             .show(ui, |ui| {
@@ -252,16 +253,20 @@ impl CockpitView {
                                     row.indicator.title,
                                     gender_suffix(lang, a.gender)
                                 );
-                                if ui
-                                    .link(title)
-                                    .on_hover_text(lang.t("Visa detaljer", "Show details"))
-                                    .clicked()
-                                {
-                                    actions.push(Action::ShowIndicator(
-                                        row.indicator.id.clone(),
-                                        a.year,
-                                    ));
-                                }
+                                ui.vertical(|ui| {
+                                    // Long Kolada titles wrap instead of pushing the signals off screen.
+                                    ui.set_max_width(title_width);
+                                    if ui
+                                        .link(title)
+                                        .on_hover_text(lang.t("Visa detaljer", "Show details"))
+                                        .clicked()
+                                    {
+                                        actions.push(Action::ShowIndicator(
+                                            row.indicator.id.clone(),
+                                            a.year,
+                                        ));
+                                    }
+                                });
                                 ui.label(signal::target_text(lang, a.target, unit));
                                 ui.label(match a.outcome {
                                     Some(v) => lang.value_with_unit(v, unit),
