@@ -220,7 +220,11 @@ impl CockpitView {
                             .size(size * 0.8),
                     );
                     if rows.is_empty() {
-                        ui.small(lang.t("Inga resultatindikatorer.", "No result indicators."));
+                        let has_board_goals =
+                            data.goals.iter().any(|(g, _)| g.parent == Some(goal.id));
+                        if !has_board_goals {
+                            ui.small(lang.t("Inga resultatindikatorer.", "No result indicators."));
+                        }
                         continue;
                     }
                     egui::Grid::new(("cockpit", goal.id))
