@@ -294,6 +294,16 @@ fn a_goal_with_a_target_shows_a_face_that_follows_the_target_and_undo() {
     );
     assert!(h.query_by_label("Nått").is_none());
 
+    // A wider tolerance makes 89,5 % against 95 % "close" (within 10 %).
+    h.get_by_label("räknas som nära målet").click();
+    h.run_steps(2);
+    h.get_by_label("10 %").click();
+    h.run_steps(2);
+    assert!(h.query_by_label("Nära").is_some(), "within the tolerance the face is neutral");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert!(h.query_by_label("Ej nått").is_some());
+
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run_steps(2);
     assert!(

@@ -78,6 +78,9 @@ impl Command {
             Command::SetSetting { key, .. } if key == keys::COMPARISON => lang
                 .t("byte av jämförelsegrupp", "change of comparison group")
                 .to_string(),
+            Command::SetSetting { key, .. } if key == super::goals::TOLERANCE_KEY => lang
+                .t("gräns för nära målet", "close-to-target tolerance")
+                .to_string(),
             Command::SetSetting { key, .. } => {
                 format!("{} {key}", lang.t("inställning", "setting"))
             }

@@ -7,7 +7,8 @@ use super::{Action, View, ViewContext};
 use crate::model::deviation::{Assessment, DeviationCounts, count_deviations};
 use crate::model::goal::{Goal, in_display_order};
 use crate::model::{Gender, Indicator};
-use crate::store::StoreError;
+use crate::store::goals::TOLERANCE_KEY;
+use crate::store::{Command, StoreError};
 
 /// One row of the cockpit: an assessment with what is needed to show it.
 pub struct Row {
@@ -196,11 +197,31 @@ impl CockpitView {
                     "Show negative deviations only",
                 ),
             );
-            ui.label(format!(
-                "{} {} %",
-                lang.t("Nära målet: inom", "Close to target: within"),
-                lang.number(data.tolerance * 100.0, 0)
-            ));
+            let percent = |t: f64| format!("{} %", lang.number(t * 100.0, 0));
+            if ctx.presentation || ctx.workbook.is_read_only() {
+                ui.label(format!(
+                    "{} {}",
+                    lang.t("Nära målet: inom", "Close to target: within"),
+                    percent(data.tolerance)
+                ));
+            } else {
+                egui::ComboBox::new(
+                    "tolerance",
+                    lang.t("räknas som nära målet", "counts as close to target"),
+                )
+                .selected_text(percent(data.tolerance))
+                .show_ui(ui, |ui| {
+                    for t in [0.0, 0.02, 0.05, 0.1, 0.15, 0.2] {
+                        let same = (t - data.tolerance).abs() < 1e-9;
+                        if ui.selectable_label(same, percent(t)).clicked() && !same {
+                            actions.push(Action::Apply(Command::SetSetting {
+                                key: TOLERANCE_KEY.to_string(),
+                                value: Some(t.to_string()),
+                            }));
+                        }
+                    }
+                });
+            }
         });
         let size = ui.text_style_height(&egui::TextStyle::Body) * 1.4;
         let title_width = (ui.available_width() * 0.3).max(200.0);
