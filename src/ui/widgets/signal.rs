@@ -8,9 +8,10 @@ use crate::i18n::Lang;
 use crate::model::deviation::{Assessment, Band, Trend};
 use crate::model::goal::{ChangeTarget, TargetLevel, TargetSignal};
 
-const GREEN: Color32 = Color32::from_rgb(0x1A, 0x9E, 0x4B);
+// Light green and dark red also differ in lightness, so they stay apart for red–green colour blindness.
+const GREEN: Color32 = Color32::from_rgb(0x7F, 0xD0, 0x7A);
 const YELLOW: Color32 = Color32::from_rgb(0xF2, 0xC2, 0x1B);
-const RED: Color32 = Color32::from_rgb(0xD6, 0x3B, 0x2F);
+const RED: Color32 = Color32::from_rgb(0xC0, 0x2A, 0x1E);
 const GREY: Color32 = Color32::from_rgb(0xB0, 0xB0, 0xB0);
 
 pub fn target_word(lang: Lang, s: Option<TargetSignal>) -> &'static str {
