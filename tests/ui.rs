@@ -299,7 +299,10 @@ fn a_goal_with_a_target_shows_a_face_that_follows_the_target_and_undo() {
     h.run_steps(2);
     h.get_by_label("10 %").click();
     h.run_steps(2);
-    assert!(h.query_by_label("Nära").is_some(), "within the tolerance the face is neutral");
+    assert!(
+        h.query_by_label("Nära").is_some(),
+        "within the tolerance the face is neutral"
+    );
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run_steps(2);
     assert!(h.query_by_label("Ej nått").is_some());
