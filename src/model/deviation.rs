@@ -424,6 +424,32 @@ mod assessment_tests {
     use crate::model::Gender;
     use crate::model::goal::{TargetLevel, TargetSignal};
 
+    /// An input with a value target of 85 for 2022, higher is better, home "h".
+    fn input<'a>(
+        series: &'a [TrendPoint],
+        municipalities: &'a [(String, f64)],
+        group: &'a [String],
+    ) -> AssessmentInput<'a> {
+        AssessmentInput {
+            indicator: "X",
+            gender: Gender::Total,
+            year: 2022,
+            direction: Some(Direction::HigherIsBetter),
+            target: Some(TargetLevel::Value {
+                value: 85.0,
+                year: 2022,
+            }),
+            tolerance: 0.05,
+            home: "h",
+            series,
+            municipalities,
+            group,
+            riket: None,
+            women: None,
+            men: None,
+        }
+    }
+
     #[test]
     fn assessment_combines_target_rank_trend_group_and_gap() {
         let series = [
@@ -447,22 +473,10 @@ mod assessment_tests {
                 .collect();
         let group = vec!["a".to_string(), "b".to_string(), "h".to_string()];
         let a = assess(&AssessmentInput {
-            indicator: "X",
-            gender: Gender::Total,
-            year: 2022,
-            direction: Some(Direction::HigherIsBetter),
-            target: Some(TargetLevel::Value {
-                value: 85.0,
-                year: 2022,
-            }),
-            tolerance: 0.05,
-            home: "h",
-            series: &series,
-            municipalities: &municipalities,
-            group: &group,
             riket: Some(80.0),
             women: Some(77.0),
             men: Some(73.0),
+            ..input(&series, &municipalities, &group)
         });
         assert_eq!(a.outcome, Some(75.0));
         assert_eq!(a.previous, Some(78.0));
@@ -485,24 +499,7 @@ mod assessment_tests {
 
     #[test]
     fn no_data_gives_no_signals() {
-        let a = assess(&AssessmentInput {
-            indicator: "X",
-            gender: Gender::Total,
-            year: 2022,
-            direction: Some(Direction::HigherIsBetter),
-            target: Some(TargetLevel::Value {
-                value: 85.0,
-                year: 2022,
-            }),
-            tolerance: 0.05,
-            home: "h",
-            series: &[],
-            municipalities: &[],
-            group: &[],
-            riket: None,
-            women: None,
-            men: None,
-        });
+        let a = assess(&input(&[], &[], &[]));
         assert_eq!(
             (a.outcome, a.target_signal, a.ranking, a.trend),
             (None, None, None, None)
