@@ -308,47 +308,50 @@ impl GoalsView {
                         }
                     }
                 });
-                let (value_text, year_text) = self
-                    .drafts
-                    .targets
-                    .entry(gi.indicator.clone())
-                    .or_insert_with(|| match gi.target {
-                        Some(TargetLevel::Value { value, year }) => (
-                            lang.number(value, 2)
-                                .trim_end_matches('0')
-                                .trim_end_matches([',', '.'])
-                                .to_string(),
-                            year.to_string(),
-                        ),
-                        _ => (
-                            String::new(),
-                            loaded
-                                .latest_year
-                                .map(|y| y.to_string())
-                                .unwrap_or_default(),
-                        ),
-                    });
-                let label = ui.label(lang.t("Målnivå", "Target value"));
-                let r1 = ui
-                    .add(egui::TextEdit::singleline(value_text).desired_width(90.0))
-                    .labelled_by(label.id);
-                ui.label(&unit);
-                let label = ui.label(lang.t("Målår", "Target year"));
-                let r2 = ui
-                    .add(egui::TextEdit::singleline(year_text).desired_width(70.0))
-                    .labelled_by(label.id);
-                if r1.lost_focus() || r2.lost_focus() {
-                    let value = Outcome::parse_cell(value_text)
-                        .ok()
-                        .and_then(Outcome::value);
-                    let year = year_text.trim().parse::<i32>().ok();
-                    if let (Some(value), Some(year)) = (value, year) {
-                        let target = Some(TargetLevel::Value { value, year });
-                        if target != gi.target {
-                            actions.push(set(GoalIndicator {
-                                target,
-                                ..gi.clone()
-                            }));
+                // A change target (öka, minska, oförändrat) has no value or year to type.
+                if !matches!(gi.target, Some(TargetLevel::Change(_))) {
+                    let (value_text, year_text) = self
+                        .drafts
+                        .targets
+                        .entry(gi.indicator.clone())
+                        .or_insert_with(|| match gi.target {
+                            Some(TargetLevel::Value { value, year }) => (
+                                lang.number(value, 2)
+                                    .trim_end_matches('0')
+                                    .trim_end_matches([',', '.'])
+                                    .to_string(),
+                                year.to_string(),
+                            ),
+                            _ => (
+                                String::new(),
+                                loaded
+                                    .latest_year
+                                    .map(|y| y.to_string())
+                                    .unwrap_or_default(),
+                            ),
+                        });
+                    let label = ui.label(lang.t("Målnivå", "Target value"));
+                    let r1 = ui
+                        .add(egui::TextEdit::singleline(value_text).desired_width(90.0))
+                        .labelled_by(label.id);
+                    ui.label(&unit);
+                    let label = ui.label(lang.t("Målår", "Target year"));
+                    let r2 = ui
+                        .add(egui::TextEdit::singleline(year_text).desired_width(70.0))
+                        .labelled_by(label.id);
+                    if r1.lost_focus() || r2.lost_focus() {
+                        let value = Outcome::parse_cell(value_text)
+                            .ok()
+                            .and_then(Outcome::value);
+                        let year = year_text.trim().parse::<i32>().ok();
+                        if let (Some(value), Some(year)) = (value, year) {
+                            let target = Some(TargetLevel::Value { value, year });
+                            if target != gi.target {
+                                actions.push(set(GoalIndicator {
+                                    target,
+                                    ..gi.clone()
+                                }));
+                            }
                         }
                     }
                 }
