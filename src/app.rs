@@ -448,6 +448,8 @@ impl App {
     fn shortcuts(&self, ctx: &egui::Context) -> Vec<Action> {
         use egui::{Key, KeyboardShortcut, Modifiers};
         let mut actions = Vec::new();
+        // While a text field has focus, Ctrl+Z belongs to the text being typed.
+        let typing = ctx.egui_wants_keyboard_input();
         ctx.input_mut(|i| {
             if i.consume_key(Modifiers::NONE, Key::F5) {
                 actions.push(Action::TogglePresentation);
@@ -455,14 +457,15 @@ impl App {
             if self.presentation && i.consume_key(Modifiers::NONE, Key::Escape) {
                 actions.push(Action::TogglePresentation);
             }
-            if i.consume_shortcut(&KeyboardShortcut::new(
-                Modifiers::COMMAND | Modifiers::SHIFT,
-                Key::Z,
-            )) || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y))
+            if !typing
+                && (i.consume_shortcut(&KeyboardShortcut::new(
+                    Modifiers::COMMAND | Modifiers::SHIFT,
+                    Key::Z,
+                )) || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)))
             {
                 actions.push(Action::Redo);
             }
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)) {
+            if !typing && i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)) {
                 actions.push(Action::Undo);
             }
             let views = phases(self.lang)

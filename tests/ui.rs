@@ -62,6 +62,18 @@ fn choosing_the_home_municipality_is_stored_and_undone() {
     );
     assert!(h.query_by_label_contains("Hemkommun: Malmö").is_some());
 
+    // While typing in a field, Ctrl+Z is the text's own undo, not the workbook's.
+    h.get_by_label("Sök kommun").focus();
+    h.step();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        peek(&path).home_municipality().unwrap().as_deref(),
+        Some("1280")
+    );
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run_steps(2);
     assert_eq!(
