@@ -333,3 +333,59 @@ fn a_goal_with_a_target_shows_a_face_that_follows_the_target_and_undo() {
         })
     );
 }
+
+#[test]
+fn the_demo_cockpit_filters_to_negative_deviations_and_the_scan_lists_every_indicator() {
+    let dir = tempdir();
+    let path = dir.path().join("demo.styrsnurra");
+    drop(styrsnurra::store::demo::build(&path).unwrap());
+    let mut h = harness(&path);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num4);
+    h.run_steps(2);
+    assert_eq!(h.state().view, View::Cockpit);
+    let counts = h.state().cockpit.data.as_ref().unwrap().counts;
+    let faces = |h: &Harness<'static, App>| {
+        ["Nått", "Nära", "Ej nått"]
+            .iter()
+            .map(|w| h.query_all_by_label(w).count())
+            .sum::<usize>()
+    };
+    let all = faces(&h);
+    assert_eq!(all, counts.met + counts.close + counts.not_met);
+    h.get_by_label("Visa bara negativa avvikelser").click();
+    h.run_steps(2);
+    let negative: usize = h
+        .state()
+        .cockpit
+        .data
+        .as_ref()
+        .unwrap()
+        .goals
+        .iter()
+        .flat_map(|(_, rows)| rows)
+        .filter(|r| r.assessment.is_negative())
+        .count();
+    assert!(
+        negative > 0 && negative < all,
+        "the demo has some but not only negative rows"
+    );
+    assert_eq!(faces(&h), negative);
+    assert_eq!(
+        h.query_all_by_label("Nått").count(),
+        0,
+        "met targets are hidden"
+    );
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num6);
+    h.run_steps(2);
+    assert_eq!(h.state().view, View::Scan);
+    let indicators = peek(&path).indicators().unwrap();
+    for ind in &indicators {
+        assert!(
+            h.query_by_label_contains(&format!("{}  ", ind.id))
+                .is_some(),
+            "{} is listed",
+            ind.id
+        );
+    }
+}
