@@ -16,7 +16,7 @@ use crate::ui::municipality::MunicipalityView;
 use crate::ui::results::ResultsView;
 use crate::ui::scan::ScanView;
 use crate::ui::theme::{self, palette};
-use crate::ui::workbook_view::{WorkbookView, file_actions, read_only_text};
+use crate::ui::workbook_view::{WorkbookView, file_actions, file_buttons, read_only_text};
 use crate::ui::{Action, View, ViewContext, phases};
 
 /// Workbooks opened lately, newest first, kept in the user's data folder.
@@ -521,31 +521,7 @@ impl App {
             ui.separator();
             if !self.presentation {
                 ui.menu_button(lang.t("Arkiv", "File"), |ui| {
-                    if ui
-                        .button(lang.t("Ny arbetsbok … (Ctrl+N)", "New workbook … (Ctrl+N)"))
-                        .clicked()
-                    {
-                        actions.push(Action::PickCreate);
-                    }
-                    if ui
-                        .button(lang.t("Öppna … (Ctrl+O)", "Open … (Ctrl+O)"))
-                        .clicked()
-                    {
-                        actions.push(Action::PickOpen);
-                    }
-                    if self.workbook.is_some()
-                        && ui
-                            .button(lang.t("Spara en kopia …", "Save a copy …"))
-                            .clicked()
-                    {
-                        actions.push(Action::PickSaveCopy);
-                    }
-                    if ui
-                        .button(lang.t("Öppna demo-arbetsboken", "Open the demo workbook"))
-                        .clicked()
-                    {
-                        actions.push(Action::OpenDemo);
-                    }
+                    file_buttons(ui, lang, self.workbook.is_some(), actions);
                     if !self.recent.paths.is_empty() {
                         ui.separator();
                         ui.label(lang.t("Senast använda", "Recently used"));

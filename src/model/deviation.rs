@@ -252,6 +252,20 @@ pub struct IndicatorSignals {
     pub trend: Option<Trend>,
 }
 
+impl IndicatorSignals {
+    /// Sort key for scanning, worst first: the worst quarter counts most, then a worsening
+    /// trend, then the middle half.
+    pub fn severity(&self) -> u8 {
+        let band = match self.ranking.map(|r| r.band) {
+            Some(Band::Worst25) => 4,
+            Some(Band::Middle50) => 2,
+            Some(Band::Best25) => 1,
+            None => 0,
+        };
+        band + u8::from(self.trend == Some(Trend::Worsening)) * 3
+    }
+}
+
 /// Puts the signals together; an unknown direction is treated as neutral (no rank, band or trend),
 /// because nobody has said which way is better.
 pub fn indicator_signals(
@@ -660,5 +674,44 @@ mod country_tests {
                 .iter()
                 .all(|s| s.ranking.is_none() && s.trend.is_none())
         );
+    }
+}
+
+#[cfg(test)]
+mod severity_tests {
+    use super::*;
+
+    fn signals(band: Option<Band>, trend: Option<Trend>) -> IndicatorSignals {
+        IndicatorSignals {
+            indicator: "X".into(),
+            value: 1.0,
+            of: 4,
+            ranking: band.map(|band| Ranking {
+                rank: 1,
+                of: 4,
+                band,
+            }),
+            riket: None,
+            trend,
+        }
+    }
+
+    #[test]
+    fn worst_quarter_and_worsening_come_first_when_scanning() {
+        let worst_worsening = signals(Some(Band::Worst25), Some(Trend::Worsening));
+        let worst = signals(Some(Band::Worst25), Some(Trend::Stable));
+        let middle_worsening = signals(Some(Band::Middle50), Some(Trend::Worsening));
+        let best = signals(Some(Band::Best25), Some(Trend::Improving));
+        let unranked = signals(None, None);
+        let order = [
+            &worst_worsening,
+            &middle_worsening,
+            &worst,
+            &best,
+            &unranked,
+        ];
+        for pair in order.windows(2) {
+            assert!(pair[0].severity() > pair[1].severity());
+        }
     }
 }

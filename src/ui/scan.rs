@@ -5,7 +5,7 @@ use super::theme::palette;
 use super::widgets::{picker, signal};
 use super::{Action, View, ViewContext};
 use crate::model::Indicator;
-use crate::model::deviation::{Band, IndicatorSignals, Trend};
+use crate::model::deviation::IndicatorSignals;
 use crate::store::StoreError;
 
 struct Loaded {
@@ -23,16 +23,6 @@ pub struct ScanView {
     pub query: String,
     loaded: Option<Loaded>,
     error: Option<String>,
-}
-
-fn severity(s: &IndicatorSignals) -> u8 {
-    let band = match s.ranking.map(|r| r.band) {
-        Some(Band::Worst25) => 4,
-        Some(Band::Middle50) => 2,
-        Some(Band::Best25) => 1,
-        None => 0,
-    };
-    band + u8::from(s.trend == Some(Trend::Worsening)) * 3
 }
 
 fn load(ctx: &ViewContext<'_>, year: Option<i32>) -> Result<Loaded, StoreError> {
@@ -53,7 +43,7 @@ fn load(ctx: &ViewContext<'_>, year: Option<i32>) -> Result<Loaded, StoreError> 
             }
         }
     }
-    rows.sort_by_key(|(i, s)| (std::cmp::Reverse(severity(s)), i.id.clone()));
+    rows.sort_by_key(|(i, s)| (std::cmp::Reverse(s.severity()), i.id.clone()));
     Ok(Loaded {
         key: (ctx.revision, year),
         year: chosen,

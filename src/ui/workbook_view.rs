@@ -108,6 +108,42 @@ impl WorkbookView {
     }
 }
 
+/// The New, Open, Save a copy and Demo buttons, laid out by the caller (a row or the File menu).
+pub fn file_buttons(
+    ui: &mut egui::Ui,
+    lang: crate::i18n::Lang,
+    has_workbook: bool,
+    actions: &mut Vec<Action>,
+) {
+    let buttons = [
+        (
+            lang.t("Ny arbetsbok … (Ctrl+N)", "New workbook … (Ctrl+N)"),
+            Action::PickCreate,
+            true,
+        ),
+        (
+            lang.t("Öppna … (Ctrl+O)", "Open … (Ctrl+O)"),
+            Action::PickOpen,
+            true,
+        ),
+        (
+            lang.t("Spara en kopia …", "Save a copy …"),
+            Action::PickSaveCopy,
+            has_workbook,
+        ),
+        (
+            lang.t("Öppna demo-arbetsboken", "Open the demo workbook"),
+            Action::OpenDemo,
+            true,
+        ),
+    ];
+    for (label, action, shown) in buttons {
+        if shown && ui.button(label).clicked() {
+            actions.push(action);
+        }
+    }
+}
+
 /// New, open, copy and demo buttons, a path field for keyboard users and tests, and the recent
 /// files: shared by this view and the start screen shown when no workbook is open.
 pub fn file_actions(
@@ -118,30 +154,7 @@ pub fn file_actions(
     has_workbook: bool,
     actions: &mut Vec<Action>,
 ) {
-    ui.horizontal_wrapped(|ui| {
-        if ui
-            .button(lang.t("Ny arbetsbok …", "New workbook …"))
-            .clicked()
-        {
-            actions.push(Action::PickCreate);
-        }
-        if ui.button(lang.t("Öppna …", "Open …")).clicked() {
-            actions.push(Action::PickOpen);
-        }
-        if has_workbook
-            && ui
-                .button(lang.t("Spara en kopia …", "Save a copy …"))
-                .clicked()
-        {
-            actions.push(Action::PickSaveCopy);
-        }
-        if ui
-            .button(lang.t("Öppna demo-arbetsboken", "Open the demo workbook"))
-            .clicked()
-        {
-            actions.push(Action::OpenDemo);
-        }
-    });
+    ui.horizontal_wrapped(|ui| file_buttons(ui, lang, has_workbook, actions));
     ui.horizontal(|ui| {
         let label = ui.label(lang.t(
             "Arbetsbok att öppna eller skapa",
