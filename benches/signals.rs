@@ -100,7 +100,7 @@ fn bench_cockpit(c: &mut Criterion) {
     let shown: usize = app
         .cockpit
         .data
-        .as_ref()
+        .value()
         .map_or(0, |d| d.goals.iter().map(|(_, r)| r.len()).sum());
     eprintln!("cockpit rows per frame: {shown}");
     c.bench_function("cockpit_frame_40_goal_indicators", |b| {

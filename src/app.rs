@@ -432,7 +432,6 @@ impl App {
             Action::PickOpen => self.start_dialog(DialogKind::Open),
             Action::PickCreate => self.start_dialog(DialogKind::Create),
             Action::PickSaveCopy => self.start_dialog(DialogKind::SaveCopy),
-            Action::SaveCopy(p) => self.save_copy(&p),
             Action::PickImportFiles => self.start_dialog(DialogKind::ImportFiles),
             Action::PickImportFolder => self.start_dialog(DialogKind::ImportFolder),
             Action::StartImport(paths) => self.start_import(paths, ctx.cloned()),

@@ -343,7 +343,7 @@ fn the_demo_cockpit_filters_to_negative_deviations_and_the_scan_lists_every_indi
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num4);
     h.run_steps(2);
     assert_eq!(h.state().view, View::Cockpit);
-    let counts = h.state().cockpit.data.as_ref().unwrap().counts;
+    let counts = h.state().cockpit.data.value().unwrap().counts;
     let faces = |h: &Harness<'static, App>| {
         ["Nått", "Nära", "Ej nått"]
             .iter()
@@ -358,7 +358,7 @@ fn the_demo_cockpit_filters_to_negative_deviations_and_the_scan_lists_every_indi
         .state()
         .cockpit
         .data
-        .as_ref()
+        .value()
         .unwrap()
         .goals
         .iter()

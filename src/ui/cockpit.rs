@@ -2,8 +2,8 @@
 //! target, an arrow for the trend and a box for the comparison, negative deviations first.
 
 use super::theme::palette;
-use super::widgets::signal;
-use super::{Action, View, ViewContext};
+use super::widgets::{picker, signal};
+use super::{Action, Cached, View, ViewContext};
 use crate::model::deviation::{Assessment, DeviationCounts, count_deviations};
 use crate::model::goal::{Goal, in_display_order};
 use crate::model::{Gender, Indicator};
@@ -19,7 +19,6 @@ pub struct Row {
 
 /// Everything the cockpit shows for one year, read once per revision.
 pub struct Cockpit {
-    key: (u64, Option<i32>),
     pub year: Option<i32>,
     pub years: Vec<i32>,
     pub tolerance: f64,
@@ -33,16 +32,11 @@ pub struct Cockpit {
 pub struct CockpitView {
     pub year: Option<i32>,
     pub only_deviations: bool,
-    pub data: Option<Cockpit>,
-    error: Option<String>,
+    pub data: Cached<(u64, Option<i32>), Cockpit>,
 }
 
 /// Reads and assesses every goal indicator for the home municipality.
-pub fn load(
-    wb: &crate::store::Workbook,
-    year: Option<i32>,
-    revision: u64,
-) -> Result<Cockpit, StoreError> {
+pub fn load(wb: &crate::store::Workbook, year: Option<i32>) -> Result<Cockpit, StoreError> {
     let home = wb.home_municipality()?;
     let groups = wb.groups()?;
     let group = wb
@@ -86,7 +80,6 @@ pub fn load(
             .flat_map(|(_, rows)| rows.iter().map(|r| &r.assessment)),
     );
     Ok(Cockpit {
-        key: (revision, year),
         year: chosen,
         years,
         tolerance,
@@ -108,25 +101,14 @@ impl CockpitView {
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>) -> Vec<Action> {
         let lang = ctx.lang;
         let mut actions = Vec::new();
-        if self
-            .data
-            .as_ref()
-            .is_none_or(|d| d.key != (ctx.revision, self.year))
-        {
-            match load(ctx.workbook, self.year, ctx.revision) {
-                Ok(d) => {
-                    self.data = Some(d);
-                    self.error = None;
-                }
-                Err(e) => self.error = Some(e.message(lang)),
+        let data = match self.data.get((ctx.revision, self.year), lang, || {
+            load(ctx.workbook, self.year)
+        }) {
+            Ok(data) => data,
+            Err(message) => {
+                ui.colored_label(palette::ERROR, message);
+                return actions;
             }
-        }
-        if let Some(e) = &self.error {
-            ui.colored_label(palette::ERROR, e);
-            return actions;
-        }
-        let Some(data) = &self.data else {
-            return actions;
         };
         ui.heading(lang.t("Fokusera: avvikelser", "Focus: deviations"));
         if data.home.is_none() {
@@ -178,18 +160,9 @@ impl CockpitView {
         let mut year = data.year;
         let mut only = self.only_deviations;
         ui.horizontal_wrapped(|ui| {
-            egui::ComboBox::new("cockpit_year", lang.t("År", "Year"))
-                .selected_text(year.map(|y| y.to_string()).unwrap_or_default())
-                .show_ui(ui, |ui| {
-                    for y in data.years.iter().rev() {
-                        if ui
-                            .selectable_label(year == Some(*y), y.to_string())
-                            .clicked()
-                        {
-                            year = Some(*y);
-                        }
-                    }
-                });
+            if let Some(y) = picker::year_picker(ui, "cockpit_year", lang, &data.years, year) {
+                year = Some(y);
+            }
             ui.checkbox(
                 &mut only,
                 lang.t(

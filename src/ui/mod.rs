@@ -96,7 +96,6 @@ pub enum Action {
     PickOpen,
     PickCreate,
     PickSaveCopy,
-    SaveCopy(PathBuf),
     PickImportFiles,
     PickImportFolder,
     StartImport(Vec<PathBuf>),
@@ -112,4 +111,68 @@ pub struct ViewContext<'a> {
     pub presentation: bool,
     /// Changes whenever the workbook's content changes; views key their caches on it.
     pub revision: u64,
+}
+
+/// Something a view read from the workbook, kept until its key (the revision, maybe with the
+/// year shown) changes; a failed read keeps its message for the view to show.
+pub struct Cached<K, T> {
+    entry: Option<(K, Result<T, String>)>,
+}
+
+impl<K, T> Default for Cached<K, T> {
+    fn default() -> Self {
+        Cached { entry: None }
+    }
+}
+
+impl<K: PartialEq, T> Cached<K, T> {
+    /// The value for `key`, reading it with `load` when the key has changed.
+    pub fn get(
+        &mut self,
+        key: K,
+        lang: Lang,
+        load: impl FnOnce() -> Result<T, crate::store::StoreError>,
+    ) -> Result<&T, &str> {
+        if self.entry.as_ref().is_none_or(|(k, _)| *k != key) {
+            self.entry = Some((key, load().map_err(|e| e.message(lang))));
+        }
+        match &self.entry.as_ref().expect("just filled").1 {
+            Ok(value) => Ok(value),
+            Err(message) => Err(message),
+        }
+    }
+
+    /// The value last read, if it was read without error.
+    pub fn value(&self) -> Option<&T> {
+        self.entry.as_ref().and_then(|(_, v)| v.as_ref().ok())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cached_reads_again_only_when_the_key_changes() {
+        let mut cache: Cached<u64, u32> = Cached::default();
+        let reads = std::cell::Cell::new(0);
+        let read = |v: u32| {
+            let reads = &reads;
+            move || {
+                reads.set(reads.get() + 1);
+                Ok(v)
+            }
+        };
+        assert_eq!(cache.get(1, Lang::Sv, read(10)), Ok(&10));
+        assert_eq!(cache.get(1, Lang::Sv, read(20)), Ok(&10), "same key: kept");
+        assert_eq!(
+            cache.get(2, Lang::Sv, read(30)),
+            Ok(&30),
+            "new key: read again"
+        );
+        assert_eq!(reads.get(), 2, "the loader runs only when the key changes");
+        let failed = cache.get(3, Lang::Sv, || Err(crate::store::StoreError::ReadOnly));
+        assert!(failed.unwrap_err().contains("skrivskyddad"));
+        assert_eq!(cache.value(), None);
+    }
 }

@@ -466,18 +466,11 @@ impl ResultsView {
                     ui.separator();
                     ui.horizontal_wrapped(|ui| {
                         ui.strong(lang.t("Alla kommuner", "All municipalities"));
-                        egui::ComboBox::new("year", lang.t("År", "Year"))
-                            .selected_text(detail.year.map(|y| y.to_string()).unwrap_or_default())
-                            .show_ui(ui, |ui| {
-                                for p in detail.periods.iter().rev() {
-                                    if ui
-                                        .selectable_label(detail.year == Some(*p), p.to_string())
-                                        .clicked()
-                                    {
-                                        self.year = Some(*p);
-                                    }
-                                }
-                            });
+                        if let Some(y) =
+                            picker::year_picker(ui, "year", lang, &detail.periods, detail.year)
+                        {
+                            self.year = Some(y);
+                        }
                         if ind.divided_by_gender || detail.lines.len() > 3 {
                             let current = self.gender.unwrap_or(Gender::Total);
                             for g in Gender::ALL {

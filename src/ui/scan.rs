@@ -3,13 +3,12 @@
 
 use super::theme::palette;
 use super::widgets::{picker, signal};
-use super::{Action, View, ViewContext};
+use super::{Action, Cached, View, ViewContext};
 use crate::model::Indicator;
 use crate::model::deviation::IndicatorSignals;
 use crate::store::StoreError;
 
 struct Loaded {
-    key: (u64, Option<i32>),
     year: Option<i32>,
     years: Vec<i32>,
     rows: Vec<(Indicator, IndicatorSignals)>,
@@ -21,8 +20,7 @@ struct Loaded {
 pub struct ScanView {
     pub year: Option<i32>,
     pub query: String,
-    loaded: Option<Loaded>,
-    error: Option<String>,
+    loaded: Cached<(u64, Option<i32>), Loaded>,
 }
 
 fn load(ctx: &ViewContext<'_>, year: Option<i32>) -> Result<Loaded, StoreError> {
@@ -45,7 +43,6 @@ fn load(ctx: &ViewContext<'_>, year: Option<i32>) -> Result<Loaded, StoreError> 
     }
     rows.sort_by_key(|(i, s)| (std::cmp::Reverse(s.severity()), i.id.clone()));
     Ok(Loaded {
-        key: (ctx.revision, year),
         year: chosen,
         years,
         rows,
@@ -57,25 +54,15 @@ impl ScanView {
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>) -> Vec<Action> {
         let lang = ctx.lang;
         let mut actions = Vec::new();
-        if self
+        let loaded = match self
             .loaded
-            .as_ref()
-            .is_none_or(|l| l.key != (ctx.revision, self.year))
+            .get((ctx.revision, self.year), lang, || load(ctx, self.year))
         {
-            match load(ctx, self.year) {
-                Ok(l) => {
-                    self.loaded = Some(l);
-                    self.error = None;
-                }
-                Err(e) => self.error = Some(e.message(lang)),
+            Ok(loaded) => loaded,
+            Err(message) => {
+                ui.colored_label(palette::ERROR, message);
+                return actions;
             }
-        }
-        if let Some(e) = &self.error {
-            ui.colored_label(palette::ERROR, e);
-            return actions;
-        }
-        let Some(loaded) = &self.loaded else {
-            return actions;
         };
         ui.heading(lang.t("Alla nyckeltal", "All indicators"));
         ui.label(lang.t(
@@ -93,18 +80,9 @@ impl ScanView {
         }
         let mut year = loaded.year;
         ui.horizontal_wrapped(|ui| {
-            egui::ComboBox::new("scan_year", lang.t("År", "Year"))
-                .selected_text(year.map(|y| y.to_string()).unwrap_or_default())
-                .show_ui(ui, |ui| {
-                    for y in loaded.years.iter().rev() {
-                        if ui
-                            .selectable_label(year == Some(*y), y.to_string())
-                            .clicked()
-                        {
-                            year = Some(*y);
-                        }
-                    }
-                });
+            if let Some(y) = picker::year_picker(ui, "scan_year", lang, &loaded.years, year) {
+                year = Some(y);
+            }
         });
         picker::search_field(
             ui,

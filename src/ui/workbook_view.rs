@@ -3,14 +3,14 @@
 use std::path::PathBuf;
 
 use super::theme::palette;
-use super::{Action, ViewContext};
+use super::{Action, Cached, ViewContext};
 use crate::store::{Access, ReadOnlyReason, WorkbookStats};
 
 /// State of the workbook view.
 #[derive(Default)]
 pub struct WorkbookView {
     pub path_text: String,
-    stats: Option<(u64, Result<WorkbookStats, String>)>,
+    stats: Cached<u64, WorkbookStats>,
 }
 
 /// Explains why a workbook is read-only.
@@ -50,15 +50,8 @@ impl WorkbookView {
         if let Access::ReadOnly(reason) = wb.access() {
             ui.colored_label(palette::NOTICE, read_only_text(lang, reason));
         }
-        if self
-            .stats
-            .as_ref()
-            .is_none_or(|(rev, _)| *rev != ctx.revision)
-        {
-            self.stats = Some((ctx.revision, wb.stats().map_err(|e| e.message(lang))));
-        }
-        match &self.stats {
-            Some((_, Ok(s))) => {
+        match self.stats.get(ctx.revision, lang, || wb.stats()) {
+            Ok(s) => {
                 egui::Grid::new("stats").show(ui, |ui| {
                     let rows = [
                         (lang.t("Nyckeltal", "Indicators"), lang.count(s.indicators)),
@@ -94,10 +87,9 @@ impl WorkbookView {
                     }
                 });
             }
-            Some((_, Err(e))) => {
-                ui.colored_label(palette::ERROR, e);
+            Err(message) => {
+                ui.colored_label(palette::ERROR, message);
             }
-            None => {}
         }
         if ctx.presentation {
             return actions;

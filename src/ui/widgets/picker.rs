@@ -19,6 +19,30 @@ pub fn matches(query: &str, haystack: &str) -> bool {
         .all(|word| hay.contains(&word.to_lowercase()))
 }
 
+/// A labelled year choice, newest first; returns the year picked this frame, if any.
+pub fn year_picker(
+    ui: &mut egui::Ui,
+    id: &str,
+    lang: crate::i18n::Lang,
+    years: &[i32],
+    current: Option<i32>,
+) -> Option<i32> {
+    let mut picked = None;
+    egui::ComboBox::new(id, lang.t("År", "Year"))
+        .selected_text(current.map(|y| y.to_string()).unwrap_or_default())
+        .show_ui(ui, |ui| {
+            for y in years.iter().rev() {
+                if ui
+                    .selectable_label(current == Some(*y), y.to_string())
+                    .clicked()
+                {
+                    picked = Some(*y);
+                }
+            }
+        });
+    picked
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

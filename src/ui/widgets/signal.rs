@@ -131,24 +131,20 @@ pub fn band_reason(lang: Lang, a: &Assessment, unit: &str) -> String {
             .to_string(),
         );
     }
-    if let (Some(o), Some(r)) = (a.outcome, a.riket) {
-        parts.push(format!(
-            "{} {} ({} {}).",
-            lang.t("Riket", "Sweden"),
+    let difference = |name: &str, reference: Option<f64>| {
+        let (o, r) = (a.outcome?, reference?);
+        Some(format!(
+            "{name} {} ({} {}).",
             lang.value_with_unit(r, unit),
             lang.t("skillnad", "difference"),
             lang.number(o - r, 1)
-        ));
-    }
-    if let (Some(o), Some(g)) = (a.outcome, a.group_median) {
-        parts.push(format!(
-            "{} {} ({} {}).",
-            lang.t("Jämförelsegruppens median", "Comparison group median"),
-            lang.value_with_unit(g, unit),
-            lang.t("skillnad", "difference"),
-            lang.number(o - g, 1)
-        ));
-    }
+        ))
+    };
+    parts.extend(difference(lang.t("Riket", "Sweden"), a.riket));
+    parts.extend(difference(
+        lang.t("Jämförelsegruppens median", "Comparison group median"),
+        a.group_median,
+    ));
     if let Some(gap) = a.gender_gap {
         parts.push(format!(
             "{} {}.",
