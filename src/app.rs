@@ -151,13 +151,14 @@ impl App {
         app
     }
 
-    fn set_workbook(&mut self, workbook: Workbook) {
+    fn set_workbook(&mut self, mut workbook: Workbook) {
         self.banner = match workbook.access() {
             Access::ReadOnly(reason) => Some(Banner::Notice(
                 read_only_text(self.lang, reason).to_string(),
             )),
             Access::ReadWrite => None,
         };
+        self.tell_notices(&mut workbook);
         if !workbook.is_demo().unwrap_or(false) {
             self.recent.remember(workbook.path());
         }
@@ -176,6 +177,18 @@ impl App {
         self.last_import = None;
         self.workbook = Some(workbook);
         self.revision += 1;
+    }
+
+    /// Shows what the store did to the file on the user's behalf (recovery, upgrade).
+    fn tell_notices(&mut self, workbook: &mut Workbook) {
+        let notices: Vec<String> = workbook
+            .take_notices()
+            .iter()
+            .map(|n| n.message(workbook.path(), self.lang))
+            .collect();
+        if !notices.is_empty() {
+            self.banner = Some(Banner::Notice(notices.join(" ")));
+        }
     }
 
     pub fn open(&mut self, path: &Path) {
@@ -232,6 +245,10 @@ impl App {
             Ok(()) => self.revision += 1,
             Err(e) => self.banner = Some(Banner::Error(e.message(self.lang))),
         }
+        if let Some(mut wb) = self.workbook.take() {
+            self.tell_notices(&mut wb);
+            self.workbook = Some(wb);
+        }
     }
 
     pub fn undo(&mut self) {
@@ -264,7 +281,7 @@ impl App {
 
     /// Starts importing on a worker thread; progress shows in the collect view.
     pub fn start_import(&mut self, paths: Vec<PathBuf>, ctx: Option<egui::Context>) {
-        let Some(wb) = self.workbook.as_ref() else {
+        let Some(wb) = self.workbook.as_mut() else {
             return;
         };
         if self.import.is_some() {

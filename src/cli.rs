@@ -66,28 +66,54 @@ pub enum CliCommand {
     Demo { out: PathBuf },
 }
 
+/// Says on standard error what the store did to the file on the user's behalf (a rolled-back
+/// change after a crash, an upgrade of an older format).
+fn tell_notices(wb: &mut Workbook) {
+    for notice in wb.take_notices() {
+        eprintln!("{}", notice.message(wb.path(), Lang::Sv));
+    }
+}
+
+fn open(path: &std::path::Path) -> Result<Workbook> {
+    let mut wb = Workbook::open(path).map_err(|e| anyhow::anyhow!(e))?;
+    tell_notices(&mut wb);
+    Ok(wb)
+}
+
+/// Imports into a workbook; a workbook this call created is removed again if nothing lands.
+fn import(into: &std::path::Path, files: &[PathBuf], out: &mut dyn std::io::Write) -> Result<()> {
+    let lang = Lang::Sv;
+    let (mut workbook, created) = Workbook::open_or_create(into).map_err(|e| anyhow::anyhow!(e))?;
+    tell_notices(&mut workbook);
+    let result = match workbook.connection_mut() {
+        Ok(conn) => import_paths(conn, files, &ImportProgress::new()).map_err(|e| e.message(lang)),
+        Err(e) => Err(e.message(lang)),
+    };
+    tell_notices(&mut workbook);
+    drop(workbook);
+    match result {
+        Ok(summary) => {
+            for line in summary.report(lang) {
+                writeln!(out, "{line}")?;
+            }
+            Ok(())
+        }
+        Err(message) => {
+            if created {
+                let _ = std::fs::remove_file(into);
+            }
+            Err(anyhow::anyhow!(message))
+        }
+    }
+}
+
 /// Runs a subcommand and returns the lines it prints.
 pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
     let lang = Lang::Sv;
     match command {
-        CliCommand::Import { into, files } => {
-            let mut workbook = Workbook::open_or_create(&into).map_err(|e| anyhow::anyhow!(e))?;
-            if workbook.is_read_only() {
-                bail!(
-                    "{} är skrivskyddad eller öppen i ett annat fönster; inget importerades.",
-                    into.display()
-                );
-            }
-            let conn = workbook.connection_mut()?;
-            let progress = ImportProgress::new();
-            let summary = import_paths(conn, &files, &progress)
-                .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
-            for line in summary.report(lang) {
-                writeln!(out, "{line}")?;
-            }
-        }
+        CliCommand::Import { into, files } => import(&into, &files, out)?,
         CliCommand::Info { workbook } => {
-            let wb = Workbook::open(&workbook).map_err(|e| anyhow::anyhow!(e))?;
+            let wb = open(&workbook)?;
             let s = wb.stats()?;
             writeln!(out, "indicators: {}", s.indicators)?;
             writeln!(out, "municipalities: {}", s.municipalities)?;
@@ -108,7 +134,7 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
         } => {
             let gender = Gender::from_code(&gender)
                 .with_context(|| format!("okänt kön {gender:?}: använd T, K eller M"))?;
-            let wb = Workbook::open(&workbook).map_err(|e| anyhow::anyhow!(e))?;
+            let wb = open(&workbook)?;
             for (period, value, _) in wb.series_with_missing(&indicator, &municipality, gender)? {
                 match value {
                     Some(v) => writeln!(out, "{period};{v}")?,
@@ -121,21 +147,25 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
             municipality,
             year,
         } => {
-            let wb = Workbook::open(&workbook).map_err(|e| anyhow::anyhow!(e))?;
+            let wb = open(&workbook)?;
+            // Quoted by the csv writer: an id holding `;` or `"` stays one field.
+            let mut writer = csv::WriterBuilder::new()
+                .delimiter(b';')
+                .has_headers(false)
+                .from_writer(&mut *out);
             for s in wb.signals(&municipality, year)? {
                 let opt = |v: Option<String>| v.unwrap_or_default();
-                writeln!(
-                    out,
-                    "{};{};{};{};{};{};{}",
-                    s.indicator,
-                    s.value,
+                writer.write_record([
+                    s.indicator.clone(),
+                    s.value.to_string(),
                     opt(s.ranking.map(|r| r.rank.to_string())),
-                    s.of,
+                    s.of.to_string(),
                     opt(s.ranking.map(|r| r.band.code().to_string())),
                     opt(s.riket.map(|v| v.to_string())),
                     opt(s.trend.map(|t| t.code().to_string())),
-                )?;
+                ])?;
             }
+            writer.flush()?;
         }
         CliCommand::Direction {
             workbook,
@@ -145,7 +175,7 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
             let direction = Direction::from_code(&direction).with_context(|| {
                 format!("okänd riktning {direction:?}: använd higher, lower eller neutral")
             })?;
-            let mut wb = Workbook::open(&workbook).map_err(|e| anyhow::anyhow!(e))?;
+            let mut wb = open(&workbook)?;
             if wb.indicator(&indicator)?.is_none() {
                 bail!(
                     "nyckeltalet {indicator} finns inte i {}",
@@ -157,6 +187,7 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
                 direction: Some(direction),
             })
             .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+            tell_notices(&mut wb);
         }
         CliCommand::Demo { out: path } => {
             demo::build(&path).map_err(|e| anyhow::anyhow!(e))?;

@@ -130,7 +130,11 @@ fn a_read_only_file_opens_read_only_refuses_edits_and_can_be_copied() {
     let err = wb
         .apply(Command::set_home_municipality("0180"))
         .expect_err("refused");
-    assert!(matches!(err, StoreError::ReadOnly));
+    assert!(matches!(err, StoreError::ReadOnly { .. }));
+    assert!(
+        err.message(Lang::Sv).contains("wb.styrsnurra"),
+        "names the file"
+    );
     let copy = dir.path().join("kopia.styrsnurra");
     wb.save_copy(&copy).unwrap();
     drop(wb);
@@ -182,14 +186,16 @@ fn creating_refuses_to_overwrite() {
 }
 
 #[test]
-fn a_version_1_workbook_is_upgraded_and_keeps_its_data() {
+fn a_version_1_workbook_is_read_without_writing_and_upgraded_with_a_backup_on_first_edit() {
     let dir = tempdir();
     let path = dir.path().join("gammal.styrsnurra");
     std::fs::copy(fixture("workbook-v1.styrsnurra"), &path).unwrap();
-    let mut wb = Workbook::open(&path).expect("upgrades");
+    let original = bytes(&path);
+    let mut wb = Workbook::open(&path).expect("opens");
     assert_eq!(
         wb.format_version().unwrap(),
-        styrsnurra::store::schema::CURRENT_VERSION
+        1,
+        "the file is still version 1"
     );
     let series = wb
         .series_with_missing("N15428", "0180", Gender::Total)
@@ -207,10 +213,56 @@ fn a_version_1_workbook_is_upgraded_and_keeps_its_data() {
         ind.direction,
         Some(styrsnurra::model::Direction::HigherIsBetter)
     );
-    // The version 2 history works on the upgraded file.
+    let _ = wb.stats().unwrap();
+    assert!(wb.take_notices().is_empty());
+    assert_eq!(bytes(&path), original, "reading never writes");
+
+    // The first edit upgrades the file, after a backup copy of the original.
     wb.apply(Command::set_home_municipality("1480")).unwrap();
+    let backup = dir.path().join("gammal.v1.bak.styrsnurra");
+    assert_eq!(bytes(&backup), original, "the backup is the original");
+    let notices = wb.take_notices();
+    assert_eq!(notices.len(), 1);
+    let text = notices[0].message(&path, Lang::Sv);
+    assert!(
+        text.contains("gammal.v1.bak.styrsnurra") && text.contains("uppgraderats"),
+        "{text}"
+    );
+    assert_eq!(
+        wb.format_version().unwrap(),
+        styrsnurra::store::schema::CURRENT_VERSION
+    );
+    // The version 2 history works on the upgraded file, and the edit is in the file.
     wb.undo().unwrap();
     assert_eq!(wb.home_municipality().unwrap().as_deref(), Some("0180"));
+    wb.redo().unwrap();
+    drop(wb);
+    let wb = Workbook::open(&path).unwrap();
+    assert_eq!(
+        wb.format_version().unwrap(),
+        styrsnurra::store::schema::CURRENT_VERSION
+    );
+    assert_eq!(wb.home_municipality().unwrap().as_deref(), Some("1480"));
+}
+
+#[test]
+fn a_read_only_version_1_workbook_can_still_be_read() {
+    let dir = tempdir();
+    let path = dir.path().join("gammal.styrsnurra");
+    std::fs::copy(fixture("workbook-v1.styrsnurra"), &path).unwrap();
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).unwrap();
+    let original = bytes(&path);
+    let mut wb = Workbook::open(&path).expect("opens read-only");
+    assert_eq!(wb.home_municipality().unwrap().as_deref(), Some("0180"));
+    assert!(matches!(
+        wb.apply(Command::set_home_municipality("1480")),
+        Err(StoreError::ReadOnly { .. })
+    ));
+    drop(wb);
+    assert_eq!(bytes(&path), original);
+    assert!(!dir.path().join("gammal.v1.bak.styrsnurra").exists());
 }
 
 #[test]

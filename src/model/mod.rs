@@ -10,4 +10,7 @@ pub mod value;
 pub use indicator::{Direction, Indicator};
 pub use municipality::{Comparison, Municipality, MunicipalityGroup, MunicipalityKind};
 pub use series::{Distribution, TrendPoint, median};
-pub use value::{Gender, MissingCode, Observation, Outcome};
+pub use value::{
+    Gender, MissingCode, Observation, Outcome, PERIODS, is_ambiguous_decimal, is_valid_id,
+    parse_period, period_from, year_span,
+};

@@ -24,12 +24,42 @@ impl Gender {
 
     pub fn from_code(code: &str) -> Option<Gender> {
         match code.trim() {
-            "T" | "t" | "" => Some(Gender::Total),
+            "T" | "t" => Some(Gender::Total),
             "K" | "k" | "W" | "w" => Some(Gender::Women),
             "M" | "m" => Some(Gender::Men),
             _ => None,
         }
     }
+}
+
+/// The years a result may belong to. Every importer refuses others, so that no year far
+/// outside this range reaches the views (which lay out one column or tick per year).
+pub const PERIODS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// A year as written in a file (`2022`, ` 2022 `), if it is one of [`PERIODS`].
+pub fn parse_period(text: &str) -> Option<i32> {
+    text.trim().parse::<i64>().ok().and_then(period_from)
+}
+
+/// A year given as a number, if it is one of [`PERIODS`].
+pub fn period_from(year: i64) -> Option<i32> {
+    i32::try_from(year).ok().filter(|y| PERIODS.contains(y))
+}
+
+/// The years from `first` to `last`, clamped to [`PERIODS`]: a bounded list whatever the data.
+pub fn year_span(first: i32, last: i32) -> Vec<i32> {
+    let (a, b) = (first.max(*PERIODS.start()), last.min(*PERIODS.end()));
+    (a..=b).collect()
+}
+
+/// The longest indicator or municipality id a workbook takes. Kolada's are 4–7 characters;
+/// a group's own ids get room, a pasted paragraph does not.
+pub const MAX_ID_CHARS: usize = 64;
+
+/// Whether `id` can name an indicator or a municipality: 1 to [`MAX_ID_CHARS`] characters,
+/// none of them a control character (line breaks, tabs, NUL).
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty() && id.chars().count() <= MAX_ID_CHARS && !id.chars().any(char::is_control)
 }
 
 /// Why a value is missing. Kolada's web tables use `-`, `.` and `..`; an empty cell says nothing more.
@@ -111,6 +141,23 @@ impl Outcome {
     }
 }
 
+/// Whether a cell such as `1,234` could mean either 1.234 (decimal comma) or 1234 (thousands
+/// comma). It is read as a decimal comma; the import says so, line by line.
+pub fn is_ambiguous_decimal(cell: &str) -> bool {
+    let t = cell.trim();
+    let t = t.strip_prefix(['-', '−']).unwrap_or(t);
+    match t.split_once(',') {
+        Some((int, frac)) => {
+            (1..=3).contains(&int.len())
+                && int.bytes().all(|b| b.is_ascii_digit())
+                && int != "0"
+                && frac.len() == 3
+                && frac.bytes().all(|b| b.is_ascii_digit())
+        }
+        None => false,
+    }
+}
+
 /// One stored result.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Observation {
@@ -164,5 +211,50 @@ mod tests {
         assert_eq!(Gender::from_code("K"), Some(Gender::Women));
         assert_eq!(Gender::from_code("T"), Some(Gender::Total));
         assert_eq!(Gender::from_code("X"), None);
+        assert_eq!(Gender::from_code(""), None, "an empty cell is not a gender");
+    }
+
+    #[test]
+    fn periods_are_bounded() {
+        assert_eq!(parse_period("2022"), Some(2022));
+        assert_eq!(parse_period(" 1900 "), Some(1900));
+        assert_eq!(parse_period("2200"), Some(2200));
+        for bad in ["-5", "99999", "2147483647", "1899", "2201", "20x2", ""] {
+            assert_eq!(parse_period(bad), None, "{bad}");
+        }
+        assert_eq!(period_from(2_147_483_647), None);
+        assert_eq!(period_from(i64::MIN), None);
+        assert_eq!(year_span(-5, 2_147_483_647).len(), 301);
+        assert_eq!(year_span(2020, 2022), vec![2020, 2021, 2022]);
+        assert!(year_span(2022, 2020).is_empty());
+    }
+
+    #[test]
+    fn ids_are_bounded_and_printable() {
+        assert!(is_valid_id("N15428"));
+        assert!(is_valid_id("0180"));
+        assert!(is_valid_id("Vår egen mätning; 2"));
+        assert!(is_valid_id(&"x".repeat(64)));
+        assert!(!is_valid_id(&"x".repeat(65)));
+        assert!(!is_valid_id(""));
+        assert!(!is_valid_id("A\nB"));
+        assert!(!is_valid_id("A\tB"));
+        assert!(!is_valid_id("A\0B"));
+    }
+
+    #[test]
+    fn thousands_or_decimal_comma() {
+        assert!(is_ambiguous_decimal("1,234"));
+        assert!(is_ambiguous_decimal("-12,500"));
+        assert!(is_ambiguous_decimal(" 123,456 "));
+        assert!(
+            !is_ambiguous_decimal("0,125"),
+            "a leading zero is a decimal"
+        );
+        assert!(!is_ambiguous_decimal("1,5"));
+        assert!(!is_ambiguous_decimal("1,2345"));
+        assert!(!is_ambiguous_decimal("1234,567"));
+        assert!(!is_ambiguous_decimal("1.234"));
+        assert!(!is_ambiguous_decimal("1 234,5"));
     }
 }

@@ -247,6 +247,10 @@ impl Workbook {
     /// Applies an edit in one transaction and records it for undo. Redo history is dropped.
     pub fn apply(&mut self, command: Command) -> Result<(), StoreError> {
         self.ensure_writable()?;
+        self.apply_now(command).map_err(|e| self.explain(e))
+    }
+
+    fn apply_now(&mut self, command: Command) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         let inverse = command.inverse(&tx)?;
         command.execute(&tx)?;
@@ -265,6 +269,10 @@ impl Workbook {
     /// Takes back the latest applied edit; returns it, or `None` when there is nothing to undo.
     pub fn undo(&mut self) -> Result<Option<Command>, StoreError> {
         self.ensure_writable()?;
+        self.undo_now().map_err(|e| self.explain(e))
+    }
+
+    fn undo_now(&mut self) -> Result<Option<Command>, StoreError> {
         let tx = self.conn.transaction()?;
         let last: Option<(i64, String, String)> = tx
             .query_row(
@@ -286,6 +294,10 @@ impl Workbook {
     /// Applies again the earliest undone edit; `None` when there is nothing to redo.
     pub fn redo(&mut self) -> Result<Option<Command>, StoreError> {
         self.ensure_writable()?;
+        self.redo_now().map_err(|e| self.explain(e))
+    }
+
+    fn redo_now(&mut self) -> Result<Option<Command>, StoreError> {
         let tx = self.conn.transaction()?;
         let next: Option<(i64, String)> = tx
             .query_row(

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::workbook::ReadOnlyReason;
 use crate::i18n::Lang;
 
 /// Why a workbook could not be opened or created. The file is never changed when this is returned.
@@ -24,7 +25,9 @@ pub enum OpenError {
         supported: i64,
     },
     #[error("{}", self.message(Lang::Sv))]
-    OldAndReadOnly(PathBuf),
+    InterruptedReadOnly(PathBuf),
+    #[error("{}", self.message(Lang::Sv))]
+    NotAFile(PathBuf),
     #[error("{}", self.message(Lang::Sv))]
     AlreadyExists(PathBuf),
     #[error("{}", self.message(Lang::Sv))]
@@ -46,7 +49,8 @@ impl OpenError {
             | OpenError::Corrupt(p, _)
             | OpenError::OtherSchema(p)
             | OpenError::TooNew { path: p, .. }
-            | OpenError::OldAndReadOnly(p)
+            | OpenError::InterruptedReadOnly(p)
+            | OpenError::NotAFile(p)
             | OpenError::AlreadyExists(p)
             | OpenError::Io(p, _)
             | OpenError::Sqlite(p, _) => p,
@@ -103,11 +107,17 @@ impl OpenError {
             ) => format!(
                 "{f} was made by a newer Styrsnurra (file format {found}, this version understands up to {supported}). Update the program. The file has not been changed."
             ),
-            (OpenError::OldAndReadOnly(_), Lang::Sv) => format!(
-                "{f} har ett äldre filformat och går inte att skriva till, så den kan inte uppgraderas. Kopiera filen till en plats där du får skriva och öppna kopian."
+            (OpenError::InterruptedReadOnly(_), Lang::Sv) => format!(
+                "En ändring i {f} avbröts (programmet stängdes av eller kraschade) och måste rullas tillbaka innan filen kan läsas, men filen är skrivskyddad. Kopiera både filen och {f}-journal till en plats där du får skriva och öppna kopian där. Filen har inte ändrats."
             ),
-            (OpenError::OldAndReadOnly(_), Lang::En) => format!(
-                "{f} has an older file format and cannot be written, so it cannot be upgraded. Copy it somewhere writable and open the copy."
+            (OpenError::InterruptedReadOnly(_), Lang::En) => format!(
+                "A change to {f} was cut off (the program was stopped or crashed) and must be rolled back before the file can be read, but the file is read-only. Copy both the file and {f}-journal somewhere writable and open the copy there. The file has not been changed."
+            ),
+            (OpenError::NotAFile(_), Lang::Sv) => format!(
+                "{f} är ingen vanlig fil (en mapp, en namngiven rörledning eller en enhet) och kan inte öppnas som arbetsbok."
+            ),
+            (OpenError::NotAFile(_), Lang::En) => format!(
+                "{f} is not a regular file (a folder, a named pipe or a device) and cannot be opened as a workbook."
             ),
             (OpenError::AlreadyExists(_), Lang::Sv) => {
                 format!("{f} finns redan. Välj ett annat namn eller öppna den befintliga filen.")
@@ -130,29 +140,113 @@ impl OpenError {
 /// Why an edit or a read on an open workbook failed.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error(
-        "Arbetsboken är skrivskyddad; ändringen sparades inte. Spara en kopia för att kunna ändra."
-    )]
-    ReadOnly,
-    #[error("Databasfel: {0}")]
+    /// The workbook was opened read-only; says why and, when known, who else has it.
+    #[error("{}", self.message(Lang::Sv))]
+    ReadOnly {
+        path: PathBuf,
+        reason: ReadOnlyReason,
+        holder: Option<String>,
+    },
+    /// Another program held SQLite's lock for longer than we wait.
+    #[error("{}", self.message(Lang::Sv))]
+    Busy {
+        path: PathBuf,
+        holder: Option<String>,
+    },
+    #[error("{}", self.message(Lang::Sv))]
+    Upgrade(PathBuf, String),
+    #[error("{}", self.message(Lang::Sv))]
     Sqlite(#[from] rusqlite::Error),
-    #[error("Ogiltig post i ändringshistoriken: {0}")]
+    #[error("{}", self.message(Lang::Sv))]
     History(#[from] serde_json::Error),
-    #[error("Kunde inte skriva {0}: {1}")]
+    #[error("{}", self.message(Lang::Sv))]
     Io(PathBuf, std::io::Error),
+}
+
+fn other_user(holder: &Option<String>) -> String {
+    match holder {
+        Some(h) => format!(" ({h})"),
+        None => String::new(),
+    }
 }
 
 impl StoreError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (StoreError::ReadOnly, Lang::En) => {
-                "The workbook is read-only; the change was not saved. Save a copy to make changes."
-                    .to_string()
-            }
+            (
+                StoreError::ReadOnly {
+                    path,
+                    reason: ReadOnlyReason::OpenElsewhere,
+                    holder,
+                },
+                Lang::Sv,
+            ) => format!(
+                "Ändringen sparades inte: {} är redan öppen för ändringar i ett annat Styrsnurra-fönster eller program{}. Stäng arbetsboken där och försök igen.",
+                path.display(),
+                other_user(holder)
+            ),
+            (
+                StoreError::ReadOnly {
+                    path,
+                    reason: ReadOnlyReason::OpenElsewhere,
+                    holder,
+                },
+                Lang::En,
+            ) => format!(
+                "The change was not saved: {} is already open for editing in another Styrsnurra window or program{}. Close the workbook there and try again.",
+                path.display(),
+                other_user(holder)
+            ),
+            (
+                StoreError::ReadOnly {
+                    path,
+                    reason: ReadOnlyReason::FilePermissions,
+                    ..
+                },
+                Lang::Sv,
+            ) => format!(
+                "Ändringen sparades inte: {} är skrivskyddad (filens behörigheter eller platsen tillåter inte ändringar). Kopiera filen till en plats där du får skriva.",
+                path.display()
+            ),
+            (
+                StoreError::ReadOnly {
+                    path,
+                    reason: ReadOnlyReason::FilePermissions,
+                    ..
+                },
+                Lang::En,
+            ) => format!(
+                "The change was not saved: {} is read-only (the file's permissions or its location do not allow changes). Copy the file somewhere you may write.",
+                path.display()
+            ),
+            (StoreError::Busy { path, holder }, Lang::Sv) => format!(
+                "Ändringen sparades inte: {} är låst av ett annat program{} som skriver i den just nu. Vänta en stund eller stäng det programmet och försök igen.",
+                path.display(),
+                other_user(holder)
+            ),
+            (StoreError::Busy { path, holder }, Lang::En) => format!(
+                "The change was not saved: {} is locked by another program{} that is writing to it. Wait a moment or close that program and try again.",
+                path.display(),
+                other_user(holder)
+            ),
+            (StoreError::Upgrade(p, e), Lang::Sv) => format!(
+                "Kunde inte uppgradera {} till det nya filformatet ({e}). Filen är som förut; en säkerhetskopia finns bredvid den.",
+                p.display()
+            ),
+            (StoreError::Upgrade(p, e), Lang::En) => format!(
+                "Could not upgrade {} to the new file format ({e}). The file is as before; a backup copy is beside it.",
+                p.display()
+            ),
+            (StoreError::Sqlite(e), Lang::Sv) => format!("Databasfel: {e}"),
             (StoreError::Sqlite(e), Lang::En) => format!("Database error: {e}"),
+            (StoreError::History(e), Lang::Sv) => format!("Ogiltig post i ändringshistoriken: {e}"),
             (StoreError::History(e), Lang::En) => format!("Invalid entry in the edit history: {e}"),
-            (StoreError::Io(p, e), Lang::En) => format!("Could not write {}: {e}", p.display()),
-            _ => self.to_string(),
+            (StoreError::Io(p, e), Lang::Sv) => {
+                format!("Kunde inte skriva {}: {e}. Inget ändrades.", p.display())
+            }
+            (StoreError::Io(p, e), Lang::En) => {
+                format!("Could not write {}: {e}. Nothing was changed.", p.display())
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::error::{OpenError, StoreError};
 use super::schema::{APPLICATION_ID, CURRENT_VERSION, migrations};
+use crate::i18n::Lang;
 
 /// Why a workbook was opened without write access.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +26,37 @@ pub enum Access {
     ReadOnly(ReadOnlyReason),
 }
 
+/// Something the user should hear about the file itself, once: the store did it on their behalf.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileNotice {
+    /// A change that was cut off (crash, power cut, killed process) was rolled back on opening.
+    Recovered,
+    /// The file was brought up to the current format before the first edit; the old file is kept.
+    Upgraded { from: i64, backup: PathBuf },
+}
+
+impl FileNotice {
+    pub fn message(&self, path: &Path, lang: Lang) -> String {
+        let f = path.display();
+        match (self, lang) {
+            (FileNotice::Recovered, Lang::Sv) => format!(
+                "En ändring i {f} avbröts förra gången (programmet stängdes av eller kraschade) och har rullats tillbaka. Allt som hann sparas före den finns kvar."
+            ),
+            (FileNotice::Recovered, Lang::En) => format!(
+                "A change to {f} was cut off last time (the program was stopped or crashed) and has been rolled back. Everything saved before it is still there."
+            ),
+            (FileNotice::Upgraded { from, backup }, Lang::Sv) => format!(
+                "{f} har uppgraderats från filformat {from} till {CURRENT_VERSION} inför ändringen. Originalet finns kvar som {}.",
+                backup.display()
+            ),
+            (FileNotice::Upgraded { from, backup }, Lang::En) => format!(
+                "{f} was upgraded from file format {from} to {CURRENT_VERSION} before the edit. The original is kept as {}.",
+                backup.display()
+            ),
+        }
+    }
+}
+
 /// One open workbook file: the SQLite connection plus the lock that keeps a second writer out.
 pub struct Workbook {
     pub(crate) conn: Connection,
@@ -32,6 +64,12 @@ pub struct Workbook {
     access: Access,
     /// Held for as long as the workbook is open for writing; other instances see it and open read-only.
     _lock: Option<File>,
+    /// Who else has the file open, when we know (Linux: from the kernel's lock table).
+    holder: Option<String>,
+    /// The file's format version when it is older than ours. Reads then go to an upgraded copy
+    /// in memory; the file itself is upgraded (after a backup copy) only when the user edits.
+    pending_upgrade: Option<i64>,
+    notices: Vec<FileNotice>,
 }
 
 impl std::fmt::Debug for Workbook {
@@ -83,6 +121,11 @@ fn check_header(path: &Path) -> Result<(), OpenError> {
             format!("sidstorlek {page_size}"),
         ));
     }
+    // A change cut off by a crash may leave the file between two sizes; its journal holds
+    // what is needed to put it back, so judge the size only when there is no journal.
+    if journal_pending(path) {
+        return Ok(());
+    }
     if change_counter == valid_for && page_count > 0 && len < page_size * u64::from(page_count) {
         return Err(OpenError::Truncated(path.to_path_buf()));
     }
@@ -90,6 +133,14 @@ fn check_header(path: &Path) -> Result<(), OpenError> {
         return Err(OpenError::Truncated(path.to_path_buf()));
     }
     Ok(())
+}
+
+/// True when SQLite's rollback journal lies beside the file with content: a change was under
+/// way when the last writer stopped (or is under way now in another process).
+fn journal_pending(path: &Path) -> bool {
+    let mut journal = path.as_os_str().to_owned();
+    journal.push("-journal");
+    std::fs::metadata(PathBuf::from(journal)).is_ok_and(|m| m.len() > 0)
 }
 
 fn sqlite_err(path: &Path, e: rusqlite::Error) -> OpenError {
@@ -102,58 +153,158 @@ fn sqlite_err(path: &Path, e: rusqlite::Error) -> OpenError {
     }
 }
 
-/// What the read-only inspection found out about a file before we touch it.
+/// What the inspection found out about a file before we use it.
 struct Inspection {
     version: i64,
+    /// A hot journal was rolled back while inspecting.
+    recovered: bool,
 }
 
-/// Reads identity, version and integrity through a read-only connection; writes nothing.
-fn inspect(path: &Path) -> Result<Inspection, OpenError> {
-    let conn = Connection::open_with_flags(
+/// True when SQLite refused to read because a cut-off change (a hot journal) must first be
+/// rolled back, which a read-only connection cannot do.
+fn needs_rollback(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _)
+        if f.extended_code == rusqlite::ffi::SQLITE_READONLY_ROLLBACK
+            || f.extended_code == rusqlite::ffi::SQLITE_READONLY_RECOVERY)
+}
+
+/// Reads identity, version and integrity. A read-only connection first, so nothing is ever
+/// written to a file that is not ours; when a crash left a hot journal and we may write the
+/// file, a read-write connection reads it again, which makes SQLite roll the cut-off change back.
+fn inspect(path: &Path, access: Access) -> Result<Inspection, OpenError> {
+    match inspect_with(path, OpenFlags::SQLITE_OPEN_READ_ONLY) {
+        Err(InspectError::Sqlite(e)) if needs_rollback(&e) => {
+            if access != Access::ReadWrite {
+                return Err(OpenError::InterruptedReadOnly(path.to_path_buf()));
+            }
+            let version = inspect_with(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+                .map_err(|e| e.into_open_error(path))?;
+            Ok(Inspection {
+                version,
+                recovered: true,
+            })
+        }
+        Err(e) => Err(e.into_open_error(path)),
+        Ok(version) => Ok(Inspection {
+            version,
+            recovered: false,
+        }),
+    }
+}
+
+enum InspectError {
+    Sqlite(rusqlite::Error),
+    Open(OpenError),
+}
+
+impl InspectError {
+    fn into_open_error(self, path: &Path) -> OpenError {
+        match self {
+            InspectError::Sqlite(e) => sqlite_err(path, e),
+            InspectError::Open(e) => e,
+        }
+    }
+}
+
+fn inspect_with(path: &Path, flags: OpenFlags) -> Result<i64, InspectError> {
+    let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(InspectError::Sqlite)?;
+    let app_id: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(InspectError::Sqlite)?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(InspectError::Sqlite)?;
+    if app_id != APPLICATION_ID {
+        return Err(InspectError::Open(OpenError::OtherSchema(
+            path.to_path_buf(),
+        )));
+    }
+    if version > CURRENT_VERSION {
+        return Err(InspectError::Open(OpenError::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            supported: CURRENT_VERSION,
+        }));
+    }
+    let check: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+        .map_err(InspectError::Sqlite)?;
+    if check != "ok" {
+        return Err(InspectError::Open(OpenError::Corrupt(
+            path.to_path_buf(),
+            check,
+        )));
+    }
+    Ok(version)
+}
+
+/// How long an edit waits for a lock held by another program before it says so.
+const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_WAIT)?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    Ok(())
+}
+
+/// The file's metadata, refusing what is not a regular file (a folder, a named pipe, a device):
+/// reading one of those could hang or never end.
+fn regular_file(path: &Path) -> Result<std::fs::Metadata, OpenError> {
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => OpenError::Missing(path.to_path_buf()),
+        _ => OpenError::Io(path.to_path_buf(), e),
+    })?;
+    if !meta.is_file() {
+        return Err(OpenError::NotAFile(path.to_path_buf()));
+    }
+    Ok(meta)
+}
+
+/// An in-memory copy of an older workbook, upgraded to the current format, for reading it
+/// without writing to the file.
+fn upgraded_copy(path: &Path) -> Result<Connection, OpenError> {
+    let source = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| sqlite_err(path, e))?;
-    let app_id: i32 = conn
-        .query_row("PRAGMA application_id", [], |r| r.get(0))
+    let mut memory = Connection::open_in_memory().map_err(|e| sqlite_err(path, e))?;
+    rusqlite::backup::Backup::new(&source, &mut memory)
+        .and_then(|b| b.run_to_completion(256, std::time::Duration::ZERO, None))
         .map_err(|e| sqlite_err(path, e))?;
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|e| sqlite_err(path, e))?;
-    if app_id != APPLICATION_ID {
-        return Err(OpenError::OtherSchema(path.to_path_buf()));
-    }
-    if version > CURRENT_VERSION {
-        return Err(OpenError::TooNew {
-            path: path.to_path_buf(),
-            found: version,
-            supported: CURRENT_VERSION,
-        });
-    }
-    let check: String = conn
-        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
-        .map_err(|e| sqlite_err(path, e))?;
-    if check != "ok" {
-        return Err(OpenError::Corrupt(path.to_path_buf(), check));
-    }
-    Ok(Inspection { version })
+    configure(&memory).map_err(|e| sqlite_err(path, e))?;
+    migrations()
+        .to_latest(&mut memory)
+        .map_err(|e| OpenError::Corrupt(path.to_path_buf(), e.to_string()))?;
+    Ok(memory)
 }
 
-fn configure(conn: &Connection) -> rusqlite::Result<()> {
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    conn.pragma_update(None, "foreign_keys", true)?;
-    Ok(())
+/// `name.v1.bak.styrsnurra` beside `name.styrsnurra`; a number is added if that exists too.
+fn backup_path(path: &Path, version: i64) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "arbetsbok".into());
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut candidate = dir.join(format!("{stem}.v{version}.bak.styrsnurra"));
+    let mut n = 2;
+    while candidate.exists() {
+        candidate = dir.join(format!("{stem}.v{version}.bak-{n}.styrsnurra"));
+        n += 1;
+    }
+    candidate
 }
 
 impl Workbook {
     /// Opens an existing workbook. Refuses, untouched, anything that is not one of ours.
     /// Opens read-only when the file cannot be written or another instance has it open.
+    /// Rolls back a change that a crash cut off (see [`FileNotice::Recovered`]); an older
+    /// format is read through an upgraded copy in memory until the first edit.
     pub fn open(path: &Path) -> Result<Workbook, OpenError> {
+        let meta = regular_file(path)?;
         check_header(path)?;
-        let inspection = inspect(path)?;
-        let read_only_fs = std::fs::metadata(path)
-            .map(|m| m.permissions().readonly())
-            .unwrap_or(true);
+        let read_only_fs = meta.permissions().readonly();
         let lock = if read_only_fs {
             None
         } else {
@@ -171,57 +322,102 @@ impl Workbook {
             (None, false) => Access::ReadOnly(ReadOnlyReason::OpenElsewhere),
             (Some(_), false) => Access::ReadWrite,
         };
-        let flags = match access {
-            Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
-            Access::ReadOnly(_) => OpenFlags::SQLITE_OPEN_READ_ONLY,
-        } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| sqlite_err(path, e))?;
-        configure(&conn).map_err(|e| sqlite_err(path, e))?;
-        if inspection.version < CURRENT_VERSION {
-            if access != Access::ReadWrite {
-                return Err(OpenError::OldAndReadOnly(path.to_path_buf()));
-            }
-            migrations()
-                .to_latest(&mut conn)
-                .map_err(|e| OpenError::Corrupt(path.to_path_buf(), e.to_string()))?;
-        }
+        let holder = match access {
+            Access::ReadOnly(ReadOnlyReason::OpenElsewhere) => super::holders::describe(path),
+            _ => None,
+        };
+        let inspection = inspect(path, access)?;
+        let pending_upgrade = (inspection.version < CURRENT_VERSION).then_some(inspection.version);
+        let conn = if pending_upgrade.is_some() {
+            upgraded_copy(path)?
+        } else {
+            let flags = match access {
+                Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
+                Access::ReadOnly(_) => OpenFlags::SQLITE_OPEN_READ_ONLY,
+            } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            let conn = Connection::open_with_flags(path, flags).map_err(|e| sqlite_err(path, e))?;
+            configure(&conn).map_err(|e| sqlite_err(path, e))?;
+            conn
+        };
         Ok(Workbook {
             conn,
             path: path.to_path_buf(),
             access,
             _lock: lock,
+            holder,
+            pending_upgrade,
+            notices: if inspection.recovered {
+                vec![FileNotice::Recovered]
+            } else {
+                Vec::new()
+            },
         })
     }
 
-    /// Creates a new, empty workbook; refuses to overwrite an existing file.
+    /// Creates a new, empty workbook; refuses to overwrite an existing file. The file is built
+    /// under a temporary name and then linked into place, so nobody ever sees it half made and
+    /// of two processes creating the same file at once exactly one succeeds.
     pub fn create(path: &Path) -> Result<Workbook, OpenError> {
         if path.exists() {
             return Err(OpenError::AlreadyExists(path.to_path_buf()));
         }
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let temp = dir.join(format!(".{file_name}.{}.ny", std::process::id()));
+        let built = Self::build_empty(&temp);
+        let placed = built.and_then(|()| match std::fs::hard_link(&temp, path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                Err(OpenError::AlreadyExists(path.to_path_buf()))
+            }
+            // File systems without hard links (FAT, some network shares): a rename after a
+            // last look; the race it leaves is as small as such file systems allow.
+            Err(_) if !path.exists() => {
+                std::fs::rename(&temp, path).map_err(|e| OpenError::Io(path.to_path_buf(), e))
+            }
+            Err(_) => Err(OpenError::AlreadyExists(path.to_path_buf())),
+        });
+        let _ = std::fs::remove_file(&temp);
+        placed?;
+        Workbook::open(path)
+    }
+
+    fn build_empty(temp: &Path) -> Result<(), OpenError> {
+        let _ = std::fs::remove_file(temp);
         let mut conn = Connection::open_with_flags(
-            path,
+            temp,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
-        .map_err(|e| sqlite_err(path, e))?;
-        configure(&conn).map_err(|e| sqlite_err(path, e))?;
+        .map_err(|e| sqlite_err(temp, e))?;
+        configure(&conn).map_err(|e| sqlite_err(temp, e))?;
         // Larger pages make the value table's B-tree shallower: fewer page splits on import.
         conn.pragma_update(None, "page_size", 16384)
-            .map_err(|e| sqlite_err(path, e))?;
+            .map_err(|e| sqlite_err(temp, e))?;
         migrations()
             .to_latest(&mut conn)
-            .map_err(|e| OpenError::Corrupt(path.to_path_buf(), e.to_string()))?;
-        drop(conn);
-        Workbook::open(path)
+            .map_err(|e| OpenError::Corrupt(temp.to_path_buf(), e.to_string()))?;
+        Ok(())
     }
 
-    /// Opens the workbook, creating it first when the file does not exist.
-    pub fn open_or_create(path: &Path) -> Result<Workbook, OpenError> {
+    /// Opens the workbook, creating it first when the file does not exist. Says whether it
+    /// was created here (and so may be removed again if what it was created for fails).
+    pub fn open_or_create(path: &Path) -> Result<(Workbook, bool), OpenError> {
         if path.exists() {
-            Workbook::open(path)
-        } else {
-            Workbook::create(path)
+            return Ok((Workbook::open(path)?, false));
+        }
+        match Workbook::create(path) {
+            Ok(wb) => Ok((wb, true)),
+            // Someone else created it in the meantime: use theirs.
+            Err(OpenError::AlreadyExists(_)) => Ok((Workbook::open(path)?, false)),
+            Err(e) => Err(e),
         }
     }
 
@@ -237,16 +433,68 @@ impl Workbook {
         self.access != Access::ReadWrite
     }
 
-    pub(crate) fn ensure_writable(&self) -> Result<(), StoreError> {
-        if self.is_read_only() {
-            Err(StoreError::ReadOnly)
-        } else {
-            Ok(())
+    /// Who else has the file open, when that is known.
+    pub fn holder(&self) -> Option<&str> {
+        self.holder.as_deref()
+    }
+
+    /// What the store did to the file on the user's behalf since the last call (recovery,
+    /// upgrade); each is to be shown once.
+    pub fn take_notices(&mut self) -> Vec<FileNotice> {
+        std::mem::take(&mut self.notices)
+    }
+
+    /// Makes sure an edit can be written: the file is writable, and (the first time) an
+    /// older format is upgraded after a backup copy of the original is made beside it.
+    pub(crate) fn ensure_writable(&mut self) -> Result<(), StoreError> {
+        if let Access::ReadOnly(reason) = self.access {
+            return Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+                reason,
+                holder: self.holder.clone(),
+            });
+        }
+        if let Some(from) = self.pending_upgrade {
+            let backup = backup_path(&self.path, from);
+            std::fs::copy(&self.path, &backup).map_err(|e| StoreError::Io(backup.clone(), e))?;
+            let mut conn = Connection::open_with_flags(
+                &self.path,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            configure(&conn)?;
+            migrations()
+                .to_latest(&mut conn)
+                .map_err(|e| StoreError::Upgrade(self.path.clone(), e.to_string()))?;
+            self.conn = conn;
+            self.pending_upgrade = None;
+            self.notices.push(FileNotice::Upgraded { from, backup });
+        }
+        Ok(())
+    }
+
+    /// Turns SQLite's "busy"/"locked" into a message that names the file and who holds it.
+    pub(crate) fn explain(&self, e: StoreError) -> StoreError {
+        match e {
+            StoreError::Sqlite(ref inner)
+                if matches!(
+                    inner.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+                ) =>
+            {
+                StoreError::Busy {
+                    path: self.path.clone(),
+                    holder: super::holders::describe(&self.path),
+                }
+            }
+            other => other,
         }
     }
 
-    /// The file format version (`PRAGMA user_version`).
+    /// The file format version of the file on disk (`PRAGMA user_version`).
     pub fn format_version(&self) -> Result<i64, StoreError> {
+        if let Some(v) = self.pending_upgrade {
+            return Ok(v);
+        }
         Ok(self
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
@@ -266,7 +514,7 @@ impl Workbook {
     }
 
     /// A second connection to the same file, for work off the UI thread (imports).
-    pub fn worker_connection(&self) -> Result<Connection, StoreError> {
+    pub fn worker_connection(&mut self) -> Result<Connection, StoreError> {
         self.ensure_writable()?;
         let conn = Connection::open_with_flags(
             &self.path,

@@ -171,7 +171,13 @@ mod tests {
             "new key: read again"
         );
         assert_eq!(reads.get(), 2, "the loader runs only when the key changes");
-        let failed = cache.get(3, Lang::Sv, || Err(crate::store::StoreError::ReadOnly));
+        let failed = cache.get(3, Lang::Sv, || {
+            Err(crate::store::StoreError::ReadOnly {
+                path: "wb.styrsnurra".into(),
+                reason: crate::store::ReadOnlyReason::FilePermissions,
+                holder: None,
+            })
+        });
         assert!(failed.unwrap_err().contains("skrivskyddad"));
         assert_eq!(cache.value(), None);
     }

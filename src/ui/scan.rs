@@ -28,7 +28,7 @@ fn load(ctx: &ViewContext<'_>, year: Option<i32>) -> Result<Loaded, StoreError> 
     let home = wb.home_municipality()?;
     let stats = wb.stats()?;
     let years: Vec<i32> = match (stats.first_year, stats.last_year) {
-        (Some(a), Some(b)) => (a..=b).collect(),
+        (Some(a), Some(b)) => crate::model::year_span(a, b),
         _ => Vec::new(),
     };
     let chosen = year.filter(|y| years.contains(y)).or(years.last().copied());

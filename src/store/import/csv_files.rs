@@ -1,18 +1,56 @@
 //! CSV layouts: Kolada wide files (`geo,year[,gender],<kpi>`), Kolada KPI and municipality
 //! metadata, and the plain long layout `indicator;municipality;period;gender;value`.
 
+use std::io::BufRead;
+
 use csv::{ByteRecord, ReaderBuilder};
 
-use super::recorder::Recorder;
-use super::{ImportError, ImportProgress, Layout, SkipReason};
+use super::recorder::{Key, Recorder};
+use super::{ImportError, ImportProgress, Layout, SkipReason, WarningKind};
 use crate::model::indicator::unit_from_title;
-use crate::model::{Gender, Indicator, Municipality, MunicipalityKind, Outcome};
+use crate::model::{
+    Gender, Indicator, Municipality, MunicipalityKind, Outcome, is_ambiguous_decimal, is_valid_id,
+    parse_period,
+};
 
 const KOLADA: &str = "Kolada";
 const ROWS_PER_PROGRESS: u64 = 32_768;
 
-fn header_line(text: &str) -> &str {
-    text.lines().find(|l| !l.trim().is_empty()).unwrap_or("")
+/// The header of a CSV file: its delimiter, its lowered field names, and whether an Excel
+/// `sep=;` line stands above it.
+struct Header {
+    delimiter: u8,
+    fields: Vec<String>,
+    sep_line: bool,
+    line: String,
+}
+
+/// Reads the header from the start of the decoded text.
+fn header(head: &str) -> Header {
+    let mut lines = head.lines().filter(|l| !l.trim().is_empty());
+    let first = lines.next().unwrap_or("");
+    let sep = first
+        .trim()
+        .strip_prefix("sep=")
+        .and_then(|d| d.chars().next())
+        .filter(char::is_ascii);
+    let (line, delimiter) = match sep {
+        Some(d) => {
+            let line = lines.next().unwrap_or("");
+            (line, d as u8)
+        }
+        None => (first, delimiter(first)),
+    };
+    let fields = line
+        .split(char::from(delimiter))
+        .map(|f| f.trim().trim_matches('"').trim().to_lowercase())
+        .collect();
+    Header {
+        delimiter,
+        fields,
+        sep_line: sep.is_some(),
+        line: line.to_string(),
+    }
 }
 
 /// The delimiter of the header: the most frequent of `;`, tab and `,`.
@@ -23,16 +61,6 @@ fn delimiter(header: &str) -> u8 {
         .max_by_key(|&(_, n)| n)
         .map(|(d, _)| d)
         .unwrap_or(b',')
-}
-
-fn header_fields(text: &str) -> (u8, Vec<String>) {
-    let header = header_line(text);
-    let delim = delimiter(header);
-    let fields = header
-        .split(char::from(delim))
-        .map(|f| f.trim().trim_matches('"').trim().to_lowercase())
-        .collect();
-    (delim, fields)
 }
 
 /// Column positions of the long layout, found by name (English or Swedish).
@@ -73,7 +101,8 @@ fn long_columns(fields: &[String]) -> Option<LongColumns> {
 }
 
 pub(super) fn detect(text: &str) -> Result<Layout, String> {
-    let (_, fields) = header_fields(text);
+    let header = header(text);
+    let fields = header.fields;
     let names: Vec<&str> = fields.iter().map(String::as_str).collect();
     match names.as_slice() {
         ["geo", "year", kpi] if !kpi.is_empty() => {
@@ -101,7 +130,7 @@ pub(super) fn detect(text: &str) -> Result<Layout, String> {
     }
     Err(format!(
         "rubrikraden \"{}\" matchar ingen känd layout",
-        header_line(text).chars().take(80).collect::<String>()
+        header.line.chars().take(80).collect::<String>()
     ))
 }
 
@@ -113,22 +142,52 @@ fn field(record: &ByteRecord, i: usize) -> &str {
         .trim()
 }
 
+/// Whether rows of this layout are values, where a cell never spans lines.
+fn is_values(layout: &Layout) -> bool {
+    matches!(layout, Layout::KoladaWideCsv { .. } | Layout::LongCsv)
+}
+
 pub(super) fn import(
-    text: &str,
+    path: &std::path::Path,
+    mut input: impl BufRead,
+    head: &str,
     layout: &Layout,
     sink: &mut Recorder,
     progress: &ImportProgress,
 ) -> Result<(), ImportError> {
-    let (delim, fields) = header_fields(text);
+    let Header {
+        delimiter,
+        fields,
+        sep_line,
+        ..
+    } = header(head);
+    let io = |source| ImportError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    // Line numbers in messages count the lines of the file, the `sep=` line too.
+    let mut line_offset = 0;
+    if sep_line {
+        loop {
+            let mut line = Vec::new();
+            if input.read_until(b'\n', &mut line).map_err(io)? == 0 {
+                break;
+            }
+            line_offset += 1;
+            if !line.iter().all(u8::is_ascii_whitespace) {
+                break;
+            }
+        }
+    }
     let mut reader = ReaderBuilder::new()
-        .delimiter(delim)
+        .delimiter(delimiter)
         .flexible(true)
         .has_headers(true)
-        .from_reader(text.as_bytes());
+        .from_reader(input);
     let mut record = ByteRecord::new();
     let long = long_columns(&fields);
     let mut rows: u64 = 0;
-    if matches!(layout, Layout::KoladaWideCsv { .. }) {
+    if is_values(layout) {
         sink.begin_sorted();
     }
     loop {
@@ -136,11 +195,10 @@ pub(super) fn import(
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
-                sink.skip(SkipReason::Unreadable, line);
-                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                    break;
+                if let csv::ErrorKind::Io(source) = e.into_kind() {
+                    return Err(io(source));
                 }
+                // Only invalid UTF-8 remains, which the decoder has already replaced.
                 continue;
             }
         }
@@ -151,9 +209,21 @@ pub(super) fn import(
             }
             progress.advance(0, ROWS_PER_PROGRESS);
         }
-        let line = record.position().map(|p| p.line()).unwrap_or(rows + 1);
+        let line = record.position().map(|p| p.line()).unwrap_or(rows + 1) + line_offset;
         if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue;
+        }
+        // A quote that is never closed makes the rest of the file one cell: refuse the file
+        // rather than lose the rows silently. A value file has no cell over several lines; a
+        // metadata file may, but then the row still has its fields.
+        let spans_lines = record
+            .iter()
+            .any(|f| f.iter().any(|&b| b == b'\n' || b == b'\r'));
+        if spans_lines && (is_values(layout) || record.len() != fields.len()) {
+            return Err(ImportError::UnclosedQuote {
+                path: path.to_path_buf(),
+                line,
+            });
         }
         if record.len() != fields.len() {
             sink.skip(SkipReason::WrongFieldCount, line);
@@ -165,6 +235,8 @@ pub(super) fn import(
                 by_gender,
             } => {
                 let (gender, value_col) = if *by_gender {
+                    // Kolada's gendered files say K or M on every row; an empty cell is an
+                    // error, not a total that would overwrite the real one.
                     match Gender::from_code(field(&record, 2)) {
                         Some(g) => (g, 3),
                         None => {
@@ -187,15 +259,15 @@ pub(super) fn import(
             }
             Layout::LongCsv => {
                 let c = long.expect("long layout has its columns");
-                let gender = match c.gender {
-                    Some(i) => match Gender::from_code(field(&record, i)) {
+                let gender = match c.gender.map(|i| field(&record, i)) {
+                    None | Some("") => Gender::Total,
+                    Some(code) => match Gender::from_code(code) {
                         Some(g) => g,
                         None => {
                             sink.skip(SkipReason::BadGender, line);
                             continue;
                         }
                     },
-                    None => Gender::Total,
                 };
                 value_row(
                     sink,
@@ -218,6 +290,10 @@ pub(super) fn import(
                     sink.skip(SkipReason::MissingId, line);
                     continue;
                 }
+                if !is_valid_id(&id) {
+                    sink.skip(SkipReason::BadId, line);
+                    continue;
+                }
                 let title = get(&["title", "name"]);
                 sink.indicator(&Indicator {
                     unit: unit_from_title(&title),
@@ -238,6 +314,10 @@ pub(super) fn import(
                 let id = field(&record, 0);
                 if id.is_empty() {
                     sink.skip(SkipReason::MissingId, line);
+                    continue;
+                }
+                if !is_valid_id(id) {
+                    sink.skip(SkipReason::BadId, line);
                     continue;
                 }
                 sink.municipality(&Municipality {
@@ -266,15 +346,15 @@ fn value_row(
         sink.skip(SkipReason::MissingId, line);
         return Ok(());
     }
+    if !is_valid_id(indicator) || !is_valid_id(municipality) {
+        sink.skip(SkipReason::BadId, line);
+        return Ok(());
+    }
     if municipality.starts_with('G') {
         sink.skip(SkipReason::GroupValue, line);
         return Ok(());
     }
-    let Some(period) = period
-        .parse::<i32>()
-        .ok()
-        .filter(|p| (1900..=2200).contains(p))
-    else {
+    let Some(period) = parse_period(period) else {
         sink.skip(SkipReason::BadPeriod, line);
         return Ok(());
     };
@@ -282,8 +362,17 @@ fn value_row(
         sink.skip(SkipReason::BadValue, line);
         return Ok(());
     };
+    if is_ambiguous_decimal(cell) {
+        sink.warn(WarningKind::AmbiguousDecimal, line, None);
+    }
     let source = if municipality.len() == 4 { KOLADA } else { "" };
-    sink.value(indicator, municipality, period, gender, outcome, source)?;
+    let key = Key {
+        indicator,
+        municipality,
+        period,
+        gender,
+    };
+    sink.value(key, outcome, source, line)?;
     Ok(())
 }
 
@@ -324,6 +413,18 @@ mod tests {
             Layout::LongCsv
         );
         assert!(detect("a,b,c,d\n1,2,3,4\n").is_err());
+    }
+
+    #[test]
+    fn an_excel_sep_line_sets_the_delimiter() {
+        assert_eq!(
+            detect("sep=;\nindikator;kommun;år;kön;värde\n").unwrap(),
+            Layout::LongCsv
+        );
+        let h = header("sep=,\r\na;b,c\n");
+        assert_eq!(h.delimiter, b',');
+        assert!(h.sep_line);
+        assert_eq!(h.fields, vec!["a;b", "c"]);
     }
 
     #[test]

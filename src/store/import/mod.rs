@@ -5,6 +5,7 @@ mod csv_files;
 mod kolada_json;
 mod recorder;
 mod sink;
+mod source;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -16,6 +17,8 @@ use crate::i18n::Lang;
 use recorder::{Message, Recorder};
 pub use sink::Counts;
 use sink::Sink;
+pub use source::NotText;
+use source::{Kind, Source};
 
 /// The shape of an import file, found from its header or JSON structure.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,6 +99,8 @@ pub enum SkipReason {
     BadPeriod,
     /// Indicator or municipality id is empty.
     MissingId,
+    /// Indicator or municipality id is too long or holds control characters.
+    BadId,
     /// The row has too few or too many fields.
     WrongFieldCount,
     /// The row could not be read as CSV or JSON at all.
@@ -119,10 +124,17 @@ impl SkipReason {
                 "okänt kön (ska vara T, K eller M)",
                 "unknown gender (must be T, K or M)",
             ),
-            SkipReason::BadPeriod => lang.t("perioden är inget årtal", "the period is not a year"),
+            SkipReason::BadPeriod => lang.t(
+                "perioden är inget årtal mellan 1900 och 2200",
+                "the period is not a year from 1900 to 2200",
+            ),
             SkipReason::MissingId => lang.t(
                 "id för nyckeltal eller kommun saknas",
                 "indicator or municipality id missing",
+            ),
+            SkipReason::BadId => lang.t(
+                "id för nyckeltal eller kommun är längre än 64 tecken eller har otillåtna tecken",
+                "indicator or municipality id longer than 64 characters or with control characters",
             ),
             SkipReason::WrongFieldCount => lang.t(
                 "fel antal fält på raden",
@@ -158,6 +170,41 @@ impl SkipGroup {
     pub const MAX_LINES: usize = 20;
 }
 
+/// Rows that were read, but not without doubt: the summary lists them so a person can check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WarningKind {
+    /// Two rows of one file have the same indicator, municipality, year and gender but
+    /// different values; the later row's value is kept.
+    DuplicateKey,
+    /// `1,234` could be a decimal comma or a thousands comma; it was read as a decimal comma.
+    AmbiguousDecimal,
+}
+
+impl WarningKind {
+    pub fn describe(self, lang: Lang) -> &'static str {
+        match self {
+            WarningKind::DuplicateKey => lang.t(
+                "samma nyckeltal, kommun, år och kön som en tidigare rad men ett annat värde; den senare radens värde gäller",
+                "same indicator, municipality, year and gender as an earlier row but another value; the later row's value is kept",
+            ),
+            WarningKind::AmbiguousDecimal => lang.t(
+                "talet kan läsas både med decimalkomma och med tusentalskomma (1,234); det lästes med decimalkomma",
+                "the number reads both with a decimal comma and with a thousands comma (1,234); it was read with a decimal comma",
+            ),
+        }
+    }
+}
+
+/// How many rows got one kind of warning, and where: the line, and for a duplicate the
+/// earlier line it repeats.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WarningGroup {
+    pub kind: WarningKind,
+    pub count: u64,
+    /// At most [`SkipGroup::MAX_LINES`] places.
+    pub lines: Vec<(u64, Option<u64>)>,
+}
+
 /// What one file contributed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FileSummary {
@@ -165,6 +212,7 @@ pub struct FileSummary {
     pub layout: Layout,
     pub counts: Counts,
     pub skips: Vec<SkipGroup>,
+    pub warnings: Vec<WarningGroup>,
     /// Things worth knowing that are not errors, e.g. a Latin-1 file that was converted.
     pub notes: Vec<String>,
 }
@@ -194,6 +242,12 @@ impl ImportSummary {
         self.files.iter().map(FileSummary::skipped).sum()
     }
 
+    /// Whether any row was read into the workbook (added, updated or found unchanged).
+    pub fn landed(&self) -> bool {
+        let t = self.totals();
+        t.added + t.updated + t.unchanged > 0
+    }
+
     /// The summary as text lines, as printed by the command line and shown after a GUI import.
     pub fn report(&self, lang: Lang) -> Vec<String> {
         let t = self.totals();
@@ -210,7 +264,11 @@ impl ImportSummary {
             lang.t("överhoppade", "skipped"),
         )];
         for f in &self.files {
-            if f.skips.is_empty() && f.notes.is_empty() && self.files.len() > 20 {
+            if f.skips.is_empty()
+                && f.warnings.is_empty()
+                && f.notes.is_empty()
+                && self.files.len() > 20
+            {
                 continue;
             }
             lines.push(format!(
@@ -242,6 +300,29 @@ impl ImportSummary {
                     shown.join(", "),
                 ));
             }
+            for w in &f.warnings {
+                let shown: Vec<String> = w
+                    .lines
+                    .iter()
+                    .map(|(line, earlier)| match earlier {
+                        Some(e) => format!("{line} ({} {e})", lang.t("som rad", "like line")),
+                        None => line.to_string(),
+                    })
+                    .collect();
+                let more = if w.count as usize > w.lines.len() {
+                    " …"
+                } else {
+                    ""
+                };
+                lines.push(format!(
+                    "  {} {}: {} ({} {}{more})",
+                    lang.count(w.count),
+                    lang.t("varningar", "warnings"),
+                    w.kind.describe(lang),
+                    lang.t("rad", "line"),
+                    shown.join(", "),
+                ));
+            }
             for n in &f.notes {
                 lines.push(format!("  {n}"));
             }
@@ -260,6 +341,16 @@ pub enum ImportError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{}", self.message(Lang::Sv))]
+    NotAFile(PathBuf),
+    #[error("{}", self.message(Lang::Sv))]
+    NotText { path: PathBuf, what: NotText },
+    #[error("{}", self.message(Lang::Sv))]
+    Malformed { path: PathBuf, why: String },
+    #[error("{}", self.message(Lang::Sv))]
+    UnclosedQuote { path: PathBuf, line: u64 },
+    #[error("{}", self.message(Lang::Sv))]
+    NothingImported(Box<ImportSummary>),
     #[error("{}", self.message(Lang::Sv))]
     NoFiles,
     #[error("{}", self.message(Lang::Sv))]
@@ -287,6 +378,70 @@ impl ImportError {
                 "Could not read {}: {source}. Nothing was imported.",
                 path.display()
             ),
+            (ImportError::NotAFile(path), Lang::Sv) => format!(
+                "{} är ingen vanlig fil (till exempel en namngiven rörledning eller en enhet) och kan inte läsas. Inget importerades.",
+                path.display()
+            ),
+            (ImportError::NotAFile(path), Lang::En) => format!(
+                "{} is not a regular file (a named pipe or a device, for example) and cannot be read. Nothing was imported.",
+                path.display()
+            ),
+            (ImportError::NotText { path, what }, lang) => {
+                let f = path.display();
+                match (what, lang) {
+                    (NotText::Xlsx | NotText::Xls, Lang::Sv) => format!(
+                        "{f} är en Excel-fil. Öppna den i Excel, spara som \"CSV UTF-8 (kommaavgränsad)\" och importera CSV-filen. Inget importerades."
+                    ),
+                    (NotText::Xlsx | NotText::Xls, Lang::En) => format!(
+                        "{f} is an Excel file. Open it in Excel, save it as \"CSV UTF-8 (comma delimited)\" and import the CSV file. Nothing was imported."
+                    ),
+                    (NotText::Workbook, Lang::Sv) => format!(
+                        "{f} är en Styrsnurra-arbetsbok, inte en resultatfil. Öppna den med Öppna arbetsbok i stället. Inget importerades."
+                    ),
+                    (NotText::Workbook, Lang::En) => format!(
+                        "{f} is a Styrsnurra workbook, not a results file. Open it with Open workbook instead. Nothing was imported."
+                    ),
+                    (NotText::Sqlite, Lang::Sv) => format!(
+                        "{f} är en SQLite-databas, inte en resultatfil. Exportera resultaten som CSV och importera den filen. Inget importerades."
+                    ),
+                    (NotText::Sqlite, Lang::En) => format!(
+                        "{f} is a SQLite database, not a results file. Export the results as CSV and import that file. Nothing was imported."
+                    ),
+                    (NotText::Binary, Lang::Sv) => format!(
+                        "{f} är ingen textfil (den innehåller binära data). Importera CSV- eller JSON-filer. Inget importerades."
+                    ),
+                    (NotText::Binary, Lang::En) => format!(
+                        "{f} is not a text file (it holds binary data). Import CSV or JSON files. Nothing was imported."
+                    ),
+                }
+            }
+            (ImportError::Malformed { path, why }, Lang::Sv) => format!(
+                "{} går inte att läsa: {why}. Inget importerades.",
+                path.display()
+            ),
+            (ImportError::Malformed { path, why }, Lang::En) => format!(
+                "{} cannot be read: {why}. Nothing was imported.",
+                path.display()
+            ),
+            (ImportError::UnclosedQuote { path, line }, Lang::Sv) => format!(
+                "{}: citattecknet på rad {line} stängs aldrig, så resten av filen skulle läsas som en enda cell. Rätta raden och importera igen. Inget importerades.",
+                path.display()
+            ),
+            (ImportError::UnclosedQuote { path, line }, Lang::En) => format!(
+                "{}: the quote on line {line} is never closed, so the rest of the file would be read as one cell. Correct the line and import again. Nothing was imported.",
+                path.display()
+            ),
+            (ImportError::NothingImported(summary), lang) => {
+                let mut lines =
+                    vec![lang
+                    .t(
+                        "Inget importerades: ingen rad gick att läsa in, arbetsboken är som förut.",
+                        "Nothing was imported: no row could be read in; the workbook is as before.",
+                    )
+                    .to_string()];
+                lines.extend(summary.report(lang).into_iter().skip(1));
+                lines.join("\n")
+            }
             (ImportError::NoFiles, lang) => lang
                 .t(
                     "Inga filer att importera (en mapp läses efter .csv- och .json-filer).",
@@ -359,8 +514,13 @@ impl ImportProgress {
     }
 }
 
-/// Expands folders into the `.csv` and `.json` files below them, sorted by name.
-pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
+/// Expands folders into the `.csv` and `.json` files below them, sorted by name. Links to
+/// folders are not followed (a link to its own folder would never end) and only regular files
+/// are taken; the walk stops when the import is cancelled.
+pub fn expand_paths(
+    paths: &[PathBuf],
+    progress: &ImportProgress,
+) -> Result<Vec<PathBuf>, ImportError> {
     let mut files = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|source| ImportError::Io {
@@ -371,29 +531,44 @@ pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
             let mut stack = vec![path.clone()];
             let mut found = Vec::new();
             while let Some(dir) = stack.pop() {
+                if progress.is_cancelled() {
+                    return Err(ImportError::Cancelled);
+                }
                 let entries = std::fs::read_dir(&dir).map_err(|source| ImportError::Io {
                     path: dir.clone(),
                     source,
                 })?;
                 for entry in entries.flatten() {
                     let p = entry.path();
-                    if p.is_dir() {
+                    let Ok(kind) = entry.file_type() else {
+                        continue;
+                    };
+                    let is_file = if kind.is_symlink() {
+                        std::fs::metadata(&p).is_ok_and(|m| m.is_file())
+                    } else {
+                        kind.is_file()
+                    };
+                    if kind.is_dir() {
                         stack.push(p);
-                    } else if matches!(
-                        p.extension()
-                            .and_then(|e| e.to_str())
-                            .map(str::to_ascii_lowercase)
-                            .as_deref(),
-                        Some("csv" | "json")
-                    ) {
+                    } else if is_file
+                        && matches!(
+                            p.extension()
+                                .and_then(|e| e.to_str())
+                                .map(str::to_ascii_lowercase)
+                                .as_deref(),
+                            Some("csv" | "json")
+                        )
+                    {
                         found.push(p);
                     }
                 }
             }
             found.sort();
             files.extend(found);
-        } else {
+        } else if meta.is_file() {
             files.push(path.clone());
+        } else {
+            return Err(ImportError::NotAFile(path.clone()));
         }
     }
     if files.is_empty() {
@@ -402,61 +577,23 @@ pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
     Ok(files)
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>, ImportError> {
-    std::fs::read(path).map_err(|source| ImportError::Io {
-        path: path.to_path_buf(),
-        source,
-    })
-}
-
-/// Finds the layout of a file from its first bytes (CSV) or structure (JSON); reads nothing into the workbook.
+/// Finds the layout of a file from its first bytes (CSV) or first record (JSON); reads
+/// nothing into the workbook and never the whole file into memory.
 pub fn detect_layout(path: &Path) -> Result<Layout, ImportError> {
-    let bytes = read_file(path)?;
-    let unknown = |why: &str| ImportError::UnknownLayout {
+    detect(path).map(|(_, layout)| layout)
+}
+
+fn detect(path: &Path) -> Result<(Source, Layout), ImportError> {
+    let source = source::sniff(path)?;
+    let unknown = |why: String| ImportError::UnknownLayout {
         path: path.to_path_buf(),
-        why: why.to_string(),
+        why,
     };
-    let text_start = strip_bom(&bytes);
-    let first = text_start
-        .iter()
-        .find(|b| !b.is_ascii_whitespace())
-        .copied();
-    match first {
-        None => Err(unknown("filen är tom")),
-        Some(b'{' | b'[') => kolada_json::detect(&bytes).map_err(|why| unknown(&why)),
-        Some(_) => {
-            if bytes.contains(&0) {
-                return Err(unknown("binärfil, inte text"));
-            }
-            csv_files::detect(&decode_text(&bytes).0).map_err(|why| unknown(&why))
-        }
-    }
-}
-
-fn strip_bom(bytes: &[u8]) -> &[u8] {
-    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
-}
-
-/// UTF-8 (with or without BOM) as is; anything else read as Windows-1252/Latin-1, as Excel
-/// writes it. The flag says whether such a conversion happened.
-fn decode_text(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
-    let bytes = strip_bom(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (std::borrow::Cow::Borrowed(s), false),
-        Err(_) => (
-            std::borrow::Cow::Owned(bytes.iter().map(|&b| latin1_char(b)).collect()),
-            true,
-        ),
-    }
-}
-
-fn latin1_char(b: u8) -> char {
-    match b {
-        0x80 => '€',
-        0x96 => '–',
-        0x97 => '—',
-        other => char::from(other),
-    }
+    let layout = match source.kind {
+        Kind::Json => kolada_json::detect(path, &source)?,
+        Kind::Text => csv_files::detect(&source.head).map_err(unknown)?,
+    };
+    Ok((source, layout))
 }
 
 /// Imports the files (folders are expanded) in one transaction. Refuses the whole import,
@@ -466,17 +603,20 @@ pub fn import_paths(
     paths: &[PathBuf],
     progress: &ImportProgress,
 ) -> Result<ImportSummary, ImportError> {
-    let files = expand_paths(paths)?;
+    let files = expand_paths(paths, progress)?;
     let mut planned = Vec::with_capacity(files.len());
     let mut total_bytes = 0;
     for path in files {
-        let layout = detect_layout(&path)?;
+        if progress.is_cancelled() {
+            return Err(ImportError::Cancelled);
+        }
+        let (source, layout) = detect(&path)?;
         total_bytes += std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        planned.push((path, layout));
+        planned.push((path, source, layout));
     }
     // Metadata first; then each indicator's files together, women/men before totals, so that
     // values arrive in the value table's key order (indicator, gender, municipality, period).
-    planned.sort_by(|(pa, a), (pb, b)| {
+    planned.sort_by(|(pa, _, a), (pb, _, b)| {
         let key = |l: &Layout| match l {
             Layout::KoladaWideCsv {
                 indicator,
@@ -500,7 +640,7 @@ pub fn import_paths(
 /// Parses the planned files on a helper thread and writes them here, in one transaction.
 fn write_planned(
     conn: &mut Connection,
-    planned: &[(PathBuf, Layout)],
+    planned: &[(PathBuf, Source, Layout)],
     progress: &ImportProgress,
 ) -> Result<ImportSummary, ImportError> {
     // A 64 MiB page cache keeps the B-tree pages an import touches in memory.
@@ -511,8 +651,8 @@ fn write_planned(
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Message>(8);
         scope.spawn(move || {
             let mut recorder = Recorder::new(sender);
-            for (path, layout) in planned {
-                if let Err(e) = parse_file(path, layout, &mut recorder, progress) {
+            for (path, source, layout) in planned {
+                if let Err(e) = parse_file(path, source, layout, &mut recorder, progress) {
                     let _ = recorder.send(Message::Failed(e));
                     return;
                 }
@@ -535,13 +675,14 @@ fn write_planned(
                     notes,
                     bytes,
                 } => {
-                    let (counts, skips) = sink.finish_file()?;
+                    let (counts, skips, warnings) = sink.finish_file()?;
                     progress.advance(bytes, 0);
                     summary.files.push(FileSummary {
                         path,
                         layout,
                         counts,
                         skips,
+                        warnings,
                         notes,
                     });
                 }
@@ -550,6 +691,10 @@ fn write_planned(
         }
         if summary.files.len() != planned.len() {
             return Err(ImportError::Cancelled);
+        }
+        if !summary.landed() {
+            // Rolled back: not even an id placeholder or a log line stays behind.
+            return Err(ImportError::NothingImported(Box::new(summary.clone())));
         }
         sink.log_import(&summary)?;
         Ok(())
@@ -564,6 +709,7 @@ fn write_planned(
 /// Reads and parses one file on the parser thread, ending with `FileDone`.
 fn parse_file(
     path: &Path,
+    source: &Source,
     layout: &Layout,
     recorder: &mut Recorder,
     progress: &ImportProgress,
@@ -574,27 +720,15 @@ fn parse_file(
     if let Ok(mut current) = progress.current_file.lock() {
         *current = path.display().to_string();
     }
-    let bytes = read_file(path)?;
-    let mut notes = Vec::new();
-    match layout {
-        Layout::KoladaDataJson
-        | Layout::KoladaKpiJson
-        | Layout::KoladaMunicipalityJson
-        | Layout::KoladaGroupsJson => {
-            kolada_json::import(path, &bytes, layout, recorder, progress)?;
-        }
-        _ => {
-            let (text, converted) = decode_text(&bytes);
-            if converted {
-                notes.push("Filen var inte UTF-8 och lästes som Windows-1252 (Excel).".to_string());
-            }
-            csv_files::import(&text, layout, recorder, progress)?;
-        }
+    let reader = source::text_reader(path, source)?;
+    match source.kind {
+        Kind::Json => kolada_json::import(path, reader, layout, recorder, progress)?,
+        Kind::Text => csv_files::import(path, reader, &source.head, layout, recorder, progress)?,
     }
     recorder.send(Message::FileDone {
         path: path.to_path_buf(),
         layout: layout.clone(),
-        notes,
-        bytes: bytes.len() as u64,
+        notes: source.encoding_note().into_iter().collect(),
+        bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
     })
 }

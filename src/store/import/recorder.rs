@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::mpsc::SyncSender;
 
 use super::sink::Sink;
-use super::{ImportError, Layout, SkipReason};
+use super::{ImportError, Layout, SkipReason, WarningKind};
 use crate::model::{Gender, Indicator, Municipality, MunicipalityGroup, Outcome};
 
 /// One thing a parser read. Ids are sent once (`IndicatorId`, `MunicipalityId`) and values
@@ -24,6 +24,15 @@ pub(super) enum Op {
     Municipality(Municipality),
     Group(MunicipalityGroup, Vec<(String, String)>),
     Skip(SkipReason, u64),
+    Warn(WarningKind, u64, Option<u64>),
+}
+
+/// Which result a value belongs to, as read from the file.
+pub(super) struct Key<'a> {
+    pub indicator: &'a str,
+    pub municipality: &'a str,
+    pub period: i32,
+    pub gender: Gender,
 }
 
 /// What the parser thread sends to the writer.
@@ -39,6 +48,10 @@ pub(super) enum Message {
 }
 
 const CHUNK: usize = 16_384;
+
+/// The most values held back for sorting at once (about 40 MB); a larger file is sorted and
+/// sent in runs of this size, so memory is bounded by the run, not by the file.
+const HOLD_MAX: usize = 1 << 20;
 
 /// Collects ops and sends them in chunks; a closed channel means the writer gave up.
 pub(super) struct Recorder {
@@ -60,6 +73,8 @@ struct HeldValue {
     municipality: u32,
     period: i32,
     outcome: Outcome,
+    /// Where it was read, for the message when another row has the same key.
+    line: u64,
 }
 
 impl Recorder {
@@ -107,29 +122,52 @@ impl Recorder {
     }
 
     pub fn end_sorted(&mut self) -> Result<(), ImportError> {
-        let Some(mut held) = self.held.take() else {
+        self.send_held()?;
+        self.held = None;
+        Ok(())
+    }
+
+    /// Sorts the held values into key order and sends them. Rows with the same key are
+    /// reported when their values differ; the last one read is sent.
+    fn send_held(&mut self) -> Result<(), ImportError> {
+        let Some(held) = self.held.as_mut() else {
             return Ok(());
         };
+        let mut held = std::mem::take(held);
         let (indicators, municipalities) = (&self.indicator_names, &self.municipality_names);
-        held.sort_by(|a, b| {
-            let key = |v: &HeldValue| {
-                (
-                    indicators[v.indicator as usize].as_str(),
-                    v.gender.code(),
-                    municipalities[v.municipality as usize].as_str(),
-                    v.period,
-                )
-            };
-            key(a).cmp(&key(b))
-        });
-        for v in held {
-            self.push(Op::Value {
-                indicator: v.indicator,
-                municipality: v.municipality,
-                period: v.period,
-                gender: v.gender,
-                outcome: v.outcome,
-            })?;
+        let key = |v: &HeldValue| {
+            (
+                indicators[v.indicator as usize].as_str(),
+                v.gender.code(),
+                municipalities[v.municipality as usize].as_str(),
+                v.period,
+            )
+        };
+        // Stable: rows with one key stay in the order they were read.
+        held.sort_by(|a, b| key(a).cmp(&key(b)));
+        let mut conflicts = Vec::new();
+        let mut keep = vec![true; held.len()];
+        for i in 1..held.len() {
+            if key(&held[i - 1]) == key(&held[i]) {
+                keep[i - 1] = false;
+                if !same_outcome(held[i - 1].outcome, held[i].outcome) {
+                    conflicts.push((held[i].line, held[i - 1].line));
+                }
+            }
+        }
+        for (line, earlier) in conflicts {
+            self.warn(WarningKind::DuplicateKey, line, Some(earlier));
+        }
+        for (v, keep) in held.into_iter().zip(keep) {
+            if keep {
+                self.push(Op::Value {
+                    indicator: v.indicator,
+                    municipality: v.municipality,
+                    period: v.period,
+                    gender: v.gender,
+                    outcome: v.outcome,
+                })?;
+            }
         }
         Ok(())
     }
@@ -165,15 +203,20 @@ impl Recorder {
         Ok(n)
     }
 
+    /// Records one value read at `line` (a record number for JSON).
     pub fn value(
         &mut self,
-        indicator: &str,
-        municipality: &str,
-        period: i32,
-        gender: Gender,
+        key: Key<'_>,
         outcome: Outcome,
         source: &'static str,
+        line: u64,
     ) -> Result<(), ImportError> {
+        let Key {
+            indicator,
+            municipality,
+            period,
+            gender,
+        } = key;
         let indicator = self.intern_indicator(indicator, source)?;
         let municipality = self.intern_municipality(municipality)?;
         if let Some(held) = &mut self.held {
@@ -183,7 +226,11 @@ impl Recorder {
                 municipality,
                 period,
                 outcome,
+                line,
             });
+            if held.len() >= HOLD_MAX {
+                self.send_held()?;
+            }
             return Ok(());
         }
         self.push(Op::Value {
@@ -215,6 +262,20 @@ impl Recorder {
         // A skip that cannot be sent is lost with the import it belonged to.
         let _ = self.push(Op::Skip(reason, line));
     }
+
+    /// A row that was read but deserves a second look (see [`WarningKind`]).
+    pub fn warn(&mut self, kind: WarningKind, line: u64, earlier: Option<u64>) {
+        let _ = self.push(Op::Warn(kind, line, earlier));
+    }
+}
+
+/// Equal values, or the same missing-value code; NaN never arrives (parsers refuse it).
+fn same_outcome(a: Outcome, b: Outcome) -> bool {
+    match (a, b) {
+        (Outcome::Value(x), Outcome::Value(y)) => x.to_bits() == y.to_bits(),
+        (Outcome::Missing(x), Outcome::Missing(y)) => x == y,
+        _ => false,
+    }
 }
 
 impl Sink<'_> {
@@ -235,6 +296,10 @@ impl Sink<'_> {
             Op::Group(g, titles) => self.group(&g, &titles),
             Op::Skip(reason, line) => {
                 self.skip(reason, line);
+                Ok(())
+            }
+            Op::Warn(kind, line, earlier) => {
+                self.warn(kind, line, earlier);
                 Ok(())
             }
         }

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use rusqlite::{Statement, Transaction, params};
 
-use super::{ImportSummary, SkipGroup, SkipReason};
+use super::{ImportSummary, SkipGroup, SkipReason, WarningGroup, WarningKind};
 use crate::model::{Gender, Indicator, Municipality, MunicipalityGroup, MunicipalityKind, Outcome};
 
 /// Rows added, updated (a different value replaced an older one) and unchanged.
@@ -58,6 +58,7 @@ pub(super) struct Sink<'tx> {
     pending: Vec<PendingValue>,
     counts: Counts,
     skips: Vec<SkipGroup>,
+    warnings: Vec<WarningGroup>,
 }
 
 fn insert_values_sql(rows: usize) -> String {
@@ -95,6 +96,7 @@ impl<'tx> Sink<'tx> {
             pending: Vec::with_capacity(BATCH),
             counts: Counts::default(),
             skips: Vec::new(),
+            warnings: Vec::new(),
         })
     }
 
@@ -141,12 +143,30 @@ impl<'tx> Sink<'tx> {
         Ok(())
     }
 
-    pub fn finish_file(&mut self) -> rusqlite::Result<(Counts, Vec<SkipGroup>)> {
+    #[allow(clippy::type_complexity)]
+    pub fn finish_file(&mut self) -> rusqlite::Result<(Counts, Vec<SkipGroup>, Vec<WarningGroup>)> {
         self.flush()?;
         Ok((
             std::mem::take(&mut self.counts),
             std::mem::take(&mut self.skips),
+            std::mem::take(&mut self.warnings),
         ))
+    }
+
+    pub fn warn(&mut self, kind: WarningKind, line: u64, earlier: Option<u64>) {
+        match self.warnings.iter_mut().find(|w| w.kind == kind) {
+            Some(group) => {
+                group.count += 1;
+                if group.lines.len() < SkipGroup::MAX_LINES {
+                    group.lines.push((line, earlier));
+                }
+            }
+            None => self.warnings.push(WarningGroup {
+                kind,
+                count: 1,
+                lines: vec![(line, earlier)],
+            }),
+        }
     }
 
     pub fn skip(&mut self, reason: SkipReason, line: u64) {

@@ -1,0 +1,237 @@
+//! Reading an import file safely: only regular files, the kind of file found from its first
+//! bytes (never the whole file in memory), and text decoded to UTF-8 as it streams.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+use super::ImportError;
+use crate::store::schema::APPLICATION_ID;
+
+/// How much of a file is read to find out what it is.
+pub(super) const SNIFF_BYTES: usize = 64 * 1024;
+
+/// What the first bytes of a file say about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Json,
+    Text,
+}
+
+/// A file ready to be parsed: what kind it is and how its text is encoded.
+#[derive(Debug, Clone)]
+pub(super) struct Source {
+    pub kind: Kind,
+    pub encoding: &'static Encoding,
+    /// The start of the text, decoded: enough for the header line or the first JSON record.
+    pub head: String,
+}
+
+impl Source {
+    /// A note for the summary when the text was not UTF-8.
+    pub fn encoding_note(&self) -> Option<String> {
+        if self.encoding == UTF_8 {
+            None
+        } else if self.encoding == WINDOWS_1252 {
+            Some("Filen var inte UTF-8 och lästes som Windows-1252 (Excel).".to_string())
+        } else {
+            Some(format!(
+                "Filen lästes som {} (Excels \"Unicode-text\").",
+                self.encoding.name()
+            ))
+        }
+    }
+}
+
+/// Opens `path` for reading if it is a regular file: a named pipe, a device or a socket could
+/// block forever or never end.
+pub(super) fn open_regular(path: &Path) -> Result<File, ImportError> {
+    let io = |source| ImportError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(ImportError::NotAFile(path.to_path_buf()));
+    }
+    let file = File::open(path).map_err(io)?;
+    // The name could have been swapped for something else between the two looks.
+    if !file.metadata().map_err(io)?.is_file() {
+        return Err(ImportError::NotAFile(path.to_path_buf()));
+    }
+    Ok(file)
+}
+
+fn read_head(path: &Path) -> Result<Vec<u8>, ImportError> {
+    let file = open_regular(path)?;
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    file.take(SNIFF_BYTES as u64)
+        .read_to_end(&mut head)
+        .map_err(|source| ImportError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    Ok(head)
+}
+
+/// Whether the whole file is valid UTF-8, read in blocks (memory stays at one block).
+fn is_utf8(path: &Path) -> Result<bool, ImportError> {
+    let io = |source| ImportError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = open_regular(path)?;
+    let mut buf = vec![0u8; 256 * 1024];
+    let mut carry = 0;
+    loop {
+        let n = file.read(&mut buf[carry..]).map_err(io)?;
+        let end = carry + n;
+        if n == 0 {
+            return Ok(carry == 0);
+        }
+        match std::str::from_utf8(&buf[..end]) {
+            Ok(_) => carry = 0,
+            Err(e) if e.error_len().is_none() => {
+                // A character split across blocks: keep its first bytes for the next round.
+                let valid = e.valid_up_to();
+                buf.copy_within(valid..end, 0);
+                carry = end - valid;
+            }
+            Err(_) => return Ok(false),
+        }
+    }
+}
+
+/// Finds out what `path` is from its first bytes, refusing files that are not results with a
+/// message of their own (spreadsheets, databases, binaries).
+pub(super) fn sniff(path: &Path) -> Result<Source, ImportError> {
+    let head = read_head(path)?;
+    let refuse = |what: NotText| ImportError::NotText {
+        path: path.to_path_buf(),
+        what,
+    };
+    if head.starts_with(b"PK\x03\x04") {
+        return Err(refuse(NotText::Xlsx));
+    }
+    if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Err(refuse(NotText::Xls));
+    }
+    if head.starts_with(b"SQLite format 3\0") {
+        let app_id = head
+            .get(68..72)
+            .map(|b| i32::from_be_bytes([b[0], b[1], b[2], b[3]]));
+        return Err(refuse(if app_id == Some(APPLICATION_ID) {
+            NotText::Workbook
+        } else {
+            NotText::Sqlite
+        }));
+    }
+    let (encoding, bom) = match Encoding::for_bom(&head) {
+        Some((enc, len)) => (enc, len),
+        None if head.contains(&0) => return Err(refuse(NotText::Binary)),
+        None if is_utf8(path)? => (UTF_8, 0),
+        None => (WINDOWS_1252, 0),
+    };
+    let (text, _) = encoding.decode_without_bom_handling(&head[bom..]);
+    if encoding != UTF_16LE && encoding != UTF_16BE && text.contains('\0') {
+        return Err(refuse(NotText::Binary));
+    }
+    let first = text.chars().find(|c| !c.is_whitespace());
+    let kind = match first {
+        None => {
+            return Err(ImportError::UnknownLayout {
+                path: path.to_path_buf(),
+                why: "filen är tom".to_string(),
+            });
+        }
+        Some('{' | '[') => Kind::Json,
+        Some(_) => Kind::Text,
+    };
+    Ok(Source {
+        kind,
+        encoding,
+        head: text.into_owned(),
+    })
+}
+
+/// The file's text as UTF-8 bytes, decoded as it is read; a byte-order mark is dropped.
+pub(super) fn text_reader(path: &Path, source: &Source) -> Result<impl BufRead, ImportError> {
+    let file = open_regular(path)?;
+    let decoder = encoding_rs_io::DecodeReaderBytesBuilder::new()
+        .encoding(Some(source.encoding))
+        .bom_override(true)
+        .utf8_passthru(true)
+        .strip_bom(true)
+        .build(file);
+    Ok(BufReader::with_capacity(256 * 1024, decoder))
+}
+
+/// Files that are not text of results, each told apart so the message can say what to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotText {
+    Xlsx,
+    Xls,
+    Workbook,
+    Sqlite,
+    Binary,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sniff_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.csv");
+        std::fs::write(&path, bytes).unwrap();
+        sniff(&path)
+    }
+
+    #[test]
+    fn encodings_are_found() {
+        assert_eq!(sniff_bytes(b"a;b\n1;2\n").unwrap().encoding, UTF_8);
+        assert_eq!(
+            sniff_bytes(b"\xEF\xBB\xBFa;b\n").unwrap().encoding,
+            UTF_8,
+            "UTF-8 with BOM"
+        );
+        let latin = sniff_bytes(b"kommun;v\xE4rde\n").unwrap();
+        assert_eq!(latin.encoding, WINDOWS_1252);
+        assert_eq!(latin.head, "kommun;värde\n");
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("år\tvärde\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let s = sniff_bytes(&utf16).unwrap();
+        assert_eq!(s.encoding, UTF_16LE);
+        assert_eq!(s.head, "år\tvärde\n");
+    }
+
+    #[test]
+    fn a_late_non_utf8_byte_decides_the_encoding() {
+        let mut bytes = b"a;b\n".repeat(40_000);
+        bytes.extend_from_slice(b"G\xF6teborg;1\n");
+        assert_eq!(sniff_bytes(&bytes).unwrap().encoding, WINDOWS_1252);
+    }
+
+    #[test]
+    fn spreadsheets_databases_and_binaries_are_told_apart() {
+        let what = |b: &[u8]| match sniff_bytes(b) {
+            Err(ImportError::NotText { what, .. }) => Some(what),
+            _ => None,
+        };
+        assert_eq!(what(b"PK\x03\x04rest"), Some(NotText::Xlsx));
+        assert_eq!(
+            what(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]),
+            Some(NotText::Xls)
+        );
+        let mut sqlite = b"SQLite format 3\0".to_vec();
+        sqlite.resize(100, 0);
+        assert_eq!(what(&sqlite), Some(NotText::Sqlite));
+        sqlite[68..72].copy_from_slice(&APPLICATION_ID.to_be_bytes());
+        assert_eq!(what(&sqlite), Some(NotText::Workbook));
+        assert_eq!(what(b"a;b\0c"), Some(NotText::Binary));
+    }
+}
