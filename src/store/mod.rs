@@ -3,6 +3,8 @@
 pub mod commands;
 pub mod demo;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod goals;
 pub mod holders;
 pub mod import;
