@@ -41,7 +41,10 @@ const CASES: &[(&str, Expect)] = &[
     ("sqlite-renamed.csv", Refused(&["SQLite-databas"])),
     ("workbook-renamed.json", Refused(&["Styrsnurra-arbetsbok"])),
     ("unclosed-quote.csv", Refused(&["stängs aldrig", "rad 2"])),
-    ("unclosed-quote-metadata.csv", Refused(&["stängs aldrig", "rad 2"])),
+    (
+        "unclosed-quote-metadata.csv",
+        Refused(&["stängs aldrig", "rad 2"]),
+    ),
     (
         "utf16le-excel-unicode-text.csv",
         Imported {
@@ -56,7 +59,13 @@ const CASES: &[(&str, Expect)] = &[
             says: &["UTF-16BE"],
         },
     ),
-    ("excel-sep-line.csv", Imported { added: 2, says: &[] }),
+    (
+        "excel-sep-line.csv",
+        Imported {
+            added: 2,
+            says: &[],
+        },
+    ),
     (
         "windows-1252-metadata.csv",
         Imported {
@@ -120,7 +129,13 @@ const CASES: &[(&str, Expect)] = &[
             says: &["2 överhoppade: id för nyckeltal"],
         },
     ),
-    ("id-with-semicolon.csv", Imported { added: 1, says: &[] }),
+    (
+        "id-with-semicolon.csv",
+        Imported {
+            added: 1,
+            says: &[],
+        },
+    ),
     (
         "all-rows-skipped.csv",
         Refused(&["Inget importerades", "okänt kön", "inget årtal"]),
@@ -139,9 +154,27 @@ const CASES: &[(&str, Expect)] = &[
             says: &["2 överhoppade: fel antal fält"],
         },
     ),
-    ("crlf-line-ends.csv", Imported { added: 2, says: &[] }),
-    ("tab-separated.csv", Imported { added: 1, says: &[] }),
-    ("quoted-decimal-comma.csv", Imported { added: 2, says: &[] }),
+    (
+        "crlf-line-ends.csv",
+        Imported {
+            added: 2,
+            says: &[],
+        },
+    ),
+    (
+        "tab-separated.csv",
+        Imported {
+            added: 1,
+            says: &[],
+        },
+    ),
+    (
+        "quoted-decimal-comma.csv",
+        Imported {
+            added: 2,
+            says: &[],
+        },
+    ),
     (
         "wide-missing-geo.csv",
         Imported {
@@ -149,7 +182,13 @@ const CASES: &[(&str, Expect)] = &[
             says: &["1 överhoppade: id för nyckeltal eller kommun saknas"],
         },
     ),
-    ("blank-lines-everywhere.csv", Imported { added: 2, says: &[] }),
+    (
+        "blank-lines-everywhere.csv",
+        Imported {
+            added: 2,
+            says: &[],
+        },
+    ),
     ("json-truncated.json", Refused(&["ogiltig JSON"])),
     ("json-wrong-shape.json", Refused(&["JSON utan poster"])),
     ("json-empty-array.json", Refused(&["JSON utan poster"])),
@@ -162,9 +201,18 @@ const CASES: &[(&str, Expect)] = &[
             says: &["1 överhoppade: värdet är varken ett tal"],
         },
     ),
-    ("json-with-bom.json", Imported { added: 1, says: &[] }),
+    (
+        "json-with-bom.json",
+        Imported {
+            added: 1,
+            says: &[],
+        },
+    ),
     ("json-trailing-garbage.json", Refused(&["ogiltig JSON"])),
-    ("json-all-deleted.json", Refused(&["Inget importerades", "borttaget"])),
+    (
+        "json-all-deleted.json",
+        Refused(&["Inget importerades", "borttaget"]),
+    ),
     (
         "json-missing-gender.json",
         Imported {
@@ -187,7 +235,13 @@ const CASES: &[(&str, Expect)] = &[
         },
     ),
     ("json-top-level-string.json", Refused(UNKNOWN)),
-    ("json-utf16.json", Imported { added: 1, says: &[] }),
+    (
+        "json-utf16.json",
+        Imported {
+            added: 1,
+            says: &[],
+        },
+    ),
 ];
 
 /// Longest a case may take; the debug build of the command line is slow, but nothing here is
@@ -263,7 +317,11 @@ fn check(name: &str, input: &Path, expect: &Expect) {
         Imported { added, says } => {
             assert!(out.ok, "{name}: should import; said {}", out.stderr);
             let total = format!("Totalt: {added} tillagda");
-            assert!(out.stdout.contains(&total), "{name}: {total:?} in {}", out.stdout);
+            assert!(
+                out.stdout.contains(&total),
+                "{name}: {total:?} in {}",
+                out.stdout
+            );
             for p in *says {
                 assert!(out.stdout.contains(p), "{name}: {p:?} in {}", out.stdout);
             }
@@ -292,17 +350,17 @@ fn every_bad_input_gets_a_clear_answer_and_changes_nothing_it_should_not() {
     let fifo = made.path().join("named-pipe.csv");
     let status = Process::new("mkfifo").arg(&fifo).status().unwrap();
     assert!(status.success());
-    extra.push((
-        "named pipe".into(),
-        fifo,
-        Refused(&["ingen vanlig fil"]),
-    ));
+    extra.push(("named pipe".into(), fifo, Refused(&["ingen vanlig fil"])));
     let sparse = made.path().join("sparse-2gb.csv");
     std::fs::File::create(&sparse)
         .unwrap()
         .set_len(2 << 30)
         .unwrap();
-    extra.push(("2 GB sparse file".into(), sparse, Refused(&["ingen textfil"])));
+    extra.push((
+        "2 GB sparse file".into(),
+        sparse,
+        Refused(&["ingen textfil"]),
+    ));
     let huge_cell = made.path().join("ten-mb-cell.csv");
     let mut text = b"indicator;municipality;period;gender;value\nN1;0180;2020;T;".to_vec();
     text.extend(std::iter::repeat_n(b'9', 10 << 20));

@@ -100,3 +100,140 @@ fn failures_exit_non_zero_with_a_swedish_message() {
     );
     assert_eq!(std::fs::read(&not_wb).unwrap(), b"hej");
 }
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn a_refused_import_into_a_new_path_leaves_no_file_behind() {
+    let dir = tempdir();
+    let wb = dir.path().join("ny.styrsnurra");
+    let input = common::fixture("bad-input/all-rows-skipped.csv");
+    let out = styrsnurra(&[
+        "import".as_ref(),
+        "--into".as_ref(),
+        wb.as_os_str(),
+        input.as_os_str(),
+    ]);
+    assert!(!out.status.success(), "nothing landed: a failure");
+    assert!(text(&out.stderr).contains("Inget importerades"));
+    assert!(!wb.exists(), "no empty workbook left behind");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nor anything else"
+    );
+}
+
+#[test]
+fn two_imports_creating_the_same_workbook_at_once_never_see_it_half_made() {
+    let input = kolada().join("values/ddf--datapoints--n15428--by--geo--year.csv");
+    for round in 0..4 {
+        let dir = tempdir();
+        let wb = dir.path().join("samma.styrsnurra");
+        let start = || {
+            Command::new(env!("CARGO_BIN_EXE_styrsnurra"))
+                .args(["import", "--into"])
+                .arg(&wb)
+                .arg(&input)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (a, b) = (start(), start());
+        let outs = [a.wait_with_output().unwrap(), b.wait_with_output().unwrap()];
+        assert!(
+            outs.iter().any(|o| o.status.success()),
+            "round {round}: one of them imports"
+        );
+        for o in &outs {
+            let err = text(&o.stderr);
+            assert!(!err.contains("ingen SQLite-fil"), "round {round}: {err}");
+            if !o.status.success() {
+                assert!(
+                    err.contains("samma.styrsnurra") && err.contains("redan öppen"),
+                    "round {round}: the loser is told who has the file: {err}"
+                );
+            }
+        }
+        let info = text(&styrsnurra(&["info".as_ref(), wb.as_os_str()]).stdout);
+        assert!(!info.contains("values: 0"), "round {round}: {info}");
+    }
+}
+
+#[test]
+fn info_never_writes_an_old_workbook() {
+    let dir = tempdir();
+    let wb = dir.path().join("gammal.styrsnurra");
+    std::fs::copy(common::fixture("workbook-v1.styrsnurra"), &wb).unwrap();
+    let before = std::fs::read(&wb).unwrap();
+    let out = styrsnurra(&["info".as_ref(), wb.as_os_str()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("format version: 1"));
+    assert_eq!(std::fs::read(&wb).unwrap(), before, "reading never writes");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no backup either"
+    );
+}
+
+#[test]
+fn an_edit_of_a_workbook_open_elsewhere_names_the_file_and_the_other_user() {
+    let dir = tempdir();
+    let wb = common::workbook_with_values(dir.path());
+    let holder = styrsnurra::store::Workbook::open(&wb).unwrap();
+    assert!(!holder.is_read_only());
+    let out = styrsnurra(&[
+        "direction".as_ref(),
+        wb.as_os_str(),
+        "--indicator".as_ref(),
+        "N15428".as_ref(),
+        "higher".as_ref(),
+    ]);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(err.contains("wb.styrsnurra"), "{err}");
+    assert!(err.contains("redan öppen för ändringar"), "{err}");
+    assert!(
+        err.contains(&format!("pid {}", std::process::id())),
+        "names the other process: {err}"
+    );
+    assert!(
+        !err.contains("Spara en kopia"),
+        "no window-only advice: {err}"
+    );
+}
+
+#[test]
+fn signals_quote_ids_that_hold_the_separator() {
+    let dir = tempdir();
+    let wb = dir.path().join("wb.styrsnurra");
+    let input = common::fixture("bad-input/id-with-semicolon.csv");
+    let out = styrsnurra(&[
+        "import".as_ref(),
+        "--into".as_ref(),
+        wb.as_os_str(),
+        input.as_os_str(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = styrsnurra(&[
+        "signals".as_ref(),
+        wb.as_os_str(),
+        "--municipality".as_ref(),
+        "0180".as_ref(),
+        "--year".as_ref(),
+        "2020".as_ref(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .from_reader(out.stdout.as_slice());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].len(), 7, "{:?}", rows[0]);
+    assert_eq!(&rows[0][0], "X;Y");
+}

@@ -65,12 +65,7 @@ fn crash_child() {
         "import-in-commit" => {
             let conn = wb.connection_mut().expect("writable");
             conn.commit_hook(Some(|| stand_still())).expect("hook");
-            import_paths(
-                conn,
-                &[kolada().join("values")],
-                &ImportProgress::new(),
-            )
-            .expect("import");
+            import_paths(conn, &[kolada().join("values")], &ImportProgress::new()).expect("import");
         }
         other => panic!("unknown crash mode {other}"),
     }
@@ -151,10 +146,17 @@ fn crash_and_recover(mode: &str, file_changed: bool) {
     if file_changed {
         assert_eq!(notices, vec![FileNotice::Recovered], "{mode}");
     } else {
-        assert!(notices.is_empty(), "{mode}: nothing to roll back, nothing to say");
+        assert!(
+            notices.is_empty(),
+            "{mode}: nothing to roll back, nothing to say"
+        );
     }
     assert!(!wb.is_read_only(), "{mode}: the group can still edit");
-    assert_eq!(state(&wb), before, "{mode}: the state from before the crash");
+    assert_eq!(
+        state(&wb),
+        before,
+        "{mode}: the state from before the crash"
+    );
     wb.apply(Command::set_home_municipality("1280"))
         .unwrap_or_else(|e| panic!("{mode}: {e}"));
     assert_eq!(wb.home_municipality().unwrap().as_deref(), Some("1280"));

@@ -319,3 +319,69 @@ fn a_folder_imports_every_file_in_it() {
     assert!(d.len() > 280 && d.len() <= 290, "{}", d.len());
     assert!(d.position_of("0000").is_none() && d.position_of("0001").is_none());
 }
+
+#[test]
+fn windows_1252_punctuation_is_decoded_not_dropped() {
+    let dir = common::tempdir();
+    let mut wb = styrsnurra::store::Workbook::create(&dir.path().join("wb.styrsnurra")).unwrap();
+    let summary = styrsnurra::store::import::import_paths(
+        wb.connection_mut().unwrap(),
+        &[common::fixture("bad-input/windows-1252-metadata.csv")],
+        &styrsnurra::store::import::ImportProgress::new(),
+    )
+    .unwrap();
+    assert!(summary.files[0].notes[0].contains("Windows-1252"));
+    let ind = wb.indicator("X1").unwrap().unwrap();
+    assert_eq!(ind.title, "Kostnad för ”hemtjänst” – per brukare");
+    assert_eq!(ind.description, "Kronor … € per år’s slut");
+}
+
+#[test]
+fn an_empty_gender_cell_never_overwrites_the_total() {
+    let dir = common::tempdir();
+    let path = common::workbook_with_values(dir.path());
+    let mut wb = styrsnurra::store::Workbook::open(&path).unwrap();
+    let total_before = wb
+        .series("N15428", "0180", styrsnurra::model::Gender::Total)
+        .unwrap();
+    let file = dir.path().join("ddf--n15428--gender.csv");
+    std::fs::write(
+        &file,
+        "geo,year,gender,n15428\n0180,2020,,5\n0180,2020,K,90\n",
+    )
+    .unwrap();
+    let summary = styrsnurra::store::import::import_paths(
+        wb.connection_mut().unwrap(),
+        &[file],
+        &styrsnurra::store::import::ImportProgress::new(),
+    )
+    .unwrap();
+    assert_eq!(summary.skipped(), 1);
+    assert_eq!(
+        wb.series("N15428", "0180", styrsnurra::model::Gender::Total)
+            .unwrap(),
+        total_before
+    );
+}
+
+#[test]
+fn a_refused_or_empty_import_is_not_logged() {
+    let dir = common::tempdir();
+    let mut wb = styrsnurra::store::Workbook::create(&dir.path().join("wb.styrsnurra")).unwrap();
+    let err = styrsnurra::store::import::import_paths(
+        wb.connection_mut().unwrap(),
+        &[common::fixture("bad-input/all-rows-skipped.csv")],
+        &styrsnurra::store::import::ImportProgress::new(),
+    )
+    .expect_err("nothing landed");
+    assert!(matches!(
+        err,
+        styrsnurra::store::import::ImportError::NothingImported(_)
+    ));
+    let logged: i64 = wb
+        .connection_mut()
+        .unwrap()
+        .query_row("SELECT count(*) FROM import_log", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(logged, 0);
+}

@@ -308,3 +308,41 @@ fn opening_a_valid_workbook_does_not_change_its_bytes() {
     drop(wb);
     assert_eq!(bytes(&path), before);
 }
+
+#[test]
+fn a_write_lock_held_by_another_program_gives_a_clear_message_not_raw_sqlite_text() {
+    let dir = tempdir();
+    let path = workbook_with_values(dir.path());
+    let mut wb = Workbook::open(&path).unwrap();
+    // Another program (a SQLite browser, say) in the middle of writing.
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE;").unwrap();
+    let err = wb
+        .apply(Command::set_home_municipality("0180"))
+        .expect_err("busy");
+    assert!(matches!(err, StoreError::Busy { .. }), "{err:?}");
+    let msg = err.message(Lang::Sv);
+    assert!(
+        msg.contains("wb.styrsnurra") && msg.contains("låst"),
+        "{msg}"
+    );
+    assert!(!msg.contains("database is locked"), "{msg}");
+    other.execute_batch("ROLLBACK;").unwrap();
+    wb.apply(Command::set_home_municipality("0180")).unwrap();
+}
+
+#[test]
+fn a_named_pipe_is_refused_without_hanging() {
+    let dir = tempdir();
+    let fifo = dir.path().join("ror.styrsnurra");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let err = Workbook::open(&fifo).expect_err("refused");
+    assert!(matches!(err, OpenError::NotAFile(_)), "{err:?}");
+    assert!(err.message(Lang::Sv).contains("ror.styrsnurra"));
+}

@@ -8,15 +8,23 @@ use super::Workbook;
 use super::import::{ImportError, ImportProgress, ImportSummary, import_paths};
 use crate::i18n::Lang;
 
-/// A scratch folder for this process (in memory where the system has `/dev/shm`).
+/// A scratch folder for this process and thread (in memory where the system has `/dev/shm`).
 fn scratch() -> PathBuf {
+    static THREADS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    thread_local! {
+        static THREAD: usize = THREADS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
     let base = PathBuf::from("/dev/shm");
     let base = if base.is_dir() {
         base
     } else {
         std::env::temp_dir()
     };
-    let dir = base.join(format!("styrsnurra-fuzz-{}", std::process::id()));
+    let dir = base.join(format!(
+        "styrsnurra-fuzz-{}-{}",
+        std::process::id(),
+        THREAD.with(|t| *t)
+    ));
     std::fs::create_dir_all(&dir).expect("scratch folder");
     dir
 }
@@ -77,4 +85,10 @@ pub fn open_bytes(data: &[u8]) {
     }
     let after = std::fs::read(&path).expect("scratch file");
     assert!(after == data, "opening changed the file");
+}
+
+/// Removes this thread's scratch folder and closes its workbook (for tests that replay inputs).
+pub fn clean_scratch() {
+    WORKBOOK.with(|cell| cell.borrow_mut().take());
+    let _ = std::fs::remove_dir_all(scratch());
 }
