@@ -153,9 +153,14 @@ impl App {
 
     fn set_workbook(&mut self, mut workbook: Workbook) {
         self.banner = match workbook.access() {
-            Access::ReadOnly(reason) => Some(Banner::Notice(
-                read_only_text(self.lang, reason).to_string(),
-            )),
+            Access::ReadOnly(reason) => Some(Banner::Notice(match workbook.holder() {
+                Some(holder) => format!(
+                    "{} {}: {holder}.",
+                    read_only_text(self.lang, reason),
+                    self.lang.t("Den har öppen", "It is open in")
+                ),
+                None => read_only_text(self.lang, reason).to_string(),
+            })),
             Access::ReadWrite => None,
         };
         self.tell_notices(&mut workbook);

@@ -322,12 +322,11 @@ fn a_folder_imports_every_file_in_it() {
 
 #[test]
 fn windows_1252_punctuation_is_decoded_not_dropped() {
-    let dir = common::tempdir();
-    let mut wb = styrsnurra::store::Workbook::create(&dir.path().join("wb.styrsnurra")).unwrap();
-    let summary = styrsnurra::store::import::import_paths(
-        wb.connection_mut().unwrap(),
+    let dir = tempdir();
+    let mut wb = new_workbook(&dir);
+    let summary = import(
+        &mut wb,
         &[common::fixture("bad-input/windows-1252-metadata.csv")],
-        &styrsnurra::store::import::ImportProgress::new(),
     )
     .unwrap();
     assert!(summary.files[0].notes[0].contains("Windows-1252"));
@@ -338,50 +337,52 @@ fn windows_1252_punctuation_is_decoded_not_dropped() {
 
 #[test]
 fn an_empty_gender_cell_never_overwrites_the_total() {
-    let dir = common::tempdir();
+    let dir = tempdir();
     let path = common::workbook_with_values(dir.path());
-    let mut wb = styrsnurra::store::Workbook::open(&path).unwrap();
-    let total_before = wb
-        .series("N15428", "0180", styrsnurra::model::Gender::Total)
-        .unwrap();
+    let mut wb = Workbook::open(&path).unwrap();
+    let total_before = wb.series("N15428", "0180", Gender::Total).unwrap();
     let file = dir.path().join("ddf--n15428--gender.csv");
     std::fs::write(
         &file,
         "geo,year,gender,n15428\n0180,2020,,5\n0180,2020,K,90\n",
     )
     .unwrap();
-    let summary = styrsnurra::store::import::import_paths(
-        wb.connection_mut().unwrap(),
-        &[file],
-        &styrsnurra::store::import::ImportProgress::new(),
-    )
-    .unwrap();
+    let summary = import(&mut wb, &[file]).unwrap();
     assert_eq!(summary.skipped(), 1);
     assert_eq!(
-        wb.series("N15428", "0180", styrsnurra::model::Gender::Total)
-            .unwrap(),
+        wb.series("N15428", "0180", Gender::Total).unwrap(),
         total_before
     );
 }
 
 #[test]
 fn a_refused_or_empty_import_is_not_logged() {
-    let dir = common::tempdir();
-    let mut wb = styrsnurra::store::Workbook::create(&dir.path().join("wb.styrsnurra")).unwrap();
-    let err = styrsnurra::store::import::import_paths(
-        wb.connection_mut().unwrap(),
+    let dir = tempdir();
+    let mut wb = new_workbook(&dir);
+    let err = import(
+        &mut wb,
         &[common::fixture("bad-input/all-rows-skipped.csv")],
-        &styrsnurra::store::import::ImportProgress::new(),
     )
     .expect_err("nothing landed");
-    assert!(matches!(
-        err,
-        styrsnurra::store::import::ImportError::NothingImported(_)
-    ));
+    assert!(matches!(err, ImportError::NothingImported(_)));
     let logged: i64 = wb
         .connection_mut()
         .unwrap()
         .query_row("SELECT count(*) FROM import_log", [], |r| r.get(0))
         .unwrap();
     assert_eq!(logged, 0);
+}
+
+#[test]
+fn cancel_stops_the_folder_walk_too() {
+    let progress = ImportProgress::new();
+    let folder = kolada().join("values");
+    assert!(
+        styrsnurra::store::import::expand_paths(std::slice::from_ref(&folder), &progress).is_ok()
+    );
+    progress.cancel();
+    assert!(matches!(
+        styrsnurra::store::import::expand_paths(&[folder], &progress),
+        Err(ImportError::Cancelled)
+    ));
 }

@@ -389,3 +389,43 @@ fn the_demo_cockpit_filters_to_negative_deviations_and_the_scan_lists_every_indi
         );
     }
 }
+
+/// Makes `image` a copy of `path` as a crash would leave it: a change too large for the page
+/// cache is half written into the file, with its hot journal beside it.
+fn crash_image(path: &Path, image: &Path) {
+    let journal = |p: &Path| {
+        let mut j = p.as_os_str().to_owned();
+        j.push("-journal");
+        std::path::PathBuf::from(j)
+    };
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch("PRAGMA cache_size = 4; BEGIN; UPDATE value SET value = value + 1000;")
+        .unwrap();
+    std::fs::copy(path, image).unwrap();
+    std::fs::copy(journal(path), journal(image)).unwrap();
+    conn.execute_batch("ROLLBACK;").unwrap();
+}
+
+#[test]
+fn a_change_cut_off_by_a_crash_is_rolled_back_and_the_group_is_told() {
+    let dir = tempdir();
+    let path = workbook_with_values(dir.path());
+    let image = dir.path().join("krasch.styrsnurra");
+    crash_image(&path, &image);
+    let expected = Workbook::open(&path)
+        .unwrap()
+        .series("N15428", "0180", styrsnurra::model::Gender::Total)
+        .unwrap();
+    let h = harness(&image);
+    assert!(
+        h.query_by_label_contains("har rullats tillbaka").is_some(),
+        "the group is told once, calmly"
+    );
+    let wb = h.state().workbook.as_ref().unwrap();
+    assert!(!wb.is_read_only(), "and can go on working");
+    assert_eq!(
+        wb.series("N15428", "0180", styrsnurra::model::Gender::Total)
+            .unwrap(),
+        expected
+    );
+}
