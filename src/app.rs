@@ -168,7 +168,7 @@ impl App {
             self.recent.remember(workbook.path());
         }
         let has_home = workbook.home_municipality().ok().flatten().is_some();
-        let has_data = workbook.stats().map(|s| s.indicators > 0).unwrap_or(false);
+        let has_data = workbook.has_indicators().unwrap_or(false);
         self.view = match (has_data, has_home) {
             (false, _) => View::Collect,
             (true, false) => View::Municipality,

@@ -48,20 +48,32 @@ pub enum CliCommand {
         gender: String,
     },
     /// Print `indicator;value;rank;of;band;riket;trend` for every indicator with a value.
+    /// With `--all`: `municipality;indicator;value;rank;of;band;riket;trend` for every
+    /// municipality and indicator.
     Signals {
         workbook: PathBuf,
+        #[arg(long, required_unless_present = "all", conflicts_with = "all")]
+        municipality: Option<String>,
+        /// The whole country instead of one municipality.
         #[arg(long)]
-        municipality: String,
+        all: bool,
         #[arg(long)]
         year: i32,
     },
-    /// Set which way is better for an indicator: higher, lower or neutral.
+    /// Set which way is better for an indicator (higher, lower or neutral), or for many at
+    /// once from a file of `indicator;direction` lines (one undo step).
     Direction {
         workbook: PathBuf,
-        #[arg(long)]
-        indicator: String,
-        direction: String,
+        #[arg(long, required_unless_present = "from", conflicts_with = "from")]
+        indicator: Option<String>,
+        #[arg(required_unless_present = "from", conflicts_with = "from")]
+        direction: Option<String>,
+        /// A file of `indicator;higher|lower|neutral` lines.
+        #[arg(long, value_name = "FILE")]
+        from: Option<PathBuf>,
     },
+    /// Check the whole file with SQLite's integrity check; changes nothing.
+    Check { workbook: PathBuf },
     /// Write the demo workbook (fictional values) to a new file.
     Demo { out: PathBuf },
 }
@@ -145,6 +157,7 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
         CliCommand::Signals {
             workbook,
             municipality,
+            all,
             year,
         } => {
             let wb = open(&workbook)?;
@@ -153,17 +166,50 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
                 .delimiter(b';')
                 .has_headers(false)
                 .from_writer(&mut *out);
-            for s in wb.signals(&municipality, year)? {
-                let opt = |v: Option<String>| v.unwrap_or_default();
-                writer.write_record([
-                    s.indicator.clone(),
-                    s.value.to_string(),
-                    opt(s.ranking.map(|r| r.rank.to_string())),
-                    s.of.to_string(),
-                    opt(s.ranking.map(|r| r.band.code().to_string())),
-                    opt(s.riket.map(|v| v.to_string())),
-                    opt(s.trend.map(|t| t.code().to_string())),
-                ])?;
+            let opt = |v: Option<String>| v.unwrap_or_default();
+            match municipality {
+                Some(municipality) if !all => {
+                    for s in wb.signals(&municipality, year)? {
+                        writer.write_record([
+                            s.indicator.clone(),
+                            s.value.to_string(),
+                            opt(s.ranking.map(|r| r.rank.to_string())),
+                            s.of.to_string(),
+                            opt(s.ranking.map(|r| r.band.code().to_string())),
+                            opt(s.riket.map(|v| v.to_string())),
+                            opt(s.trend.map(|t| t.code().to_string())),
+                        ])?;
+                    }
+                }
+                _ => {
+                    let series = wb.country_series(year)?;
+                    let mut signals = crate::model::deviation::country_signals(
+                        &series.rows,
+                        &series.directions,
+                        year,
+                    );
+                    // Municipality, then indicator: both numbered in id order.
+                    signals.sort_unstable_by_key(|s| (s.municipality, s.indicator));
+                    // The `of` of each indicator's ranking, also where it has no direction.
+                    let mut of = vec![0usize; series.indicators.len()];
+                    for r in series.rows.iter().filter(|r| r.period == year) {
+                        of[r.indicator as usize] += 1;
+                    }
+                    let of: Vec<String> = of.iter().map(usize::to_string).collect();
+                    for s in &signals {
+                        let i = s.indicator as usize;
+                        writer.write_record([
+                            series.municipalities[s.municipality as usize].as_str(),
+                            series.indicators[i].as_str(),
+                            &s.value.to_string(),
+                            &opt(s.ranking.map(|r| r.rank.to_string())),
+                            &of[i],
+                            &opt(s.ranking.map(|r| r.band.code().to_string())),
+                            &opt(series.riket[i].map(|v| v.to_string())),
+                            &opt(s.trend.map(|t| t.code().to_string())),
+                        ])?;
+                    }
+                }
             }
             writer.flush()?;
         }
@@ -171,23 +217,64 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
             workbook,
             indicator,
             direction,
+            from,
         } => {
-            let direction = Direction::from_code(&direction).with_context(|| {
-                format!("okänd riktning {direction:?}: använd higher, lower eller neutral")
-            })?;
+            let parse = |code: &str| {
+                Direction::from_code(code).with_context(|| {
+                    format!("okänd riktning {code:?}: använd higher, lower eller neutral")
+                })
+            };
+            let wanted: Vec<(String, Direction)> = match (from, indicator, direction) {
+                (Some(file), _, _) => {
+                    let text = std::fs::read_to_string(&file)
+                        .with_context(|| format!("kunde inte läsa {}", file.display()))?;
+                    let mut wanted = Vec::new();
+                    for (n, line) in text.lines().enumerate() {
+                        let line = line.trim().trim_start_matches('\u{feff}');
+                        if line.is_empty() || line.starts_with('#') {
+                            continue;
+                        }
+                        let Some((id, code)) = line.split_once([';', ',', '\t']) else {
+                            bail!(
+                                "{} rad {}: väntade nyckeltal;riktning, fick {line:?}",
+                                file.display(),
+                                n + 1
+                            );
+                        };
+                        let d = parse(code.trim())
+                            .with_context(|| format!("{} rad {}", file.display(), n + 1))?;
+                        wanted.push((id.trim().to_string(), d));
+                    }
+                    wanted
+                }
+                (None, Some(indicator), Some(direction)) => vec![(indicator, parse(&direction)?)],
+                _ => bail!("ange --indicator och en riktning, eller --from FIL"),
+            };
             let mut wb = open(&workbook)?;
-            if wb.indicator(&indicator)?.is_none() {
-                bail!(
-                    "nyckeltalet {indicator} finns inte i {}",
-                    workbook.display()
-                );
+            let known: std::collections::HashSet<String> =
+                wb.indicators()?.into_iter().map(|i| i.id).collect();
+            if let Some((id, _)) = wanted.iter().find(|(id, _)| !known.contains(id)) {
+                bail!("nyckeltalet {id} finns inte i {}", workbook.display());
             }
-            wb.apply(Command::SetIndicatorDirection {
-                indicator,
-                direction: Some(direction),
-            })
-            .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+            let command = match wanted.as_slice() {
+                [(indicator, direction)] => Command::SetIndicatorDirection {
+                    indicator: indicator.clone(),
+                    direction: Some(*direction),
+                },
+                _ => Command::SetIndicatorDirections(
+                    wanted.into_iter().map(|(id, d)| (id, Some(d))).collect(),
+                ),
+            };
+            wb.apply(command)
+                .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
             tell_notices(&mut wb);
+        }
+        CliCommand::Check { workbook } => {
+            let wb = open(&workbook)?;
+            match wb.check_integrity() {
+                Ok(()) => writeln!(out, "ok")?,
+                Err(e) => bail!(e.message(lang)),
+            }
         }
         CliCommand::Demo { out: path } => {
             demo::build(&path).map_err(|e| anyhow::anyhow!(e))?;

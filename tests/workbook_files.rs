@@ -59,7 +59,7 @@ fn a_truncated_workbook_is_refused_untouched() {
 }
 
 #[test]
-fn a_corrupt_workbook_is_refused_untouched() {
+fn a_corrupt_workbook_is_found_by_the_integrity_check_and_left_untouched() {
     let dir = tempdir();
     let path = workbook_with_values(dir.path());
     let mut data = bytes(&path);
@@ -69,10 +69,36 @@ fn a_corrupt_workbook_is_refused_untouched() {
         *b = 0xA5;
     }
     std::fs::write(&path, &data).unwrap();
-    let err = Workbook::open(&path).expect_err("refused");
+    // Opening reads only the header and the schema; the whole-file check finds the damage
+    // (the window runs it in the background right after opening; `styrsnurra check` too).
+    let err = match Workbook::open(&path) {
+        Ok(wb) => wb.check_integrity().expect_err("damage found"),
+        Err(e) => e,
+    };
     assert!(matches!(err, OpenError::Corrupt(..)), "{err:?}");
-    assert!(err.message(Lang::Sv).contains("skadad"));
+    let msg = err.message(Lang::Sv);
+    assert!(
+        msg.contains("skadad") && msg.contains("wb.styrsnurra"),
+        "{msg}"
+    );
     assert_eq!(bytes(&path), data);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_styrsnurra"))
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("skadad"));
+    assert_eq!(bytes(&path), data);
+}
+
+#[test]
+fn a_sound_workbook_passes_the_integrity_check() {
+    let dir = tempdir();
+    let path = workbook_with_values(dir.path());
+    let before = bytes(&path);
+    Workbook::open(&path).unwrap().check_integrity().unwrap();
+    assert_eq!(bytes(&path), before);
 }
 
 #[test]

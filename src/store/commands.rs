@@ -22,6 +22,8 @@ pub enum Command {
         indicator: String,
         direction: Option<Direction>,
     },
+    /// Says which way is better for many indicators at once: one edit, one undo step.
+    SetIndicatorDirections(Vec<(String, Option<Direction>)>),
     /// Adds goals (a new goal, or a removed goal put back with everything under it).
     InsertGoals(GoalSubtree),
     /// Removes a goal with its board goals, indicators and checklist.
@@ -87,6 +89,12 @@ impl Command {
             Command::SetIndicatorDirection { indicator, .. } => {
                 format!("{} {indicator}", lang.t("riktning för", "direction of"))
             }
+            Command::SetIndicatorDirections(list) => format!(
+                "{} {} {}",
+                lang.t("riktning för", "direction of"),
+                lang.count(list.len() as u64),
+                lang.t("nyckeltal", "indicators")
+            ),
             Command::InsertGoals(tree) => match tree.goals.first() {
                 Some(g) => format!("{} {}", lang.t("nytt mål", "new goal"), g.title),
                 None => lang.t("nytt mål", "new goal").to_string(),
@@ -134,6 +142,20 @@ impl Command {
                     indicator: indicator.clone(),
                     direction: current.flatten().as_deref().and_then(Direction::from_code),
                 }
+            }
+            Command::SetIndicatorDirections(list) => {
+                let mut stmt =
+                    tx.prepare_cached("SELECT direction FROM indicator WHERE id = ?1")?;
+                let mut before = Vec::with_capacity(list.len());
+                for (indicator, _) in list {
+                    let current: Option<Option<String>> =
+                        stmt.query_row([indicator], |r| r.get(0)).optional()?;
+                    before.push((
+                        indicator.clone(),
+                        current.flatten().as_deref().and_then(Direction::from_code),
+                    ));
+                }
+                Command::SetIndicatorDirections(before)
             }
             Command::InsertGoals(tree) => {
                 let root = tree
@@ -198,15 +220,11 @@ impl Command {
             Command::SetIndicatorDirection {
                 indicator,
                 direction,
-            } => {
-                tx.execute(
-                    "INSERT OR IGNORE INTO indicator (id, title) VALUES (?1, ?1)",
-                    [indicator],
-                )?;
-                tx.execute(
-                    "UPDATE indicator SET direction = ?2 WHERE id = ?1",
-                    params![indicator, direction.map(Direction::code)],
-                )?;
+            } => set_direction(tx, indicator, *direction)?,
+            Command::SetIndicatorDirections(list) => {
+                for (indicator, direction) in list {
+                    set_direction(tx, indicator, *direction)?;
+                }
             }
             Command::InsertGoals(tree) => goals::insert_subtree(tx, tree)?,
             Command::DeleteGoal { id } => goals::delete_goal(tx, *id)?,
@@ -241,6 +259,18 @@ impl Command {
         }
         Ok(())
     }
+}
+
+fn set_direction(
+    tx: &Transaction<'_>,
+    indicator: &str,
+    direction: Option<Direction>,
+) -> Result<(), StoreError> {
+    tx.prepare_cached("INSERT OR IGNORE INTO indicator (id, title) VALUES (?1, ?1)")?
+        .execute([indicator])?;
+    tx.prepare_cached("UPDATE indicator SET direction = ?2 WHERE id = ?1")?
+        .execute(params![indicator, direction.map(Direction::code)])?;
+    Ok(())
 }
 
 impl Workbook {

@@ -185,6 +185,7 @@ fn fill(workbook: &mut Workbook) -> rusqlite::Result<()> {
             params![key, value],
         )?;
     }
+    super::summary::recount_all(&tx)?;
     tx.commit()
 }
 

@@ -11,6 +11,7 @@ pub mod import;
 pub mod queries;
 pub mod schema;
 pub mod signals;
+mod summary;
 pub mod workbook;
 
 pub use commands::Command;

@@ -60,26 +60,42 @@ fn kind_from_code(code: &str, id: &str) -> MunicipalityKind {
 }
 
 impl Workbook {
+    /// Counts for the workbook view and `info`, from the kept counts (`value_count`): never a
+    /// scan of the value table, whatever its size.
     pub fn stats(&self) -> Result<WorkbookStats, StoreError> {
         let one = |sql: &str| -> Result<u64, StoreError> {
             Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
         };
-        let (first_year, last_year, years): (Option<i32>, Option<i32>, i64) = self.conn.query_row(
-            "SELECT min(period), max(period), count(DISTINCT period) FROM value",
+        let (values, missing_values, first_year, last_year, years): (
+            Option<i64>,
+            Option<i64>,
+            Option<i32>,
+            Option<i32>,
+            i64,
+        ) = self.conn.query_row(
+            "SELECT sum(present), sum(missing), min(period), max(period), count(DISTINCT period)
+             FROM value_count",
             [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         )?;
         Ok(WorkbookStats {
             indicators: one("SELECT count(*) FROM indicator")?,
             municipalities: one("SELECT count(*) FROM municipality")?,
             groups: one("SELECT count(*) FROM municipality_group")?,
-            values: one("SELECT count(*) FROM value WHERE value IS NOT NULL")?,
-            missing_values: one("SELECT count(*) FROM value WHERE value IS NULL")?,
+            values: values.unwrap_or(0) as u64,
+            missing_values: missing_values.unwrap_or(0) as u64,
             first_year,
             last_year,
             years: years as u64,
             format_version: self.format_version()?,
         })
+    }
+
+    /// Whether any indicator is imported (what the app asks on opening, in no time).
+    pub fn has_indicators(&self) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM indicator)", [], |r| r.get(0))?)
     }
 
     /// All indicators, ordered by id.
@@ -204,7 +220,7 @@ impl Workbook {
     /// Years that have at least one value for the indicator, ascending.
     pub fn periods(&self, indicator: &str) -> Result<Vec<i32>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT DISTINCT period FROM value WHERE indicator_id = ?1 AND value IS NOT NULL ORDER BY period",
+            "SELECT period FROM value_count WHERE indicator_id = ?1 AND present > 0 ORDER BY period",
         )?;
         let rows = stmt.query_map([indicator], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)

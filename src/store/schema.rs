@@ -108,8 +108,41 @@ CREATE TABLE indicator_comment (
 );
 ";
 
+/// Version 4: reading one year is one range. The value table's key puts the period before the
+/// municipality, so one indicator's values for one year lie together (signals read a year and
+/// its trend window, not whole series). `value_count` keeps how many values and missing values
+/// each indicator has per year, updated by every import in its own transaction, so counts and
+/// year lists never scan the value table.
+const V4: &str = "
+CREATE TABLE value_by_year (
+    indicator_id    TEXT NOT NULL,
+    municipality_id TEXT NOT NULL,
+    period          INTEGER NOT NULL,
+    gender          TEXT NOT NULL CHECK (gender = 'T' OR gender = 'K' OR gender = 'M'),
+    value           REAL,
+    missing         TEXT CHECK (missing = '' OR missing = '-' OR missing = '.' OR missing = '..'),
+    CHECK ((value IS NULL) <> (missing IS NULL)),
+    PRIMARY KEY (indicator_id, gender, period, municipality_id)
+) WITHOUT ROWID;
+INSERT INTO value_by_year (indicator_id, municipality_id, period, gender, value, missing)
+    SELECT indicator_id, municipality_id, period, gender, value, missing FROM value
+    ORDER BY indicator_id, gender, period, municipality_id;
+DROP TABLE value;
+ALTER TABLE value_by_year RENAME TO value;
+CREATE TABLE value_count (
+    indicator_id TEXT NOT NULL,
+    period       INTEGER NOT NULL,
+    present      INTEGER NOT NULL,
+    missing      INTEGER NOT NULL,
+    PRIMARY KEY (indicator_id, period)
+) WITHOUT ROWID;
+INSERT INTO value_count (indicator_id, period, present, missing)
+    SELECT indicator_id, period, count(value), count(*) - count(value) FROM value
+    GROUP BY indicator_id, period;
+";
+
 /// All migrations in order; the index + 1 is the `user_version` they lead to.
-pub const MIGRATION_SQL: [&str; 3] = [V1, V2, V3];
+pub const MIGRATION_SQL: [&str; 4] = [V1, V2, V3, V4];
 
 /// The format version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATION_SQL.len() as i64;

@@ -1,14 +1,72 @@
-//! Reads what the deviation signals need, for every indicator at once.
+//! Reads what the deviation signals need, for every indicator at once: one year of values and
+//! the few years before it that a trend needs, never whole series. The value table's key
+//! (indicator, gender, period, municipality) makes one indicator's year a single range.
 
-use rusqlite::params;
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::{OptionalExtension, params};
 
 use super::error::StoreError;
 use super::workbook::Workbook;
-use crate::model::deviation::{IndicatorSignals, indicator_signals};
+use crate::model::deviation::{IndicatorSignals, SeriesRow, indicator_signals};
 use crate::model::municipality::RIKET_ID;
-use crate::model::{Gender, TrendPoint};
+use crate::model::{Direction, TrendPoint};
+
+/// How many values a trend looks at (see [`crate::model::deviation::trend`]).
+const TREND_POINTS: usize = 3;
+
+/// An indicator with values in the chosen year, its direction, and the earlier years (newest
+/// first) in which it has values.
+struct YearIndicator {
+    id: String,
+    direction: Option<Direction>,
+    earlier: Vec<i32>,
+}
 
 impl Workbook {
+    /// Municipalities that take part in rankings (kind `K`).
+    fn ranked_municipalities(&self) -> Result<HashSet<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM municipality WHERE kind = 'K'")?;
+        let ids = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(ids.collect::<Result<_, _>>()?)
+    }
+
+    /// Indicators with a value in `year`, by id, from the kept counts.
+    fn indicators_in_year(&self, year: i32) -> Result<Vec<YearIndicator>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT i.id, i.direction FROM indicator i
+             JOIN value_count c ON c.indicator_id = i.id AND c.period = ?1 AND c.present > 0
+             ORDER BY i.id",
+        )?;
+        let mut out: Vec<YearIndicator> = stmt
+            .query_map([year], |r| {
+                Ok(YearIndicator {
+                    id: r.get(0)?,
+                    direction: r
+                        .get::<_, Option<String>>(1)?
+                        .as_deref()
+                        .and_then(Direction::from_code),
+                    earlier: Vec::new(),
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT indicator_id, period FROM value_count
+             WHERE period < ?1 AND present > 0 ORDER BY indicator_id, period DESC",
+        )?;
+        let mut earlier: HashMap<String, Vec<i32>> = HashMap::new();
+        for row in stmt.query_map([year], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))? {
+            let (id, period) = row?;
+            earlier.entry(id).or_default().push(period);
+        }
+        for ind in &mut out {
+            ind.earlier = earlier.remove(&ind.id).unwrap_or_default();
+        }
+        Ok(out)
+    }
+
     /// Signals (total gender) for every indicator where `municipality` has a value in `year`,
     /// ordered by indicator id. Only municipalities count in the ranking.
     pub fn signals(
@@ -16,37 +74,59 @@ impl Workbook {
         municipality: &str,
         year: i32,
     ) -> Result<Vec<IndicatorSignals>, StoreError> {
-        let mut with_value = self.conn.prepare_cached(
-            "SELECT v.indicator_id, i.direction FROM value v JOIN indicator i ON i.id = v.indicator_id
-             WHERE v.municipality_id = ?1 AND v.period = ?2 AND v.gender = 'T' AND v.value IS NOT NULL
-             ORDER BY v.indicator_id",
+        let ranked = self.ranked_municipalities()?;
+        let mut one = self.conn.prepare_cached(
+            "SELECT value FROM value
+             WHERE indicator_id = ?1 AND gender = 'T' AND period = ?2 AND municipality_id = ?3",
         )?;
-        let indicators: Vec<(String, Option<String>)> = with_value
-            .query_map(params![municipality, year], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
-        let mut riket_stmt = self.conn.prepare_cached(
-            "SELECT value FROM value WHERE indicator_id = ?1 AND municipality_id = ?2 AND period = ?3 AND gender = 'T'",
+        let mut year_values = self.conn.prepare_cached(
+            "SELECT municipality_id, value FROM value
+             WHERE indicator_id = ?1 AND gender = 'T' AND period = ?2 AND value IS NOT NULL",
         )?;
-        let mut out = Vec::with_capacity(indicators.len());
-        for (indicator, direction) in indicators {
-            let distribution = self.distribution(&indicator, year, Gender::Total)?;
-            let series: Vec<TrendPoint> = self.series(&indicator, municipality, Gender::Total)?;
-            let riket: Option<f64> = riket_stmt
-                .query_map(params![indicator, RIKET_ID, year], |r| {
-                    r.get::<_, Option<f64>>(0)
-                })?
-                .next()
-                .transpose()?
+        let mut out = Vec::new();
+        for ind in self.indicators_in_year(year)? {
+            let own: Option<f64> = one
+                .query_row(params![ind.id, year, municipality], |r| r.get(0))
+                .optional()?
                 .flatten();
-            let direction = direction
-                .as_deref()
-                .and_then(crate::model::Direction::from_code);
+            let Some(own) = own else {
+                continue;
+            };
+            let mut points = Vec::with_capacity(ranked.len());
+            let mut riket = None;
+            let mut rows = year_values.query(params![ind.id, year])?;
+            while let Some(r) = rows.next()? {
+                let id = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+                let value: f64 = r.get(1)?;
+                if id == RIKET_ID {
+                    riket = Some(value);
+                } else if ranked.contains(id) {
+                    points.push((id.to_string(), value));
+                }
+            }
+            let mut series = vec![TrendPoint {
+                period: year,
+                value: own,
+            }];
+            for &period in &ind.earlier {
+                if series.len() == TREND_POINTS {
+                    break;
+                }
+                let value: Option<f64> = one
+                    .query_row(params![ind.id, period, municipality], |r| r.get(0))
+                    .optional()?
+                    .flatten();
+                if let Some(value) = value {
+                    series.push(TrendPoint { period, value });
+                }
+            }
+            series.reverse();
             if let Some(s) = indicator_signals(
-                &indicator,
-                direction,
+                &ind.id,
+                ind.direction,
                 municipality,
                 year,
-                &distribution.points,
+                &points,
                 &series,
                 riket,
             ) {
@@ -57,65 +137,84 @@ impl Workbook {
     }
 }
 
-/// Total values of every municipality (not Riket, not regions) up to a year, ids interned.
+/// What whole-country signals are computed from: for every indicator with values in the year,
+/// each municipality's values in that year and the earlier years its trend needs. Ids are
+/// interned as numbers; `rows` is sorted by indicator, municipality and period.
 pub struct CountrySeries {
     pub indicators: Vec<String>,
-    pub directions: Vec<Option<crate::model::Direction>>,
+    pub directions: Vec<Option<Direction>>,
+    /// Riket's value in the year, per indicator.
+    pub riket: Vec<Option<f64>>,
     pub municipalities: Vec<String>,
-    pub rows: Vec<crate::model::deviation::SeriesRow>,
+    pub rows: Vec<SeriesRow>,
 }
 
 impl Workbook {
-    /// Reads every municipality's total series up to `year`, sorted for `country_signals`.
+    /// Reads what [`crate::model::deviation::country_signals`] needs for `year`: per indicator,
+    /// the years from `year` backwards until every municipality with a value in `year` has the
+    /// values its trend looks at (or the years run out).
     pub fn country_series(&self, year: i32) -> Result<CountrySeries, StoreError> {
-        use std::collections::HashMap;
-        let mut indicators: Vec<String> = Vec::new();
-        let mut directions = Vec::new();
-        let mut ind_index: HashMap<String, u32> = HashMap::new();
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, direction FROM indicator ORDER BY id")?;
-        for row in stmt.query_map([], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
-        })? {
-            let (id, d) = row?;
-            ind_index.insert(id.clone(), indicators.len() as u32);
-            indicators.push(id);
-            directions.push(d.as_deref().and_then(crate::model::Direction::from_code));
-        }
-        let mut municipalities = Vec::new();
-        let mut muni_index: HashMap<String, u32> = HashMap::new();
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id FROM municipality WHERE kind = 'K' ORDER BY id")?;
-        for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
-            let id = row?;
-            muni_index.insert(id.clone(), municipalities.len() as u32);
-            municipalities.push(id);
-        }
-        let mut rows = Vec::new();
-        let mut stmt = self.conn.prepare(
-            "SELECT indicator_id, municipality_id, period, value FROM value
-             WHERE gender = 'T' AND value IS NOT NULL AND period <= ?1",
+        let mut municipalities: Vec<String> = self.ranked_municipalities()?.into_iter().collect();
+        municipalities.sort();
+        let muni_index: HashMap<&str, u32> = municipalities
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.as_str(), i as u32))
+            .collect();
+        let in_year = self.indicators_in_year(year)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT period, municipality_id, value FROM value
+             WHERE indicator_id = ?1 AND gender = 'T' AND period <= ?2 AND value IS NOT NULL
+             ORDER BY period DESC",
         )?;
-        let mut q = stmt.query([year])?;
-        while let Some(r) = q.next()? {
-            let ind = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
-            let muni = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
-            let (Some(&i), Some(&m)) = (ind_index.get(ind), muni_index.get(muni)) else {
-                continue;
-            };
-            rows.push(crate::model::deviation::SeriesRow {
-                indicator: i,
-                municipality: m,
-                period: r.get(2)?,
-                value: r.get(3)?,
-            });
+        let mut rows = Vec::new();
+        let mut riket = Vec::with_capacity(in_year.len());
+        // Values seen so far per municipality of the current indicator; 0 = none in the year.
+        let mut seen = vec![0usize; municipalities.len()];
+        for (i, ind) in in_year.iter().enumerate() {
+            seen.fill(0);
+            let mut waiting = 0usize;
+            let mut riket_value = None;
+            let mut q = stmt.query(params![ind.id, year])?;
+            while let Some(r) = q.next()? {
+                let period: i32 = r.get(0)?;
+                if period < year && waiting == 0 {
+                    break;
+                }
+                let id = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+                let value: f64 = r.get(2)?;
+                if period == year && id == RIKET_ID {
+                    riket_value = Some(value);
+                }
+                let Some(&m) = muni_index.get(id) else {
+                    continue;
+                };
+                let count = &mut seen[m as usize];
+                if period == year {
+                    *count = 1;
+                    waiting += 1;
+                } else if *count == 0 || *count >= TREND_POINTS {
+                    continue;
+                } else {
+                    *count += 1;
+                }
+                if *count == TREND_POINTS {
+                    waiting -= 1;
+                }
+                rows.push(SeriesRow {
+                    indicator: i as u32,
+                    municipality: m,
+                    period,
+                    value,
+                });
+            }
+            riket.push(riket_value);
         }
-        rows.sort_by_key(|r| (r.indicator, r.municipality, r.period));
+        rows.sort_unstable_by_key(|r| (r.indicator, r.municipality, r.period));
         Ok(CountrySeries {
-            indicators,
-            directions,
+            indicators: in_year.iter().map(|i| i.id.clone()).collect(),
+            directions: in_year.iter().map(|i| i.direction).collect(),
+            riket,
             municipalities,
             rows,
         })

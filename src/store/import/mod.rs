@@ -696,6 +696,7 @@ fn write_planned(
             // Rolled back: not even an id placeholder or a log line stays behind.
             return Err(ImportError::NothingImported(Box::new(summary.clone())));
         }
+        sink.write_value_counts()?;
         sink.log_import(&summary)?;
         Ok(())
     })?;

@@ -139,8 +139,8 @@ impl Recorder {
             (
                 indicators[v.indicator as usize].as_str(),
                 v.gender.code(),
-                municipalities[v.municipality as usize].as_str(),
                 v.period,
+                municipalities[v.municipality as usize].as_str(),
             )
         };
         // Stable: rows with one key stay in the order they were read.

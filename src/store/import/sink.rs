@@ -6,6 +6,7 @@ use rusqlite::{Statement, Transaction, params};
 
 use super::{ImportSummary, SkipGroup, SkipReason, WarningGroup, WarningKind};
 use crate::model::{Gender, Indicator, Municipality, MunicipalityGroup, MunicipalityKind, Outcome};
+use crate::store::summary::CountKeeper;
 
 /// Rows added, updated (a different value replaced an older one) and unchanged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -59,6 +60,7 @@ pub(super) struct Sink<'tx> {
     counts: Counts,
     skips: Vec<SkipGroup>,
     warnings: Vec<WarningGroup>,
+    value_counts: CountKeeper,
 }
 
 fn insert_values_sql(rows: usize) -> String {
@@ -97,6 +99,7 @@ impl<'tx> Sink<'tx> {
             counts: Counts::default(),
             skips: Vec::new(),
             warnings: Vec::new(),
+            value_counts: CountKeeper::default(),
         })
     }
 
@@ -122,6 +125,14 @@ impl<'tx> Sink<'tx> {
         let inserted = insert.raw_execute()? as u64;
         let existing = self.pending.len() as u64 - inserted;
         self.counts.added += inserted;
+        for row in &self.pending {
+            if existing == 0 {
+                self.value_counts
+                    .added(row.indicator, row.period, row.value.is_some());
+            } else {
+                self.value_counts.recount(row.indicator);
+            }
+        }
         if existing > 0 {
             let mut updated = 0u64;
             for row in &self.pending {
@@ -334,6 +345,11 @@ impl<'tx> Sink<'tx> {
         changed |= removed > 0 || (!inserted && added > 0);
         self.counts.record(inserted, changed);
         Ok(())
+    }
+
+    /// Brings `value_count` up to date with what this import wrote.
+    pub fn write_value_counts(&mut self) -> rusqlite::Result<()> {
+        std::mem::take(&mut self.value_counts).write(self.tx, &self.indicator_ids)
     }
 
     pub fn log_import(&self, summary: &ImportSummary) -> rusqlite::Result<()> {
