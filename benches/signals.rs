@@ -1,9 +1,10 @@
 //! Deviation signals for the whole country, and the cockpit's frame time.
 //!
-//! `country_signals`: rank, band and trend for every municipality and every indicator of the
-//! full Kolada dump (Källa: Kolada) for 2022, with every indicator's direction set to "higher
-//! is better" so that every rule runs. The series are read from the workbook once, outside the
-//! measurement (that time is printed).
+//! On the full Kolada dump (Källa: Kolada), `full_dump/…`: opening the workbook (with its
+//! counts), signals for one municipality, reading the whole country's year and trend window,
+//! computing every municipality's rank, band and trend (every direction "higher is better" so
+//! that every rule runs), both end to end from opening, and directions for all 2,012
+//! indicators as one edit (applied and undone per iteration, on a copy).
 //!
 //! `cockpit_frame`: one egui frame of the cockpit with 40 goal indicators (plus the demo's own),
 //! run headlessly (CPU
@@ -25,25 +26,69 @@ use styrsnurra::ui::View;
 
 fn bench_country(c: &mut Criterion) {
     let Some(path) = common::full_workbook() else {
-        eprintln!("full dump not available: skipping country_signals");
+        eprintln!("full dump not available: skipping the full-dump benchmarks");
         return;
     };
+    let mut group = c.benchmark_group("full_dump");
+    group.sample_size(20);
+    group.bench_function("open", |b| {
+        b.iter(|| {
+            Workbook::open(&path)
+                .expect("workbook")
+                .stats()
+                .expect("stats")
+        })
+    });
     let wb = Workbook::open(&path).expect("workbook");
     let started = Instant::now();
     let series = wb.country_series(2022).expect("series");
     eprintln!(
-        "read {} total values for {} indicators and {} municipalities in {:.2} s",
+        "read {} total values for {} indicators and {} municipalities in {:.3} s",
         series.rows.len(),
         series.indicators.len(),
         series.municipalities.len(),
         started.elapsed().as_secs_f64()
     );
+    group.bench_function("signals_one_municipality_2022", |b| {
+        b.iter(|| wb.signals("0180", 2022).expect("signals"))
+    });
+    group.bench_function("country_series_read_2022", |b| {
+        b.iter(|| wb.country_series(2022).expect("series"))
+    });
     let directions = vec![Some(Direction::HigherIsBetter); series.indicators.len()];
     let n = country_signals(&series.rows, &directions, 2022).len();
     eprintln!("{n} municipality × indicator signals for 2022");
-    c.bench_function("country_signals_2022", |b| {
+    group.bench_function("country_signals_compute_2022", |b| {
         b.iter(|| country_signals(&series.rows, &directions, 2022))
     });
+    group.bench_function("country_signals_end_to_end_2022", |b| {
+        b.iter(|| {
+            let wb = Workbook::open(&path).expect("workbook");
+            let series = wb.country_series(2022).expect("series");
+            country_signals(&series.rows, &series.directions, 2022).len()
+        })
+    });
+    drop(wb);
+    // Directions for every indicator in one edit, then undone, on a copy of the workbook.
+    let dir = tempfile::tempdir_in(path.parent().expect("folder")).expect("temp dir");
+    let copy = dir.path().join("directions.styrsnurra");
+    std::fs::copy(&path, &copy).expect("copy");
+    let mut wb = Workbook::open(&copy).expect("copy opens");
+    let all: Vec<(String, Option<Direction>)> = wb
+        .indicators()
+        .expect("indicators")
+        .into_iter()
+        .map(|i| (i.id, Some(Direction::LowerIsBetter)))
+        .collect();
+    eprintln!("bulk direction: {} indicators", all.len());
+    group.bench_function("bulk_direction_all_indicators", |b| {
+        b.iter(|| {
+            wb.apply(Command::SetIndicatorDirections(all.clone()))
+                .expect("apply");
+            wb.undo().expect("undo");
+        })
+    });
+    group.finish();
 }
 
 fn bench_cockpit(c: &mut Criterion) {

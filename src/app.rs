@@ -16,7 +16,9 @@ use crate::ui::municipality::MunicipalityView;
 use crate::ui::results::ResultsView;
 use crate::ui::scan::ScanView;
 use crate::ui::theme::{self, palette};
-use crate::ui::workbook_view::{WorkbookView, file_actions, file_buttons, read_only_text};
+use crate::ui::workbook_view::{
+    IntegrityStatus, WorkbookView, file_actions, file_buttons, read_only_text,
+};
 use crate::ui::{Action, View, ViewContext, phases};
 
 /// Workbooks opened lately, newest first, kept in the user's data folder.
@@ -84,6 +86,15 @@ struct ImportJob {
     handle: JoinHandle<Result<ImportSummary, ImportError>>,
 }
 
+/// The whole-file integrity check (SQLite's `quick_check`), run once in the background after a
+/// workbook opens and again on demand from the Arbetsbok view; never in front of the user.
+pub enum IntegrityCheck {
+    /// To start with the next frame (the window is up by then).
+    Pending,
+    Running(Receiver<Result<(), String>>),
+    Done(Result<(), String>),
+}
+
 /// What the top bar shows about the workbook, read once per revision rather than every frame
 /// (an import's commit would otherwise make the UI thread wait for the file).
 #[derive(Default)]
@@ -111,6 +122,7 @@ pub struct App {
     pub cockpit: CockpitView,
     pub scan: ScanView,
     pub last_import: Option<ImportOutcome>,
+    pub integrity: IntegrityCheck,
     import: Option<ImportJob>,
     dialog: Option<PendingDialog>,
     theme_applied: Option<bool>,
@@ -138,6 +150,7 @@ impl App {
             cockpit: CockpitView::default(),
             scan: ScanView::default(),
             last_import: None,
+            integrity: IntegrityCheck::Done(Ok(())),
             import: None,
             dialog: None,
             theme_applied: None,
@@ -180,8 +193,43 @@ impl App {
         self.cockpit = CockpitView::default();
         self.scan = ScanView::default();
         self.last_import = None;
+        self.integrity = IntegrityCheck::Pending;
         self.workbook = Some(workbook);
         self.revision += 1;
+    }
+
+    /// Starts a pending integrity check, and collects a finished one; damage is shown at once.
+    fn poll_integrity(&mut self, ctx: &egui::Context) {
+        match &self.integrity {
+            IntegrityCheck::Pending => {
+                let Some(wb) = self.workbook.as_ref() else {
+                    return;
+                };
+                let (path, lang, repaint) = (wb.path().to_path_buf(), self.lang, ctx.clone());
+                let (tx, rx) = channel();
+                let spawned = std::thread::Builder::new()
+                    .name("integrity-check".into())
+                    .spawn(move || {
+                        let result = crate::store::workbook::check_integrity(&path)
+                            .map_err(|e| e.message(lang));
+                        let _ = tx.send(result);
+                        repaint.request_repaint();
+                    });
+                self.integrity = match spawned {
+                    Ok(_) => IntegrityCheck::Running(rx),
+                    Err(e) => IntegrityCheck::Done(Err(e.to_string())),
+                };
+            }
+            IntegrityCheck::Running(rx) => {
+                if let Ok(result) = rx.try_recv() {
+                    if let Err(message) = &result {
+                        self.banner = Some(Banner::Error(message.clone()));
+                    }
+                    self.integrity = IntegrityCheck::Done(result);
+                }
+            }
+            IntegrityCheck::Done(_) => {}
+        }
     }
 
     /// Shows what the store did to the file on the user's behalf (recovery, upgrade).
@@ -454,6 +502,7 @@ impl App {
             Action::PickOpen => self.start_dialog(DialogKind::Open),
             Action::PickCreate => self.start_dialog(DialogKind::Create),
             Action::PickSaveCopy => self.start_dialog(DialogKind::SaveCopy),
+            Action::CheckIntegrity => self.integrity = IntegrityCheck::Pending,
             Action::PickImportFiles => self.start_dialog(DialogKind::ImportFiles),
             Action::PickImportFolder => self.start_dialog(DialogKind::ImportFolder),
             Action::StartImport(paths) => self.start_import(paths, ctx.cloned()),
@@ -648,6 +697,7 @@ impl App {
             self.theme_applied = Some(self.presentation);
         }
         self.poll_dialog();
+        self.poll_integrity(&ctx);
         if self.poll_import() {
             ctx.request_repaint();
         }
@@ -733,7 +783,15 @@ impl App {
                     self.collect
                         .ui(ui, &view_ctx, running, self.last_import.as_ref())
                 }
-                View::Workbook => self.workbook_view.ui(ui, &view_ctx, &self.recent.paths),
+                View::Workbook => {
+                    let integrity = match &self.integrity {
+                        IntegrityCheck::Done(Ok(())) => IntegrityStatus::Sound,
+                        IntegrityCheck::Done(Err(message)) => IntegrityStatus::Damaged(message),
+                        _ => IntegrityStatus::Running,
+                    };
+                    self.workbook_view
+                        .ui(ui, &view_ctx, &self.recent.paths, integrity)
+                }
             };
             actions.extend(view_actions);
         });

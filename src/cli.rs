@@ -188,26 +188,40 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
                         &series.directions,
                         year,
                     );
-                    // Municipality, then indicator: both numbered in id order.
-                    signals.sort_unstable_by_key(|s| (s.municipality, s.indicator));
+                    // Municipality, then indicator (both numbered in id order). The signals
+                    // come by indicator; a stable sort by municipality alone keeps that.
+                    signals.sort_by_key(|s| s.municipality);
                     // The `of` of each indicator's ranking, also where it has no direction.
                     let mut of = vec![0usize; series.indicators.len()];
                     for r in series.rows.iter().filter(|r| r.period == year) {
                         of[r.indicator as usize] += 1;
                     }
                     let of: Vec<String> = of.iter().map(usize::to_string).collect();
+                    // 390,000 lines for the country: fields are written one by one, numbers
+                    // through one reused buffer.
+                    let mut number = String::new();
+                    let mut field = |writer: &mut csv::Writer<&mut dyn std::io::Write>,
+                                     value: Option<&dyn std::fmt::Display>|
+                     -> Result<()> {
+                        number.clear();
+                        if let Some(v) = value {
+                            use std::fmt::Write as _;
+                            write!(number, "{v}")?;
+                        }
+                        writer.write_field(&number)?;
+                        Ok(())
+                    };
                     for s in &signals {
                         let i = s.indicator as usize;
-                        writer.write_record([
-                            series.municipalities[s.municipality as usize].as_str(),
-                            series.indicators[i].as_str(),
-                            &s.value.to_string(),
-                            &opt(s.ranking.map(|r| r.rank.to_string())),
-                            &of[i],
-                            &opt(s.ranking.map(|r| r.band.code().to_string())),
-                            &opt(series.riket[i].map(|v| v.to_string())),
-                            &opt(s.trend.map(|t| t.code().to_string())),
-                        ])?;
+                        writer.write_field(&series.municipalities[s.municipality as usize])?;
+                        writer.write_field(&series.indicators[i])?;
+                        field(&mut writer, Some(&s.value))?;
+                        field(&mut writer, s.ranking.as_ref().map(|r| &r.rank as _))?;
+                        writer.write_field(&of[i])?;
+                        writer.write_field(s.ranking.map(|r| r.band.code()).unwrap_or(""))?;
+                        field(&mut writer, series.riket[i].as_ref().map(|v| v as _))?;
+                        writer.write_field(s.trend.map(|t| t.code()).unwrap_or(""))?;
+                        writer.write_record(None::<&[u8]>)?;
                     }
                 }
             }

@@ -33,6 +33,21 @@ fn harness(path: &Path) -> Harness<'static, App> {
     h
 }
 
+/// Steps the app until `done` holds: views read large things on a worker thread, and the
+/// frame after the value arrives shows it. Gives up after ten seconds.
+fn wait_until(h: &mut Harness<'static, App>, done: impl Fn(&App) -> bool) {
+    let started = std::time::Instant::now();
+    while !done(h.state()) {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "the background read never arrived"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    h.run_steps(2);
+}
+
 /// A second, read-only look at the file, as another tool would see it.
 fn peek(path: &Path) -> Workbook {
     let wb = Workbook::open(path).unwrap();
@@ -379,6 +394,12 @@ fn the_demo_cockpit_filters_to_negative_deviations_and_the_scan_lists_every_indi
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num6);
     h.run_steps(2);
     assert_eq!(h.state().view, View::Scan);
+    assert!(
+        h.query_by_label_contains("Läser nyckeltalen").is_some()
+            || !h.state().scan.shown_indicators().is_empty(),
+        "a spinner until the rows arrive"
+    );
+    wait_until(&mut h, |app| !app.scan.shown_indicators().is_empty());
     let indicators = peek(&path).indicators().unwrap();
     for ind in &indicators {
         assert!(
@@ -428,4 +449,77 @@ fn a_change_cut_off_by_a_crash_is_rolled_back_and_the_group_is_told() {
             .unwrap(),
         expected
     );
+}
+
+#[test]
+fn directions_for_several_indicators_are_set_at_once_and_undone_in_one_step() {
+    let dir = tempdir();
+    let path = dir.path().join("demo.styrsnurra");
+    drop(styrsnurra::store::demo::build(&path).unwrap());
+    {
+        // Start from no direction for the two pupil indicators.
+        let mut wb = Workbook::open(&path).unwrap();
+        wb.apply(styrsnurra::store::Command::SetIndicatorDirections(vec![
+            ("N15428".into(), None),
+            ("N15505".into(), None),
+        ]))
+        .unwrap();
+    }
+    let mut h = harness(&path);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num6);
+    h.run_steps(2);
+    wait_until(&mut h, |app| !app.scan.shown_indicators().is_empty());
+    h.get_by_label("Sök nyckeltal").focus();
+    h.step();
+    h.get_by_label("Sök nyckeltal").type_text("Elever");
+    h.run_steps(2);
+    h.get_by_label("Markera alla som visas").click();
+    h.run_steps(2);
+    h.get_by_label("Riktning").click();
+    h.run_steps(2);
+    h.get_by_label("Lägre är bättre").click();
+    h.run_steps(2);
+    h.get_by_label("Sätt riktning för 2 markerade").click();
+    h.run_steps(2);
+    let direction = |id: &str| peek(&path).indicator(id).unwrap().unwrap().direction;
+    assert_eq!(
+        direction("N15428"),
+        Some(styrsnurra::model::Direction::LowerIsBetter)
+    );
+    assert_eq!(
+        direction("N15505"),
+        Some(styrsnurra::model::Direction::LowerIsBetter)
+    );
+    assert_eq!(
+        direction("U07414"),
+        Some(styrsnurra::model::Direction::HigherIsBetter),
+        "indicators not shown are left alone"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(direction("N15428"), None, "one undo takes back both");
+    assert_eq!(direction("N15505"), None);
+}
+
+#[test]
+fn a_damaged_file_is_reported_by_the_background_check() {
+    let dir = tempdir();
+    let path = workbook_with_values(dir.path());
+    let mut data = bytes(&path);
+    let page_size = u16::from_be_bytes([data[16], data[17]]) as usize;
+    // Damage a page deep in the value table: opening works, the check finds it.
+    let last = data.len() - page_size;
+    for b in &mut data[last..last + 300] {
+        *b = 0x5A;
+    }
+    std::fs::write(&path, &data).unwrap();
+    let mut h = harness(&path);
+    wait_until(&mut h, |app| {
+        matches!(app.integrity, styrsnurra::app::IntegrityCheck::Done(_))
+    });
+    assert!(
+        h.query_by_label_contains("skadad").is_some(),
+        "the group is told the file is damaged"
+    );
+    assert_eq!(bytes(&path), data, "and the file is left as it was");
 }

@@ -219,6 +219,21 @@ impl StoreError {
                 "The change was not saved: {} is read-only (the file's permissions or its location do not allow changes). Copy the file somewhere you may write.",
                 path.display()
             ),
+            (
+                StoreError::ReadOnly {
+                    path,
+                    reason: ReadOnlyReason::Reader,
+                    ..
+                },
+                lang,
+            ) => format!(
+                "{} {}",
+                lang.t(
+                    "Ändringen sparades inte: den här vägen läser bara",
+                    "The change was not saved: this handle only reads"
+                ),
+                path.display()
+            ),
             (StoreError::Busy { path, holder }, Lang::Sv) => format!(
                 "Ändringen sparades inte: {} är låst av ett annat program{} som skriver i den just nu. Vänta en stund eller stäng det programmet och försök igen.",
                 path.display(),

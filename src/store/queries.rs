@@ -91,6 +91,15 @@ impl Workbook {
         })
     }
 
+    /// Years with at least one value, ascending, from the kept counts.
+    pub fn years(&self) -> Result<Vec<i32>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT period FROM value_count WHERE present > 0 ORDER BY period",
+        )?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Whether any indicator is imported (what the app asks on opening, in no time).
     pub fn has_indicators(&self) -> Result<bool, StoreError> {
         Ok(self

@@ -137,6 +137,46 @@ impl Workbook {
     }
 }
 
+/// Finds a municipality's number from its id without hashing for Kolada's four-digit ids.
+struct MunicipalityIndex {
+    by_code: Vec<u32>,
+    other: HashMap<String, u32>,
+}
+
+impl MunicipalityIndex {
+    const NONE: u32 = u32::MAX;
+
+    fn new(ids: &[String]) -> MunicipalityIndex {
+        let mut index = MunicipalityIndex {
+            by_code: vec![Self::NONE; 10_000],
+            other: HashMap::new(),
+        };
+        for (i, id) in ids.iter().enumerate() {
+            match Self::code(id) {
+                Some(c) => index.by_code[c] = i as u32,
+                None => {
+                    index.other.insert(id.clone(), i as u32);
+                }
+            }
+        }
+        index
+    }
+
+    fn code(id: &str) -> Option<usize> {
+        let b = id.as_bytes();
+        (b.len() == 4 && b.iter().all(u8::is_ascii_digit))
+            .then(|| b.iter().fold(0usize, |n, d| n * 10 + usize::from(d - b'0')))
+    }
+
+    fn get(&self, id: &str) -> Option<usize> {
+        match Self::code(id) {
+            Some(c) => Some(self.by_code[c]).filter(|&i| i != Self::NONE),
+            None => self.other.get(id).copied(),
+        }
+        .map(|i| i as usize)
+    }
+}
+
 /// What whole-country signals are computed from: for every indicator with values in the year,
 /// each municipality's values in that year and the earlier years its trend needs. Ids are
 /// interned as numbers; `rows` is sorted by indicator, municipality and period.
@@ -156,11 +196,7 @@ impl Workbook {
     pub fn country_series(&self, year: i32) -> Result<CountrySeries, StoreError> {
         let mut municipalities: Vec<String> = self.ranked_municipalities()?.into_iter().collect();
         municipalities.sort();
-        let muni_index: HashMap<&str, u32> = municipalities
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.as_str(), i as u32))
-            .collect();
+        let index = MunicipalityIndex::new(&municipalities);
         let in_year = self.indicators_in_year(year)?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT period, municipality_id, value FROM value
@@ -169,8 +205,10 @@ impl Workbook {
         )?;
         let mut rows = Vec::new();
         let mut riket = Vec::with_capacity(in_year.len());
-        // Values seen so far per municipality of the current indicator; 0 = none in the year.
+        // Per municipality of the current indicator: its values so far, newest first, and how
+        // many (0 = none in the year, so it is not waited for).
         let mut seen = vec![0usize; municipalities.len()];
+        let mut values = vec![[(0i32, 0f64); TREND_POINTS]; municipalities.len()];
         for (i, ind) in in_year.iter().enumerate() {
             seen.fill(0);
             let mut waiting = 0usize;
@@ -186,31 +224,34 @@ impl Workbook {
                 if period == year && id == RIKET_ID {
                     riket_value = Some(value);
                 }
-                let Some(&m) = muni_index.get(id) else {
+                let Some(m) = index.get(id) else {
                     continue;
                 };
-                let count = &mut seen[m as usize];
+                let count = &mut seen[m];
                 if period == year {
-                    *count = 1;
                     waiting += 1;
                 } else if *count == 0 || *count >= TREND_POINTS {
                     continue;
-                } else {
-                    *count += 1;
                 }
+                values[m][*count] = (period, value);
+                *count += 1;
                 if *count == TREND_POINTS {
                     waiting -= 1;
                 }
-                rows.push(SeriesRow {
-                    indicator: i as u32,
-                    municipality: m,
-                    period,
-                    value,
-                });
+            }
+            // In the order country_signals wants: municipality, then period ascending.
+            for (m, &count) in seen.iter().enumerate() {
+                for &(period, value) in values[m][..count].iter().rev() {
+                    rows.push(SeriesRow {
+                        indicator: i as u32,
+                        municipality: m as u32,
+                        period,
+                        value,
+                    });
+                }
             }
             riket.push(riket_value);
         }
-        rows.sort_unstable_by_key(|r| (r.indicator, r.municipality, r.period));
         Ok(CountrySeries {
             indicators: in_year.iter().map(|i| i.id.clone()).collect(),
             directions: in_year.iter().map(|i| i.direction).collect(),

@@ -17,6 +17,8 @@ pub enum ReadOnlyReason {
     FilePermissions,
     /// Another Styrsnurra window or process has the file open for writing.
     OpenElsewhere,
+    /// A second handle that a worker thread reads through (see [`Workbook::reader`]).
+    Reader,
 }
 
 /// Whether edits can be written.
@@ -499,6 +501,30 @@ impl Workbook {
             }
             other => other,
         }
+    }
+
+    /// A second, read-only handle on the same file, for reading on a worker thread so that a
+    /// slow read never holds up a frame. `None` while the workbook is read through an upgraded
+    /// copy in memory, which another connection cannot see.
+    pub fn reader(&self) -> Option<Result<Workbook, OpenError>> {
+        if self.pending_upgrade.is_some() {
+            return None;
+        }
+        let conn = Connection::open_with_flags(
+            &self.path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .and_then(|conn| configure(&conn).map(|()| conn))
+        .map_err(|e| sqlite_err(&self.path, e));
+        Some(conn.map(|conn| Workbook {
+            conn,
+            path: self.path.clone(),
+            access: Access::ReadOnly(ReadOnlyReason::Reader),
+            _lock: None,
+            holder: None,
+            pending_upgrade: None,
+            notices: Vec::new(),
+        }))
     }
 
     /// Reads the whole file with SQLite's `quick_check`, through a connection of its own

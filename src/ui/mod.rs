@@ -96,6 +96,8 @@ pub enum Action {
     PickOpen,
     PickCreate,
     PickSaveCopy,
+    /// Reads the whole file once more for damage (in the background).
+    CheckIntegrity,
     PickImportFiles,
     PickImportFolder,
     StartImport(Vec<PathBuf>),
@@ -145,6 +147,93 @@ impl<K: PartialEq, T> Cached<K, T> {
     /// The value last read, if it was read without error.
     pub fn value(&self) -> Option<&T> {
         self.entry.as_ref().and_then(|(_, v)| v.as_ref().ok())
+    }
+}
+
+/// Something a view reads from the workbook on a worker thread of its own (with its own
+/// read-only connection), so that no read, however large the workbook, holds up a frame.
+/// Kept until its key changes; the view shows a spinner until the value arrives.
+pub struct Background<K, T> {
+    key: Option<K>,
+    state: BackgroundState<T>,
+}
+
+enum BackgroundState<T> {
+    Empty,
+    Loading(std::sync::mpsc::Receiver<Result<T, String>>),
+    Ready(Result<T, String>),
+}
+
+impl<K, T> Default for Background<K, T> {
+    fn default() -> Self {
+        Background {
+            key: None,
+            state: BackgroundState::Empty,
+        }
+    }
+}
+
+type Load<T> =
+    Box<dyn FnOnce(&crate::store::Workbook) -> Result<T, crate::store::StoreError> + Send>;
+
+impl<K: PartialEq, T: Send + 'static> Background<K, T> {
+    /// The value for `key`, or `None` while it is being read. A new key starts a new read;
+    /// the value of an older key that arrives late is dropped with its thread.
+    pub fn get(
+        &mut self,
+        key: K,
+        ctx: &ViewContext<'_>,
+        egui_ctx: &egui::Context,
+        load: Load<T>,
+    ) -> Option<Result<&T, &str>> {
+        let lang = ctx.lang;
+        if self.key.as_ref() != Some(&key) {
+            self.key = Some(key);
+            self.state = match ctx.workbook.reader() {
+                // An upgraded copy in memory: only this connection sees it; read here.
+                None => BackgroundState::Ready(load(ctx.workbook).map_err(|e| e.message(lang))),
+                Some(Err(e)) => BackgroundState::Ready(Err(e.message(lang))),
+                Some(Ok(reader)) => {
+                    let (tx, rx) = std::sync::mpsc::channel();
+                    let repaint = egui_ctx.clone();
+                    let spawned =
+                        std::thread::Builder::new()
+                            .name("view-read".into())
+                            .spawn(move || {
+                                let _ = tx.send(load(&reader).map_err(|e| e.message(lang)));
+                                repaint.request_repaint();
+                            });
+                    match spawned {
+                        Ok(_) => BackgroundState::Loading(rx),
+                        Err(e) => BackgroundState::Ready(Err(e.to_string())),
+                    }
+                }
+            };
+        }
+        if let BackgroundState::Loading(rx) = &self.state {
+            match rx.try_recv() {
+                Ok(result) => self.state = BackgroundState::Ready(result),
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.state = BackgroundState::Ready(Err(lang
+                        .t("Läsningen avbröts.", "The read was interrupted.")
+                        .to_string()));
+                }
+            }
+        }
+        match &self.state {
+            BackgroundState::Ready(Ok(value)) => Some(Ok(value)),
+            BackgroundState::Ready(Err(message)) => Some(Err(message)),
+            _ => None,
+        }
+    }
+
+    /// The value last read, if it was read without error.
+    pub fn value(&self) -> Option<&T> {
+        match &self.state {
+            BackgroundState::Ready(Ok(value)) => Some(value),
+            _ => None,
+        }
     }
 }
 

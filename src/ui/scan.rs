@@ -1,12 +1,15 @@
 //! Uppföljning: every imported indicator for the home municipality with its comparison and
 //! trend signals, so the group can spot what to set goals on.
 
+use std::collections::{BTreeSet, HashMap};
+
+use super::results::direction_name;
 use super::theme::palette;
 use super::widgets::{picker, signal};
-use super::{Action, Cached, View, ViewContext};
-use crate::model::Indicator;
+use super::{Action, Background, View, ViewContext};
 use crate::model::deviation::IndicatorSignals;
-use crate::store::StoreError;
+use crate::model::{Direction, Indicator};
+use crate::store::{Command, StoreError, Workbook};
 
 struct Loaded {
     year: Option<i32>,
@@ -20,23 +23,25 @@ struct Loaded {
 pub struct ScanView {
     pub year: Option<i32>,
     pub query: String,
-    loaded: Cached<(u64, Option<i32>), Loaded>,
+    loaded: Background<(u64, Option<i32>), Loaded>,
+    /// Indicators ticked for a direction set in bulk.
+    pub selected: BTreeSet<String>,
+    bulk_direction: Option<Direction>,
 }
 
-fn load(ctx: &ViewContext<'_>, year: Option<i32>) -> Result<Loaded, StoreError> {
-    let wb = ctx.workbook;
+fn load(wb: &Workbook, year: Option<i32>) -> Result<Loaded, StoreError> {
     let home = wb.home_municipality()?;
-    let stats = wb.stats()?;
-    let years: Vec<i32> = match (stats.first_year, stats.last_year) {
-        (Some(a), Some(b)) => crate::model::year_span(a, b),
-        _ => Vec::new(),
-    };
+    let years = wb.years()?;
     let chosen = year.filter(|y| years.contains(y)).or(years.last().copied());
     let mut rows = Vec::new();
     if let (Some(h), Some(y)) = (&home, chosen) {
-        let indicators = wb.indicators()?;
+        let indicators: HashMap<String, Indicator> = wb
+            .indicators()?
+            .into_iter()
+            .map(|i| (i.id.clone(), i))
+            .collect();
         for s in wb.signals(h, y)? {
-            if let Some(ind) = indicators.iter().find(|i| i.id == s.indicator) {
+            if let Some(ind) = indicators.get(&s.indicator) {
                 rows.push((ind.clone(), s));
             }
         }
@@ -51,24 +56,42 @@ fn load(ctx: &ViewContext<'_>, year: Option<i32>) -> Result<Loaded, StoreError> 
 }
 
 impl ScanView {
+    /// The rows shown, once read: the tests and the bulk edit look at them.
+    pub fn shown_indicators(&self) -> Vec<String> {
+        self.loaded
+            .value()
+            .map(|l| l.rows.iter().map(|(i, _)| i.id.clone()).collect())
+            .unwrap_or_default()
+    }
+
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>) -> Vec<Action> {
         let lang = ctx.lang;
         let mut actions = Vec::new();
-        let loaded = match self
-            .loaded
-            .get((ctx.revision, self.year), lang, || load(ctx, self.year))
-        {
-            Ok(loaded) => loaded,
-            Err(message) => {
+        ui.heading(lang.t("Alla nyckeltal", "All indicators"));
+        ui.label(lang.t(
+            "Hemkommunens läge bland alla kommuner och trenden för varje importerat nyckeltal, sämst först. Nyckeltal utan riktning får ingen plats eller trend: markera dem och ange riktning här, eller under Resultat.",
+            "The home municipality's place among all municipalities and the trend for every imported indicator, worst first. Indicators without a direction get no place or trend: tick them and set the direction here, or under Results.",
+        ));
+        let year = self.year;
+        let loaded = match self.loaded.get(
+            (ctx.revision, year),
+            ctx,
+            ui.ctx(),
+            Box::new(move |wb: &Workbook| load(wb, year)),
+        ) {
+            None => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(lang.t("Läser nyckeltalen …", "Reading the indicators …"));
+                });
+                return actions;
+            }
+            Some(Err(message)) => {
                 ui.colored_label(palette::ERROR, message);
                 return actions;
             }
+            Some(Ok(loaded)) => loaded,
         };
-        ui.heading(lang.t("Alla nyckeltal", "All indicators"));
-        ui.label(lang.t(
-            "Hemkommunens läge bland alla kommuner och trenden för varje importerat nyckeltal, sämst först. Nyckeltal utan riktning får ingen plats eller trend: ange riktning under Resultat.",
-            "The home municipality's place among all municipalities and the trend for every imported indicator, worst first. Indicators without a direction get no place or trend: set the direction under Results.",
-        ));
         if loaded.home.is_none() {
             if ui
                 .button(lang.t("Välj hemkommun", "Choose home municipality"))
@@ -89,58 +112,198 @@ impl ScanView {
             lang.t("Sök nyckeltal", "Search indicators"),
             &mut self.query,
         );
-        let size = ui.text_style_height(&egui::TextStyle::Body) * 1.3;
         let rows: Vec<&(Indicator, IndicatorSignals)> = loaded
             .rows
             .iter()
             .filter(|(i, _)| picker::matches(&self.query, &format!("{} {}", i.id, i.title)))
             .collect();
-        egui::ScrollArea::vertical()
-            .auto_shrink(false)
-            .show(ui, |ui| {
-                egui::Grid::new("scan").striped(true).show(ui, |ui| {
-                    for h in [
-                        lang.t("Nyckeltal", "Indicator"),
-                        lang.t("Utfall", "Outcome"),
-                        lang.t("Plats", "Rank"),
-                        lang.t("Jämförelse", "Comparison"),
-                        lang.t("Trend", "Trend"),
-                        lang.t("Riket", "Sweden"),
-                    ] {
-                        ui.strong(h);
-                    }
-                    ui.end_row();
-                    for (ind, s) in rows {
-                        if ui.link(format!("{}  {}", ind.id, ind.title)).clicked()
+        let editable = !ctx.presentation && !ctx.workbook.is_read_only();
+        if editable {
+            bulk_direction_bar(
+                ui,
+                lang,
+                &rows,
+                &mut self.selected,
+                &mut self.bulk_direction,
+                &mut actions,
+            );
+        }
+        let size = ui.text_style_height(&egui::TextStyle::Body) * 1.3;
+        let row_height = size + ui.spacing().item_spacing.y + 4.0;
+        let widths = Columns::new(ui, editable);
+        header_row(ui, lang, &widths);
+        egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+            ui,
+            row_height,
+            rows.len(),
+            |ui, range| {
+                for (ind, s) in &rows[range] {
+                    ui.horizontal(|ui| {
+                        ui.set_height(size);
+                        if editable {
+                            let mut ticked = self.selected.contains(&ind.id);
+                            let response = ui.add_sized(
+                                [widths.tick, size],
+                                egui::Checkbox::without_text(&mut ticked),
+                            );
+                            if response.changed() {
+                                if ticked {
+                                    self.selected.insert(ind.id.clone());
+                                } else {
+                                    self.selected.remove(&ind.id);
+                                }
+                            }
+                        }
+                        let title = format!("{}  {}", ind.id, ind.title);
+                        let link = ui
+                            .scope(|ui| {
+                                ui.set_width(widths.indicator);
+                                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                                ui.link(title)
+                            })
+                            .inner;
+                        if link.clicked()
                             && let Some(y) = loaded.year
                         {
                             actions.push(Action::ShowIndicator(ind.id.clone(), y));
                         }
-                        ui.label(lang.value_with_unit(s.value, &ind.unit));
-                        ui.label(match s.ranking {
-                            Some(r) => format!("{} {} {}", r.rank, lang.t("av", "of"), r.of),
-                            None => String::new(),
-                        });
-                        ui.horizontal(|ui| {
+                        cell(ui, widths.number, lang.value_with_unit(s.value, &ind.unit));
+                        cell(
+                            ui,
+                            widths.number,
+                            match s.ranking {
+                                Some(r) => format!("{} {} {}", r.rank, lang.t("av", "of"), r.of),
+                                None => String::new(),
+                            },
+                        );
+                        ui.scope(|ui| {
+                            ui.set_width(widths.signal);
                             signal::band_box(ui, s.ranking.map(|r| r.band), size);
                             ui.label(signal::band_word(lang, s.ranking.map(|r| r.band)));
                         });
-                        ui.horizontal(|ui| {
+                        ui.scope(|ui| {
+                            ui.set_width(widths.signal);
                             signal::arrow(ui, s.trend, size);
                             ui.label(signal::trend_word(lang, s.trend));
                         });
-                        ui.label(
+                        cell(
+                            ui,
+                            widths.number,
                             s.riket
                                 .map(|r| lang.value_with_unit(r, &ind.unit))
                                 .unwrap_or_default(),
                         );
-                        ui.end_row();
-                    }
-                });
-            });
+                    });
+                }
+            },
+        );
         if year != loaded.year {
             self.year = year;
         }
         actions
     }
+}
+
+/// Column widths: fixed for the numbers and signals, the rest for the indicator's name, so
+/// columns stay put while only the visible rows are laid out.
+struct Columns {
+    tick: f32,
+    indicator: f32,
+    number: f32,
+    signal: f32,
+}
+
+impl Columns {
+    fn new(ui: &egui::Ui, editable: bool) -> Columns {
+        let em = ui.text_style_height(&egui::TextStyle::Body);
+        let spacing = ui.spacing().item_spacing.x;
+        let tick = if editable { em * 1.5 } else { 0.0 };
+        let number = em * 7.0;
+        let signal = em * 9.0;
+        let fixed = tick + 3.0 * number + 2.0 * signal + 7.0 * spacing;
+        Columns {
+            tick,
+            indicator: (ui.available_width() - fixed).max(em * 12.0),
+            number,
+            signal,
+        }
+    }
+}
+
+fn cell(ui: &mut egui::Ui, width: f32, text: String) {
+    ui.scope(|ui| {
+        ui.set_width(width);
+        ui.label(text);
+    });
+}
+
+fn header_row(ui: &mut egui::Ui, lang: crate::i18n::Lang, w: &Columns) {
+    ui.horizontal(|ui| {
+        if w.tick > 0.0 {
+            ui.add_space(w.tick + ui.spacing().item_spacing.x);
+        }
+        for (text, width) in [
+            (lang.t("Nyckeltal", "Indicator"), w.indicator),
+            (lang.t("Utfall", "Outcome"), w.number),
+            (lang.t("Plats", "Rank"), w.number),
+            (lang.t("Jämförelse", "Comparison"), w.signal),
+            (lang.t("Trend", "Trend"), w.signal),
+            (lang.t("Riket", "Sweden"), w.number),
+        ] {
+            ui.scope(|ui| {
+                ui.set_width(width);
+                ui.strong(text);
+            });
+        }
+    });
+}
+
+/// Tick all shown / none, pick a direction, and set it for every ticked indicator as one edit.
+fn bulk_direction_bar(
+    ui: &mut egui::Ui,
+    lang: crate::i18n::Lang,
+    rows: &[&(Indicator, IndicatorSignals)],
+    selected: &mut BTreeSet<String>,
+    direction: &mut Option<Direction>,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button(lang.t("Markera alla som visas", "Tick all shown"))
+            .clicked()
+        {
+            selected.extend(rows.iter().map(|(i, _)| i.id.clone()));
+        }
+        if ui
+            .add_enabled(
+                !selected.is_empty(),
+                egui::Button::new(lang.t("Avmarkera alla", "Untick all")),
+            )
+            .clicked()
+        {
+            selected.clear();
+        }
+        egui::ComboBox::new("bulk_direction", lang.t("Riktning", "Direction"))
+            .selected_text(direction_name(lang, *direction))
+            .show_ui(ui, |ui| {
+                for d in Direction::ALL.map(Some).into_iter().chain([None]) {
+                    ui.selectable_value(direction, d, direction_name(lang, d));
+                }
+            });
+        let label = format!(
+            "{} {} {}",
+            lang.t("Sätt riktning för", "Set direction for"),
+            lang.count(selected.len() as u64),
+            lang.t("markerade", "ticked")
+        );
+        if ui
+            .add_enabled(!selected.is_empty(), egui::Button::new(label))
+            .clicked()
+        {
+            actions.push(Action::Apply(Command::SetIndicatorDirections(
+                selected.iter().map(|id| (id.clone(), *direction)).collect(),
+            )));
+            selected.clear();
+        }
+    });
 }

@@ -13,12 +13,23 @@ pub struct WorkbookView {
     stats: Cached<u64, WorkbookStats>,
 }
 
+/// Where the whole-file check of the open workbook stands.
+pub enum IntegrityStatus<'a> {
+    Running,
+    Sound,
+    Damaged(&'a str),
+}
+
 /// Explains why a workbook is read-only.
 pub fn read_only_text(lang: crate::i18n::Lang, reason: ReadOnlyReason) -> &'static str {
     match reason {
         ReadOnlyReason::FilePermissions => lang.t(
             "Arbetsboken är skrivskyddad: filen går inte att skriva till. Spara en kopia för att kunna ändra.",
             "The workbook is read-only: the file cannot be written. Save a copy to make changes.",
+        ),
+        ReadOnlyReason::Reader => lang.t(
+            "Arbetsboken läses här bara för att visas.",
+            "The workbook is only read here, for display.",
         ),
         ReadOnlyReason::OpenElsewhere => lang.t(
             "Arbetsboken är redan öppen i ett annat Styrsnurra-fönster och visas därför skrivskyddad här. Spara en kopia för att arbeta vidare separat.",
@@ -33,6 +44,7 @@ impl WorkbookView {
         ui: &mut egui::Ui,
         ctx: &ViewContext<'_>,
         recent: &[PathBuf],
+        integrity: IntegrityStatus<'_>,
     ) -> Vec<Action> {
         let lang = ctx.lang;
         let mut actions = Vec::new();
@@ -91,6 +103,31 @@ impl WorkbookView {
                 ui.colored_label(palette::ERROR, message);
             }
         }
+        ui.horizontal_wrapped(|ui| match integrity {
+            IntegrityStatus::Running => {
+                ui.spinner();
+                ui.label(lang.t(
+                    "Kontrollerar att filen är hel …",
+                    "Checking that the file is sound …",
+                ));
+            }
+            IntegrityStatus::Sound => {
+                ui.label(lang.t(
+                    "Filen är kontrollerad och hel.",
+                    "The file is checked and sound.",
+                ));
+                if !ctx.presentation
+                    && ui
+                        .button(lang.t("Kontrollera igen", "Check again"))
+                        .clicked()
+                {
+                    actions.push(Action::CheckIntegrity);
+                }
+            }
+            IntegrityStatus::Damaged(message) => {
+                ui.colored_label(palette::ERROR, message);
+            }
+        });
         if ctx.presentation {
             return actions;
         }

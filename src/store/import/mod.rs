@@ -593,7 +593,9 @@ fn detect(path: &Path) -> Result<(Source, Layout), ImportError> {
         Kind::Json => kolada_json::detect(path, &source)?,
         Kind::Text => csv_files::detect(&source.head).map_err(unknown)?,
     };
-    Ok((source, layout))
+    // Every planned file waits with its source: keep only what parsing needs again (the
+    // header lines), not 64 KiB of each of thousands of files.
+    Ok((source.keep_header_only(), layout))
 }
 
 /// Imports the files (folders are expanded) in one transaction. Refuses the whole import,

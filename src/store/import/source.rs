@@ -30,6 +30,29 @@ pub(super) struct Source {
 }
 
 impl Source {
+    /// Drops the sniffed text past the first two non-empty lines (an Excel `sep=` line and
+    /// the header), which is all that parsing reads from it.
+    pub fn keep_header_only(mut self) -> Source {
+        let mut seen = 0;
+        let mut end = self.head.len();
+        for (i, line) in self.head.split_inclusive('\n').scan(0, |pos, l| {
+            let start = *pos;
+            *pos += l.len();
+            Some((start + l.len(), l))
+        }) {
+            if !line.trim().is_empty() {
+                seen += 1;
+                if seen == 2 {
+                    end = i;
+                    break;
+                }
+            }
+        }
+        self.head.truncate(end);
+        self.head.shrink_to_fit();
+        self
+    }
+
     /// A note for the summary when the text was not UTF-8.
     pub fn encoding_note(&self) -> Option<String> {
         if self.encoding == UTF_8 {
