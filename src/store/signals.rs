@@ -137,10 +137,85 @@ impl Workbook {
     }
 }
 
+/// One share of the indicators' values, as [`Workbook::country_series`] reads them.
+#[derive(Default)]
+struct Window {
+    rows: Vec<SeriesRow>,
+    riket: Vec<Option<f64>>,
+}
+
+impl Workbook {
+    /// Reads `indicators` (numbered from `first`): each municipality's value in `year` and the
+    /// earlier values its trend needs, and Riket's value.
+    fn read_window(
+        &self,
+        indicators: &[YearIndicator],
+        first: usize,
+        year: i32,
+        index: &MunicipalityIndex,
+    ) -> Result<Window, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT period, municipality_id, value FROM value
+             WHERE indicator_id = ?1 AND gender = 'T' AND period <= ?2 AND value IS NOT NULL
+             ORDER BY period DESC",
+        )?;
+        let mut out = Window::default();
+        // Per municipality of the current indicator: its values so far, newest first, and how
+        // many (0 = none in the year, so it is not waited for).
+        let mut seen = vec![0usize; index.len];
+        let mut values = vec![[(0i32, 0f64); TREND_POINTS]; index.len];
+        for (i, ind) in indicators.iter().enumerate() {
+            seen.fill(0);
+            let mut waiting = 0usize;
+            let mut riket_value = None;
+            let mut q = stmt.query(params![ind.id, year])?;
+            while let Some(r) = q.next()? {
+                let period: i32 = r.get(0)?;
+                if period < year && waiting == 0 {
+                    break;
+                }
+                let id = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+                let value: f64 = r.get(2)?;
+                if period == year && id == RIKET_ID {
+                    riket_value = Some(value);
+                }
+                let Some(m) = index.get(id) else {
+                    continue;
+                };
+                let count = &mut seen[m];
+                if period == year {
+                    waiting += 1;
+                } else if *count == 0 || *count >= TREND_POINTS {
+                    continue;
+                }
+                values[m][*count] = (period, value);
+                *count += 1;
+                if *count == TREND_POINTS {
+                    waiting -= 1;
+                }
+            }
+            // In the order country_signals wants: municipality, then period ascending.
+            for (m, &count) in seen.iter().enumerate() {
+                for &(period, value) in values[m][..count].iter().rev() {
+                    out.rows.push(SeriesRow {
+                        indicator: (first + i) as u32,
+                        municipality: m as u32,
+                        period,
+                        value,
+                    });
+                }
+            }
+            out.riket.push(riket_value);
+        }
+        Ok(out)
+    }
+}
+
 /// Finds a municipality's number from its id without hashing for Kolada's four-digit ids.
 struct MunicipalityIndex {
     by_code: Vec<u32>,
     other: HashMap<String, u32>,
+    len: usize,
 }
 
 impl MunicipalityIndex {
@@ -150,6 +225,7 @@ impl MunicipalityIndex {
         let mut index = MunicipalityIndex {
             by_code: vec![Self::NONE; 10_000],
             other: HashMap::new(),
+            len: ids.len(),
         };
         for (i, id) in ids.iter().enumerate() {
             match Self::code(id) {
@@ -198,59 +274,56 @@ impl Workbook {
         municipalities.sort();
         let index = MunicipalityIndex::new(&municipalities);
         let in_year = self.indicators_in_year(year)?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT period, municipality_id, value FROM value
-             WHERE indicator_id = ?1 AND gender = 'T' AND period <= ?2 AND value IS NOT NULL
-             ORDER BY period DESC",
-        )?;
+        // The indicators are independent: read them in parallel, one read-only connection per
+        // core, each on its own share of the indicators (in order, so the results join up).
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 4);
+        let readers: Vec<Workbook> = (1..threads.min(in_year.len().max(1)))
+            .filter_map(|_| self.reader().and_then(Result::ok))
+            .collect();
+        let share = in_year.len().div_ceil(readers.len() + 1).max(1);
+        let path = self.path().to_path_buf();
+        let chunks: Vec<(usize, &[YearIndicator])> = in_year
+            .chunks(share)
+            .enumerate()
+            .map(|(n, chunk)| (n * share, chunk))
+            .collect();
+        let index = &index;
+        let parts: Vec<Result<Window, StoreError>> = std::thread::scope(|scope| {
+            let mut handles = Vec::new();
+            let mut chunks = chunks.into_iter();
+            let own = chunks.next();
+            for ((first, chunk), reader) in chunks.zip(readers) {
+                let spawned = std::thread::Builder::new()
+                    .name("signals-read".into())
+                    .spawn_scoped(scope, move || reader.read_window(chunk, first, year, index));
+                handles.push(spawned);
+            }
+            let mut parts = vec![match own {
+                Some((first, chunk)) => self.read_window(chunk, first, year, index),
+                None => Ok(Window::default()),
+            }];
+            for h in handles {
+                parts.push(match h {
+                    Ok(h) => h.join().unwrap_or_else(|_| Ok(Window::default())),
+                    Err(e) => Err(StoreError::Io(path.clone(), e)),
+                });
+            }
+            parts
+        });
         let mut rows = Vec::new();
         let mut riket = Vec::with_capacity(in_year.len());
-        // Per municipality of the current indicator: its values so far, newest first, and how
-        // many (0 = none in the year, so it is not waited for).
-        let mut seen = vec![0usize; municipalities.len()];
-        let mut values = vec![[(0i32, 0f64); TREND_POINTS]; municipalities.len()];
-        for (i, ind) in in_year.iter().enumerate() {
-            seen.fill(0);
-            let mut waiting = 0usize;
-            let mut riket_value = None;
-            let mut q = stmt.query(params![ind.id, year])?;
-            while let Some(r) = q.next()? {
-                let period: i32 = r.get(0)?;
-                if period < year && waiting == 0 {
-                    break;
-                }
-                let id = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
-                let value: f64 = r.get(2)?;
-                if period == year && id == RIKET_ID {
-                    riket_value = Some(value);
-                }
-                let Some(m) = index.get(id) else {
-                    continue;
-                };
-                let count = &mut seen[m];
-                if period == year {
-                    waiting += 1;
-                } else if *count == 0 || *count >= TREND_POINTS {
-                    continue;
-                }
-                values[m][*count] = (period, value);
-                *count += 1;
-                if *count == TREND_POINTS {
-                    waiting -= 1;
-                }
-            }
-            // In the order country_signals wants: municipality, then period ascending.
-            for (m, &count) in seen.iter().enumerate() {
-                for &(period, value) in values[m][..count].iter().rev() {
-                    rows.push(SeriesRow {
-                        indicator: i as u32,
-                        municipality: m as u32,
-                        period,
-                        value,
-                    });
-                }
-            }
-            riket.push(riket_value);
+        for part in parts {
+            let part = part?;
+            rows.extend(part.rows);
+            riket.extend(part.riket);
+        }
+        if riket.len() != in_year.len() {
+            // A reader thread stopped without a result: read everything here instead.
+            let all = self.read_window(&in_year, 0, year, index)?;
+            rows = all.rows;
+            riket = all.riket;
         }
         Ok(CountrySeries {
             indicators: in_year.iter().map(|i| i.id.clone()).collect(),
