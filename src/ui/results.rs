@@ -595,22 +595,36 @@ impl ResultsView {
                             lang.t("Värden för", "Values for"),
                             home_title.clone().unwrap_or_default()
                         ));
-                        egui::Grid::new("values_table")
-                            .striped(true)
-                            .show(ui, |ui| {
-                                ui.strong(lang.t("År", "Year"));
-                                for g in Gender::ALL {
-                                    ui.strong(gender_name(lang, g));
-                                }
-                                ui.end_row();
-                                for (period, cells) in &detail.table {
-                                    ui.label(period.to_string());
-                                    for cell in cells {
-                                        ui.label(cell.clone().unwrap_or_default());
-                                    }
-                                    ui.end_row();
+                        // Fixed-width columns rather than a Grid: a new Grid costs the first
+                        // frame a second, hidden layout pass.
+                        let width = ui.text_style_height(&egui::TextStyle::Body) * 8.0;
+                        ui.horizontal(|ui| {
+                            ui.add_sized(
+                                [width, 0.0],
+                                egui::Label::new(
+                                    egui::RichText::new(lang.t("År", "Year")).strong(),
+                                ),
+                            );
+                            for g in Gender::ALL {
+                                ui.add_sized(
+                                    [width, 0.0],
+                                    egui::Label::new(
+                                        egui::RichText::new(gender_name(lang, g)).strong(),
+                                    ),
+                                );
+                            }
+                        });
+                        for (period, cells) in &detail.table {
+                            ui.horizontal(|ui| {
+                                ui.add_sized([width, 0.0], egui::Label::new(period.to_string()));
+                                for cell in cells {
+                                    ui.add_sized(
+                                        [width, 0.0],
+                                        egui::Label::new(cell.clone().unwrap_or_default()),
+                                    );
                                 }
                             });
+                        }
                     }
                 });
         });
