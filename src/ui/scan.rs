@@ -159,7 +159,7 @@ impl ScanView {
                             .scope(|ui| {
                                 ui.set_width(widths.indicator);
                                 ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-                                ui.link(title)
+                                ui.link(title).on_hover_text(&ind.title)
                             })
                             .inner;
                         if link.clicked()
@@ -218,9 +218,10 @@ impl Columns {
         let em = ui.text_style_height(&egui::TextStyle::Body);
         let spacing = ui.spacing().item_spacing.x;
         let tick = if editable { em * 1.5 } else { 0.0 };
-        let number = em * 7.0;
-        let signal = em * 9.0;
-        let fixed = tick + 3.0 * number + 2.0 * signal + 7.0 * spacing;
+        let number = em * 5.5;
+        let signal = em * 8.5;
+        // Six gaps between seven cells, and room for the scroll bar.
+        let fixed = tick + 3.0 * number + 2.0 * signal + 6.0 * spacing + 2.0 * em;
         Columns {
             tick,
             indicator: (ui.available_width() - fixed).max(em * 12.0),
