@@ -132,13 +132,7 @@ fn bench_cockpit(c: &mut Criterion) {
     let mut app = App::new(Some(path));
     app.view = View::Cockpit;
     let ctx = egui::Context::default();
-    let input = || egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1920.0, 1080.0),
-        )),
-        ..Default::default()
-    };
+    let input = full_hd;
     for _ in 0..3 {
         let _ = ctx.run_ui(input(), |ui| app.frame(ui));
     }
@@ -153,5 +147,56 @@ fn bench_cockpit(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench_country, bench_cockpit);
+/// Input for one headless frame on a 1920 × 1080 screen.
+fn full_hd() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1920.0, 1080.0),
+        )),
+        ..Default::default()
+    }
+}
+
+/// One frame of the scan view (every indicator of the full dump for a home municipality, once
+/// its rows have arrived from the worker thread) and of the workbook view, headless.
+fn bench_full_dump_views(c: &mut Criterion) {
+    let Some(full) = common::full_workbook() else {
+        return;
+    };
+    let dir = tempfile::tempdir_in(full.parent().expect("folder")).expect("temp dir");
+    let path = dir.path().join("views.styrsnurra");
+    std::fs::copy(&full, &path).expect("copy");
+    Workbook::open(&path)
+        .expect("open")
+        .apply(Command::set_home_municipality("0180"))
+        .expect("home");
+    let mut app = App::new(Some(path));
+    let ctx = egui::Context::default();
+    let input = full_hd;
+    app.view = View::Scan;
+    let started = Instant::now();
+    while app.scan.shown_indicators().is_empty() {
+        let _ = ctx.run_ui(input(), |ui| app.frame(ui));
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        assert!(started.elapsed().as_secs() < 30, "scan rows never arrived");
+    }
+    eprintln!(
+        "scan view: {} rows arrived {:.0} ms after the first frame",
+        app.scan.shown_indicators().len(),
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    c.bench_function("scan_frame_full_dump", |b| {
+        b.iter(|| ctx.run_ui(input(), |ui| app.frame(ui)))
+    });
+    app.view = View::Workbook;
+    for _ in 0..3 {
+        let _ = ctx.run_ui(input(), |ui| app.frame(ui));
+    }
+    c.bench_function("workbook_view_frame_full_dump", |b| {
+        b.iter(|| ctx.run_ui(input(), |ui| app.frame(ui)))
+    });
+}
+
+criterion_group!(benches, bench_country, bench_cockpit, bench_full_dump_views);
 criterion_main!(benches);

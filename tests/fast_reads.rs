@@ -4,8 +4,6 @@
 
 mod common;
 
-use std::process::Command as Process;
-
 use common::{fixture, kolada, tempdir};
 use styrsnurra::model::Direction;
 use styrsnurra::store::import::{ImportProgress, import_paths};
@@ -95,16 +93,7 @@ fn the_demo_workbook_has_its_counts() {
 }
 
 fn run(args: &[&std::ffi::OsStr]) -> String {
-    let out = Process::new(env!("CARGO_BIN_EXE_styrsnurra"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    common::run_ok(args)
 }
 
 #[test]
@@ -200,26 +189,17 @@ fn a_bad_directions_file_changes_nothing_and_names_the_line() {
     let path = common::workbook_with_values(dir.path());
     let before = common::bytes(&path);
     let file = dir.path().join("riktningar.csv");
-    std::fs::write(&file, "N15428;higher\nN15428;uppåt\n").unwrap();
-    let out = Process::new(env!("CARGO_BIN_EXE_styrsnurra"))
-        .arg("direction")
-        .arg(&path)
-        .arg("--from")
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
+    let refused = |text: &str| {
+        std::fs::write(&file, text).unwrap();
+        common::run_failing(&[
+            "direction".as_ref(),
+            path.as_os_str(),
+            "--from".as_ref(),
+            file.as_os_str(),
+        ])
+    };
+    let err = refused("N15428;higher\nN15428;uppåt\n");
     assert!(err.contains("rad 2") && err.contains("uppåt"), "{err}");
-    std::fs::write(&file, "N15428;higher\nFINNS_EJ;lower\n").unwrap();
-    let out = Process::new(env!("CARGO_BIN_EXE_styrsnurra"))
-        .arg("direction")
-        .arg(&path)
-        .arg("--from")
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("FINNS_EJ"));
+    assert!(refused("N15428;higher\nFINNS_EJ;lower\n").contains("FINNS_EJ"));
     assert_eq!(common::bytes(&path), before);
 }

@@ -9,16 +9,7 @@ use std::process::Command;
 use common::{kolada, tempdir};
 
 fn run(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_styrsnurra"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    common::run_ok(args)
 }
 
 /// geo -> (year -> value) from a Kolada wide total file.

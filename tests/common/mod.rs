@@ -39,3 +39,28 @@ pub fn workbook_with_values(dir: &Path) -> PathBuf {
     .expect("import");
     path
 }
+
+/// Runs the command line with `args` and returns what it printed; fails the test with its
+/// message unless it succeeded.
+pub fn run_ok<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_styrsnurra"))
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+/// Runs the command line with `args`, which must fail; returns its message.
+pub fn run_failing<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_styrsnurra"))
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(!out.status.success(), "should have failed");
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
