@@ -377,7 +377,10 @@ impl App {
                 self.collect.files.clear();
                 Ok(summary)
             }
-            Ok(Err(e)) => Err(e.message(self.lang)),
+            Ok(Err(e)) => Err(match self.workbook.as_ref() {
+                Some(wb) => e.message_for(wb.path(), self.lang),
+                None => e.message(self.lang),
+            }),
             Err(_) => Err(self
                 .lang
                 .t(

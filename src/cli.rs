@@ -98,7 +98,9 @@ fn import(into: &std::path::Path, files: &[PathBuf], out: &mut dyn std::io::Writ
     let (mut workbook, created) = Workbook::open_or_create(into).map_err(|e| anyhow::anyhow!(e))?;
     tell_notices(&mut workbook);
     let result = match workbook.connection_mut() {
-        Ok(conn) => import_paths(conn, files, &ImportProgress::new()).map_err(|e| e.message(lang)),
+        Ok(conn) => {
+            import_paths(conn, files, &ImportProgress::new()).map_err(|e| e.message_for(into, lang))
+        }
         Err(e) => Err(e.message(lang)),
     };
     tell_notices(&mut workbook);

@@ -241,3 +241,38 @@ fn signals_quote_ids_that_hold_the_separator() {
     assert_eq!(rows[0].len(), 7, "{:?}", rows[0]);
     assert_eq!(&rows[0][0], "X;Y");
 }
+
+#[test]
+fn an_import_into_a_workbook_another_program_is_writing_says_who_holds_it() {
+    // Another program (a SQLite browser, say) in the middle of a write: first one that has
+    // begun (readers may still read), then one that is writing (nobody may read).
+    for begin in [
+        "BEGIN IMMEDIATE; INSERT INTO setting VALUES ('x', 'y');",
+        "BEGIN EXCLUSIVE; INSERT INTO setting VALUES ('x', 'y');",
+    ] {
+        let dir = tempdir();
+        let wb = common::workbook_with_values(dir.path());
+        let before = std::fs::read(&wb).unwrap();
+        let other = rusqlite::Connection::open(&wb).unwrap();
+        other.execute_batch(begin).unwrap();
+        let input = common::fixture("bad-input/crlf-line-ends.csv");
+        let err = common::run_failing(&[
+            "import".as_ref(),
+            "--into".as_ref(),
+            wb.as_os_str(),
+            input.as_os_str(),
+        ]);
+        assert!(
+            err.contains("wb.styrsnurra") && err.contains("låst"),
+            "{begin}: {err}"
+        );
+        assert!(
+            err.contains(&format!("pid {}", std::process::id())),
+            "{begin}: names the other process: {err}"
+        );
+        assert!(!err.contains("database is locked"), "{begin}: {err}");
+        other.execute_batch("ROLLBACK;").unwrap();
+        drop(other);
+        assert_eq!(std::fs::read(&wb).unwrap(), before, "{begin}");
+    }
+}

@@ -28,6 +28,9 @@ pub enum OpenError {
     InterruptedReadOnly(PathBuf),
     #[error("{}", self.message(Lang::Sv))]
     NotAFile(PathBuf),
+    /// Another program holds SQLite's lock on the file (it is in the middle of writing).
+    #[error("{}", self.message(Lang::Sv))]
+    Busy(PathBuf, Option<String>),
     #[error("{}", self.message(Lang::Sv))]
     AlreadyExists(PathBuf),
     #[error("{}", self.message(Lang::Sv))]
@@ -51,6 +54,7 @@ impl OpenError {
             | OpenError::TooNew { path: p, .. }
             | OpenError::InterruptedReadOnly(p)
             | OpenError::NotAFile(p)
+            | OpenError::Busy(p, _)
             | OpenError::AlreadyExists(p)
             | OpenError::Io(p, _)
             | OpenError::Sqlite(p, _) => p,
@@ -112,6 +116,14 @@ impl OpenError {
             ),
             (OpenError::InterruptedReadOnly(_), Lang::En) => format!(
                 "A change to {f} was cut off (the program was stopped or crashed) and must be rolled back before the file can be read, but the file is read-only. Copy both the file and {f}-journal somewhere writable and open the copy there. The file has not been changed."
+            ),
+            (OpenError::Busy(_, holder), Lang::Sv) => format!(
+                "{f} är låst av ett annat program{} som skriver i den just nu. Vänta en stund eller stäng det programmet och försök igen. Filen har inte ändrats.",
+                other_user(holder)
+            ),
+            (OpenError::Busy(_, holder), Lang::En) => format!(
+                "{f} is locked by another program{} that is writing to it. Wait a moment or close that program and try again. The file has not been changed.",
+                other_user(holder)
             ),
             (OpenError::NotAFile(_), Lang::Sv) => format!(
                 "{f} är ingen vanlig fil (en mapp, en namngiven rörledning eller en enhet) och kan inte öppnas som arbetsbok."

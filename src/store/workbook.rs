@@ -151,6 +151,9 @@ fn sqlite_err(path: &Path, e: rusqlite::Error) -> OpenError {
         Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
             OpenError::Corrupt(path.to_path_buf(), e.to_string())
         }
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            OpenError::Busy(path.to_path_buf(), super::holders::describe(path))
+        }
         _ => OpenError::Sqlite(path.to_path_buf(), e),
     }
 }

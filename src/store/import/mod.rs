@@ -360,6 +360,26 @@ pub enum ImportError {
 }
 
 impl ImportError {
+    /// The message for an import into `workbook`: as [`ImportError::message`], except that a
+    /// lock held by another program is said with the workbook's name and who holds it.
+    pub fn message_for(&self, workbook: &Path, lang: Lang) -> String {
+        match self {
+            ImportError::Database(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+                ) =>
+            {
+                crate::store::StoreError::Busy {
+                    path: workbook.to_path_buf(),
+                    holder: crate::store::holders::describe(workbook),
+                }
+                .message(lang)
+            }
+            other => other.message(lang),
+        }
+    }
+
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (ImportError::UnknownLayout { path, why }, Lang::Sv) => format!(

@@ -233,6 +233,16 @@ mod tests {
     }
 
     #[test]
+    fn a_waiting_source_keeps_only_its_header_lines() {
+        let mut text = String::from("\nsep=;\nindikator;kommun;år;värde\n");
+        text.push_str(&"N1;0180;2020;1\n".repeat(1000));
+        let source = sniff_bytes(text.as_bytes()).unwrap().keep_header_only();
+        assert_eq!(source.head, "\nsep=;\nindikator;kommun;år;värde\n");
+        let source = sniff_bytes(b"a;b").unwrap().keep_header_only();
+        assert_eq!(source.head, "a;b", "a file of one line keeps it");
+    }
+
+    #[test]
     fn a_late_non_utf8_byte_decides_the_encoding() {
         let mut bytes = b"a;b\n".repeat(40_000);
         bytes.extend_from_slice(b"G\xF6teborg;1\n");
