@@ -63,6 +63,24 @@ fn gender_name(lang: Lang, g: Gender) -> &'static str {
     }
 }
 
+/// One cell of a table with fixed columns: numbers to the right, text to the left.
+fn table_cell(ui: &mut egui::Ui, width: f32, text: &str, number: bool, strong: bool) {
+    let layout = if number {
+        egui::Layout::right_to_left(egui::Align::Center)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Center)
+    };
+    let height = ui.text_style_height(&egui::TextStyle::Body);
+    ui.allocate_ui_with_layout(egui::vec2(width, height), layout, |ui| {
+        ui.set_width(width);
+        if strong {
+            ui.strong(text);
+        } else {
+            ui.label(text);
+        }
+    });
+}
+
 pub fn direction_name(lang: Lang, d: Option<Direction>) -> &'static str {
     match d {
         Some(Direction::HigherIsBetter) => lang.t("Högre är bättre", "Higher is better"),
@@ -599,28 +617,21 @@ impl ResultsView {
                         // frame a second, hidden layout pass.
                         let width = ui.text_style_height(&egui::TextStyle::Body) * 8.0;
                         ui.horizontal(|ui| {
-                            ui.add_sized(
-                                [width, 0.0],
-                                egui::Label::new(
-                                    egui::RichText::new(lang.t("År", "Year")).strong(),
-                                ),
-                            );
+                            table_cell(ui, width, lang.t("År", "Year"), false, true);
                             for g in Gender::ALL {
-                                ui.add_sized(
-                                    [width, 0.0],
-                                    egui::Label::new(
-                                        egui::RichText::new(gender_name(lang, g)).strong(),
-                                    ),
-                                );
+                                table_cell(ui, width, gender_name(lang, g), true, true);
                             }
                         });
                         for (period, cells) in &detail.table {
                             ui.horizontal(|ui| {
-                                ui.add_sized([width, 0.0], egui::Label::new(period.to_string()));
+                                table_cell(ui, width, &period.to_string(), false, false);
                                 for cell in cells {
-                                    ui.add_sized(
-                                        [width, 0.0],
-                                        egui::Label::new(cell.clone().unwrap_or_default()),
+                                    table_cell(
+                                        ui,
+                                        width,
+                                        cell.as_deref().unwrap_or(""),
+                                        true,
+                                        false,
                                     );
                                 }
                             });
