@@ -175,10 +175,14 @@ impl Workbook {
         municipality: &str,
         gender: Gender,
     ) -> Result<Vec<TrendPoint>, StoreError> {
+        // One lookup per year the indicator has (from the kept counts) rather than a walk
+        // through every municipality's values: the value table is keyed year before municipality.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT period, value FROM value
-             WHERE indicator_id = ?1 AND municipality_id = ?2 AND gender = ?3 AND value IS NOT NULL
-             ORDER BY period",
+            "SELECT c.period, v.value FROM value_count c
+             JOIN value v ON v.indicator_id = c.indicator_id AND v.gender = ?3
+                         AND v.period = c.period AND v.municipality_id = ?2
+             WHERE c.indicator_id = ?1 AND v.value IS NOT NULL
+             ORDER BY c.period",
         )?;
         let rows = stmt.query_map(params![indicator, municipality, gender.code()], |r| {
             Ok(TrendPoint {
@@ -197,9 +201,11 @@ impl Workbook {
         gender: Gender,
     ) -> Result<Vec<StoredCell>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT period, value, missing FROM value
-             WHERE indicator_id = ?1 AND municipality_id = ?2 AND gender = ?3
-             ORDER BY period",
+            "SELECT c.period, v.value, v.missing FROM value_count c
+             JOIN value v ON v.indicator_id = c.indicator_id AND v.gender = ?3
+                         AND v.period = c.period AND v.municipality_id = ?2
+             WHERE c.indicator_id = ?1
+             ORDER BY c.period",
         )?;
         let rows = stmt.query_map(params![indicator, municipality, gender.code()], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
