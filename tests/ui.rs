@@ -154,6 +154,7 @@ fn browsing_an_indicator_and_setting_its_direction() {
     }
     let mut h = harness(&path);
     assert_eq!(h.state().view, View::Results);
+    wait_until(&mut h, |app| app.results.is_ready());
     assert!(
         h.query_by_label_contains("Stockholm: ").is_some(),
         "home value in the distribution summary"

@@ -152,33 +152,32 @@ impl<K: PartialEq, T> Cached<K, T> {
 
 /// Something a view reads from the workbook on a worker thread of its own (with its own
 /// read-only connection), so that no read, however large the workbook, holds up a frame.
-/// Kept until its key changes; the view shows a spinner until the value arrives.
+/// Kept until its key changes; while a new key is read, the last value stays on screen and the
+/// view can show a spinner beside it (`is_loading`).
 pub struct Background<K, T> {
     key: Option<K>,
-    state: BackgroundState<T>,
-}
-
-enum BackgroundState<T> {
-    Empty,
-    Loading(std::sync::mpsc::Receiver<Result<T, String>>),
-    Ready(Result<T, String>),
+    last: Option<Result<T, String>>,
+    pending: Option<std::sync::mpsc::Receiver<Result<T, String>>>,
 }
 
 impl<K, T> Default for Background<K, T> {
     fn default() -> Self {
         Background {
             key: None,
-            state: BackgroundState::Empty,
+            last: None,
+            pending: None,
         }
     }
 }
 
-type Load<T> =
+/// A read a view hands to [`Background`]: it runs on the worker thread.
+pub type Load<T> =
     Box<dyn FnOnce(&crate::store::Workbook) -> Result<T, crate::store::StoreError> + Send>;
 
 impl<K: PartialEq, T: Send + 'static> Background<K, T> {
-    /// The value for `key`, or `None` while it is being read. A new key starts a new read;
-    /// the value of an older key that arrives late is dropped with its thread.
+    /// The value for `key` (or the last one while it is read), `None` before any has
+    /// arrived. A new key starts a new read; a read for an older key that arrives late is
+    /// dropped with its thread.
     pub fn get(
         &mut self,
         key: K,
@@ -186,13 +185,26 @@ impl<K: PartialEq, T: Send + 'static> Background<K, T> {
         egui_ctx: &egui::Context,
         load: Load<T>,
     ) -> Option<Result<&T, &str>> {
+        self.request(key, ctx, egui_ctx, load);
+        self.current()
+    }
+
+    /// Starts the read for `key` if it is new, and takes in a read that has arrived.
+    pub fn request(
+        &mut self,
+        key: K,
+        ctx: &ViewContext<'_>,
+        egui_ctx: &egui::Context,
+        load: Load<T>,
+    ) {
         let lang = ctx.lang;
         if self.key.as_ref() != Some(&key) {
             self.key = Some(key);
-            self.state = match ctx.workbook.reader() {
+            self.pending = None;
+            match ctx.workbook.reader() {
                 // An upgraded copy in memory: only this connection sees it; read here.
-                None => BackgroundState::Ready(load(ctx.workbook).map_err(|e| e.message(lang))),
-                Some(Err(e)) => BackgroundState::Ready(Err(e.message(lang))),
+                None => self.last = Some(load(ctx.workbook).map_err(|e| e.message(lang))),
+                Some(Err(e)) => self.last = Some(Err(e.message(lang))),
                 Some(Ok(reader)) => {
                     let (tx, rx) = std::sync::mpsc::channel();
                     let repaint = egui_ctx.clone();
@@ -204,36 +216,46 @@ impl<K: PartialEq, T: Send + 'static> Background<K, T> {
                                 repaint.request_repaint();
                             });
                     match spawned {
-                        Ok(_) => BackgroundState::Loading(rx),
-                        Err(e) => BackgroundState::Ready(Err(e.to_string())),
+                        Ok(_) => self.pending = Some(rx),
+                        Err(e) => self.last = Some(Err(e.to_string())),
                     }
-                }
-            };
-        }
-        if let BackgroundState::Loading(rx) = &self.state {
-            match rx.try_recv() {
-                Ok(result) => self.state = BackgroundState::Ready(result),
-                Err(std::sync::mpsc::TryRecvError::Empty) => {}
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                    self.state = BackgroundState::Ready(Err(lang
-                        .t("Läsningen avbröts.", "The read was interrupted.")
-                        .to_string()));
                 }
             }
         }
-        match &self.state {
-            BackgroundState::Ready(Ok(value)) => Some(Ok(value)),
-            BackgroundState::Ready(Err(message)) => Some(Err(message)),
-            _ => None,
+        if let Some(rx) = &self.pending {
+            match rx.try_recv() {
+                Ok(result) => {
+                    self.last = Some(result);
+                    self.pending = None;
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.last = Some(Err(lang
+                        .t("Läsningen avbröts.", "The read was interrupted.")
+                        .to_string()));
+                    self.pending = None;
+                }
+            }
         }
     }
 
-    /// The value last read, if it was read without error.
+    /// The last value read (or its error), `None` before any has arrived.
+    pub fn current(&self) -> Option<Result<&T, &str>> {
+        self.last.as_ref().map(|r| match r {
+            Ok(value) => Ok(value),
+            Err(message) => Err(message.as_str()),
+        })
+    }
+
+    /// Whether a read for the current key is still under way.
+    pub fn is_loading(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// The value last read, if it was read without error (it may be for an older key while a
+    /// new read is under way).
     pub fn value(&self) -> Option<&T> {
-        match &self.state {
-            BackgroundState::Ready(Ok(value)) => Some(value),
-            _ => None,
-        }
+        self.last.as_ref().and_then(|r| r.as_ref().ok())
     }
 }
 

@@ -9,7 +9,7 @@ use super::theme::palette;
 use super::widgets::distribution::{self, DistributionChart};
 use super::widgets::picker;
 use super::widgets::trend::{self, TrendLine};
-use super::{Action, View, ViewContext};
+use super::{Action, Background, Load, View, ViewContext};
 use crate::i18n::Lang;
 use crate::model::municipality::RIKET_ID;
 use crate::model::series::median_per_period;
@@ -27,7 +27,6 @@ struct Base {
 
 /// What the view reads for the selected indicator, year and gender.
 struct Detail {
-    key: (u64, String, Option<i32>, Gender),
     periods: Vec<i32>,
     lines: Vec<TrendLine>,
     distribution: Distribution,
@@ -49,7 +48,8 @@ pub struct ResultsView {
     pub year: Option<i32>,
     pub gender: Option<Gender>,
     base: Option<Base>,
-    detail: Option<Detail>,
+    /// Read on a worker thread per (revision, indicator, year, gender).
+    detail: Background<(u64, String, Option<i32>, Gender), Detail>,
     /// Comment being written: (indicator, year, text).
     comment_draft: Option<(String, i32, String)>,
     error: Option<String>,
@@ -91,6 +91,11 @@ pub fn direction_name(lang: Lang, d: Option<Direction>) -> &'static str {
 }
 
 impl ResultsView {
+    /// Whether the selected indicator's values have arrived from the worker thread.
+    pub fn is_ready(&self) -> bool {
+        self.detail.value().is_some() && !self.detail.is_loading()
+    }
+
     fn load_base(&mut self, wb: &Workbook, revision: u64) -> Result<(), StoreError> {
         if self.base.as_ref().is_some_and(|b| b.revision == revision) {
             return Ok(());
@@ -121,20 +126,27 @@ impl ResultsView {
         });
         Ok(())
     }
+}
 
-    fn load_detail(&mut self, wb: &Workbook, lang: Lang, revision: u64) -> Result<(), StoreError> {
-        let (Some(base), Some(selected)) = (&self.base, &self.selected) else {
-            self.detail = None;
-            return Ok(());
-        };
-        let gender = self.gender.unwrap_or(Gender::Total);
-        let key = (revision, selected.clone(), self.year, gender);
-        if self.detail.as_ref().is_some_and(|d| d.key == key) {
-            return Ok(());
-        }
+/// What the detail read needs from the view's base: who is home, the names, the group.
+struct DetailInputs {
+    home: Option<String>,
+    titles: HashMap<String, String>,
+    group: Vec<String>,
+}
+
+/// Reads everything shown for one indicator (on a worker thread; see [`Background`]).
+fn read_detail(
+    wb: &Workbook,
+    base: &DetailInputs,
+    selected: &str,
+    chosen_year: Option<i32>,
+    gender: Gender,
+    lang: Lang,
+) -> Result<Detail, StoreError> {
+    {
         let periods = wb.periods(selected)?;
-        let year = self
-            .year
+        let year = chosen_year
             .filter(|y| periods.contains(y))
             .or(periods.last().copied());
         let mut lines = Vec::new();
@@ -218,11 +230,7 @@ impl ResultsView {
         };
         let mut targets = Vec::new();
         for goal in wb.goals()? {
-            for gi in goal
-                .indicators
-                .iter()
-                .filter(|gi| &gi.indicator == selected)
-            {
+            for gi in goal.indicators.iter().filter(|gi| gi.indicator == selected) {
                 if let Some(crate::model::goal::TargetLevel::Value { value, year }) = gi.target {
                     targets.push((
                         format!("{} {year}: {}", lang.t("Målnivå", "Target"), goal.title),
@@ -237,8 +245,7 @@ impl ResultsView {
         };
         let mut table: Vec<(i32, [Option<String>; 3])> = table.into_iter().collect();
         table.sort_by_key(|(p, _)| std::cmp::Reverse(*p));
-        self.detail = Some(Detail {
-            key,
+        Ok(Detail {
             periods,
             lines,
             distribution,
@@ -248,20 +255,34 @@ impl ResultsView {
             group_median,
             targets,
             comment,
-        });
-        Ok(())
+        })
     }
+}
 
+impl ResultsView {
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>) -> Vec<Action> {
         let mut actions = Vec::new();
         let lang = ctx.lang;
-        if let Err(e) = self
-            .load_base(ctx.workbook, ctx.revision)
-            .and_then(|()| self.load_detail(ctx.workbook, lang, ctx.revision))
-        {
+        if let Err(e) = self.load_base(ctx.workbook, ctx.revision) {
             self.error = Some(e.message(lang));
         } else {
             self.error = None;
+        }
+        if let (Some(base), Some(selected)) = (&self.base, &self.selected) {
+            let gender = self.gender.unwrap_or(Gender::Total);
+            let key = (ctx.revision, selected.clone(), self.year, gender);
+            let inputs = DetailInputs {
+                home: base.home.clone(),
+                titles: base.titles.clone(),
+                group: base.group.clone(),
+            };
+            let (selected, year) = (selected.clone(), self.year);
+            let read: Load<Detail> = Box::new(move |wb: &Workbook| {
+                read_detail(wb, &inputs, &selected, year, gender, lang)
+            });
+            if let Some(Err(e)) = self.detail.get(key, ctx, ui.ctx(), read) {
+                self.error = Some(e.to_string());
+            }
         }
         if let Some(e) = &self.error {
             ui.colored_label(palette::ERROR, e);
@@ -449,7 +470,15 @@ impl ResultsView {
                                 .show(ui, |ui| ui.label(&ind.description));
                         }
                     }
-                    let Some(detail) = &self.detail else { return };
+                    // Never the last indicator's values under this one's title.
+                    let Some(detail) = self.detail.value().filter(|_| !self.detail.is_loading())
+                    else {
+                        ui.horizontal(|ui| {
+                            ui.spinner();
+                            ui.label(lang.t("Läser värdena …", "Reading the values …"));
+                        });
+                        return;
+                    };
                     let home_title = base
                         .home
                         .as_ref()

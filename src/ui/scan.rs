@@ -73,12 +73,14 @@ impl ScanView {
             "The home municipality's place among all municipalities and the trend for every imported indicator, worst first. Indicators without a direction get no place or trend: tick them and set the direction here, or under Results.",
         ));
         let year = self.year;
-        let loaded = match self.loaded.get(
+        self.loaded.request(
             (ctx.revision, year),
             ctx,
             ui.ctx(),
             Box::new(move |wb: &Workbook| load(wb, year)),
-        ) {
+        );
+        let loading = self.loaded.is_loading();
+        let loaded = match self.loaded.current() {
             None => {
                 ui.horizontal(|ui| {
                     ui.spinner();
@@ -105,6 +107,9 @@ impl ScanView {
         ui.horizontal_wrapped(|ui| {
             if let Some(y) = picker::year_picker(ui, "scan_year", lang, &loaded.years, year) {
                 year = Some(y);
+            }
+            if loading {
+                ui.spinner();
             }
         });
         picker::search_field(
