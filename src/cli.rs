@@ -121,6 +121,37 @@ fn import(into: &std::path::Path, files: &[PathBuf], out: &mut dyn std::io::Writ
     }
 }
 
+/// Refuses an indicator id the workbook does not have, suggesting one that differs in case.
+fn known_indicator(wb: &Workbook, id: &str) -> Result<()> {
+    if wb.indicator(id)?.is_some() {
+        return Ok(());
+    }
+    let like = wb
+        .indicators()?
+        .into_iter()
+        .find(|i| i.id.eq_ignore_ascii_case(id));
+    match like {
+        Some(i) => bail!(
+            "nyckeltalet {id} finns inte i {}; menade du {}?",
+            wb.path().display(),
+            i.id
+        ),
+        None => bail!("nyckeltalet {id} finns inte i {}", wb.path().display()),
+    }
+}
+
+/// Refuses a municipality id the workbook does not have.
+fn known_municipality(wb: &Workbook, id: &str) -> Result<()> {
+    if wb.municipalities()?.iter().any(|m| m.id == id) {
+        Ok(())
+    } else {
+        bail!(
+            "kommunen {id} finns inte i {} (ange kommunkoden, t.ex. 0180 för Stockholm)",
+            wb.path().display()
+        )
+    }
+}
+
 /// Runs a subcommand and returns the lines it prints.
 pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
     let lang = Lang::Sv;
@@ -149,6 +180,8 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
             let gender = Gender::from_code(&gender)
                 .with_context(|| format!("okänt kön {gender:?}: använd T, K eller M"))?;
             let wb = open(&workbook)?;
+            known_indicator(&wb, &indicator)?;
+            known_municipality(&wb, &municipality)?;
             for (period, value, _) in wb.series_with_missing(&indicator, &municipality, gender)? {
                 match value {
                     Some(v) => writeln!(out, "{period};{v}")?,
@@ -171,6 +204,7 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
             let opt = |v: Option<String>| v.unwrap_or_default();
             match municipality {
                 Some(municipality) if !all => {
+                    known_municipality(&wb, &municipality)?;
                     for s in wb.signals(&municipality, year)? {
                         writer.write_record([
                             s.indicator.clone(),

@@ -143,8 +143,8 @@ const CASES: &[(&str, Expect)] = &[
     (
         "nan-inf-values.csv",
         Imported {
-            added: 1,
-            says: &["3 överhoppade: värdet är varken ett tal"],
+            added: 2,
+            says: &["2 överhoppade: värdet är varken ett tal"],
         },
     ),
     (

@@ -276,3 +276,39 @@ fn an_import_into_a_workbook_another_program_is_writing_says_who_holds_it() {
         assert_eq!(std::fs::read(&wb).unwrap(), before, "{begin}");
     }
 }
+
+#[test]
+fn values_and_signals_refuse_ids_the_workbook_does_not_have() {
+    let dir = tempdir();
+    let wb = common::workbook_with_values(dir.path());
+    let err = common::run_failing(&[
+        "values".as_ref(),
+        wb.as_os_str(),
+        "--indicator".as_ref(),
+        "n15428".as_ref(),
+        "--municipality".as_ref(),
+        "0180".as_ref(),
+    ]);
+    assert!(
+        err.contains("n15428 finns inte") && err.contains("menade du N15428"),
+        "{err}"
+    );
+    let err = common::run_failing(&[
+        "values".as_ref(),
+        wb.as_os_str(),
+        "--indicator".as_ref(),
+        "N15428".as_ref(),
+        "--municipality".as_ref(),
+        "Stockholm".as_ref(),
+    ]);
+    assert!(err.contains("kommunen Stockholm finns inte"), "{err}");
+    let err = common::run_failing(&[
+        "signals".as_ref(),
+        wb.as_os_str(),
+        "--municipality".as_ref(),
+        "9999".as_ref(),
+        "--year".as_ref(),
+        "2020".as_ref(),
+    ]);
+    assert!(err.contains("kommunen 9999 finns inte"), "{err}");
+}

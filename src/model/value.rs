@@ -85,9 +85,11 @@ impl MissingCode {
         }
     }
 
+    /// The code of a cell that holds no number. R's and Excel's markers for "no value" (`NA`,
+    /// `NaN`, `n/a`, `#N/A`) say nothing more than an empty cell, and are stored as one.
     pub fn from_code(code: &str) -> Option<MissingCode> {
         match code.trim() {
-            "" => Some(MissingCode::Empty),
+            "" | "NA" | "N/A" | "n/a" | "NaN" | "nan" | "#N/A" => Some(MissingCode::Empty),
             "-" | "–" => Some(MissingCode::NoData),
             "." => Some(MissingCode::NotApplicable),
             ".." => Some(MissingCode::Confidential),
@@ -196,7 +198,14 @@ mod tests {
             Ok(Outcome::Missing(MissingCode::Confidential))
         );
         assert!(Outcome::parse_cell("abc").is_err());
-        assert!(Outcome::parse_cell("NaN").is_err());
+        for na in ["NA", "NaN", "n/a", "N/A", "#N/A", " NA "] {
+            assert_eq!(
+                Outcome::parse_cell(na),
+                Ok(Outcome::Missing(MissingCode::Empty)),
+                "{na}"
+            );
+        }
+        assert!(Outcome::parse_cell("inf").is_err());
         assert!(Outcome::parse_cell("1,2,3").is_err());
     }
 
