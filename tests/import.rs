@@ -374,6 +374,47 @@ fn a_refused_or_empty_import_is_not_logged() {
 }
 
 #[test]
+fn a_folder_import_names_every_file_it_did_not_read() {
+    let dir = tempdir();
+    let folder = dir.path().join("data");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(
+        folder.join("good.csv"),
+        "indicator;municipality;period;gender;value\nN1;0180;2020;T;1\n",
+    )
+    .unwrap();
+    std::fs::write(folder.join("notes.txt"), "hej").unwrap();
+    std::fs::write(folder.join("export.xlsx"), "PK").unwrap();
+    std::os::unix::fs::symlink(&folder, folder.join("loop")).unwrap();
+    let mut wb = new_workbook(&dir);
+    let summary = import(&mut wb, &[folder.clone()]).unwrap();
+    let not_read: Vec<(String, styrsnurra::store::import::NotReadReason)> = summary
+        .not_read
+        .iter()
+        .map(|n| {
+            (
+                n.path.file_name().unwrap().to_string_lossy().into_owned(),
+                n.why,
+            )
+        })
+        .collect();
+    use styrsnurra::store::import::NotReadReason::*;
+    assert_eq!(
+        not_read,
+        vec![
+            ("export.xlsx".to_string(), OtherKind),
+            ("loop".to_string(), LinkToFolder),
+            ("notes.txt".to_string(), OtherKind),
+        ]
+    );
+    let report = summary.report(styrsnurra::i18n::Lang::Sv).join("\n");
+    assert!(
+        report.contains("Lästes inte:") && report.contains("notes.txt (varken .csv eller .json)"),
+        "{report}"
+    );
+}
+
+#[test]
 fn cancel_stops_the_folder_walk_too() {
     let progress = ImportProgress::new();
     let folder = kolada().join("values");

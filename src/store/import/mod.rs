@@ -227,6 +227,42 @@ impl FileSummary {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ImportSummary {
     pub files: Vec<FileSummary>,
+    /// Files in the chosen folders that were not read, and why.
+    pub not_read: Vec<NotRead>,
+}
+
+/// A file found in a folder that the import did not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotRead {
+    pub path: PathBuf,
+    pub why: NotReadReason,
+}
+
+/// Why a file in a folder was left unread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotReadReason {
+    /// Not a `.csv` or `.json` file.
+    OtherKind,
+    /// A link to a folder: not followed, so that a link back up cannot loop.
+    LinkToFolder,
+    /// A named pipe, a device, a socket or a broken link.
+    NotRegular,
+}
+
+impl NotReadReason {
+    pub fn describe(self, lang: Lang) -> &'static str {
+        match self {
+            NotReadReason::OtherKind => lang.t("varken .csv eller .json", "neither .csv nor .json"),
+            NotReadReason::LinkToFolder => lang.t(
+                "länk till en mapp, följs inte",
+                "link to a folder, not followed",
+            ),
+            NotReadReason::NotRegular => lang.t(
+                "ingen vanlig fil (rörledning, enhet eller trasig länk)",
+                "not a regular file (pipe, device or broken link)",
+            ),
+        }
+    }
 }
 
 impl ImportSummary {
@@ -326,6 +362,14 @@ impl ImportSummary {
             for n in &f.notes {
                 lines.push(format!("  {n}"));
             }
+        }
+        for n in &self.not_read {
+            lines.push(format!(
+                "{} {} ({})",
+                lang.t("Lästes inte:", "Not read:"),
+                n.path.display(),
+                n.why.describe(lang)
+            ));
         }
         lines
     }
@@ -534,14 +578,16 @@ impl ImportProgress {
     }
 }
 
-/// Expands folders into the `.csv` and `.json` files below them, sorted by name. Links to
-/// folders are not followed (a link to its own folder would never end) and only regular files
-/// are taken; the walk stops when the import is cancelled.
+/// Expands folders into the `.csv` and `.json` files below them, sorted by name, and lists
+/// every other file found with why it is not read. Links to folders are not followed (a link
+/// to its own folder would never end) and only regular files are taken; the walk stops when
+/// the import is cancelled.
 pub fn expand_paths(
     paths: &[PathBuf],
     progress: &ImportProgress,
-) -> Result<Vec<PathBuf>, ImportError> {
+) -> Result<(Vec<PathBuf>, Vec<NotRead>), ImportError> {
     let mut files = Vec::new();
+    let mut not_read = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|source| ImportError::Io {
             path: path.clone(),
@@ -563,24 +609,31 @@ pub fn expand_paths(
                     let Ok(kind) = entry.file_type() else {
                         continue;
                     };
-                    let is_file = if kind.is_symlink() {
-                        std::fs::metadata(&p).is_ok_and(|m| m.is_file())
+                    let target = if kind.is_symlink() {
+                        std::fs::metadata(&p).ok()
                     } else {
-                        kind.is_file()
+                        None
                     };
-                    if kind.is_dir() {
+                    let why = if kind.is_dir() {
                         stack.push(p);
-                    } else if is_file
-                        && matches!(
-                            p.extension()
-                                .and_then(|e| e.to_str())
-                                .map(str::to_ascii_lowercase)
-                                .as_deref(),
-                            Some("csv" | "json")
-                        )
-                    {
+                        continue;
+                    } else if target.as_ref().is_some_and(std::fs::Metadata::is_dir) {
+                        NotReadReason::LinkToFolder
+                    } else if !(kind.is_file() || target.as_ref().is_some_and(|m| m.is_file())) {
+                        NotReadReason::NotRegular
+                    } else if matches!(
+                        p.extension()
+                            .and_then(|e| e.to_str())
+                            .map(str::to_ascii_lowercase)
+                            .as_deref(),
+                        Some("csv" | "json")
+                    ) {
                         found.push(p);
-                    }
+                        continue;
+                    } else {
+                        NotReadReason::OtherKind
+                    };
+                    not_read.push(NotRead { path: p, why });
                 }
             }
             found.sort();
@@ -594,7 +647,8 @@ pub fn expand_paths(
     if files.is_empty() {
         return Err(ImportError::NoFiles);
     }
-    Ok(files)
+    not_read.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((files, not_read))
 }
 
 /// Finds the layout of a file from its first bytes (CSV) or first record (JSON); reads
@@ -625,7 +679,7 @@ pub fn import_paths(
     paths: &[PathBuf],
     progress: &ImportProgress,
 ) -> Result<ImportSummary, ImportError> {
-    let files = expand_paths(paths, progress)?;
+    let (files, not_read) = expand_paths(paths, progress)?;
     let mut planned = Vec::with_capacity(files.len());
     let mut total_bytes = 0;
     for path in files {
@@ -654,7 +708,7 @@ pub fn import_paths(
     // from enums), so SQLite need not evaluate the table's CHECK constraints per row. The
     // checks are back on for this connection however the import ends.
     conn.pragma_update(None, "ignore_check_constraints", true)?;
-    let result = write_planned(conn, &planned, progress);
+    let result = write_planned(conn, &planned, not_read, progress);
     conn.pragma_update(None, "ignore_check_constraints", false)?;
     result
 }
@@ -663,12 +717,16 @@ pub fn import_paths(
 fn write_planned(
     conn: &mut Connection,
     planned: &[(PathBuf, Source, Layout)],
+    not_read: Vec<NotRead>,
     progress: &ImportProgress,
 ) -> Result<ImportSummary, ImportError> {
     // A 64 MiB page cache keeps the B-tree pages an import touches in memory.
     conn.pragma_update(None, "cache_size", -65536)?;
     let tx = conn.transaction()?;
-    let mut summary = ImportSummary::default();
+    let mut summary = ImportSummary {
+        files: Vec::new(),
+        not_read,
+    };
     std::thread::scope(|scope| -> Result<(), ImportError> {
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Message>(8);
         scope.spawn(move || {
