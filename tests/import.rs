@@ -387,7 +387,7 @@ fn a_folder_import_names_every_file_it_did_not_read() {
     std::fs::write(folder.join("export.xlsx"), "PK").unwrap();
     std::os::unix::fs::symlink(&folder, folder.join("loop")).unwrap();
     let mut wb = new_workbook(&dir);
-    let summary = import(&mut wb, &[folder.clone()]).unwrap();
+    let summary = import(&mut wb, &[folder]).unwrap();
     let not_read: Vec<(String, styrsnurra::store::import::NotReadReason)> = summary
         .not_read
         .iter()
