@@ -154,7 +154,7 @@ fn kolada_metadata_in_json_and_csv() {
     assert_eq!(ind.unit, "%");
     assert_eq!(ind.source, "Kolada");
     let munis = wb.municipalities().unwrap();
-    assert_eq!(munis.len(), 7);
+    assert_eq!(munis.len(), 312, "every workbook knows the official list");
     assert_eq!(munis.iter().find(|m| m.id == "1860").unwrap().title, "Laxå");
     assert_eq!(
         munis.iter().find(|m| m.id == "0000").unwrap().kind,
@@ -426,4 +426,56 @@ fn cancel_stops_the_folder_walk_too() {
         styrsnurra::store::import::expand_paths(&[folder], &progress),
         Err(ImportError::Cancelled)
     ));
+}
+
+#[test]
+fn names_map_to_codes_and_averages_groups_and_strangers_are_reported() {
+    let dir = tempdir();
+    let mut wb = new_workbook(&dir);
+    let summary = import(&mut wb, &[common::fixture("names-not-codes.csv")]).unwrap();
+    let value = |id: &str| value(&wb, "N1", id, 2022, Gender::Total);
+    // Göteborg, Gävle, Gotland and Gnosjö are municipalities, not groups.
+    assert_eq!(value("1480"), Some(10.0));
+    assert_eq!(value("2180"), Some(11.0));
+    assert_eq!(value("0980"), Some(12.0));
+    assert_eq!(value("0617"), Some(13.0));
+    assert_eq!(value("1440"), Some(19.0), "Ale");
+    // A region and a county are regions, Riket is Riket; none is ranked.
+    assert_eq!(value("0020"), Some(14.0));
+    assert_eq!(value("0021"), Some(15.0));
+    assert_eq!(value("0000"), Some(20.0));
+    let kinds: std::collections::HashMap<String, MunicipalityKind> = wb
+        .municipalities()
+        .unwrap()
+        .into_iter()
+        .map(|m| (m.id, m.kind))
+        .collect();
+    assert_eq!(kinds["0020"], MunicipalityKind::Region);
+    assert_eq!(kinds.len(), 312, "no name was stored as a municipality");
+    let skip = |reason: SkipReason| {
+        summary.files[0]
+            .skips
+            .iter()
+            .find(|s| s.reason == reason)
+            .map(|s| (s.count, s.names.clone(), s.lines.clone()))
+    };
+    assert_eq!(
+        skip(SkipReason::Average),
+        Some((1, vec!["Alla kommuner (ovägt medel)".to_string()], vec![8]))
+    );
+    assert_eq!(
+        skip(SkipReason::GroupValue),
+        Some((1, vec!["G124018".to_string()], vec![9]))
+    );
+    assert_eq!(
+        skip(SkipReason::UnknownMunicipality),
+        Some((1, vec!["Ankeborg".to_string()], vec![10]))
+    );
+    let report = summary.report(styrsnurra::i18n::Lang::Sv).join("\n");
+    assert!(
+        report.contains("«Ankeborg»") && report.contains("rad 10"),
+        "{report}"
+    );
+    let signals = wb.signals("1480", 2022).unwrap();
+    assert_eq!(signals[0].of, 5, "only the five municipalities are ranked");
 }

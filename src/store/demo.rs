@@ -10,7 +10,7 @@ use super::{OpenError, Workbook};
 use crate::model::goal::{ChangeTarget, Goal, GoalIndicator, TargetLevel};
 use crate::model::{Comparison, Gender, MunicipalityKind};
 
-const AREAS: &str = include_str!("../../assets/demo/areas.csv");
+const AREAS: &str = include_str!("../../assets/municipalities.csv");
 const INDICATORS: &str = include_str!("../../assets/demo/indicators.csv");
 
 /// First and last year of the demo series.
@@ -87,7 +87,7 @@ fn fill(workbook: &mut Workbook) -> rusqlite::Result<()> {
         );
         let kind = MunicipalityKind::from_kolada(id, kind);
         tx.execute(
-            "INSERT INTO municipality (id, title, kind) VALUES (?1, ?2, ?3)",
+            "INSERT OR REPLACE INTO municipality (id, title, kind) VALUES (?1, ?2, ?3)",
             params![id, title, kind.code()],
         )?;
         if kind == MunicipalityKind::Municipality {

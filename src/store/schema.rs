@@ -1,7 +1,7 @@
 //! The workbook's SQL schema as append-only migrations. Never edit a released migration:
 //! add a new one. `docs/workbook-format.md` describes the result for other tools.
 
-use rusqlite_migration::{M, Migrations};
+use rusqlite_migration::{HookResult, M, Migrations};
 
 /// Marks a SQLite file as a Styrsnurra workbook (`PRAGMA application_id`, ASCII "STYR").
 pub const APPLICATION_ID: i32 = 0x5354_5952;
@@ -144,11 +144,29 @@ INSERT INTO value_count (indicator_id, period, present, missing)
 /// All migrations in order; the index + 1 is the `user_version` they lead to.
 pub const MIGRATION_SQL: [&str; 4] = [V1, V2, V3, V4];
 
+/// Version 5: every workbook knows the official list of municipality and region codes and
+/// names (`assets/municipalities.csv`), so imports can map names to codes and tell unknown
+/// areas from real ones. Rows already there are kept as they are.
+fn add_official_areas(tx: &rusqlite::Transaction<'_>) -> HookResult {
+    let mut insert =
+        tx.prepare("INSERT OR IGNORE INTO municipality (id, title, kind) VALUES (?1, ?2, ?3)")?;
+    for m in crate::model::municipality::official() {
+        insert.execute(rusqlite::params![m.id, m.title, m.kind.code()])?;
+    }
+    Ok(())
+}
+
 /// The format version this build writes.
-pub const CURRENT_VERSION: i64 = MIGRATION_SQL.len() as i64;
+pub const CURRENT_VERSION: i64 = MIGRATION_SQL.len() as i64 + 1;
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())
+    Migrations::new(
+        MIGRATION_SQL
+            .iter()
+            .map(|sql| M::up(sql))
+            .chain([M::up_with_hook("", add_official_areas)])
+            .collect(),
+    )
 }
 
 #[cfg(test)]

@@ -73,8 +73,12 @@ struct LongColumns {
     value: usize,
 }
 
+/// The column of the first of `names` (in the order given) that the header has: where a file
+/// has both a code and a name column, the code is listed first and so wins.
 fn find(fields: &[String], names: &[&str]) -> Option<usize> {
-    fields.iter().position(|f| names.contains(&f.as_str()))
+    names
+        .iter()
+        .find_map(|n| fields.iter().position(|f| f == n))
 }
 
 fn long_columns(fields: &[String]) -> Option<LongColumns> {
@@ -86,12 +90,16 @@ fn long_columns(fields: &[String]) -> Option<LongColumns> {
         municipality: find(
             fields,
             &[
-                "municipality",
-                "kommun",
                 "municipality_id",
                 "kommun_id",
+                "kommunkod",
                 "geo",
                 "area",
+                "municipality",
+                "kommun",
+                "kommun/landsting",
+                "kommun.landsting",
+                "region",
             ],
         )?,
         period: find(fields, &["period", "year", "år", "ar"])?,
@@ -350,10 +358,10 @@ fn value_row(
         sink.skip(SkipReason::BadId, line);
         return Ok(());
     }
-    if municipality.starts_with('G') {
-        sink.skip(SkipReason::GroupValue, line);
+    let Some(municipality) = sink.area(municipality, line) else {
         return Ok(());
-    }
+    };
+    let municipality = municipality.as_str();
     let Some(period) = parse_period(period) else {
         sink.skip(SkipReason::BadPeriod, line);
         return Ok(());
@@ -425,6 +433,14 @@ mod tests {
         assert_eq!(h.delimiter, b',');
         assert!(h.sep_line);
         assert_eq!(h.fields, vec!["a;b", "c"]);
+    }
+
+    #[test]
+    fn a_code_column_wins_over_a_name_column() {
+        let fields: Vec<String> = ["kommun", "kommunkod", "indikator", "år", "värde"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(long_columns(&fields).unwrap().municipality, 1);
     }
 
     #[test]

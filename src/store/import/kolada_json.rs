@@ -323,10 +323,9 @@ fn data_record(
         sink.skip(SkipReason::BadId, record);
         return Ok(());
     }
-    if municipality.starts_with('G') {
-        sink.skip(SkipReason::GroupValue, record);
+    let Some(municipality) = sink.area(&municipality, record) else {
         return Ok(());
-    }
+    };
     let Some(period) = period_of(item.get("period")) else {
         sink.skip(SkipReason::BadPeriod, record);
         return Ok(());

@@ -14,6 +14,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use rusqlite::Connection;
 
 use crate::i18n::Lang;
+use crate::model::municipality::NameIndex;
 use recorder::{Message, Recorder};
 pub use sink::Counts;
 use sink::Sink;
@@ -111,6 +112,10 @@ pub enum SkipReason {
     UnitLevel,
     /// A value for a municipality group rather than a municipality.
     GroupValue,
+    /// An average over municipalities ("Alla kommuner (ovägt medel)"), not a municipality.
+    Average,
+    /// A municipality cell that is neither a known code nor a known name.
+    UnknownMunicipality,
 }
 
 impl SkipReason {
@@ -153,6 +158,14 @@ impl SkipReason {
                 "värde för en kommungrupp, inte en kommun",
                 "value for a municipality group, not a municipality",
             ),
+            SkipReason::Average => lang.t(
+                "ett medelvärde för flera kommuner, inte en kommun",
+                "an average over municipalities, not a municipality",
+            ),
+            SkipReason::UnknownMunicipality => lang.t(
+                "varken en känd kommunkod eller ett känt namn på en kommun eller region; inget från raden lagrades",
+                "neither a known code nor a known name of a municipality or region; nothing from the row was stored",
+            ),
         }
     }
 }
@@ -164,6 +177,9 @@ pub struct SkipGroup {
     pub count: u64,
     /// Line numbers (CSV) or record numbers (JSON), at most [`SkipGroup::MAX_LINES`].
     pub lines: Vec<u64>,
+    /// The distinct cells behind the skips where they say something (an unknown name, an
+    /// average's title), at most [`SkipGroup::MAX_LINES`].
+    pub names: Vec<String>,
 }
 
 impl SkipGroup {
@@ -327,8 +343,14 @@ impl ImportSummary {
                 } else {
                     ""
                 };
+                let names = if s.names.is_empty() {
+                    String::new()
+                } else {
+                    let quoted: Vec<String> = s.names.iter().map(|n| format!("«{n}»")).collect();
+                    format!(": {}", quoted.join(", "))
+                };
                 lines.push(format!(
-                    "  {} {}: {} ({} {}{more})",
+                    "  {} {}: {}{names} ({} {}{more})",
                     lang.count(s.count),
                     lang.t("överhoppade", "skipped"),
                     s.reason.describe(lang),
@@ -713,6 +735,23 @@ pub fn import_paths(
     result
 }
 
+/// The areas the workbook knows (the official list and any a file brought), for the parsers
+/// to map a file's names and codes to.
+fn known_areas(tx: &rusqlite::Transaction<'_>) -> Result<NameIndex, ImportError> {
+    let mut stmt = tx.prepare("SELECT id, title, kind FROM municipality")?;
+    let areas = stmt
+        .query_map([], |r| {
+            let (id, title, kind): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            Ok(crate::model::Municipality {
+                kind: crate::model::MunicipalityKind::from_kolada(&id, &kind),
+                id,
+                title,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(NameIndex::new(&areas))
+}
+
 /// Parses the planned files on a helper thread and writes them here, in one transaction.
 fn write_planned(
     conn: &mut Connection,
@@ -729,8 +768,9 @@ fn write_planned(
     };
     std::thread::scope(|scope| -> Result<(), ImportError> {
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Message>(8);
+        let names = known_areas(&tx)?;
         scope.spawn(move || {
-            let mut recorder = Recorder::new(sender);
+            let mut recorder = Recorder::new(sender, names);
             for (path, source, layout) in planned {
                 if let Err(e) = parse_file(path, source, layout, &mut recorder, progress) {
                     let _ = recorder.send(Message::Failed(e));

@@ -6,6 +6,7 @@ use std::sync::mpsc::SyncSender;
 
 use super::sink::Sink;
 use super::{ImportError, Layout, SkipReason, WarningKind};
+use crate::model::municipality::{NameIndex, Resolved};
 use crate::model::{Gender, Indicator, Municipality, MunicipalityGroup, Outcome};
 
 /// One thing a parser read. Ids are sent once (`IndicatorId`, `MunicipalityId`) and values
@@ -23,7 +24,7 @@ pub(super) enum Op {
     Indicator(Indicator),
     Municipality(Municipality),
     Group(MunicipalityGroup, Vec<(String, String)>),
-    Skip(SkipReason, u64),
+    Skip(SkipReason, u64, Option<String>),
     Warn(WarningKind, u64, Option<u64>),
 }
 
@@ -64,6 +65,8 @@ pub(super) struct Recorder {
     last_indicator: Option<(String, u32)>,
     /// Values held back to be sent in the table's key order (see [`Recorder::begin_sorted`]).
     held: Option<Vec<HeldValue>>,
+    /// The areas a municipality cell may name.
+    areas: NameIndex,
 }
 
 /// A value waiting to be sorted into key order; ids are interned numbers.
@@ -78,7 +81,7 @@ struct HeldValue {
 }
 
 impl Recorder {
-    pub fn new(tx: SyncSender<Message>) -> Recorder {
+    pub fn new(tx: SyncSender<Message>, areas: NameIndex) -> Recorder {
         Recorder {
             ops: Vec::with_capacity(CHUNK),
             tx,
@@ -88,6 +91,7 @@ impl Recorder {
             municipality_names: Vec::new(),
             last_indicator: None,
             held: None,
+            areas,
         }
     }
 
@@ -247,7 +251,21 @@ impl Recorder {
     }
 
     pub fn municipality(&mut self, municipality: &Municipality) -> Result<(), ImportError> {
+        self.areas.add(municipality);
         self.push(Op::Municipality(municipality.clone()))
+    }
+
+    /// The area a municipality cell means: its code, or the reason the row is skipped (an
+    /// average, a group, a name that matches nothing), which is recorded with the cell.
+    pub fn area(&mut self, cell: &str, line: u64) -> Option<String> {
+        let reason = match self.areas.resolve(cell) {
+            Resolved::Area(id) => return Some(id),
+            Resolved::Average => SkipReason::Average,
+            Resolved::Group => SkipReason::GroupValue,
+            Resolved::Unknown => SkipReason::UnknownMunicipality,
+        };
+        let _ = self.push(Op::Skip(reason, line, Some(cell.trim().to_string())));
+        None
     }
 
     pub fn group(
@@ -260,7 +278,7 @@ impl Recorder {
 
     pub fn skip(&mut self, reason: SkipReason, line: u64) {
         // A skip that cannot be sent is lost with the import it belonged to.
-        let _ = self.push(Op::Skip(reason, line));
+        let _ = self.push(Op::Skip(reason, line, None));
     }
 
     /// A row that was read but deserves a second look (see [`WarningKind`]).
@@ -294,8 +312,8 @@ impl Sink<'_> {
             Op::Indicator(ind) => self.indicator(&ind),
             Op::Municipality(m) => self.municipality(&m),
             Op::Group(g, titles) => self.group(&g, &titles),
-            Op::Skip(reason, line) => {
-                self.skip(reason, line);
+            Op::Skip(reason, line, name) => {
+                self.skip(reason, line, name);
                 Ok(())
             }
             Op::Warn(kind, line, earlier) => {

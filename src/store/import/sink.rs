@@ -180,19 +180,31 @@ impl<'tx> Sink<'tx> {
         }
     }
 
-    pub fn skip(&mut self, reason: SkipReason, line: u64) {
-        match self.skips.iter_mut().find(|s| s.reason == reason) {
-            Some(group) => {
+    pub fn skip(&mut self, reason: SkipReason, line: u64, name: Option<String>) {
+        let group = match self.skips.iter().position(|s| s.reason == reason) {
+            Some(i) => {
+                let group = &mut self.skips[i];
                 group.count += 1;
                 if group.lines.len() < SkipGroup::MAX_LINES {
                     group.lines.push(line);
                 }
+                group
             }
-            None => self.skips.push(SkipGroup {
-                reason,
-                count: 1,
-                lines: vec![line],
-            }),
+            None => {
+                self.skips.push(SkipGroup {
+                    reason,
+                    count: 1,
+                    lines: vec![line],
+                    names: Vec::new(),
+                });
+                self.skips.last_mut().expect("just pushed")
+            }
+        };
+        if let Some(name) = name
+            && group.names.len() < SkipGroup::MAX_LINES
+            && !group.names.contains(&name)
+        {
+            group.names.push(name);
         }
     }
 
