@@ -479,3 +479,73 @@ fn names_map_to_codes_and_averages_groups_and_strangers_are_reported() {
     let signals = wb.signals("1480", 2022).unwrap();
     assert_eq!(signals[0].of, 5, "only the five municipalities are ranked");
 }
+
+#[test]
+fn a_kolada_web_export_resaved_from_excel_imports_by_names_and_titles() {
+    let dir = tempdir();
+    let mut wb = new_workbook(&dir);
+    import(&mut wb, &[kolada().join("kpi-v3-2026.csv")]).unwrap();
+    let summary = import(&mut wb, &[common::fixture("kolada-web-resave.csv")]).unwrap();
+    assert!(summary.files[0].notes[0].contains("Windows-1252"));
+    // The title is N15428's in the workbook's metadata: the values land on N15428.
+    assert_eq!(
+        value(&wb, "N15428", "1480", 2022, Gender::Total),
+        Some(83.4)
+    );
+    assert_eq!(
+        value(&wb, "N15428", "2180", 2022, Gender::Total),
+        Some(81.2)
+    );
+    assert_eq!(
+        value(&wb, "N15428", "0014", 2022, Gender::Total),
+        Some(84.0)
+    );
+    // A title nobody knows is the group's own indicator, named as written.
+    let own = wb
+        .indicator("Vår egen enkät: nöjda föräldrar (%)")
+        .unwrap()
+        .expect("own indicator");
+    assert_eq!(own.title, "Vår egen enkät: nöjda föräldrar (%)");
+    assert_eq!(
+        value(
+            &wb,
+            "Vår egen enkät: nöjda föräldrar (%)",
+            "1480",
+            2022,
+            Gender::Total
+        ),
+        Some(77.0)
+    );
+    let skipped: u64 = summary.skipped();
+    assert_eq!(skipped, 1, "the average row");
+}
+
+#[test]
+fn an_r_write_csv_with_row_numbers_and_na_imports() {
+    let dir = tempdir();
+    let mut wb = new_workbook(&dir);
+    let summary = import(&mut wb, &[common::fixture("r-write-csv.csv")]).unwrap();
+    assert_eq!(summary.totals().added, 3);
+    assert_eq!(
+        value(&wb, "N15428", "0180", 2020, Gender::Total),
+        Some(89.5)
+    );
+    assert_eq!(
+        value(&wb, "N15428", "1480", 2021, Gender::Total),
+        Some(84.2)
+    );
+    let cells = wb
+        .series_with_missing("N15428", "1480", Gender::Total)
+        .unwrap();
+    assert_eq!(cells[0], (2020, None, Some(String::new())), "NA is missing");
+}
+
+#[test]
+fn kpi_metadata_with_kod_and_kortnamn() {
+    let dir = tempdir();
+    let mut wb = new_workbook(&dir);
+    import(&mut wb, &[common::fixture("kpi-kod-kortnamn.csv")]).unwrap();
+    let ind = wb.indicator("U07414").unwrap().unwrap();
+    assert_eq!(ind.title, "Tillgänglighet e-post, andel (%)");
+    assert_eq!(ind.description, "Andel e-post besvarade inom en arbetsdag");
+}

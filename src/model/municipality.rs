@@ -254,7 +254,15 @@ impl NameIndex {
                 }
             }
             MunicipalityKind::Region => {
+                // "Region Dalarna", "Region Jönköpings län", "Västra Götalandsregionen".
                 let bare = m.title.strip_prefix("Region ").unwrap_or(&m.title);
+                let bare = bare
+                    .strip_suffix("sregionen")
+                    .or_else(|| {
+                        bare.strip_suffix(" län")
+                            .map(|b| b.strip_suffix('s').unwrap_or(b))
+                    })
+                    .unwrap_or(bare);
                 variants.extend(Self::county_variants(bare));
             }
             MunicipalityKind::Country => {
@@ -326,6 +334,11 @@ mod name_tests {
         assert_eq!(resolve("Södermanlands län"), area("0004"));
         assert_eq!(resolve("Jämtlands län"), area("0023"));
         assert_eq!(resolve("Gävleborgs län"), area("0021"));
+        assert_eq!(resolve("Västra Götalands län"), area("0014"));
+        assert_eq!(resolve("Region Västra Götaland"), area("0014"));
+        assert_eq!(resolve("Jönköpings län"), area("0006"));
+        assert_eq!(resolve("Jönköping"), area("0680"), "the municipality wins");
+        assert_eq!(resolve("Örebro läns landsting"), area("0018"));
         assert_eq!(resolve("Riket"), area("0000"));
         assert_eq!(resolve("Hela landet"), area("0000"));
     }

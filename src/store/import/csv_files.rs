@@ -85,7 +85,14 @@ fn long_columns(fields: &[String]) -> Option<LongColumns> {
     Some(LongColumns {
         indicator: find(
             fields,
-            &["indicator", "kpi", "indikator", "nyckeltal", "kpi_id"],
+            &[
+                "indicator",
+                "kpi",
+                "kpi_id",
+                "variabelkod",
+                "indikator",
+                "nyckeltal",
+            ],
         )?,
         municipality: find(
             fields,
@@ -104,7 +111,17 @@ fn long_columns(fields: &[String]) -> Option<LongColumns> {
         )?,
         period: find(fields, &["period", "year", "år", "ar"])?,
         gender: find(fields, &["gender", "kön", "kon", "sex"]),
-        value: find(fields, &["value", "värde", "varde"])?,
+        value: find(
+            fields,
+            &[
+                "value",
+                "värde",
+                "varde",
+                "visat värde",
+                "visat.värde",
+                "visat_värde",
+            ],
+        )?,
     })
 }
 
@@ -129,7 +146,9 @@ pub(super) fn detect(text: &str) -> Result<Layout, String> {
         _ => {}
     }
     let has = |n: &str| names.contains(&n);
-    if (has("concept") && has("name")) || (has("id") && has("title") && has("is_divided_by_gender"))
+    if (has("concept") && has("name"))
+        || (has("id") && has("title") && has("is_divided_by_gender"))
+        || (has("kod") && has("kortnamn"))
     {
         return Ok(Layout::KoladaKpiCsv);
     }
@@ -280,7 +299,7 @@ pub(super) fn import(
                 value_row(
                     sink,
                     line,
-                    &field(&record, c.indicator).to_uppercase(),
+                    &sink.indicator_id(field(&record, c.indicator)),
                     field(&record, c.municipality),
                     field(&record, c.period),
                     gender,
@@ -293,7 +312,7 @@ pub(super) fn import(
                         .map(|i| field(&record, i).to_string())
                         .unwrap_or_default()
                 };
-                let id = get(&["id", "concept"]);
+                let id = get(&["id", "concept", "kod"]);
                 if id.is_empty() {
                     sink.skip(SkipReason::MissingId, line);
                     continue;
@@ -302,12 +321,12 @@ pub(super) fn import(
                     sink.skip(SkipReason::BadId, line);
                     continue;
                 }
-                let title = get(&["title", "name"]);
+                let title = get(&["title", "name", "kortnamn"]);
                 sink.indicator(&Indicator {
                     unit: unit_from_title(&title),
-                    id: id.to_uppercase(),
+                    id: kolada_id(&id).unwrap_or(id.clone()),
                     title,
-                    description: get(&["description"]),
+                    description: get(&["description", "beskrivning"]),
                     operating_area: get(&["operating_area"]),
                     perspective: get(&["perspective"]),
                     direction: None,
@@ -339,6 +358,13 @@ pub(super) fn import(
     }
     progress.advance(0, rows % ROWS_PER_PROGRESS);
     sink.end_sorted()
+}
+
+/// A Kolada KPI id (a letter and five digits) in its usual upper case: `n15428` → `N15428`.
+pub(super) fn kolada_id(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    (b.len() == 6 && b[0].is_ascii_alphabetic() && b[1..].iter().all(u8::is_ascii_digit))
+        .then(|| text.to_ascii_uppercase())
 }
 
 fn value_row(

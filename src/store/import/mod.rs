@@ -752,6 +752,13 @@ fn known_areas(tx: &rusqlite::Transaction<'_>) -> Result<NameIndex, ImportError>
     Ok(NameIndex::new(&areas))
 }
 
+/// The workbook's indicators as (id, title).
+fn known_indicators(tx: &rusqlite::Transaction<'_>) -> Result<Vec<(String, String)>, ImportError> {
+    let mut stmt = tx.prepare("SELECT id, title FROM indicator")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// Parses the planned files on a helper thread and writes them here, in one transaction.
 fn write_planned(
     conn: &mut Connection,
@@ -769,8 +776,9 @@ fn write_planned(
     std::thread::scope(|scope| -> Result<(), ImportError> {
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Message>(8);
         let names = known_areas(&tx)?;
+        let indicators = known_indicators(&tx)?;
         scope.spawn(move || {
-            let mut recorder = Recorder::new(sender, names);
+            let mut recorder = Recorder::new(sender, names, indicators);
             for (path, source, layout) in planned {
                 if let Err(e) = parse_file(path, source, layout, &mut recorder, progress) {
                     let _ = recorder.send(Message::Failed(e));

@@ -67,6 +67,9 @@ pub(super) struct Recorder {
     held: Option<Vec<HeldValue>>,
     /// The areas a municipality cell may name.
     areas: NameIndex,
+    /// The workbook's indicators by id and by title, for files keyed by either.
+    indicator_ids: std::collections::HashSet<String>,
+    indicator_titles: HashMap<String, String>,
 }
 
 /// A value waiting to be sorted into key order; ids are interned numbers.
@@ -81,7 +84,15 @@ struct HeldValue {
 }
 
 impl Recorder {
-    pub fn new(tx: SyncSender<Message>, areas: NameIndex) -> Recorder {
+    pub fn new(
+        tx: SyncSender<Message>,
+        areas: NameIndex,
+        indicators: Vec<(String, String)>,
+    ) -> Recorder {
+        let indicator_titles = indicators
+            .iter()
+            .map(|(id, title)| (title.clone(), id.clone()))
+            .collect();
         Recorder {
             ops: Vec::with_capacity(CHUNK),
             tx,
@@ -92,6 +103,8 @@ impl Recorder {
             last_indicator: None,
             held: None,
             areas,
+            indicator_ids: indicators.into_iter().map(|(id, _)| id).collect(),
+            indicator_titles,
         }
     }
 
@@ -247,12 +260,32 @@ impl Recorder {
     }
 
     pub fn indicator(&mut self, indicator: &Indicator) -> Result<(), ImportError> {
+        self.indicator_ids.insert(indicator.id.clone());
+        self.indicator_titles
+            .insert(indicator.title.clone(), indicator.id.clone());
         self.push(Op::Indicator(indicator.clone()))
     }
 
     pub fn municipality(&mut self, municipality: &Municipality) -> Result<(), ImportError> {
         self.areas.add(municipality);
         self.push(Op::Municipality(municipality.clone()))
+    }
+
+    /// The indicator an indicator cell means: a known id as written; a Kolada id in upper case
+    /// (`n15428` → `N15428`); a known indicator's exact title; otherwise the text as written,
+    /// which becomes the group's own indicator with that title.
+    pub fn indicator_id(&self, cell: &str) -> String {
+        let cell = cell.trim();
+        if self.indicator_ids.contains(cell) {
+            return cell.to_string();
+        }
+        if let Some(id) = super::csv_files::kolada_id(cell) {
+            return id;
+        }
+        match self.indicator_titles.get(cell) {
+            Some(id) => id.clone(),
+            None => cell.to_string(),
+        }
     }
 
     /// The area a municipality cell means: its code, or the reason the row is skipped (an
