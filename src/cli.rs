@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand};
 
 use crate::i18n::Lang;
 use crate::model::{Direction, Gender};
-use crate::store::import::{ImportProgress, import_paths};
+use crate::store::import::{ColumnMapping, ImportOptions, ImportProgress, import_paths_with};
 use crate::store::{Command, Workbook, demo};
 
 /// `styrsnurra [WORKBOOK]` opens the GUI; the subcommands work without a window.
@@ -34,6 +34,16 @@ pub enum CliCommand {
         into: PathBuf,
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Read and check everything and print the summary, but change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Which CSV columns hold what, by header name:
+        /// `municipality=Kommun,year=År,value=Värde,indicator=Nyckeltal[,gender=Kön]`.
+        #[arg(long, value_name = "FIELD=COLUMN,...")]
+        columns: Option<String>,
+        /// The indicator of every row, for a file of one indicator (with `--columns`).
+        #[arg(long, value_name = "ID", requires = "columns")]
+        indicator: Option<String>,
     },
     /// Print counts of indicators, municipalities, values, years and the file format version.
     Info { workbook: PathBuf },
@@ -93,21 +103,54 @@ fn open(path: &std::path::Path) -> Result<Workbook> {
 }
 
 /// Imports into a workbook; a workbook this call created is removed again if nothing lands.
-fn import(into: &std::path::Path, files: &[PathBuf], out: &mut dyn std::io::Write) -> Result<()> {
+/// A dry run changes nothing: into a workbook that does not exist yet it reads into a
+/// temporary one.
+fn import(
+    into: &std::path::Path,
+    files: &[PathBuf],
+    options: &ImportOptions,
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
     let lang = Lang::Sv;
-    let (mut workbook, created) = Workbook::open_or_create(into).map_err(|e| anyhow::anyhow!(e))?;
+    let scratch;
+    let (target, dry_new) = if options.dry_run && !into.exists() {
+        scratch = tempfile_dir()?;
+        (scratch.join("torrkörning.styrsnurra"), true)
+    } else {
+        (into.to_path_buf(), false)
+    };
+    let (mut workbook, created) =
+        Workbook::open_or_create(&target).map_err(|e| anyhow::anyhow!(e))?;
     tell_notices(&mut workbook);
-    let result = match workbook.connection_mut() {
-        Ok(conn) => {
-            import_paths(conn, files, &ImportProgress::new()).map_err(|e| e.message_for(into, lang))
-        }
+    let connection = if options.dry_run {
+        workbook.dry_run_connection()
+    } else {
+        workbook.connection_mut()
+    };
+    let result = match connection {
+        Ok(conn) => import_paths_with(conn, files, &ImportProgress::new(), options)
+            .map_err(|e| e.message_for(into, lang)),
         Err(e) => Err(e.message(lang)),
     };
+    if dry_new {
+        drop(workbook);
+        let _ = std::fs::remove_dir_all(target.parent().unwrap_or(&target));
+        return finish_import(result, false, into, out);
+    }
     tell_notices(&mut workbook);
     drop(workbook);
+    finish_import(result, created, into, out)
+}
+
+fn finish_import(
+    result: std::result::Result<crate::store::import::ImportSummary, String>,
+    created: bool,
+    into: &std::path::Path,
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
     match result {
         Ok(summary) => {
-            for line in summary.report(lang) {
+            for line in summary.report(Lang::Sv) {
                 writeln!(out, "{line}")?;
             }
             Ok(())
@@ -119,6 +162,20 @@ fn import(into: &std::path::Path, files: &[PathBuf], out: &mut dyn std::io::Writ
             Err(anyhow::anyhow!(message))
         }
     }
+}
+
+/// A fresh folder of our own under the system's temporary folder.
+fn tempfile_dir() -> Result<PathBuf> {
+    let dir = std::env::temp_dir().join(format!(
+        "styrsnurra-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0)
+    ));
+    std::fs::create_dir_all(&dir).with_context(|| format!("kunde inte skapa {}", dir.display()))?;
+    Ok(dir)
 }
 
 /// Refuses an indicator id the workbook does not have, suggesting one that differs in case.
@@ -156,7 +213,26 @@ fn known_municipality(wb: &Workbook, id: &str) -> Result<()> {
 pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
     let lang = Lang::Sv;
     match command {
-        CliCommand::Import { into, files } => import(&into, &files, out)?,
+        CliCommand::Import {
+            into,
+            files,
+            dry_run,
+            columns,
+            indicator,
+        } => {
+            let columns = columns
+                .map(|text| {
+                    ColumnMapping::parse(&text)
+                        .map(|mut m| {
+                            m.fixed_indicator = indicator;
+                            m
+                        })
+                        .map_err(|e| anyhow::anyhow!("--columns: {e}"))
+                })
+                .transpose()?;
+            let options = ImportOptions { dry_run, columns };
+            import(&into, &files, &options, out)?
+        }
         CliCommand::Info { workbook } => {
             let wb = open(&workbook)?;
             let s = wb.stats()?;

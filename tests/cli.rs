@@ -312,3 +312,89 @@ fn values_and_signals_refuse_ids_the_workbook_does_not_have() {
     ]);
     assert!(err.contains("kommunen 9999 finns inte"), "{err}");
 }
+
+#[test]
+fn a_dry_run_prints_the_summary_and_changes_nothing() {
+    let dir = tempdir();
+    let wb = common::workbook_with_values(dir.path());
+    let before = std::fs::read(&wb).unwrap();
+    let input = common::fixture("names-not-codes.csv");
+    let out = common::run_ok(&[
+        "import".as_ref(),
+        "--into".as_ref(),
+        wb.as_os_str(),
+        input.as_os_str(),
+        "--dry-run".as_ref(),
+    ]);
+    assert!(
+        out.contains("Totalt: 8 tillagda") && out.contains("«Ankeborg»"),
+        "{out}"
+    );
+    assert_eq!(std::fs::read(&wb).unwrap(), before, "nothing changed");
+    // Into a workbook that does not exist: still the summary, and no file.
+    let missing = dir.path().join("ny.styrsnurra");
+    let out = common::run_ok(&[
+        "import".as_ref(),
+        "--into".as_ref(),
+        missing.as_os_str(),
+        input.as_os_str(),
+        "--dry-run".as_ref(),
+    ]);
+    assert!(out.contains("Totalt: 8 tillagda"), "{out}");
+    assert!(!missing.exists());
+    // An old workbook is not upgraded by a dry run.
+    let old = dir.path().join("gammal.styrsnurra");
+    std::fs::copy(common::fixture("workbook-v1.styrsnurra"), &old).unwrap();
+    let old_bytes = std::fs::read(&old).unwrap();
+    common::run_ok(&[
+        "import".as_ref(),
+        "--into".as_ref(),
+        old.as_os_str(),
+        input.as_os_str(),
+        "--dry-run".as_ref(),
+    ]);
+    assert_eq!(std::fs::read(&old).unwrap(), old_bytes);
+}
+
+#[test]
+fn columns_and_a_fixed_indicator_read_a_file_the_importer_does_not_know() {
+    let dir = tempdir();
+    let wb = dir.path().join("wb.styrsnurra");
+    let input = common::fixture("one-indicator.csv");
+    let err = common::run_failing(&[
+        "import".as_ref(),
+        "--into".as_ref(),
+        wb.as_os_str(),
+        input.as_os_str(),
+    ]);
+    assert!(err.contains("Känner inte igen"), "{err}");
+    let out = common::run_ok(&[
+        "import".as_ref(),
+        "--into".as_ref(),
+        wb.as_os_str(),
+        input.as_os_str(),
+        "--columns".as_ref(),
+        "municipality=Område,year=Tid,value=Antal".as_ref(),
+        "--indicator".as_ref(),
+        "EGEN1".as_ref(),
+    ]);
+    assert!(out.contains("Totalt: 2 tillagda"), "{out}");
+    let values = common::run_ok(&[
+        "values".as_ref(),
+        wb.as_os_str(),
+        "--indicator".as_ref(),
+        "EGEN1".as_ref(),
+        "--municipality".as_ref(),
+        "2180".as_ref(),
+    ]);
+    assert_eq!(values.trim(), "2022;9");
+    let err = common::run_failing(&[
+        "import".as_ref(),
+        "--into".as_ref(),
+        wb.as_os_str(),
+        input.as_os_str(),
+        "--columns".as_ref(),
+        "municipality=Kommun,year=Tid,value=Antal,indicator=X".as_ref(),
+    ]);
+    assert!(err.contains("kolumnen \"Kommun\" finns inte"), "{err}");
+}

@@ -571,6 +571,19 @@ impl Workbook {
         Ok(conn)
     }
 
+    /// A connection for an import that will be rolled back (a dry run): never upgrades or
+    /// otherwise writes the file, so an older workbook's in-memory copy serves.
+    pub fn dry_run_connection(&mut self) -> Result<&mut Connection, StoreError> {
+        if let Access::ReadOnly(reason) = self.access {
+            return Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+                reason,
+                holder: self.holder.clone(),
+            });
+        }
+        Ok(&mut self.conn)
+    }
+
     /// Direct access for importers running on this thread (command line, tests).
     pub fn connection_mut(&mut self) -> Result<&mut Connection, StoreError> {
         self.ensure_writable()?;

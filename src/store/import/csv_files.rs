@@ -6,7 +6,7 @@ use std::io::BufRead;
 use csv::{ByteRecord, ReaderBuilder};
 
 use super::recorder::{Key, Recorder};
-use super::{ImportError, ImportProgress, Layout, SkipReason, WarningKind};
+use super::{ColumnMapping, ImportError, ImportProgress, Layout, SkipReason, WarningKind};
 use crate::model::indicator::unit_from_title;
 use crate::model::{
     Gender, Indicator, Municipality, MunicipalityKind, Outcome, is_ambiguous_decimal, is_valid_id,
@@ -63,14 +63,54 @@ fn delimiter(header: &str) -> u8 {
         .unwrap_or(b',')
 }
 
-/// Column positions of the long layout, found by name (English or Swedish).
-#[derive(Debug, Clone, Copy)]
-struct LongColumns {
-    indicator: usize,
+/// Column positions of the long layout, found by name (English or Swedish) or given by the
+/// user; the indicator is a column, or fixed for the whole file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LongColumns {
+    indicator: IndicatorColumn,
     municipality: usize,
     period: usize,
     gender: Option<usize>,
     value: usize,
+}
+
+/// Where a long file's indicator comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum IndicatorColumn {
+    At(usize),
+    Fixed(String),
+}
+
+/// Finds the user's columns (`--columns`, or the window's column choice) in a file's header.
+pub(super) fn mapped_columns(head: &str, mapping: &ColumnMapping) -> Result<LongColumns, String> {
+    let fields = header(head).fields;
+    let at = |name: &str| {
+        let wanted = name.trim().to_lowercase();
+        fields
+            .iter()
+            .position(|f| *f == wanted)
+            .ok_or_else(|| format!("kolumnen \"{name}\" finns inte i rubrikraden"))
+    };
+    let (municipality, period, value) = (
+        at(&mapping.municipality)?,
+        at(&mapping.year)?,
+        at(&mapping.value)?,
+    );
+    Ok(LongColumns {
+        indicator: match (&mapping.fixed_indicator, &mapping.indicator) {
+            (Some(id), _) => IndicatorColumn::Fixed(id.clone()),
+            (None, Some(column)) => IndicatorColumn::At(at(column)?),
+            (None, None) => {
+                return Err(
+                    "ange en kolumn för nyckeltalet eller ett nyckeltal för hela filen".into(),
+                );
+            }
+        },
+        municipality,
+        period,
+        gender: mapping.gender.as_deref().map(at).transpose()?,
+        value,
+    })
 }
 
 /// The column of the first of `names` (in the order given) that the header has: where a file
@@ -83,7 +123,7 @@ fn find(fields: &[String], names: &[&str]) -> Option<usize> {
 
 fn long_columns(fields: &[String]) -> Option<LongColumns> {
     Some(LongColumns {
-        indicator: find(
+        indicator: IndicatorColumn::At(find(
             fields,
             &[
                 "indicator",
@@ -93,7 +133,7 @@ fn long_columns(fields: &[String]) -> Option<LongColumns> {
                 "indikator",
                 "nyckeltal",
             ],
-        )?,
+        )?),
         municipality: find(
             fields,
             &[
@@ -171,7 +211,10 @@ fn field(record: &ByteRecord, i: usize) -> &str {
 
 /// Whether rows of this layout are values, where a cell never spans lines.
 fn is_values(layout: &Layout) -> bool {
-    matches!(layout, Layout::KoladaWideCsv { .. } | Layout::LongCsv)
+    matches!(
+        layout,
+        Layout::KoladaWideCsv { .. } | Layout::LongCsv | Layout::MappedCsv(_)
+    )
 }
 
 pub(super) fn import(
@@ -284,8 +327,11 @@ pub(super) fn import(
                     field(&record, value_col),
                 )?;
             }
-            Layout::LongCsv => {
-                let c = long.expect("long layout has its columns");
+            Layout::LongCsv | Layout::MappedCsv(_) => {
+                let c = match layout {
+                    Layout::MappedCsv(columns) => columns,
+                    _ => long.as_ref().expect("long layout has its columns"),
+                };
                 let gender = match c.gender.map(|i| field(&record, i)) {
                     None | Some("") => Gender::Total,
                     Some(code) => match Gender::from_code(code) {
@@ -299,7 +345,10 @@ pub(super) fn import(
                 value_row(
                     sink,
                     line,
-                    &sink.indicator_id(field(&record, c.indicator)),
+                    &match &c.indicator {
+                        IndicatorColumn::At(i) => sink.indicator_id(field(&record, *i)),
+                        IndicatorColumn::Fixed(id) => id.clone(),
+                    },
                     field(&record, c.municipality),
                     field(&record, c.period),
                     gender,

@@ -40,6 +40,65 @@ pub enum Layout {
     KoladaMunicipalityCsv,
     /// `indicator;municipality;period;gender;value`.
     LongCsv,
+    /// Any CSV read with columns the user named (`--columns`, `--indicator`).
+    MappedCsv(csv_files::LongColumns),
+}
+
+/// The user's reading of a CSV file whose header the importer does not know: which column
+/// holds what, by its name in the header, or one indicator for the whole file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ColumnMapping {
+    pub municipality: String,
+    pub year: String,
+    pub value: String,
+    pub indicator: Option<String>,
+    pub gender: Option<String>,
+    /// The indicator of every row (a file of one indicator, e.g. named after it).
+    pub fixed_indicator: Option<String>,
+}
+
+impl ColumnMapping {
+    /// Reads `municipality=Kommun,year=År,value=Värde,indicator=Nyckeltal[,gender=Kön]`.
+    pub fn parse(text: &str) -> Result<ColumnMapping, String> {
+        let mut m = ColumnMapping::default();
+        for part in text.split(',').filter(|p| !p.trim().is_empty()) {
+            let (key, column) = part
+                .split_once('=')
+                .ok_or_else(|| format!("\"{part}\" ska vara fält=kolumn"))?;
+            let column = column.trim().to_string();
+            match key.trim() {
+                "municipality" | "kommun" => m.municipality = column,
+                "year" | "period" | "år" => m.year = column,
+                "value" | "värde" => m.value = column,
+                "indicator" | "nyckeltal" => m.indicator = Some(column),
+                "gender" | "kön" => m.gender = Some(column),
+                other => {
+                    return Err(format!(
+                        "okänt fält \"{other}\": använd municipality, year, value, indicator eller gender"
+                    ));
+                }
+            }
+        }
+        for (name, value) in [
+            ("municipality", &m.municipality),
+            ("year", &m.year),
+            ("value", &m.value),
+        ] {
+            if value.is_empty() {
+                return Err(format!("kolumnen för {name} saknas"));
+            }
+        }
+        Ok(m)
+    }
+}
+
+/// Choices for one import beyond the files themselves.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Read, check and count everything, then roll back: the workbook is left as it was.
+    pub dry_run: bool,
+    /// Columns named by the user, for CSV files (JSON files are read as they are).
+    pub columns: Option<ColumnMapping>,
 }
 
 impl Layout {
@@ -77,6 +136,9 @@ impl Layout {
                 .t("Kolada-kommuner (CSV)", "Kolada municipalities (CSV)")
                 .into(),
             Layout::LongCsv => lang.t("Resultat i lång CSV", "Results in long CSV").into(),
+            Layout::MappedCsv(_) => lang
+                .t("CSV med valda kolumner", "CSV with chosen columns")
+                .into(),
         }
     }
 
@@ -676,18 +738,21 @@ pub fn expand_paths(
 /// Finds the layout of a file from its first bytes (CSV) or first record (JSON); reads
 /// nothing into the workbook and never the whole file into memory.
 pub fn detect_layout(path: &Path) -> Result<Layout, ImportError> {
-    detect(path).map(|(_, layout)| layout)
+    detect(path, None).map(|(_, layout)| layout)
 }
 
-fn detect(path: &Path) -> Result<(Source, Layout), ImportError> {
+fn detect(path: &Path, columns: Option<&ColumnMapping>) -> Result<(Source, Layout), ImportError> {
     let source = source::sniff(path)?;
     let unknown = |why: String| ImportError::UnknownLayout {
         path: path.to_path_buf(),
         why,
     };
-    let layout = match source.kind {
-        Kind::Json => kolada_json::detect(path, &source)?,
-        Kind::Text => csv_files::detect(&source.head).map_err(unknown)?,
+    let layout = match (source.kind, columns) {
+        (Kind::Json, _) => kolada_json::detect(path, &source)?,
+        (Kind::Text, Some(mapping)) => {
+            Layout::MappedCsv(csv_files::mapped_columns(&source.head, mapping).map_err(unknown)?)
+        }
+        (Kind::Text, None) => csv_files::detect(&source.head).map_err(unknown)?,
     };
     // Every planned file waits with its source: keep only what parsing needs again (the
     // header lines), not 64 KiB of each of thousands of files.
@@ -701,6 +766,16 @@ pub fn import_paths(
     paths: &[PathBuf],
     progress: &ImportProgress,
 ) -> Result<ImportSummary, ImportError> {
+    import_paths_with(conn, paths, progress, &ImportOptions::default())
+}
+
+/// [`import_paths`] with the user's choices: a dry run, named columns.
+pub fn import_paths_with(
+    conn: &mut Connection,
+    paths: &[PathBuf],
+    progress: &ImportProgress,
+    options: &ImportOptions,
+) -> Result<ImportSummary, ImportError> {
     let (files, not_read) = expand_paths(paths, progress)?;
     let mut planned = Vec::with_capacity(files.len());
     let mut total_bytes = 0;
@@ -708,7 +783,7 @@ pub fn import_paths(
         if progress.is_cancelled() {
             return Err(ImportError::Cancelled);
         }
-        let (source, layout) = detect(&path)?;
+        let (source, layout) = detect(&path, options.columns.as_ref())?;
         total_bytes += std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         planned.push((path, source, layout));
     }
@@ -730,7 +805,7 @@ pub fn import_paths(
     // from enums), so SQLite need not evaluate the table's CHECK constraints per row. The
     // checks are back on for this connection however the import ends.
     conn.pragma_update(None, "ignore_check_constraints", true)?;
-    let result = write_planned(conn, &planned, not_read, progress);
+    let result = write_planned(conn, &planned, not_read, progress, options.dry_run);
     conn.pragma_update(None, "ignore_check_constraints", false)?;
     result
 }
@@ -765,6 +840,7 @@ fn write_planned(
     planned: &[(PathBuf, Source, Layout)],
     not_read: Vec<NotRead>,
     progress: &ImportProgress,
+    dry_run: bool,
 ) -> Result<ImportSummary, ImportError> {
     // A 64 MiB page cache keeps the B-tree pages an import touches in memory.
     conn.pragma_update(None, "cache_size", -65536)?;
@@ -830,6 +906,11 @@ fn write_planned(
     })?;
     if progress.is_cancelled() {
         return Err(ImportError::Cancelled);
+    }
+    if dry_run {
+        // Everything was read, checked and counted; nothing is kept.
+        tx.rollback()?;
+        return Ok(summary);
     }
     tx.commit()?;
     Ok(summary)
