@@ -448,7 +448,10 @@ impl App {
                 }),
                 DialogKind::ImportFiles => Box::pin(async move {
                     dialog
-                        .add_filter(results_filter, &["csv", "json", "txt"])
+                        .add_filter(
+                            results_filter,
+                            &["csv", "json", "txt", "xlsx", "xls", "ods"],
+                        )
                         .pick_files()
                         .await
                         .map(|hs| hs.iter().map(|h| h.path().to_path_buf()).collect())

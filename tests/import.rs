@@ -384,7 +384,7 @@ fn a_folder_import_names_every_file_it_did_not_read() {
     )
     .unwrap();
     std::fs::write(folder.join("notes.txt"), "hej").unwrap();
-    std::fs::write(folder.join("export.xlsx"), "PK").unwrap();
+    std::fs::write(folder.join("rapport.pdf"), "%PDF").unwrap();
     std::os::unix::fs::symlink(&folder, folder.join("loop")).unwrap();
     let mut wb = new_workbook(&dir);
     let summary = import(&mut wb, &[folder]).unwrap();
@@ -402,14 +402,15 @@ fn a_folder_import_names_every_file_it_did_not_read() {
     assert_eq!(
         not_read,
         vec![
-            ("export.xlsx".to_string(), OtherKind),
             ("loop".to_string(), LinkToFolder),
             ("notes.txt".to_string(), OtherKind),
+            ("rapport.pdf".to_string(), OtherKind),
         ]
     );
     let report = summary.report(styrsnurra::i18n::Lang::Sv).join("\n");
     assert!(
-        report.contains("Lästes inte:") && report.contains("notes.txt (varken .csv eller .json)"),
+        report.contains("Lästes inte:")
+            && report.contains("notes.txt (varken .csv, .json eller en Excel-fil)"),
         "{report}"
     );
 }

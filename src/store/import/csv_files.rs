@@ -68,10 +68,25 @@ fn delimiter(header: &str) -> u8 {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LongColumns {
     indicator: IndicatorColumn,
-    municipality: usize,
-    period: usize,
-    gender: Option<usize>,
-    value: usize,
+    pub(super) municipality: usize,
+    pub(super) period: usize,
+    pub(super) gender: Option<usize>,
+    pub(super) value: usize,
+}
+
+impl LongColumns {
+    /// The row's indicator: from its column (an id or a title), or the file's fixed one.
+    pub(super) fn indicator_of(&self, sink: &Recorder, cell: &dyn Fn(usize) -> String) -> String {
+        match &self.indicator {
+            IndicatorColumn::At(i) => sink.indicator_id(&cell(*i)),
+            IndicatorColumn::Fixed(id) => id.clone(),
+        }
+    }
+}
+
+/// The long layout's columns in a header of lower-cased names (also a spreadsheet's).
+pub(super) fn long_columns_of(fields: &[String]) -> Option<LongColumns> {
+    long_columns(fields)
 }
 
 /// Where a long file's indicator comes from.
@@ -416,7 +431,7 @@ pub(super) fn kolada_id(text: &str) -> Option<String> {
         .then(|| text.to_ascii_uppercase())
 }
 
-fn value_row(
+pub(super) fn value_row(
     sink: &mut Recorder,
     line: u64,
     indicator: &str,

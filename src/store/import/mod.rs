@@ -6,6 +6,7 @@ mod kolada_json;
 mod recorder;
 mod sink;
 mod source;
+mod spreadsheet;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -42,6 +43,8 @@ pub enum Layout {
     LongCsv,
     /// Any CSV read with columns the user named (`--columns`, `--indicator`).
     MappedCsv(csv_files::LongColumns),
+    /// An Excel (or OpenDocument) sheet: Kolada's web export, long or with years as columns.
+    Spreadsheet(spreadsheet::SheetLayout),
 }
 
 /// The user's reading of a CSV file whose header the importer does not know: which column
@@ -139,6 +142,11 @@ impl Layout {
             Layout::MappedCsv(_) => lang
                 .t("CSV med valda kolumner", "CSV with chosen columns")
                 .into(),
+            Layout::Spreadsheet(sheet) => format!(
+                "{} «{}»",
+                lang.t("Excel, bladet", "Excel, the sheet"),
+                sheet.sheet
+            ),
         }
     }
 
@@ -319,7 +327,7 @@ pub struct NotRead {
 /// Why a file in a folder was left unread.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotReadReason {
-    /// Not a `.csv` or `.json` file.
+    /// Not a `.csv`, `.json` or spreadsheet file.
     OtherKind,
     /// A link to a folder: not followed, so that a link back up cannot loop.
     LinkToFolder,
@@ -330,7 +338,10 @@ pub enum NotReadReason {
 impl NotReadReason {
     pub fn describe(self, lang: Lang) -> &'static str {
         match self {
-            NotReadReason::OtherKind => lang.t("varken .csv eller .json", "neither .csv nor .json"),
+            NotReadReason::OtherKind => lang.t(
+                "varken .csv, .json eller en Excel-fil",
+                "neither .csv, .json nor an Excel file",
+            ),
             NotReadReason::LinkToFolder => lang.t(
                 "länk till en mapp, följs inte",
                 "link to a folder, not followed",
@@ -537,11 +548,17 @@ impl ImportError {
             (ImportError::NotText { path, what }, lang) => {
                 let f = path.display();
                 match (what, lang) {
-                    (NotText::Xlsx | NotText::Xls, Lang::Sv) => format!(
-                        "{f} är en Excel-fil. Öppna den i Excel, spara som \"CSV UTF-8 (kommaavgränsad)\" och importera CSV-filen. Inget importerades."
+                    (NotText::Xlsx, Lang::Sv) => format!(
+                        "{f} är en Excel-fil (.xlsx) men har en annan filändelse. Byt filändelsen till .xlsx och importera den igen. Inget importerades."
                     ),
-                    (NotText::Xlsx | NotText::Xls, Lang::En) => format!(
-                        "{f} is an Excel file. Open it in Excel, save it as \"CSV UTF-8 (comma delimited)\" and import the CSV file. Nothing was imported."
+                    (NotText::Xlsx, Lang::En) => format!(
+                        "{f} is an Excel file (.xlsx) with another extension. Rename it to .xlsx and import it again. Nothing was imported."
+                    ),
+                    (NotText::Xls, Lang::Sv) => format!(
+                        "{f} är en äldre Excel-fil (.xls) men har en annan filändelse. Byt filändelsen till .xls och importera den igen. Inget importerades."
+                    ),
+                    (NotText::Xls, Lang::En) => format!(
+                        "{f} is an older Excel file (.xls) with another extension. Rename it to .xls and import it again. Nothing was imported."
                     ),
                     (NotText::Workbook, Lang::Sv) => format!(
                         "{f} är en Styrsnurra-arbetsbok, inte en resultatfil. Öppna den med Öppna arbetsbok i stället. Inget importerades."
@@ -710,7 +727,7 @@ pub fn expand_paths(
                             .and_then(|e| e.to_str())
                             .map(str::to_ascii_lowercase)
                             .as_deref(),
-                        Some("csv" | "json")
+                        Some("csv" | "json" | "xlsx" | "xlsm" | "xls" | "ods")
                     ) {
                         found.push(p);
                         continue;
@@ -748,6 +765,7 @@ fn detect(path: &Path, columns: Option<&ColumnMapping>) -> Result<(Source, Layou
         why,
     };
     let layout = match (source.kind, columns) {
+        (Kind::Spreadsheet, _) => spreadsheet::detect(path)?,
         (Kind::Json, _) => kolada_json::detect(path, &source)?,
         (Kind::Text, Some(mapping)) => {
             Layout::MappedCsv(csv_files::mapped_columns(&source.head, mapping).map_err(unknown)?)
@@ -930,15 +948,25 @@ fn parse_file(
     if let Ok(mut current) = progress.current_file.lock() {
         *current = path.display().to_string();
     }
-    let reader = source::text_reader(path, source)?;
-    match source.kind {
-        Kind::Json => kolada_json::import(path, reader, layout, recorder, progress)?,
-        Kind::Text => csv_files::import(path, reader, &source.head, layout, recorder, progress)?,
+    let mut notes: Vec<String> = source.encoding_note().into_iter().collect();
+    match (source.kind, layout) {
+        (Kind::Spreadsheet, Layout::Spreadsheet(sheet)) => {
+            spreadsheet::import(path, sheet, recorder, progress)?;
+            notes.push(spreadsheet::note(sheet));
+        }
+        (Kind::Json, _) => {
+            let reader = source::text_reader(path, source)?;
+            kolada_json::import(path, reader, layout, recorder, progress)?;
+        }
+        _ => {
+            let reader = source::text_reader(path, source)?;
+            csv_files::import(path, reader, &source.head, layout, recorder, progress)?;
+        }
     }
     recorder.send(Message::FileDone {
         path: path.to_path_buf(),
         layout: layout.clone(),
-        notes: source.encoding_note().into_iter().collect(),
+        notes,
         bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
     })
 }

@@ -18,6 +18,8 @@ pub(super) const SNIFF_BYTES: usize = 64 * 1024;
 pub(super) enum Kind {
     Json,
     Text,
+    /// Excel or OpenDocument, read by `calamine`.
+    Spreadsheet,
 }
 
 /// A file ready to be parsed: what kind it is and how its text is encoded.
@@ -135,11 +137,27 @@ pub(super) fn sniff(path: &Path) -> Result<Source, ImportError> {
         path: path.to_path_buf(),
         what,
     };
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let spreadsheet = Source {
+        kind: Kind::Spreadsheet,
+        encoding: UTF_8,
+        head: String::new(),
+    };
     if head.starts_with(b"PK\x03\x04") {
-        return Err(refuse(NotText::Xlsx));
+        return match extension.as_str() {
+            "xlsx" | "xlsm" | "ods" => Ok(spreadsheet),
+            _ => Err(refuse(NotText::Xlsx)),
+        };
     }
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        return Err(refuse(NotText::Xls));
+        return match extension.as_str() {
+            "xls" => Ok(spreadsheet),
+            _ => Err(refuse(NotText::Xls)),
+        };
     }
     if head.starts_with(b"SQLite format 3\0") {
         let app_id = head

@@ -1,0 +1,234 @@
+//! Excel files (`.xlsx`, `.xls`, and `.ods`) read with `calamine`: Kolada's web export (title
+//! rows above a table of indicator, municipality, year and shown value) and its pivoted form
+//! (names down the side, years across, the indicator's title above). The first sheet that holds
+//! a table is read, from the header row found below any title rows.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+
+use calamine::{Data, Range, Reader, open_workbook_auto};
+
+use super::csv_files::{LongColumns, long_columns_of, value_row};
+use super::recorder::Recorder;
+use super::{ImportError, ImportProgress, Layout, SkipReason};
+use crate::model::{Gender, parse_period};
+
+/// How many rows from the top are searched for the header row.
+const HEADER_SEARCH_ROWS: usize = 30;
+/// Sheets looked at for a table; a workbook of a thousand sheets is not read to the end.
+const MAX_SHEETS: usize = 50;
+
+/// The table found in a sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetTable {
+    /// One row per value, its columns found by name.
+    Long(LongColumns),
+    /// Names in column `names`, one column per year; the indicator from the title rows.
+    Pivot {
+        names: usize,
+        years: Vec<(usize, i32)>,
+        indicator: String,
+    },
+}
+
+/// Where the table is: sheet, header row (0-based) and its shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetLayout {
+    pub sheet: String,
+    pub header_row: usize,
+    pub table: SheetTable,
+}
+
+fn text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Float(f) => format!("{f}"),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) => d.as_f64().to_string(),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+fn malformed(path: &Path, why: impl Into<String>) -> ImportError {
+    ImportError::Malformed {
+        path: path.to_path_buf(),
+        why: why.into(),
+    }
+}
+
+/// Runs a calamine call, turning a panic on a broken file into a message.
+fn guarded<T>(path: &Path, f: impl FnOnce() -> Result<T, ImportError>) -> Result<T, ImportError> {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| {
+        Err(malformed(
+            path,
+            "Excel-filen är trasig: läsaren kunde inte tolka den",
+        ))
+    })
+}
+
+fn sheets(path: &Path) -> Result<calamine::Sheets<std::io::BufReader<std::fs::File>>, ImportError> {
+    open_workbook_auto(path).map_err(|e| {
+        malformed(
+            path,
+            format!("Excel-filen går inte att öppna (skyddad med lösenord eller trasig?): {e}"),
+        )
+    })
+}
+
+/// Finds the table in a sheet: a row whose cells name the long layout's columns, or a row of
+/// years with a title above.
+fn find_table(range: &Range<Data>) -> Option<(usize, SheetTable)> {
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .take(HEADER_SEARCH_ROWS)
+        .map(|r| r.iter().map(text).collect())
+        .collect();
+    for (i, row) in rows.iter().enumerate() {
+        let fields: Vec<String> = row.iter().map(|f| f.trim().to_lowercase()).collect();
+        if let Some(columns) = long_columns_of(&fields) {
+            return Some((i, SheetTable::Long(columns)));
+        }
+        let years: Vec<(usize, i32)> = row
+            .iter()
+            .enumerate()
+            .filter_map(|(c, f)| parse_period(f).map(|y| (c, y)))
+            .collect();
+        let first_year = years.first().map(|(c, _)| *c);
+        if years.len() >= 2 && first_year.is_some_and(|c| c >= 1) {
+            let title = rows[..i]
+                .iter()
+                .flat_map(|r| r.iter())
+                .map(|c| c.trim())
+                .find(|c| !c.is_empty());
+            if let Some(title) = title {
+                return Some((
+                    i,
+                    SheetTable::Pivot {
+                        names: first_year.unwrap_or(1) - 1,
+                        years,
+                        indicator: title.to_string(),
+                    },
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// Finds the first sheet with a table.
+pub(super) fn detect(path: &Path) -> Result<Layout, ImportError> {
+    guarded(path, || {
+        let mut book = sheets(path)?;
+        let names = book.sheet_names();
+        if names.is_empty() {
+            return Err(malformed(path, "Excel-filen har inga blad"));
+        }
+        for name in names.iter().take(MAX_SHEETS) {
+            let Ok(range) = book.worksheet_range(name) else {
+                continue;
+            };
+            if let Some((header_row, table)) = find_table(&range) {
+                return Ok(Layout::Spreadsheet(SheetLayout {
+                    sheet: name.clone(),
+                    header_row,
+                    table,
+                }));
+            }
+        }
+        Err(ImportError::UnknownLayout {
+            path: path.to_path_buf(),
+            why: format!(
+                "inget av de {} första bladen har en rubrikrad med kommun, år och värde, eller år som kolumner",
+                names.len().min(MAX_SHEETS)
+            ),
+        })
+    })
+}
+
+/// Reads the table the layout points at.
+pub(super) fn import(
+    path: &Path,
+    layout: &SheetLayout,
+    sink: &mut Recorder,
+    progress: &ImportProgress,
+) -> Result<(), ImportError> {
+    let range = guarded(path, || {
+        sheets(path)?.worksheet_range(&layout.sheet).map_err(|e| {
+            malformed(
+                path,
+                format!("bladet {} går inte att läsa: {e}", layout.sheet),
+            )
+        })
+    })?;
+    sink.begin_sorted();
+    for (n, row) in range.rows().enumerate().skip(layout.header_row + 1) {
+        // Line numbers as Excel shows them: the first row is 1.
+        let line = n as u64 + 1;
+        if n % 4096 == 0 && progress.is_cancelled() {
+            return Err(ImportError::Cancelled);
+        }
+        let cell = |i: usize| row.get(i).map(text).unwrap_or_default();
+        if row.iter().all(|c| text(c).trim().is_empty()) {
+            continue;
+        }
+        match &layout.table {
+            SheetTable::Long(columns) => {
+                let gender = match columns.gender.map(cell).as_deref().map(str::trim) {
+                    None | Some("") => Gender::Total,
+                    Some(code) => match Gender::from_code(code) {
+                        Some(g) => g,
+                        None => {
+                            sink.skip(SkipReason::BadGender, line);
+                            continue;
+                        }
+                    },
+                };
+                let indicator = columns.indicator_of(sink, &cell);
+                value_row(
+                    sink,
+                    line,
+                    &indicator,
+                    cell(columns.municipality).trim(),
+                    cell(columns.period).trim(),
+                    gender,
+                    cell(columns.value).trim(),
+                )?;
+            }
+            SheetTable::Pivot {
+                names,
+                years,
+                indicator,
+            } => {
+                let indicator = sink.indicator_id(indicator);
+                let municipality = cell(*names);
+                for (column, year) in years {
+                    value_row(
+                        sink,
+                        line,
+                        &indicator,
+                        municipality.trim(),
+                        &year.to_string(),
+                        Gender::Total,
+                        cell(*column).trim(),
+                    )?;
+                }
+            }
+        }
+    }
+    sink.end_sorted()
+}
+
+/// A note for the summary: which sheet and header row were read.
+pub(super) fn note(layout: &SheetLayout) -> String {
+    let shape = match layout.table {
+        SheetTable::Long(_) => "en rad per värde",
+        SheetTable::Pivot { .. } => "år som kolumner",
+    };
+    format!(
+        "Bladet «{}» lästes, med rubrikraden på rad {} ({shape}).",
+        layout.sheet,
+        layout.header_row + 1
+    )
+}
