@@ -28,7 +28,48 @@ fn import_once(input: &Path) -> u64 {
     summary.totals().added
 }
 
+/// A 500,000-row `.xlsx` of municipality names, an indicator, years and values, made once.
+fn xlsx_500k() -> std::path::PathBuf {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data/500k.xlsx");
+    if path.exists() {
+        return path;
+    }
+    std::fs::create_dir_all(path.parent().expect("folder")).expect("folder");
+    let names: Vec<String> = styrsnurra::model::municipality::official()
+        .into_iter()
+        .filter(|m| m.kind == styrsnurra::model::MunicipalityKind::Municipality)
+        .map(|m| m.title)
+        .collect();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in ["Kommun", "Nyckeltal", "År", "Värde"].iter().enumerate() {
+        sheet.write(0, c as u16, *h).expect("header");
+    }
+    for r in 0..500_000u32 {
+        let row = r + 1;
+        let name = &names[r as usize % names.len()];
+        let indicator = format!("X{:05}", r as usize / (names.len() * 30));
+        let year = 1994 + (r as usize / names.len()) % 30;
+        sheet.write(row, 0, name.as_str()).expect("cell");
+        sheet.write(row, 1, indicator.as_str()).expect("cell");
+        sheet.write(row, 2, year as u32).expect("cell");
+        sheet
+            .write(row, 3, f64::from(r % 997) / 10.0)
+            .expect("cell");
+    }
+    book.save(&path).expect("xlsx");
+    path
+}
+
 fn bench(c: &mut Criterion) {
+    let xlsx = xlsx_500k();
+    let n = import_once(&xlsx);
+    let mut group = c.benchmark_group("import_xlsx");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(n));
+    group.bench_function("xlsx_500k_rows", |b| b.iter(|| import_once(&xlsx)));
+    group.finish();
+
     let values = kolada().join("values");
     let n = import_once(&values);
     let mut group = c.benchmark_group("import");

@@ -7,7 +7,9 @@ use std::sync::mpsc::{Receiver, channel};
 use std::thread::JoinHandle;
 
 use crate::i18n::Lang;
-use crate::store::import::{ImportError, ImportProgress, ImportSummary, import_paths};
+use crate::store::import::{
+    ImportError, ImportOptions, ImportProgress, ImportSummary, import_paths_with,
+};
 use crate::store::{Access, Command, Workbook, demo};
 use crate::ui::cockpit::CockpitView;
 use crate::ui::collect::{CollectView, ImportOutcome};
@@ -84,6 +86,8 @@ struct PendingDialog {
 struct ImportJob {
     progress: Arc<ImportProgress>,
     handle: JoinHandle<Result<ImportSummary, ImportError>>,
+    /// A preview: everything read and counted, nothing kept; the files wait for a yes.
+    preview_of: Option<Vec<PathBuf>>,
 }
 
 /// The whole-file integrity check (SQLite's `quick_check`), run once in the background after a
@@ -122,6 +126,8 @@ pub struct App {
     pub cockpit: CockpitView,
     pub scan: ScanView,
     pub last_import: Option<ImportOutcome>,
+    /// What an import of these files would do, waiting for the group to confirm it.
+    pub preview: Option<(Vec<PathBuf>, ImportSummary)>,
     pub integrity: IntegrityCheck,
     import: Option<ImportJob>,
     dialog: Option<PendingDialog>,
@@ -150,6 +156,7 @@ impl App {
             cockpit: CockpitView::default(),
             scan: ScanView::default(),
             last_import: None,
+            preview: None,
             integrity: IntegrityCheck::Done(Ok(())),
             import: None,
             dialog: None,
@@ -333,7 +340,17 @@ impl App {
     }
 
     /// Starts importing on a worker thread; progress shows in the collect view.
+    /// Reads the files as an import would and shows what it would do, changing nothing; the
+    /// group then confirms ([`App::start_import`]) or drops it.
+    pub fn start_preview(&mut self, paths: Vec<PathBuf>, ctx: Option<egui::Context>) {
+        self.start_import_job(paths, ctx, true);
+    }
+
     pub fn start_import(&mut self, paths: Vec<PathBuf>, ctx: Option<egui::Context>) {
+        self.start_import_job(paths, ctx, false);
+    }
+
+    fn start_import_job(&mut self, paths: Vec<PathBuf>, ctx: Option<egui::Context>, dry_run: bool) {
         let Some(wb) = self.workbook.as_mut() else {
             return;
         };
@@ -349,15 +366,32 @@ impl App {
         };
         let progress = Arc::new(ImportProgress::new());
         let worker_progress = progress.clone();
-        let handle = std::thread::spawn(move || {
-            let result = import_paths(&mut conn, &paths, &worker_progress);
-            if let Some(ctx) = ctx {
-                ctx.request_repaint();
-            }
-            result
-        });
+        let preview_of = dry_run.then(|| paths.clone());
+        let options = ImportOptions {
+            dry_run,
+            columns: None,
+        };
+        let spawned = std::thread::Builder::new()
+            .name("import".into())
+            .spawn(move || {
+                let result = import_paths_with(&mut conn, &paths, &worker_progress, &options);
+                if let Some(ctx) = ctx {
+                    ctx.request_repaint();
+                }
+                result
+            });
         self.last_import = None;
-        self.import = Some(ImportJob { progress, handle });
+        self.preview = None;
+        match spawned {
+            Ok(handle) => {
+                self.import = Some(ImportJob {
+                    progress,
+                    handle,
+                    preview_of,
+                })
+            }
+            Err(e) => self.last_import = Some(Err(e.to_string())),
+        }
     }
 
     pub fn cancel_import(&mut self) {
@@ -372,9 +406,12 @@ impl App {
             return false;
         }
         let job = self.import.take().expect("checked above");
+        let preview_of = job.preview_of;
         let outcome = match job.handle.join() {
             Ok(Ok(summary)) => {
-                self.collect.files.clear();
+                if preview_of.is_none() {
+                    self.collect.files.clear();
+                }
                 Ok(summary)
             }
             Ok(Err(e)) => Err(match self.workbook.as_ref() {
@@ -389,8 +426,13 @@ impl App {
                 )
                 .to_string()),
         };
-        self.last_import = Some(outcome);
-        self.revision += 1;
+        match (preview_of, outcome) {
+            (Some(paths), Ok(summary)) => self.preview = Some((paths, summary)),
+            (_, outcome) => {
+                self.last_import = Some(outcome);
+                self.revision += 1;
+            }
+        }
         true
     }
 
@@ -511,7 +553,9 @@ impl App {
             Action::CheckIntegrity => self.integrity = IntegrityCheck::Pending,
             Action::PickImportFiles => self.start_dialog(DialogKind::ImportFiles),
             Action::PickImportFolder => self.start_dialog(DialogKind::ImportFolder),
+            Action::PreviewImport(paths) => self.start_preview(paths, ctx.cloned()),
             Action::StartImport(paths) => self.start_import(paths, ctx.cloned()),
+            Action::DiscardPreview => self.preview = None,
             Action::CancelImport => self.cancel_import(),
             Action::TogglePresentation => self.presentation = !self.presentation,
             Action::SetLang(lang) => {
@@ -786,8 +830,13 @@ impl App {
                 View::Scan => self.scan.ui(ui, &view_ctx),
                 View::Collect => {
                     let running = self.import.as_ref().map(|j| j.progress.as_ref());
-                    self.collect
-                        .ui(ui, &view_ctx, running, self.last_import.as_ref())
+                    self.collect.ui(
+                        ui,
+                        &view_ctx,
+                        running,
+                        self.preview.as_ref(),
+                        self.last_import.as_ref(),
+                    )
                 }
                 View::Workbook => {
                     let integrity = match &self.integrity {

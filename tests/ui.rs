@@ -123,17 +123,20 @@ fn importing_a_file_from_the_collect_view() {
     h.step();
     h.get_by_label("Lägg till").click();
     h.run_steps(2);
+    // First a preview: what the import would do, with nothing changed.
     h.get_by_label("Importera").click();
     h.step();
-    for _ in 0..500 {
-        if !h.state().is_importing() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        h.step();
-    }
-    h.run_steps(2);
-    assert!(!h.state().is_importing());
+    wait_until(&mut h, |app| !app.is_importing() && app.preview.is_some());
+    assert!(
+        h.query_by_label_contains("Totalt:").is_some(),
+        "the preview's summary is shown"
+    );
+    assert_eq!(peek(&path).stats().unwrap().indicators, 0, "nothing yet");
+    h.get_by_label("Importera nu").click();
+    h.step();
+    wait_until(&mut h, |app| {
+        !app.is_importing() && app.last_import.is_some()
+    });
     assert!(
         h.query_by_label_contains("Totalt:").is_some(),
         "the summary is shown"

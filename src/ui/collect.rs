@@ -31,6 +31,7 @@ impl CollectView {
         ui: &mut egui::Ui,
         ctx: &ViewContext<'_>,
         running: Option<&ImportProgress>,
+        preview: Option<&(Vec<PathBuf>, ImportSummary)>,
         last: Option<&ImportOutcome>,
     ) -> Vec<Action> {
         let lang = ctx.lang;
@@ -142,8 +143,36 @@ impl CollectView {
                 ))
                 .clicked()
             {
-                actions.push(Action::StartImport(self.files.clone()));
+                actions.push(Action::PreviewImport(self.files.clone()));
             }
+        }
+        if let (Some((paths, summary)), None) = (preview, running) {
+            ui.separator();
+            ui.strong(lang.t(
+                "Så här skulle importen bli (inget är ändrat än)",
+                "This is what the import would do (nothing has changed yet)",
+            ));
+            ui.horizontal(|ui| {
+                if ui
+                    .add(egui::Button::new(
+                        egui::RichText::new(lang.t("Importera nu", "Import now")).strong(),
+                    ))
+                    .clicked()
+                {
+                    actions.push(Action::StartImport(paths.clone()));
+                }
+                if ui.button(lang.t("Avbryt", "Cancel")).clicked() {
+                    actions.push(Action::DiscardPreview);
+                }
+            });
+            egui::ScrollArea::vertical()
+                .id_salt("preview")
+                .max_height(ui.available_height() * 0.6)
+                .show(ui, |ui| {
+                    for line in summary.report(lang) {
+                        ui.label(line);
+                    }
+                });
         }
         if let Some(outcome) = last {
             ui.separator();

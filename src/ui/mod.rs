@@ -100,7 +100,11 @@ pub enum Action {
     CheckIntegrity,
     PickImportFiles,
     PickImportFolder,
+    /// Reads the files and shows what an import would do, changing nothing.
+    PreviewImport(Vec<PathBuf>),
     StartImport(Vec<PathBuf>),
+    /// Drops a preview without importing.
+    DiscardPreview,
     CancelImport,
     TogglePresentation,
     SetLang(Lang),
