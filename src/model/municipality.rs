@@ -344,6 +344,16 @@ mod name_tests {
     }
 
     #[test]
+    fn every_official_area_is_found_by_its_code_and_its_name() {
+        let list = official();
+        let index = NameIndex::new(&list);
+        for m in &list {
+            assert_eq!(index.resolve(&m.id), area(&m.id), "{}", m.id);
+            assert_eq!(index.resolve(&m.title), area(&m.id), "{}", m.title);
+        }
+    }
+
+    #[test]
     fn averages_groups_and_strangers_are_told_apart() {
         assert_eq!(resolve("Alla kommuner (ovägt medel)"), Resolved::Average);
         assert_eq!(resolve("G124018"), Resolved::Group);
