@@ -12,7 +12,7 @@ use crate::store::import::{
 };
 use crate::store::{Access, Command, Workbook, demo};
 use crate::ui::cockpit::CockpitView;
-use crate::ui::collect::{CollectView, ImportOutcome};
+use crate::ui::collect::{CollectView, ColumnChoice, ImportOutcome};
 use crate::ui::goals::GoalsView;
 use crate::ui::municipality::MunicipalityView;
 use crate::ui::results::ResultsView;
@@ -370,6 +370,7 @@ impl App {
         let options = ImportOptions {
             dry_run,
             columns: None,
+            remembered: wb.remembered_columns().unwrap_or_default(),
         };
         let spawned = std::thread::Builder::new()
             .name("import".into())
@@ -382,6 +383,7 @@ impl App {
             });
         self.last_import = None;
         self.preview = None;
+        self.collect.column_choice = None;
         match spawned {
             Ok(handle) => {
                 self.import = Some(ImportJob {
@@ -414,9 +416,16 @@ impl App {
                 }
                 Ok(summary)
             }
-            Ok(Err(e)) => Err(match self.workbook.as_ref() {
-                Some(wb) => e.message_for(wb.path(), self.lang),
-                None => e.message(self.lang),
+            Ok(Err(e)) => Err({
+                if let ImportError::UnknownLayout { path, .. } = &e
+                    && let Ok(peek) = crate::store::import::peek_header(path, 5)
+                {
+                    self.collect.column_choice = Some(ColumnChoice::new(path.clone(), peek));
+                }
+                match self.workbook.as_ref() {
+                    Some(wb) => e.message_for(wb.path(), self.lang),
+                    None => e.message(self.lang),
+                }
             }),
             Err(_) => Err(self
                 .lang
@@ -556,6 +565,12 @@ impl App {
             Action::PreviewImport(paths) => self.start_preview(paths, ctx.cloned()),
             Action::StartImport(paths) => self.start_import(paths, ctx.cloned()),
             Action::DiscardPreview => self.preview = None,
+            Action::UseColumns { header, mapping } => {
+                self.apply(Command::remember_columns(&header, &mapping));
+                self.collect.column_choice = None;
+                let files = self.collect.files.clone();
+                self.start_preview(files, ctx.cloned());
+            }
             Action::CancelImport => self.cancel_import(),
             Action::TogglePresentation => self.presentation = !self.presentation,
             Action::SetLang(lang) => {

@@ -122,6 +122,9 @@ fn import(
     let (mut workbook, created) =
         Workbook::open_or_create(&target).map_err(|e| anyhow::anyhow!(e))?;
     tell_notices(&mut workbook);
+    let mut options = options.clone();
+    options.remembered = workbook.remembered_columns().unwrap_or_default();
+    let options = &options;
     let connection = if options.dry_run {
         workbook.dry_run_connection()
     } else {
@@ -230,7 +233,11 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
                         .map_err(|e| anyhow::anyhow!("--columns: {e}"))
                 })
                 .transpose()?;
-            let options = ImportOptions { dry_run, columns };
+            let options = ImportOptions {
+                dry_run,
+                columns,
+                remembered: Vec::new(),
+            };
             import(&into, &files, &options, out)?
         }
         CliCommand::Info { workbook } => {

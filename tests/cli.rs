@@ -398,3 +398,37 @@ fn columns_and_a_fixed_indicator_read_a_file_the_importer_does_not_know() {
     ]);
     assert!(err.contains("kolumnen \"Kommun\" finns inte"), "{err}");
 }
+
+#[test]
+fn columns_remembered_in_the_workbook_serve_the_next_file_with_that_header() {
+    let dir = tempdir();
+    let wb = dir.path().join("wb.styrsnurra");
+    {
+        let mut workbook = styrsnurra::store::Workbook::create(&wb).unwrap();
+        let mapping = styrsnurra::store::import::ColumnMapping::parse(
+            "municipality=Område,year=Tid,value=Antal",
+        )
+        .map(|mut m| {
+            m.fixed_indicator = Some("EGEN1".into());
+            m
+        })
+        .unwrap();
+        workbook
+            .apply(styrsnurra::store::Command::remember_columns(
+                "Område;Tid;Antal",
+                &mapping,
+            ))
+            .unwrap();
+    }
+    let input = common::fixture("one-indicator.csv");
+    let out = common::run_ok(&[
+        "import".as_ref(),
+        "--into".as_ref(),
+        wb.as_os_str(),
+        input.as_os_str(),
+    ]);
+    assert!(
+        out.contains("Totalt: 2 tillagda") && out.contains("valda kolumner"),
+        "{out}"
+    );
+}

@@ -527,3 +527,57 @@ fn a_damaged_file_is_reported_by_the_background_check() {
     );
     assert_eq!(bytes(&path), data, "and the file is left as it was");
 }
+
+#[test]
+fn columns_chosen_for_an_unknown_header_import_and_are_remembered() {
+    let dir = tempdir();
+    let path = dir.path().join("ny.styrsnurra");
+    Workbook::create(&path).unwrap();
+    let mut h = harness(&path);
+    let file = common::fixture("one-indicator.csv");
+    h.get_by_label("Sökväg till fil eller mapp").focus();
+    h.step();
+    h.get_by_label("Sökväg till fil eller mapp")
+        .type_text(&file.display().to_string());
+    h.step();
+    h.get_by_label("Lägg till").click();
+    h.run_steps(2);
+    h.get_by_label("Importera").click();
+    h.step();
+    wait_until(&mut h, |app| app.collect.column_choice.is_some());
+    for (combo, option) in [
+        ("Kommun", "kolumn 1: Område"),
+        ("År", "kolumn 2: Tid"),
+        ("Värde", "kolumn 3: Antal"),
+    ] {
+        h.get_by_label(combo).click();
+        h.run_steps(2);
+        h.get_by_label(option).click();
+        h.run_steps(2);
+    }
+    h.get_by_label("Nyckeltal för hela filen").focus();
+    h.step();
+    h.get_by_label("Nyckeltal för hela filen")
+        .type_text("EGEN1");
+    h.run_steps(2);
+    h.get_by_label("Använd kolumnerna").click();
+    h.step();
+    wait_until(&mut h, |app| !app.is_importing() && app.preview.is_some());
+    h.get_by_label("Importera nu").click();
+    h.step();
+    wait_until(&mut h, |app| {
+        !app.is_importing() && app.last_import.is_some()
+    });
+    let wb = peek(&path);
+    assert_eq!(
+        wb.series("EGEN1", "2180", styrsnurra::model::Gender::Total)
+            .unwrap()
+            .len(),
+        1,
+        "Gävle's value landed"
+    );
+    let remembered = wb.remembered_columns().unwrap();
+    assert_eq!(remembered.len(), 1);
+    assert_eq!(remembered[0].0, "Område;Tid;Antal");
+    assert_eq!(remembered[0].1.fixed_indicator.as_deref(), Some("EGEN1"));
+}

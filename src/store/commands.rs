@@ -64,6 +64,17 @@ impl Command {
         }
     }
 
+    /// Remembers the columns chosen for CSV files with this header line.
+    pub fn remember_columns(
+        header: &str,
+        mapping: &crate::store::import::ColumnMapping,
+    ) -> Command {
+        Command::SetSetting {
+            key: format!("{}{header}", keys::IMPORT_COLUMNS_PREFIX),
+            value: Some(serde_json::to_string(mapping).expect("mapping serialises")),
+        }
+    }
+
     pub fn set_comparison(comparison: Option<&Comparison>) -> Command {
         Command::SetSetting {
             key: keys::COMPARISON.to_string(),
@@ -79,6 +90,9 @@ impl Command {
                 .to_string(),
             Command::SetSetting { key, .. } if key == keys::COMPARISON => lang
                 .t("byte av jämförelsegrupp", "change of comparison group")
+                .to_string(),
+            Command::SetSetting { key, .. } if key.starts_with(keys::IMPORT_COLUMNS_PREFIX) => lang
+                .t("val av kolumner för import", "columns chosen for import")
                 .to_string(),
             Command::SetSetting { key, .. } if key == super::goals::TOLERANCE_KEY => lang
                 .t("gräns för nära målet", "close-to-target tolerance")

@@ -14,6 +14,8 @@ pub mod keys {
     pub const HOME_MUNICIPALITY: &str = "home_municipality";
     pub const COMPARISON: &str = "comparison";
     pub const DEMO: &str = "demo";
+    /// Followed by a CSV header line as written: the columns the group chose for such files.
+    pub const IMPORT_COLUMNS_PREFIX: &str = "import_columns:";
 }
 
 /// One stored cell of a series: year, value, and the missing-value code when there is no value.
@@ -98,6 +100,27 @@ impl Workbook {
         )?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The columns the group chose for CSV headers the importer does not know, by header line.
+    pub fn remembered_columns(
+        &self,
+    ) -> Result<Vec<(String, crate::store::import::ColumnMapping)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT key, value FROM setting WHERE substr(key, 1, ?2) = ?1")?;
+        let prefix = keys::IMPORT_COLUMNS_PREFIX;
+        let rows = stmt.query_map(params![prefix, prefix.len() as i64], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (key, json) = row?;
+            if let Ok(mapping) = serde_json::from_str(&json) {
+                out.push((key[prefix.len()..].to_string(), mapping));
+            }
+        }
+        Ok(out)
     }
 
     /// Whether any indicator is imported (what the app asks on opening, in no time).

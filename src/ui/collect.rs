@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::theme::palette;
 use super::{Action, ViewContext};
-use crate::store::import::{ImportProgress, ImportSummary};
+use crate::store::import::{ColumnMapping, HeaderPeek, ImportProgress, ImportSummary};
 
 /// How the latest import ended: its summary, or the message saying why nothing was imported.
 pub type ImportOutcome = Result<ImportSummary, String>;
@@ -15,6 +15,142 @@ pub type ImportOutcome = Result<ImportSummary, String>;
 pub struct CollectView {
     pub files: Vec<PathBuf>,
     pub path_text: String,
+    /// A CSV file whose header was not recognised, and the columns being chosen for it.
+    pub column_choice: Option<ColumnChoice>,
+}
+
+/// The group's choice of columns for a CSV file the importer could not read by its header.
+#[derive(Debug, Clone)]
+pub struct ColumnChoice {
+    pub path: PathBuf,
+    pub peek: HeaderPeek,
+    pub municipality: Option<usize>,
+    pub year: Option<usize>,
+    pub value: Option<usize>,
+    pub indicator: Option<usize>,
+    pub gender: Option<usize>,
+    /// The indicator of every row, when no column holds it.
+    pub fixed_indicator: String,
+}
+
+impl ColumnChoice {
+    pub fn new(path: PathBuf, peek: HeaderPeek) -> ColumnChoice {
+        ColumnChoice {
+            path,
+            peek,
+            municipality: None,
+            year: None,
+            value: None,
+            indicator: None,
+            gender: None,
+            fixed_indicator: String::new(),
+        }
+    }
+
+    /// The mapping, once municipality, year, value and an indicator are given.
+    pub fn mapping(&self) -> Option<ColumnMapping> {
+        let name = |i: Option<usize>| i.and_then(|i| self.peek.fields.get(i).cloned());
+        let fixed = self.fixed_indicator.trim();
+        let indicator = name(self.indicator);
+        if indicator.is_none() && fixed.is_empty() {
+            return None;
+        }
+        Some(ColumnMapping {
+            municipality: name(self.municipality)?,
+            year: name(self.year)?,
+            value: name(self.value)?,
+            indicator,
+            gender: name(self.gender),
+            fixed_indicator: (self.indicator.is_none() && !fixed.is_empty())
+                .then(|| fixed.to_string()),
+        })
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, lang: crate::i18n::Lang, actions: &mut Vec<Action>) {
+        ui.strong(format!(
+            "{} {}",
+            lang.t("Välj kolumner för", "Choose columns for"),
+            self.path.display()
+        ));
+        ui.label(lang.t(
+            "Rubrikraden känns inte igen. Säg vilken kolumn som är vad; valet sparas i arbetsboken och används för filer med samma rubrikrad.",
+            "The header is not recognised. Say which column is what; the choice is kept in the workbook and used for files with the same header.",
+        ));
+        let width = ui.text_style_height(&egui::TextStyle::Body) * 9.0;
+        let row = |ui: &mut egui::Ui, cells: &[String], strong: bool| {
+            ui.horizontal(|ui| {
+                for c in cells {
+                    ui.scope(|ui| {
+                        ui.set_width(width);
+                        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                        if strong {
+                            ui.strong(c);
+                        } else {
+                            ui.label(c);
+                        }
+                    });
+                }
+            });
+        };
+        row(ui, &self.peek.fields, true);
+        for r in &self.peek.rows {
+            row(ui, r, false);
+        }
+        let fields = self.peek.fields.clone();
+        let choose = |ui: &mut egui::Ui, label: &str, slot: &mut Option<usize>, optional: bool| {
+            let shown =
+                |i: usize| format!("{} {}: {}", lang.t("kolumn", "column"), i + 1, fields[i]);
+            egui::ComboBox::new(label, label)
+                .selected_text(slot.map(shown).unwrap_or_else(|| "–".into()))
+                .show_ui(ui, |ui| {
+                    if optional {
+                        ui.selectable_value(slot, None, lang.t("ingen", "none"));
+                    }
+                    for i in 0..fields.len() {
+                        ui.selectable_value(slot, Some(i), shown(i));
+                    }
+                });
+        };
+        ui.horizontal_wrapped(|ui| {
+            choose(
+                ui,
+                lang.t("Kommun", "Municipality"),
+                &mut self.municipality,
+                false,
+            );
+            choose(ui, lang.t("År", "Year"), &mut self.year, false);
+            choose(ui, lang.t("Värde", "Value"), &mut self.value, false);
+            choose(
+                ui,
+                lang.t("Nyckeltal", "Indicator"),
+                &mut self.indicator,
+                true,
+            );
+            choose(ui, lang.t("Kön", "Gender"), &mut self.gender, true);
+        });
+        if self.indicator.is_none() {
+            ui.horizontal(|ui| {
+                let label =
+                    ui.label(lang.t("Nyckeltal för hela filen", "Indicator for the whole file"));
+                ui.text_edit_singleline(&mut self.fixed_indicator)
+                    .labelled_by(label.id);
+            });
+        }
+        let mapping = self.mapping();
+        if ui
+            .add_enabled(
+                mapping.is_some(),
+                egui::Button::new(lang.t("Använd kolumnerna", "Use the columns")),
+            )
+            .clicked()
+            && let Some(mapping) = mapping
+        {
+            actions.push(Action::UseColumns {
+                header: self.peek.header.clone(),
+                mapping,
+            });
+        }
+    }
 }
 
 impl CollectView {
@@ -173,6 +309,10 @@ impl CollectView {
                         ui.label(line);
                     }
                 });
+        }
+        if let (Some(choice), None) = (self.column_choice.as_mut(), running) {
+            ui.separator();
+            choice.ui(ui, lang, &mut actions);
         }
         if let Some(outcome) = last {
             ui.separator();

@@ -105,6 +105,11 @@ pub enum Action {
     StartImport(Vec<PathBuf>),
     /// Drops a preview without importing.
     DiscardPreview,
+    /// Remembers the columns chosen for a CSV header and previews the import again.
+    UseColumns {
+        header: String,
+        mapping: crate::store::import::ColumnMapping,
+    },
     CancelImport,
     TogglePresentation,
     SetLang(Lang),

@@ -96,6 +96,38 @@ enum IndicatorColumn {
     Fixed(String),
 }
 
+/// The header line as written, its fields, and up to `rows` rows split the same way.
+pub(super) fn peek(head: &str, rows: usize) -> super::HeaderPeek {
+    let h = header(head);
+    let body = if h.sep_line {
+        head.trim_start()
+            .split_once('\n')
+            .map_or("", |(_, rest)| rest)
+    } else {
+        head
+    };
+    let mut reader = ReaderBuilder::new()
+        .delimiter(h.delimiter)
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(body.as_bytes());
+    let fields = reader
+        .headers()
+        .map(|r| r.iter().map(|f| f.trim().to_string()).collect())
+        .unwrap_or_default();
+    let rows = reader
+        .records()
+        .take(rows)
+        .filter_map(Result::ok)
+        .map(|r| r.iter().map(str::to_string).collect())
+        .collect();
+    super::HeaderPeek {
+        header: h.line.trim().to_string(),
+        fields,
+        rows,
+    }
+}
+
 /// Finds the user's columns (`--columns`, or the window's column choice) in a file's header.
 pub(super) fn mapped_columns(head: &str, mapping: &ColumnMapping) -> Result<LongColumns, String> {
     let fields = header(head).fields;

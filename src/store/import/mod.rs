@@ -49,7 +49,7 @@ pub enum Layout {
 
 /// The user's reading of a CSV file whose header the importer does not know: which column
 /// holds what, by its name in the header, or one indicator for the whole file.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ColumnMapping {
     pub municipality: String,
     pub year: String,
@@ -102,6 +102,31 @@ pub struct ImportOptions {
     pub dry_run: bool,
     /// Columns named by the user, for CSV files (JSON files are read as they are).
     pub columns: Option<ColumnMapping>,
+    /// Columns the group chose before for files with a header the importer does not know,
+    /// by the header line as written.
+    pub remembered: Vec<(String, ColumnMapping)>,
+}
+
+/// The start of a CSV file whose header the importer did not recognise: the header line as
+/// written (the key a chosen mapping is remembered by), its fields, and the first rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderPeek {
+    pub header: String,
+    pub fields: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Reads the header and up to `rows` rows of a text file, for the user to say which column
+/// holds what.
+pub fn peek_header(path: &Path, rows: usize) -> Result<HeaderPeek, ImportError> {
+    let source = source::sniff(path)?;
+    if source.kind != Kind::Text {
+        return Err(ImportError::UnknownLayout {
+            path: path.to_path_buf(),
+            why: "ingen CSV-fil".into(),
+        });
+    }
+    Ok(csv_files::peek(&source.head, rows))
 }
 
 impl Layout {
@@ -755,10 +780,14 @@ pub fn expand_paths(
 /// Finds the layout of a file from its first bytes (CSV) or first record (JSON); reads
 /// nothing into the workbook and never the whole file into memory.
 pub fn detect_layout(path: &Path) -> Result<Layout, ImportError> {
-    detect(path, None).map(|(_, layout)| layout)
+    detect(path, None, &[]).map(|(_, layout)| layout)
 }
 
-fn detect(path: &Path, columns: Option<&ColumnMapping>) -> Result<(Source, Layout), ImportError> {
+fn detect(
+    path: &Path,
+    columns: Option<&ColumnMapping>,
+    remembered: &[(String, ColumnMapping)],
+) -> Result<(Source, Layout), ImportError> {
     let source = source::sniff(path)?;
     let unknown = |why: String| ImportError::UnknownLayout {
         path: path.to_path_buf(),
@@ -770,7 +799,18 @@ fn detect(path: &Path, columns: Option<&ColumnMapping>) -> Result<(Source, Layou
         (Kind::Text, Some(mapping)) => {
             Layout::MappedCsv(csv_files::mapped_columns(&source.head, mapping).map_err(unknown)?)
         }
-        (Kind::Text, None) => csv_files::detect(&source.head).map_err(unknown)?,
+        (Kind::Text, None) => match csv_files::detect(&source.head) {
+            Ok(layout) => layout,
+            Err(why) => {
+                let header = csv_files::peek(&source.head, 0).header;
+                match remembered.iter().find(|(h, _)| *h == header) {
+                    Some((_, mapping)) => Layout::MappedCsv(
+                        csv_files::mapped_columns(&source.head, mapping).map_err(unknown)?,
+                    ),
+                    None => return Err(unknown(why)),
+                }
+            }
+        },
     };
     // Every planned file waits with its source: keep only what parsing needs again (the
     // header lines), not 64 KiB of each of thousands of files.
@@ -801,7 +841,7 @@ pub fn import_paths_with(
         if progress.is_cancelled() {
             return Err(ImportError::Cancelled);
         }
-        let (source, layout) = detect(&path, options.columns.as_ref())?;
+        let (source, layout) = detect(&path, options.columns.as_ref(), &options.remembered)?;
         total_bytes += std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         planned.push((path, source, layout));
     }
