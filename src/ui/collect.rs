@@ -101,6 +101,7 @@ impl ColumnChoice {
             let shown =
                 |i: usize| format!("{} {}: {}", lang.t("kolumn", "column"), i + 1, fields[i]);
             egui::ComboBox::new(label, label)
+                .width(ui.text_style_height(&egui::TextStyle::Body) * 14.0)
                 .selected_text(slot.map(shown).unwrap_or_else(|| "–".into()))
                 .show_ui(ui, |ui| {
                     if optional {
@@ -111,23 +112,22 @@ impl ColumnChoice {
                     }
                 });
         };
-        ui.horizontal_wrapped(|ui| {
-            choose(
-                ui,
-                lang.t("Kommun", "Municipality"),
-                &mut self.municipality,
-                false,
-            );
-            choose(ui, lang.t("År", "Year"), &mut self.year, false);
-            choose(ui, lang.t("Värde", "Value"), &mut self.value, false);
-            choose(
-                ui,
-                lang.t("Nyckeltal", "Indicator"),
-                &mut self.indicator,
-                true,
-            );
-            choose(ui, lang.t("Kön", "Gender"), &mut self.gender, true);
-        });
+        // One choice a row: the column, then what it holds.
+        choose(
+            ui,
+            lang.t("Kommun", "Municipality"),
+            &mut self.municipality,
+            false,
+        );
+        choose(ui, lang.t("År", "Year"), &mut self.year, false);
+        choose(ui, lang.t("Värde", "Value"), &mut self.value, false);
+        choose(
+            ui,
+            lang.t("Nyckeltal", "Indicator"),
+            &mut self.indicator,
+            true,
+        );
+        choose(ui, lang.t("Kön", "Gender"), &mut self.gender, true);
         if self.indicator.is_none() {
             ui.horizontal(|ui| {
                 let label =
