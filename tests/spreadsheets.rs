@@ -53,6 +53,20 @@ fn kolada_s_web_export_as_xls_with_title_rows() {
 }
 
 #[test]
+fn kolada_s_web_export_as_xlsx_and_a_password_protected_copy() {
+    let dir = tempdir();
+    let mut wb = with_metadata(dir.path());
+    let summary = import(&mut wb, &[fixture("kolada-web-export.xlsx")]).unwrap();
+    assert_eq!(summary.totals().added, 3);
+    assert_eq!(
+        value(&wb, "N15428", "0980", 2022),
+        Some(79.9),
+        "Gotland, the municipality"
+    );
+    refused(&fixture("password-protected.xlsx"), "skyddad med lösenord");
+}
+
+#[test]
 fn the_same_export_as_xlsx_on_the_second_sheet() {
     let dir = tempdir();
     let path = dir.path().join("export.xlsx");

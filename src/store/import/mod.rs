@@ -585,6 +585,12 @@ impl ImportError {
                     (NotText::Xls, Lang::En) => format!(
                         "{f} is an older Excel file (.xls) with another extension. Rename it to .xls and import it again. Nothing was imported."
                     ),
+                    (NotText::Encrypted, Lang::Sv) => format!(
+                        "{f} är skyddad med lösenord och kan inte läsas. Öppna den i Excel, spara en kopia utan lösenord och importera kopian. Inget importerades."
+                    ),
+                    (NotText::Encrypted, Lang::En) => format!(
+                        "{f} is protected with a password and cannot be read. Open it in Excel, save a copy without the password and import the copy. Nothing was imported."
+                    ),
                     (NotText::Workbook, Lang::Sv) => format!(
                         "{f} är en Styrsnurra-arbetsbok, inte en resultatfil. Öppna den med Öppna arbetsbok i stället. Inget importerades."
                     ),

@@ -154,6 +154,14 @@ pub(super) fn sniff(path: &Path) -> Result<Source, ImportError> {
         };
     }
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        // An encrypted Office file is a compound file with an "EncryptionInfo" stream.
+        let marker: Vec<u8> = "EncryptionInfo"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        if head.windows(marker.len()).any(|w| w == marker.as_slice()) {
+            return Err(refuse(NotText::Encrypted));
+        }
         return match extension.as_str() {
             "xls" => Ok(spreadsheet),
             _ => Err(refuse(NotText::Xls)),
@@ -214,6 +222,8 @@ pub(super) fn text_reader(path: &Path, source: &Source) -> Result<impl BufRead, 
 pub enum NotText {
     Xlsx,
     Xls,
+    /// An Office file protected with a password.
+    Encrypted,
     Workbook,
     Sqlite,
     Binary,
