@@ -236,6 +236,10 @@ const CASES: &[(&str, Expect)] = &[
     ),
     ("json-top-level-string.json", Refused(UNKNOWN)),
     (
+        "json-unknown-municipality-codes.json",
+        Refused(&["Inget importerades", "«180»", "«9999»", "«01800»"]),
+    ),
+    (
         "json-utf16.json",
         Imported {
             added: 1,
