@@ -48,6 +48,17 @@ fn wait_until(h: &mut Harness<'static, App>, done: impl Fn(&App) -> bool) {
     h.run_steps(2);
 }
 
+/// Puts a file on the collect view's list by typing its path, as a user without a file dialog.
+fn add_file(h: &mut Harness<'static, App>, file: &Path) {
+    h.get_by_label("Sökväg till fil eller mapp").focus();
+    h.step();
+    h.get_by_label("Sökväg till fil eller mapp")
+        .type_text(&file.display().to_string());
+    h.step();
+    h.get_by_label("Lägg till").click();
+    h.run_steps(2);
+}
+
 /// A second, read-only look at the file, as another tool would see it.
 fn peek(path: &Path) -> Workbook {
     let wb = Workbook::open(path).unwrap();
@@ -116,13 +127,7 @@ fn importing_a_file_from_the_collect_view() {
         "an empty workbook opens on Samla in"
     );
     let file = kolada().join("values/ddf--datapoints--n15428--by--geo--year.csv");
-    h.get_by_label("Sökväg till fil eller mapp").focus();
-    h.step();
-    h.get_by_label("Sökväg till fil eller mapp")
-        .type_text(&file.display().to_string());
-    h.step();
-    h.get_by_label("Lägg till").click();
-    h.run_steps(2);
+    add_file(&mut h, &file);
     // First a preview: what the import would do, with nothing changed.
     h.get_by_label("Importera").click();
     h.step();
@@ -535,13 +540,7 @@ fn columns_chosen_for_an_unknown_header_import_and_are_remembered() {
     Workbook::create(&path).unwrap();
     let mut h = harness(&path);
     let file = common::fixture("one-indicator.csv");
-    h.get_by_label("Sökväg till fil eller mapp").focus();
-    h.step();
-    h.get_by_label("Sökväg till fil eller mapp")
-        .type_text(&file.display().to_string());
-    h.step();
-    h.get_by_label("Lägg till").click();
-    h.run_steps(2);
+    add_file(&mut h, &file);
     h.get_by_label("Importera").click();
     h.step();
     wait_until(&mut h, |app| app.collect.column_choice.is_some());

@@ -379,15 +379,9 @@ pub(super) fn import(
                     Layout::MappedCsv(columns) => columns,
                     _ => long.as_ref().expect("long layout has its columns"),
                 };
-                let gender = match c.gender.map(|i| field(&record, i)) {
-                    None | Some("") => Gender::Total,
-                    Some(code) => match Gender::from_code(code) {
-                        Some(g) => g,
-                        None => {
-                            sink.skip(SkipReason::BadGender, line);
-                            continue;
-                        }
-                    },
+                let Some(gender) = long_gender(c.gender.map(|i| field(&record, i))) else {
+                    sink.skip(SkipReason::BadGender, line);
+                    continue;
                 };
                 value_row(
                     sink,
@@ -454,6 +448,15 @@ pub(super) fn import(
     }
     progress.advance(0, rows % ROWS_PER_PROGRESS);
     sink.end_sorted()
+}
+
+/// The gender of a long file's row: no column or an empty cell is the total (a long file may
+/// leave it out); otherwise `T`, `K` or `M`, and `None` for anything else.
+pub(super) fn long_gender(cell: Option<&str>) -> Option<Gender> {
+    match cell.map(str::trim) {
+        None | Some("") => Some(Gender::Total),
+        Some(code) => Gender::from_code(code),
+    }
 }
 
 /// A Kolada KPI id (a letter and five digits) in its usual upper case: `n15428` → `N15428`.

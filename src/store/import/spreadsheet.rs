@@ -8,7 +8,7 @@ use std::path::Path;
 
 use calamine::{Data, Range, Reader, open_workbook_auto};
 
-use super::csv_files::{LongColumns, long_columns_of, value_row};
+use super::csv_files::{LongColumns, long_columns_of, long_gender, value_row};
 use super::recorder::Recorder;
 use super::{ImportError, ImportProgress, Layout, SkipReason};
 use crate::model::{Gender, parse_period};
@@ -175,15 +175,9 @@ pub(super) fn import(
         }
         match &layout.table {
             SheetTable::Long(columns) => {
-                let gender = match columns.gender.map(cell).as_deref().map(str::trim) {
-                    None | Some("") => Gender::Total,
-                    Some(code) => match Gender::from_code(code) {
-                        Some(g) => g,
-                        None => {
-                            sink.skip(SkipReason::BadGender, line);
-                            continue;
-                        }
-                    },
+                let Some(gender) = long_gender(columns.gender.map(cell).as_deref()) else {
+                    sink.skip(SkipReason::BadGender, line);
+                    continue;
                 };
                 let indicator = columns.indicator_of(sink, &cell);
                 value_row(
