@@ -31,6 +31,8 @@ fn import_inputs_replay_without_panic() {
         ("regressions/import_csv", "indata.csv"),
         ("seeds/json", "indata.json"),
         ("regressions/import_json", "indata.json"),
+        ("seeds/xlsx", "indata.xlsx"),
+        ("regressions/import_xlsx", "indata.xlsx"),
     ] {
         for file in files(&root.join(folder)) {
             let data = std::fs::read(&file).unwrap();
@@ -47,6 +49,7 @@ fn the_seeds_import() {
     for file in files(&fuzz_dir().join("seeds/csv"))
         .into_iter()
         .chain(files(&fuzz_dir().join("seeds/json")))
+        .chain(files(&fuzz_dir().join("seeds/xlsx")))
     {
         let data = std::fs::read(&file).unwrap();
         let name = format!("indata.{}", file.extension().unwrap().to_string_lossy());

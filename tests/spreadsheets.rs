@@ -67,6 +67,21 @@ fn kolada_s_web_export_as_xlsx_and_a_password_protected_copy() {
 }
 
 #[test]
+fn a_long_title_nobody_knows_becomes_the_group_s_own_indicator() {
+    let dir = tempdir();
+    let mut wb = Workbook::create(&dir.path().join("wb.styrsnurra")).unwrap();
+    let summary = import(&mut wb, &[fixture("kolada-web-export.xlsx")]).unwrap();
+    assert_eq!(summary.skipped(), 0);
+    let own = wb
+        .indicators()
+        .unwrap()
+        .into_iter()
+        .find(|i| i.title == TITLE)
+        .expect("own indicator with the title as written");
+    assert_eq!(value(&wb, &own.id, "0980", 2022), Some(79.9));
+}
+
+#[test]
 fn the_same_export_as_xlsx_on_the_second_sheet() {
     let dir = tempdir();
     let path = dir.path().join("export.xlsx");

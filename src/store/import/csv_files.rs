@@ -76,7 +76,11 @@ pub struct LongColumns {
 
 impl LongColumns {
     /// The row's indicator: from its column (an id or a title), or the file's fixed one.
-    pub(super) fn indicator_of(&self, sink: &Recorder, cell: &dyn Fn(usize) -> String) -> String {
+    pub(super) fn indicator_of(
+        &self,
+        sink: &mut Recorder,
+        cell: &dyn Fn(usize) -> String,
+    ) -> String {
         match &self.indicator {
             IndicatorColumn::At(i) => sink.indicator_id(&cell(*i)),
             IndicatorColumn::Fixed(id) => id.clone(),
@@ -383,13 +387,14 @@ pub(super) fn import(
                     sink.skip(SkipReason::BadGender, line);
                     continue;
                 };
+                let indicator = match &c.indicator {
+                    IndicatorColumn::At(i) => sink.indicator_id(field(&record, *i)),
+                    IndicatorColumn::Fixed(id) => id.clone(),
+                };
                 value_row(
                     sink,
                     line,
-                    &match &c.indicator {
-                        IndicatorColumn::At(i) => sink.indicator_id(field(&record, *i)),
-                        IndicatorColumn::Fixed(id) => id.clone(),
-                    },
+                    &indicator,
                     field(&record, c.municipality),
                     field(&record, c.period),
                     gender,

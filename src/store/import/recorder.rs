@@ -272,9 +272,10 @@ impl Recorder {
     }
 
     /// The indicator an indicator cell means: a known id as written; a Kolada id in upper case
-    /// (`n15428` → `N15428`); a known indicator's exact title; otherwise the text as written,
-    /// which becomes the group's own indicator with that title.
-    pub fn indicator_id(&self, cell: &str) -> String {
+    /// (`n15428` → `N15428`); a known indicator's exact title; a short word as its own id;
+    /// otherwise a title nobody knows, which becomes the group's own indicator: a short id
+    /// made from the title (see [`own_indicator_id`]) and the title kept as written.
+    pub fn indicator_id(&mut self, cell: &str) -> String {
         let cell = cell.trim();
         if self.indicator_ids.contains(cell) {
             return cell.to_string();
@@ -282,10 +283,32 @@ impl Recorder {
         if let Some(id) = super::csv_files::kolada_id(cell) {
             return id;
         }
-        match self.indicator_titles.get(cell) {
-            Some(id) => id.clone(),
-            None => cell.to_string(),
+        if let Some(id) = self.indicator_titles.get(cell) {
+            return id.clone();
         }
+        let length = cell.chars().count();
+        let is_title =
+            cell.chars().any(char::is_whitespace) || length > crate::model::value::MAX_ID_CHARS;
+        // Longer than any indicator's title (Kolada's longest are about 200 characters): not
+        // a title, and as an id it is refused where ids are checked.
+        if !is_title || cell.is_empty() || length > MAX_TITLE_CHARS {
+            return cell.to_string();
+        }
+        let id = own_indicator_id(cell);
+        let own = Indicator {
+            id: id.clone(),
+            title: cell.to_string(),
+            unit: crate::model::indicator::unit_from_title(cell),
+            description: String::new(),
+            operating_area: String::new(),
+            perspective: String::new(),
+            direction: None,
+            divided_by_gender: false,
+            source: String::new(),
+        };
+        // A send that fails ends the import anyway.
+        let _ = self.indicator(&own);
+        id
     }
 
     /// The area a municipality cell means: its code, or the reason the row is skipped (an
@@ -318,6 +341,18 @@ impl Recorder {
     pub fn warn(&mut self, kind: WarningKind, line: u64, earlier: Option<u64>) {
         let _ = self.push(Op::Warn(kind, line, earlier));
     }
+}
+
+/// The longest text taken as an indicator's title.
+const MAX_TITLE_CHARS: usize = 500;
+
+/// The id of the group's own indicator with this title: `EGEN-` and eight hex digits of a hash
+/// of the title (FNV-1a), the same for the same title in every import.
+pub(super) fn own_indicator_id(title: &str) -> String {
+    let hash = title.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("EGEN-{:08X}", hash >> 32)
 }
 
 /// Equal values, or the same missing-value code; NaN never arrives (parsers refuse it).
