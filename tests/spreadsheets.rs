@@ -257,3 +257,49 @@ fn swell_shared_string(from: &Path, to: &Path, placeholder: &str, text: &str) {
     }
     out.finish().unwrap();
 }
+
+#[test]
+fn a_sheet_without_an_indicator_column_imports_with_chosen_columns_and_remembers_them() {
+    use styrsnurra::store::import::{ColumnMapping, ImportOptions, import_paths_with, peek_header};
+    let dir = tempdir();
+    let path = dir.path().join("tre-kolumner.xlsx");
+    let mut book = Xlsx::new();
+    let sheet = book.add_worksheet();
+    sheet.write(0, 0, "Vår egen mätning").unwrap();
+    for (c, h) in ["Kommun", "År", "Värde"].iter().enumerate() {
+        sheet.write(2, c as u16, *h).unwrap();
+    }
+    sheet.write(3, 0, "Göteborg").unwrap();
+    sheet.write(3, 1, 2022).unwrap();
+    sheet.write(3, 2, 5.5).unwrap();
+    book.save(&path).unwrap();
+    let mut wb = Workbook::create(&dir.path().join("wb.styrsnurra")).unwrap();
+    assert!(
+        import(&mut wb, std::slice::from_ref(&path)).is_err(),
+        "no indicator: refused"
+    );
+
+    let peek = peek_header(&path, 5).unwrap();
+    assert_eq!(peek.header, "Kommun;År;Värde");
+    assert_eq!(peek.rows.len(), 1);
+    let mut mapping = ColumnMapping::parse("municipality=Kommun,year=År,value=Värde").unwrap();
+    mapping.fixed_indicator = Some("EGEN2".into());
+    wb.apply(styrsnurra::store::Command::remember_columns(
+        &peek.header,
+        &mapping,
+    ))
+    .unwrap();
+    let options = ImportOptions {
+        remembered: wb.remembered_columns().unwrap(),
+        ..ImportOptions::default()
+    };
+    let summary = import_paths_with(
+        wb.connection_mut().unwrap(),
+        &[path],
+        &ImportProgress::new(),
+        &options,
+    )
+    .unwrap();
+    assert_eq!(summary.totals().added, 1);
+    assert_eq!(value(&wb, "EGEN2", "1480", 2022), Some(5.5));
+}

@@ -134,7 +134,14 @@ pub(super) fn peek(head: &str, rows: usize) -> super::HeaderPeek {
 
 /// Finds the user's columns (`--columns`, or the window's column choice) in a file's header.
 pub(super) fn mapped_columns(head: &str, mapping: &ColumnMapping) -> Result<LongColumns, String> {
-    let fields = header(head).fields;
+    mapped_columns_in(&header(head).fields, mapping)
+}
+
+/// The user's columns in a header of lower-cased field names (a CSV's or a sheet row's).
+pub(super) fn mapped_columns_in(
+    fields: &[String],
+    mapping: &ColumnMapping,
+) -> Result<LongColumns, String> {
     let at = |name: &str| {
         let wanted = name.trim().to_lowercase();
         fields

@@ -100,7 +100,7 @@ impl ColumnMapping {
 pub struct ImportOptions {
     /// Read, check and count everything, then roll back: the workbook is left as it was.
     pub dry_run: bool,
-    /// Columns named by the user, for CSV files (JSON files are read as they are).
+    /// Columns named by the user, for CSV files and sheets (JSON files are read as they are).
     pub columns: Option<ColumnMapping>,
     /// Columns the group chose before for files with a header the importer does not know,
     /// by the header line as written.
@@ -116,17 +116,18 @@ pub struct HeaderPeek {
     pub rows: Vec<Vec<String>>,
 }
 
-/// Reads the header and up to `rows` rows of a text file, for the user to say which column
-/// holds what.
+/// Reads the header and up to `rows` rows of a CSV file or a sheet, for the user to say which
+/// column holds what.
 pub fn peek_header(path: &Path, rows: usize) -> Result<HeaderPeek, ImportError> {
     let source = source::sniff(path)?;
-    if source.kind != Kind::Text {
-        return Err(ImportError::UnknownLayout {
+    match source.kind {
+        Kind::Text => Ok(csv_files::peek(&source.head, rows)),
+        Kind::Spreadsheet => spreadsheet::peek(path, rows),
+        Kind::Json => Err(ImportError::UnknownLayout {
             path: path.to_path_buf(),
-            why: "ingen CSV-fil".into(),
-        });
+            why: "JSON har inga kolumner att välja".into(),
+        }),
     }
-    Ok(csv_files::peek(&source.head, rows))
 }
 
 impl Layout {
@@ -800,7 +801,7 @@ fn detect(
         why,
     };
     let layout = match (source.kind, columns) {
-        (Kind::Spreadsheet, _) => spreadsheet::detect(path)?,
+        (Kind::Spreadsheet, _) => spreadsheet::detect(path, columns, remembered)?,
         (Kind::Json, _) => kolada_json::detect(path, &source)?,
         (Kind::Text, Some(mapping)) => {
             Layout::MappedCsv(csv_files::mapped_columns(&source.head, mapping).map_err(unknown)?)

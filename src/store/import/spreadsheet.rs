@@ -8,9 +8,9 @@ use std::path::Path;
 
 use calamine::{Data, Range, Reader, open_workbook_auto};
 
-use super::csv_files::{LongColumns, long_columns_of, long_gender, value_row};
+use super::csv_files::{LongColumns, long_columns_of, long_gender, mapped_columns_in, value_row};
 use super::recorder::Recorder;
-use super::{ImportError, ImportProgress, Layout, SkipReason};
+use super::{ColumnMapping, HeaderPeek, ImportError, ImportProgress, Layout, SkipReason};
 use crate::model::{Gender, parse_period};
 
 /// How many rows from the top are searched for the header row.
@@ -77,9 +77,22 @@ fn sheets(path: &Path) -> Result<calamine::Sheets<std::io::BufReader<std::fs::Fi
     })
 }
 
-/// Finds the table in a sheet: a row whose cells name the long layout's columns, or a row of
-/// years with a title above.
-fn find_table(range: &Range<Data>) -> Option<(usize, SheetTable)> {
+/// A sheet row as a header: its cells as written, trimmed, and the key a chosen mapping is
+/// remembered by (the cells joined with `;`).
+fn row_header(row: &[String]) -> (Vec<String>, String) {
+    let cells: Vec<String> = row.iter().map(|c| c.trim().to_string()).collect();
+    let key = cells.join(";");
+    (cells, key)
+}
+
+/// Finds the table in a sheet: with the user's columns, the first row that has them all;
+/// otherwise a row whose cells name the long layout's columns, a row the group chose columns
+/// for before, or a row of years with a title above.
+fn find_table(
+    range: &Range<Data>,
+    columns: Option<&ColumnMapping>,
+    remembered: &[(String, ColumnMapping)],
+) -> Option<(usize, SheetTable)> {
     let rows: Vec<Vec<String>> = range
         .rows()
         .take(HEADER_SEARCH_ROWS)
@@ -87,8 +100,20 @@ fn find_table(range: &Range<Data>) -> Option<(usize, SheetTable)> {
         .collect();
     for (i, row) in rows.iter().enumerate() {
         let fields: Vec<String> = row.iter().map(|f| f.trim().to_lowercase()).collect();
+        if let Some(mapping) = columns {
+            if let Ok(mapped) = mapped_columns_in(&fields, mapping) {
+                return Some((i, SheetTable::Long(mapped)));
+            }
+            continue;
+        }
         if let Some(columns) = long_columns_of(&fields) {
             return Some((i, SheetTable::Long(columns)));
+        }
+        let (_, key) = row_header(row);
+        if let Some((_, mapping)) = remembered.iter().find(|(h, _)| *h == key)
+            && let Ok(mapped) = mapped_columns_in(&fields, mapping)
+        {
+            return Some((i, SheetTable::Long(mapped)));
         }
         let years: Vec<(usize, i32)> = row
             .iter()
@@ -117,8 +142,43 @@ fn find_table(range: &Range<Data>) -> Option<(usize, SheetTable)> {
     None
 }
 
+/// The first rows of the first sheet that has any, for the group to choose columns: the first
+/// row with at least two cells as the header.
+pub(super) fn peek(path: &Path, rows: usize) -> Result<HeaderPeek, ImportError> {
+    guarded(path, || {
+        let mut book = sheets(path)?;
+        for name in book.sheet_names().into_iter().take(MAX_SHEETS) {
+            let Ok(range) = book.worksheet_range(&name) else {
+                continue;
+            };
+            let all: Vec<Vec<String>> = range
+                .rows()
+                .take(HEADER_SEARCH_ROWS + rows)
+                .map(|r| r.iter().map(text).collect())
+                .collect();
+            let Some(h) = all
+                .iter()
+                .position(|r| r.iter().filter(|c| !c.trim().is_empty()).count() >= 2)
+            else {
+                continue;
+            };
+            let (fields, header) = row_header(&all[h]);
+            return Ok(HeaderPeek {
+                header,
+                fields,
+                rows: all[h + 1..].iter().take(rows).cloned().collect(),
+            });
+        }
+        Err(malformed(path, "Excel-filen har inga rader med innehåll"))
+    })
+}
+
 /// Finds the first sheet with a table.
-pub(super) fn detect(path: &Path) -> Result<Layout, ImportError> {
+pub(super) fn detect(
+    path: &Path,
+    columns: Option<&ColumnMapping>,
+    remembered: &[(String, ColumnMapping)],
+) -> Result<Layout, ImportError> {
     guarded(path, || {
         let mut book = sheets(path)?;
         let names = book.sheet_names();
@@ -129,7 +189,7 @@ pub(super) fn detect(path: &Path) -> Result<Layout, ImportError> {
             let Ok(range) = book.worksheet_range(name) else {
                 continue;
             };
-            if let Some((header_row, table)) = find_table(&range) {
+            if let Some((header_row, table)) = find_table(&range, columns, remembered) {
                 return Ok(Layout::Spreadsheet(SheetLayout {
                     sheet: name.clone(),
                     header_row,
