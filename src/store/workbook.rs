@@ -217,6 +217,8 @@ impl InspectError {
 fn inspect_with(path: &Path, flags: OpenFlags) -> Result<i64, InspectError> {
     let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)
         .map_err(InspectError::Sqlite)?;
+    // Another process committing holds the file for a moment: wait for it, as edits do.
+    conn.busy_timeout(BUSY_WAIT).map_err(InspectError::Sqlite)?;
     let app_id: i32 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
         .map_err(InspectError::Sqlite)?;
@@ -245,6 +247,8 @@ pub fn check_integrity(path: &Path) -> Result<(), OpenError> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| sqlite_err(path, e))?;
+    conn.busy_timeout(BUSY_WAIT)
+        .map_err(|e| sqlite_err(path, e))?;
     let check: String = conn
         .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
         .map_err(|e| sqlite_err(path, e))?;
@@ -285,6 +289,9 @@ fn upgraded_copy(path: &Path) -> Result<Connection, OpenError> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| sqlite_err(path, e))?;
+    source
+        .busy_timeout(BUSY_WAIT)
+        .map_err(|e| sqlite_err(path, e))?;
     let mut memory = Connection::open_in_memory().map_err(|e| sqlite_err(path, e))?;
     rusqlite::backup::Backup::new(&source, &mut memory)
         .and_then(|b| b.run_to_completion(256, std::time::Duration::ZERO, None))
