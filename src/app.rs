@@ -241,13 +241,8 @@ impl App {
 
     /// Shows what the store did to the file on the user's behalf (recovery, upgrade).
     fn tell_notices(&mut self, workbook: &mut Workbook) {
-        let notices: Vec<String> = workbook
-            .take_notices()
-            .iter()
-            .map(|n| n.message(workbook.path(), self.lang))
-            .collect();
-        if !notices.is_empty() {
-            self.banner = Some(Banner::Notice(notices.join(" ")));
+        if let Some(text) = notice_text(workbook, self.lang) {
+            self.banner = Some(Banner::Notice(text));
         }
     }
 
@@ -305,9 +300,12 @@ impl App {
             Ok(()) => self.revision += 1,
             Err(e) => self.banner = Some(Banner::Error(e.message(self.lang))),
         }
-        if let Some(mut wb) = self.workbook.take() {
-            self.tell_notices(&mut wb);
-            self.workbook = Some(wb);
+        if let Some(text) = self
+            .workbook
+            .as_mut()
+            .and_then(|wb| notice_text(wb, self.lang))
+        {
+            self.banner = Some(Banner::Notice(text));
         }
     }
 
@@ -869,6 +867,16 @@ impl App {
             self.handle(action, Some(&ctx));
         }
     }
+}
+
+/// The store's notices about the file (recovery, upgrade) as one banner text, once.
+fn notice_text(workbook: &mut Workbook, lang: Lang) -> Option<String> {
+    let notices: Vec<String> = workbook
+        .take_notices()
+        .iter()
+        .map(|n| n.message(workbook.path(), lang))
+        .collect();
+    (!notices.is_empty()).then(|| notices.join(" "))
 }
 
 /// The view's place in the navigation, 1-based: its Ctrl+number shortcut.

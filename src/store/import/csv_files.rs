@@ -88,11 +88,6 @@ impl LongColumns {
     }
 }
 
-/// The long layout's columns in a header of lower-cased names (also a spreadsheet's).
-pub(super) fn long_columns_of(fields: &[String]) -> Option<LongColumns> {
-    long_columns(fields)
-}
-
 /// Where a long file's indicator comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum IndicatorColumn {
@@ -179,7 +174,8 @@ fn find(fields: &[String], names: &[&str]) -> Option<usize> {
         .find_map(|n| fields.iter().position(|f| f == n))
 }
 
-fn long_columns(fields: &[String]) -> Option<LongColumns> {
+/// The long layout's columns in a header of lower-cased names (a CSV's or a sheet row's).
+pub(super) fn long_columns(fields: &[String]) -> Option<LongColumns> {
     Some(LongColumns {
         indicator: IndicatorColumn::At(find(
             fields,

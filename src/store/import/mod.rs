@@ -437,11 +437,6 @@ impl ImportSummary {
             ));
             for s in &f.skips {
                 let shown: Vec<String> = s.lines.iter().map(u64::to_string).collect();
-                let more = if s.count as usize > s.lines.len() {
-                    " …"
-                } else {
-                    ""
-                };
                 let names = if s.names.is_empty() {
                     String::new()
                 } else {
@@ -449,12 +444,11 @@ impl ImportSummary {
                     format!(": {}", quoted.join(", "))
                 };
                 lines.push(format!(
-                    "  {} {}: {}{names} ({} {}{more})",
+                    "  {} {}: {}{names} {}",
                     lang.count(s.count),
                     lang.t("överhoppade", "skipped"),
                     s.reason.describe(lang),
-                    lang.t("rad", "line"),
-                    shown.join(", "),
+                    places(lang, &shown, s.count),
                 ));
             }
             for w in &f.warnings {
@@ -466,18 +460,12 @@ impl ImportSummary {
                         None => line.to_string(),
                     })
                     .collect();
-                let more = if w.count as usize > w.lines.len() {
-                    " …"
-                } else {
-                    ""
-                };
                 lines.push(format!(
-                    "  {} {}: {} ({} {}{more})",
+                    "  {} {}: {} {}",
                     lang.count(w.count),
                     lang.t("varningar", "warnings"),
                     w.kind.describe(lang),
-                    lang.t("rad", "line"),
-                    shown.join(", "),
+                    places(lang, &shown, w.count),
                 ));
             }
             for n in &f.notes {
@@ -494,6 +482,16 @@ impl ImportSummary {
         }
         lines
     }
+}
+
+/// `(rad 4, 9, 12 …)`: the kept places of a group of rows, with a mark when there were more.
+fn places(lang: Lang, shown: &[String], count: u64) -> String {
+    let more = if count as usize > shown.len() {
+        " …"
+    } else {
+        ""
+    };
+    format!("({} {}{more})", lang.t("rad", "line"), shown.join(", "))
 }
 
 /// Why an import was refused or stopped. Nothing was written when this is returned.

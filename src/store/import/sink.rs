@@ -34,6 +34,15 @@ impl Counts {
     }
 }
 
+/// Counts one more row of a group and keeps its place while fewer than
+/// [`SkipGroup::MAX_LINES`] are kept.
+fn tally<T>(count: &mut u64, places: &mut Vec<T>, place: T) {
+    *count += 1;
+    if places.len() < SkipGroup::MAX_LINES {
+        places.push(place);
+    }
+}
+
 /// A value waiting in the current batch; ids point into the sink's interned id lists.
 struct PendingValue {
     indicator: u32,
@@ -165,41 +174,36 @@ impl<'tx> Sink<'tx> {
     }
 
     pub fn warn(&mut self, kind: WarningKind, line: u64, earlier: Option<u64>) {
-        match self.warnings.iter_mut().find(|w| w.kind == kind) {
-            Some(group) => {
-                group.count += 1;
-                if group.lines.len() < SkipGroup::MAX_LINES {
-                    group.lines.push((line, earlier));
-                }
+        let i = match self.warnings.iter().position(|w| w.kind == kind) {
+            Some(i) => i,
+            None => {
+                self.warnings.push(WarningGroup {
+                    kind,
+                    count: 0,
+                    lines: Vec::new(),
+                });
+                self.warnings.len() - 1
             }
-            None => self.warnings.push(WarningGroup {
-                kind,
-                count: 1,
-                lines: vec![(line, earlier)],
-            }),
-        }
+        };
+        let group = &mut self.warnings[i];
+        tally(&mut group.count, &mut group.lines, (line, earlier));
     }
 
     pub fn skip(&mut self, reason: SkipReason, line: u64, name: Option<String>) {
-        let group = match self.skips.iter().position(|s| s.reason == reason) {
-            Some(i) => {
-                let group = &mut self.skips[i];
-                group.count += 1;
-                if group.lines.len() < SkipGroup::MAX_LINES {
-                    group.lines.push(line);
-                }
-                group
-            }
+        let i = match self.skips.iter().position(|s| s.reason == reason) {
+            Some(i) => i,
             None => {
                 self.skips.push(SkipGroup {
                     reason,
-                    count: 1,
-                    lines: vec![line],
+                    count: 0,
+                    lines: Vec::new(),
                     names: Vec::new(),
                 });
-                self.skips.last_mut().expect("just pushed")
+                self.skips.len() - 1
             }
         };
+        let group = &mut self.skips[i];
+        tally(&mut group.count, &mut group.lines, line);
         if let Some(name) = name
             && group.names.len() < SkipGroup::MAX_LINES
             && !group.names.contains(&name)

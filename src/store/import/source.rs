@@ -35,17 +35,13 @@ impl Source {
     /// Drops the sniffed text past the first two non-empty lines (an Excel `sep=` line and
     /// the header), which is all that parsing reads from it.
     pub fn keep_header_only(mut self) -> Source {
-        let mut seen = 0;
-        let mut end = self.head.len();
-        for (i, line) in self.head.split_inclusive('\n').scan(0, |pos, l| {
-            let start = *pos;
-            *pos += l.len();
-            Some((start + l.len(), l))
-        }) {
+        let mut end = 0;
+        let mut kept = 0;
+        for line in self.head.split_inclusive('\n') {
+            end += line.len();
             if !line.trim().is_empty() {
-                seen += 1;
-                if seen == 2 {
-                    end = i;
+                kept += 1;
+                if kept == 2 {
                     break;
                 }
             }

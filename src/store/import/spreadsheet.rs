@@ -8,7 +8,7 @@ use std::path::Path;
 
 use calamine::{Data, Range, Reader, open_workbook_auto};
 
-use super::csv_files::{LongColumns, long_columns_of, long_gender, mapped_columns_in, value_row};
+use super::csv_files::{LongColumns, long_columns, long_gender, mapped_columns_in, value_row};
 use super::recorder::Recorder;
 use super::{ColumnMapping, HeaderPeek, ImportError, ImportProgress, Layout, SkipReason};
 use crate::model::{Gender, parse_period};
@@ -106,7 +106,7 @@ fn find_table(
             }
             continue;
         }
-        if let Some(columns) = long_columns_of(&fields) {
+        if let Some(columns) = long_columns(&fields) {
             return Some((i, SheetTable::Long(columns)));
         }
         let (_, key) = row_header(row);
