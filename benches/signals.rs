@@ -20,9 +20,9 @@ use styrsnurra::model::Direction;
 use styrsnurra::model::Gender;
 use styrsnurra::model::deviation::country_signals;
 use styrsnurra::model::goal::{Goal, GoalIndicator, TargetLevel};
-use styrsnurra::store::goals::GoalSubtree;
-use styrsnurra::store::{Command, Workbook};
-use styrsnurra::ui::View;
+use styrsnurra::store::goal::GoalSubtree;
+use styrsnurra::store::{Edit, Workbook};
+use styrsnurra::ui::{Intent, PageId, Route};
 
 fn bench_country(c: &mut Criterion) {
     let Some(path) = common::full_workbook() else {
@@ -83,8 +83,10 @@ fn bench_country(c: &mut Criterion) {
     eprintln!("bulk direction: {} indicators", all.len());
     group.bench_function("bulk_direction_all_indicators", |b| {
         b.iter(|| {
-            wb.apply(Command::SetIndicatorDirections(all.clone()))
-                .expect("apply");
+            wb.apply(
+                styrsnurra::store::indicator::IndicatorEdit::SetIndicatorDirections(all.clone()),
+            )
+            .expect("apply");
             wb.undo().expect("undo");
         })
     });
@@ -102,45 +104,46 @@ fn bench_cockpit(c: &mut Criterion) {
         let mut wb = Workbook::open(&path).expect("open");
         let indicators: Vec<String> = wb.indicators().unwrap().into_iter().map(|i| i.id).collect();
         for n in 0..5 {
-            let id = wb.next_goal_id().unwrap();
-            wb.apply(Command::InsertGoals(GoalSubtree {
-                goals: vec![Goal {
-                    id,
-                    parent: None,
-                    position: wb.next_goal_position(None).unwrap(),
-                    title: format!("Bänkmål {n}"),
-                    description: String::new(),
-                    indicators: indicators
-                        .iter()
-                        .take(8)
-                        .map(|i| GoalIndicator {
-                            indicator: i.clone(),
-                            target: Some(TargetLevel::Value {
-                                value: 80.0,
-                                year: 2024,
-                            }),
-                            genders: vec![Gender::Total],
-                            direction: None,
-                        })
-                        .collect(),
-                }],
-                checklist: Vec::new(),
-            }))
+            wb.apply(styrsnurra::store::goal::GoalEdit::InsertGoals(
+                GoalSubtree {
+                    goals: vec![Goal {
+                        id: 0,
+                        parent: None,
+                        position: 0,
+                        title: format!("Bänkmål {n}"),
+                        description: String::new(),
+                        indicators: indicators
+                            .iter()
+                            .take(8)
+                            .map(|i| GoalIndicator {
+                                indicator: i.clone(),
+                                target: Some(TargetLevel::Value {
+                                    value: 80.0,
+                                    year: 2024,
+                                }),
+                                genders: vec![Gender::Total],
+                                direction: None,
+                            })
+                            .collect(),
+                    }],
+                    checklist: Vec::new(),
+                },
+            ))
             .unwrap();
         }
     }
+    let cockpit = Workbook::open(&path)
+        .expect("open")
+        .cockpit(None)
+        .expect("cockpit");
+    let shown: usize = cockpit.goals.iter().map(|(_, rows)| rows.len()).sum();
     let mut app = App::new(Some(path));
-    app.view = View::Cockpit;
+    app.handle(Intent::Go(Route::Page(PageId::Cockpit)), None);
     let ctx = egui::Context::default();
     let input = full_hd;
     for _ in 0..3 {
         let _ = ctx.run_ui(input(), |ui| app.frame(ui));
     }
-    let shown: usize = app
-        .cockpit
-        .data
-        .value()
-        .map_or(0, |d| d.goals.iter().map(|(_, r)| r.len()).sum());
     eprintln!("cockpit rows per frame: {shown}");
     c.bench_function("cockpit_frame_40_goal_indicators", |b| {
         b.iter(|| ctx.run_ui(input(), |ui| app.frame(ui)))
@@ -169,27 +172,30 @@ fn bench_full_dump_views(c: &mut Criterion) {
     std::fs::copy(&full, &path).expect("copy");
     Workbook::open(&path)
         .expect("open")
-        .apply(Command::set_home_municipality("0180"))
+        .apply(Edit::set_home_municipality("0180"))
         .expect("home");
     let mut app = App::new(Some(path));
     let ctx = egui::Context::default();
     let input = full_hd;
-    app.view = View::Scan;
+    app.handle(Intent::Go(Route::Page(PageId::Scan)), None);
     let started = Instant::now();
-    while app.scan.shown_indicators().is_empty() {
+    let _ = ctx.run_ui(input(), |ui| app.frame(ui));
+    while app.page_busy() {
         let _ = ctx.run_ui(input(), |ui| app.frame(ui));
         std::thread::sleep(std::time::Duration::from_millis(2));
         assert!(started.elapsed().as_secs() < 30, "scan rows never arrived");
     }
     eprintln!(
         "scan view: {} rows arrived {:.0} ms after the first frame",
-        app.scan.shown_indicators().len(),
+        app.workbook()
+            .and_then(|wb| wb.scan(None).ok())
+            .map_or(0, |s| s.rows.len()),
         started.elapsed().as_secs_f64() * 1000.0
     );
     c.bench_function("scan_frame_full_dump", |b| {
         b.iter(|| ctx.run_ui(input(), |ui| app.frame(ui)))
     });
-    app.view = View::Workbook;
+    app.handle(Intent::Go(Route::Page(PageId::Workbook)), None);
     for _ in 0..3 {
         let _ = ctx.run_ui(input(), |ui| app.frame(ui));
     }

@@ -8,7 +8,8 @@ use clap::{Parser, Subcommand};
 use crate::i18n::Lang;
 use crate::model::{Direction, Gender};
 use crate::store::import::{ColumnMapping, ImportOptions, ImportProgress, import_paths_with};
-use crate::store::{Command, Workbook, demo};
+use crate::store::indicator::IndicatorEdit;
+use crate::store::{Workbook, demo};
 
 /// `styrsnurra [WORKBOOK]` opens the GUI; the subcommands work without a window.
 #[derive(Debug, Parser)]
@@ -389,16 +390,16 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
             if let Some((id, _)) = wanted.iter().find(|(id, _)| !known.contains(id)) {
                 bail!("nyckeltalet {id} finns inte i {}", workbook.display());
             }
-            let command = match wanted.as_slice() {
-                [(indicator, direction)] => Command::SetIndicatorDirection {
+            let edit = match wanted.as_slice() {
+                [(indicator, direction)] => IndicatorEdit::SetIndicatorDirection {
                     indicator: indicator.clone(),
                     direction: Some(*direction),
                 },
-                _ => Command::SetIndicatorDirections(
+                _ => IndicatorEdit::SetIndicatorDirections(
                     wanted.into_iter().map(|(id, d)| (id, Some(d))).collect(),
                 ),
             };
-            wb.apply(command)
+            wb.apply(edit)
                 .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
             tell_notices(&mut wb);
         }

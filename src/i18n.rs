@@ -10,6 +10,30 @@ pub enum Lang {
     En,
 }
 
+/// A text in both languages, for the tables declared as constants (page titles, domain labels,
+/// checklist items): the one place such a text exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tr {
+    pub sv: &'static str,
+    pub en: &'static str,
+}
+
+impl Tr {
+    pub const fn new(sv: &'static str, en: &'static str) -> Tr {
+        Tr { sv, en }
+    }
+
+    /// The text in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        lang.t(self.sv, self.en)
+    }
+
+    /// Whether either language is missing (a test walks every table with this).
+    pub fn is_incomplete(self) -> bool {
+        self.sv.trim().is_empty() || self.en.trim().is_empty()
+    }
+}
+
 impl Lang {
     /// Picks the text for this language. Strings stay next to where they are shown.
     pub fn t(self, sv: &'static str, en: &'static str) -> &'static str {

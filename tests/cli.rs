@@ -414,7 +414,7 @@ fn columns_remembered_in_the_workbook_serve_the_next_file_with_that_header() {
         })
         .unwrap();
         workbook
-            .apply(styrsnurra::store::Command::remember_columns(
+            .apply(styrsnurra::store::Edit::remember_columns(
                 "Område;Tid;Antal",
                 &mapping,
             ))

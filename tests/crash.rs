@@ -14,7 +14,7 @@ use std::time::Duration;
 use common::{kolada, tempdir, workbook_with_values};
 use styrsnurra::model::Gender;
 use styrsnurra::store::import::{ImportProgress, import_paths};
-use styrsnurra::store::{Command, FileNotice, Workbook};
+use styrsnurra::store::{Edit, FileNotice, Workbook};
 
 const MODE: &str = "STYRSNURRA_CRASH_MODE";
 const WORKBOOK: &str = "STYRSNURRA_CRASH_WORKBOOK";
@@ -58,8 +58,7 @@ fn crash_child() {
         "edit-in-commit" => {
             let conn = wb.connection_mut().expect("writable");
             conn.commit_hook(Some(|| stand_still())).expect("hook");
-            wb.apply(Command::set_home_municipality("1480"))
-                .expect("edit");
+            wb.apply(Edit::set_home_municipality("1480")).expect("edit");
         }
         // A real import, stopped as its commit begins.
         "import-in-commit" => {
@@ -132,7 +131,7 @@ fn crash_and_recover(mode: &str, file_changed: bool) {
     let path = workbook_with_values(dir.path());
     let before = {
         let mut wb = Workbook::open(&path).unwrap();
-        wb.apply(Command::set_home_municipality("0180")).unwrap();
+        wb.apply(Edit::set_home_municipality("0180")).unwrap();
         state(&wb)
     };
     kill_at(mode, &path);
@@ -157,7 +156,7 @@ fn crash_and_recover(mode: &str, file_changed: bool) {
         before,
         "{mode}: the state from before the crash"
     );
-    wb.apply(Command::set_home_municipality("1280"))
+    wb.apply(Edit::set_home_municipality("1280"))
         .unwrap_or_else(|e| panic!("{mode}: {e}"));
     assert_eq!(wb.home_municipality().unwrap().as_deref(), Some("1280"));
     wb.undo().unwrap();

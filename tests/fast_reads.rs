@@ -7,7 +7,7 @@ mod common;
 use common::{fixture, kolada, tempdir};
 use styrsnurra::model::Direction;
 use styrsnurra::store::import::{ImportProgress, import_paths};
-use styrsnurra::store::{Command, Workbook};
+use styrsnurra::store::{Edit, Workbook};
 
 /// Counts as the value table itself gives them, the slow way.
 fn counted(path: &std::path::Path) -> (u64, u64, Option<i32>, Option<i32>, u64) {
@@ -77,7 +77,7 @@ fn an_upgraded_workbook_has_its_counts() {
     std::fs::copy(fixture("workbook-v1.styrsnurra"), &path).unwrap();
     let mut wb = Workbook::open(&path).unwrap();
     let before_upgrade = kept(&wb);
-    wb.apply(Command::set_home_municipality("1480")).unwrap();
+    wb.apply(Edit::set_home_municipality("1480")).unwrap();
     drop(wb);
     assert_eq!(before_upgrade, counted(&path));
     assert_eq!(kept(&Workbook::open(&path).unwrap()), counted(&path));
@@ -118,7 +118,7 @@ fn whole_country_signals_agree_with_each_municipality_s_own() {
         };
         directions.push((ind.id, d));
     }
-    wb.apply(Command::SetIndicatorDirections(directions))
+    wb.apply(styrsnurra::store::indicator::IndicatorEdit::SetIndicatorDirections(directions))
         .unwrap();
     drop(wb);
     let all = run(&[

@@ -3,24 +3,9 @@
 mod common;
 
 use common::tempdir;
-use styrsnurra::model::goal::{ChangeTarget, Goal, GoalIndicator, TargetLevel};
+use styrsnurra::model::goal::{ChangeTarget, GoalIndicator, TargetLevel};
 use styrsnurra::model::{Direction, Gender};
-use styrsnurra::store::goals::GoalSubtree;
-use styrsnurra::store::{Command, Workbook};
-
-fn goal(wb: &Workbook, parent: Option<i64>, title: &str) -> Command {
-    Command::InsertGoals(GoalSubtree {
-        goals: vec![Goal {
-            id: wb.next_goal_id().unwrap(),
-            parent,
-            position: wb.next_goal_position(parent).unwrap(),
-            title: title.into(),
-            description: String::new(),
-            indicators: Vec::new(),
-        }],
-        checklist: Vec::new(),
-    })
-}
+use styrsnurra::store::{Edit, Workbook};
 
 fn target(indicator: &str, value: f64) -> GoalIndicator {
     GoalIndicator {
@@ -35,11 +20,14 @@ fn target(indicator: &str, value: f64) -> GoalIndicator {
 fn goals_with_indicators_checklist_and_undoable_removal() {
     let dir = tempdir();
     let mut wb = Workbook::create(&dir.path().join("g.styrsnurra")).unwrap();
-    wb.apply(goal(&wb, None, "Skolan ska vara bland de bästa"))
+    wb.apply(Edit::new_goal(None, "Skolan ska vara bland de bästa"))
         .unwrap();
     let council = wb.goals().unwrap()[0].id;
-    wb.apply(goal(&wb, Some(council), "Fler behöriga till gymnasiet"))
-        .unwrap();
+    wb.apply(Edit::new_goal(
+        Some(council),
+        "Fler behöriga till gymnasiet",
+    ))
+    .unwrap();
     let board = wb
         .goals()
         .unwrap()
@@ -47,13 +35,13 @@ fn goals_with_indicators_checklist_and_undoable_removal() {
         .find(|g| g.parent == Some(council))
         .unwrap()
         .id;
-    wb.apply(Command::SetGoalIndicator {
+    wb.apply(styrsnurra::store::goal::GoalEdit::SetGoalIndicator {
         goal_id: board,
         indicator: "N15428".into(),
         value: Some((0, target("N15428", 90.0))),
     })
     .unwrap();
-    wb.apply(Command::SetGoalIndicator {
+    wb.apply(styrsnurra::store::goal::GoalEdit::SetGoalIndicator {
         goal_id: board,
         indicator: "U23401".into(),
         value: Some((
@@ -67,7 +55,7 @@ fn goals_with_indicators_checklist_and_undoable_removal() {
         )),
     })
     .unwrap();
-    wb.apply(Command::SetChecklist {
+    wb.apply(styrsnurra::store::goal::GoalEdit::SetChecklist {
         goal_id: council,
         item: "influence".into(),
         value: Some((true, "Skolan styr mycket själv".into())),
@@ -83,7 +71,7 @@ fn goals_with_indicators_checklist_and_undoable_removal() {
     );
 
     // Changing a target and undoing it gives the old target back.
-    wb.apply(Command::SetGoalIndicator {
+    wb.apply(styrsnurra::store::goal::GoalEdit::SetGoalIndicator {
         goal_id: board,
         indicator: "N15428".into(),
         value: Some((0, target("N15428", 95.0))),
@@ -93,7 +81,8 @@ fn goals_with_indicators_checklist_and_undoable_removal() {
     assert_eq!(wb.goals().unwrap(), before);
 
     // Removing the council goal removes everything under it; undo restores it exactly.
-    wb.apply(Command::DeleteGoal { id: council }).unwrap();
+    wb.apply(styrsnurra::store::goal::GoalEdit::DeleteGoal { id: council })
+        .unwrap();
     assert!(wb.goals().unwrap().is_empty());
     assert!(wb.checklist(council).unwrap().is_empty());
     wb.undo().unwrap();
@@ -112,8 +101,8 @@ fn goals_with_indicators_checklist_and_undoable_removal() {
 fn swapping_goals_and_comments() {
     let dir = tempdir();
     let mut wb = Workbook::create(&dir.path().join("g.styrsnurra")).unwrap();
-    wb.apply(goal(&wb, None, "A")).unwrap();
-    wb.apply(goal(&wb, None, "B")).unwrap();
+    wb.apply(Edit::new_goal(None, "A")).unwrap();
+    wb.apply(Edit::new_goal(None, "B")).unwrap();
     let order = |wb: &Workbook| {
         let goals = wb.goals().unwrap();
         styrsnurra::model::goal::in_display_order(&goals)
@@ -122,12 +111,13 @@ fn swapping_goals_and_comments() {
             .collect::<Vec<_>>()
     };
     assert_eq!(order(&wb), ["A", "B"]);
-    wb.apply(Command::SwapGoals { a: 1, b: 2 }).unwrap();
+    wb.apply(styrsnurra::store::goal::GoalEdit::SwapGoals { a: 1, b: 2 })
+        .unwrap();
     assert_eq!(order(&wb), ["B", "A"]);
     wb.undo().unwrap();
     assert_eq!(order(&wb), ["A", "B"]);
 
-    wb.apply(Command::SetComment {
+    wb.apply(styrsnurra::store::comment::CommentEdit::SetComment {
         indicator: "N15428".into(),
         municipality: "0180".into(),
         period: 2022,

@@ -178,10 +178,12 @@ fn kolada_metadata_in_json_and_csv() {
     let g = groups.iter().find(|g| g.id == "G114418").unwrap();
     assert_eq!(g.members, vec!["0682", "1499", "1885", "2081"]);
     // A direction the group has set survives a metadata re-import.
-    wb.apply(styrsnurra::store::Command::SetIndicatorDirection {
-        indicator: "U23401".into(),
-        direction: Some(styrsnurra::model::Direction::LowerIsBetter),
-    })
+    wb.apply(
+        styrsnurra::store::indicator::IndicatorEdit::SetIndicatorDirection {
+            indicator: "U23401".into(),
+            direction: Some(styrsnurra::model::Direction::LowerIsBetter),
+        },
+    )
     .unwrap();
     import(&mut wb, &[kolada().join("kpi-v3-2026.csv")]).unwrap();
     assert_eq!(

@@ -284,7 +284,7 @@ fn a_sheet_without_an_indicator_column_imports_with_chosen_columns_and_remembers
     assert_eq!(peek.rows.len(), 1);
     let mut mapping = ColumnMapping::parse("municipality=Kommun,year=År,value=Värde").unwrap();
     mapping.fixed_indicator = Some("EGEN2".into());
-    wb.apply(styrsnurra::store::Command::remember_columns(
+    wb.apply(styrsnurra::store::Edit::remember_columns(
         &peek.header,
         &mapping,
     ))

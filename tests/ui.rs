@@ -4,67 +4,14 @@
 mod common;
 
 use std::path::Path;
-use std::sync::Once;
 
+use common::app::{add_file, harness, peek, wait_for_page, wait_until};
 use common::{bytes, kolada, tempdir, workbook_with_values};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use styrsnurra::app::App;
-use styrsnurra::store::{Access, ReadOnlyReason, Workbook};
-use styrsnurra::ui::View;
-
-/// Keeps the tests' demo workbook and recent-files list out of the user's data folder.
-fn isolate_data_dir() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        let dir = std::env::temp_dir().join(format!("styrsnurra-ui-tests-{}", std::process::id()));
-        // SAFETY: set once, before any test thread reads the variable.
-        unsafe { std::env::set_var("STYRSNURRA_DATA_DIR", dir) };
-    });
-}
-
-fn harness(path: &Path) -> Harness<'static, App> {
-    isolate_data_dir();
-    let path = path.to_path_buf();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_eframe(move |_cc| App::new(Some(path)));
-    h.run_steps(3);
-    h
-}
-
-/// Steps the app until `done` holds: views read large things on a worker thread, and the
-/// frame after the value arrives shows it. Gives up after ten seconds.
-fn wait_until(h: &mut Harness<'static, App>, done: impl Fn(&App) -> bool) {
-    let started = std::time::Instant::now();
-    while !done(h.state()) {
-        assert!(
-            started.elapsed() < std::time::Duration::from_secs(10),
-            "the background read never arrived"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        h.step();
-    }
-    h.run_steps(2);
-}
-
-/// Puts a file on the collect view's list by typing its path, as a user without a file dialog.
-fn add_file(h: &mut Harness<'static, App>, file: &Path) {
-    h.get_by_label("Sökväg till fil eller mapp").focus();
-    h.step();
-    h.get_by_label("Sökväg till fil eller mapp")
-        .type_text(&file.display().to_string());
-    h.step();
-    h.get_by_label("Lägg till").click();
-    h.run_steps(2);
-}
-
-/// A second, read-only look at the file, as another tool would see it.
-fn peek(path: &Path) -> Workbook {
-    let wb = Workbook::open(path).unwrap();
-    assert_eq!(wb.access(), Access::ReadOnly(ReadOnlyReason::OpenElsewhere));
-    wb
-}
+use styrsnurra::store::Workbook;
+use styrsnurra::ui::PageId;
 
 #[test]
 fn choosing_the_home_municipality_is_stored_and_undone() {
@@ -72,8 +19,8 @@ fn choosing_the_home_municipality_is_stored_and_undone() {
     let path = workbook_with_values(dir.path());
     let mut h = harness(&path);
     assert_eq!(
-        h.state().view,
-        View::Municipality,
+        h.state().page(),
+        Some(PageId::Municipality),
         "no home yet: the app asks for one"
     );
     h.get_by_label("Sök kommun").focus();
@@ -122,8 +69,8 @@ fn importing_a_file_from_the_collect_view() {
     Workbook::create(&path).unwrap();
     let mut h = harness(&path);
     assert_eq!(
-        h.state().view,
-        View::Collect,
+        h.state().page(),
+        Some(PageId::Collect),
         "an empty workbook opens on Samla in"
     );
     let file = kolada().join("values/ddf--datapoints--n15428--by--geo--year.csv");
@@ -131,7 +78,9 @@ fn importing_a_file_from_the_collect_view() {
     // First a preview: what the import would do, with nothing changed.
     h.get_by_label("Importera").click();
     h.step();
-    wait_until(&mut h, |app| !app.is_importing() && app.preview.is_some());
+    wait_until(&mut h, |h| {
+        !h.state().is_importing() && h.state().has_preview()
+    });
     assert!(
         h.query_by_label_contains("Totalt:").is_some(),
         "the preview's summary is shown"
@@ -139,8 +88,8 @@ fn importing_a_file_from_the_collect_view() {
     assert_eq!(peek(&path).stats().unwrap().indicators, 0, "nothing yet");
     h.get_by_label("Importera nu").click();
     h.step();
-    wait_until(&mut h, |app| {
-        !app.is_importing() && app.last_import.is_some()
+    wait_until(&mut h, |h| {
+        !h.state().is_importing() && h.state().last_import().is_some()
     });
     assert!(
         h.query_by_label_contains("Totalt:").is_some(),
@@ -157,12 +106,12 @@ fn browsing_an_indicator_and_setting_its_direction() {
     let path = workbook_with_values(dir.path());
     {
         let mut wb = Workbook::open(&path).unwrap();
-        wb.apply(styrsnurra::store::Command::set_home_municipality("0180"))
+        wb.apply(styrsnurra::store::Edit::set_home_municipality("0180"))
             .unwrap();
     }
     let mut h = harness(&path);
-    assert_eq!(h.state().view, View::Results);
-    wait_until(&mut h, |app| app.results.is_ready());
+    assert_eq!(h.state().page(), Some(PageId::Results));
+    wait_for_page(&mut h);
     assert!(
         h.query_by_label_contains("Stockholm: ").is_some(),
         "home value in the distribution summary"
@@ -207,7 +156,7 @@ fn a_bad_file_gives_a_message_and_the_app_keeps_running() {
     let path = dir.path().join("trasig.styrsnurra");
     std::fs::write(&path, "inte en databas").unwrap();
     let mut h = harness(&path);
-    assert!(h.state().workbook.is_none());
+    assert!(h.state().workbook().is_none());
     assert!(
         h.query_by_label_contains("trasig.styrsnurra är ingen arbetsbok")
             .is_some()
@@ -223,7 +172,7 @@ fn a_bad_file_gives_a_message_and_the_app_keeps_running() {
     h.step();
     h.get_by_label("Skapa").click();
     h.run_steps(2);
-    assert!(h.state().workbook.is_some());
+    assert!(h.state().workbook().is_some());
     assert!(fresh.exists());
 }
 
@@ -234,14 +183,14 @@ fn a_workbook_open_elsewhere_is_shown_read_only_with_an_offer_to_copy() {
     let _first = Workbook::open(&path).unwrap();
     let before = bytes(&path);
     let mut h = harness(&path);
-    assert!(h.state().workbook.as_ref().unwrap().is_read_only());
+    assert!(h.state().workbook().unwrap().is_read_only());
     assert!(
         h.query_by_label_contains("redan öppen i ett annat")
             .is_some()
     );
     assert!(h.query_by_label("Spara en kopia …").is_some());
     h.state_mut().handle(
-        styrsnurra::ui::Action::Apply(styrsnurra::store::Command::set_home_municipality("0180")),
+        styrsnurra::ui::Intent::Edit(styrsnurra::store::Edit::set_home_municipality("0180")),
         None,
     );
     h.run_steps(2);
@@ -265,18 +214,20 @@ fn a_goal_with_a_target_shows_a_face_that_follows_the_target_and_undo() {
     let path = workbook_with_values(dir.path());
     {
         let mut wb = Workbook::open(&path).unwrap();
-        wb.apply(styrsnurra::store::Command::set_home_municipality("0180"))
+        wb.apply(styrsnurra::store::Edit::set_home_municipality("0180"))
             .unwrap();
-        wb.apply(styrsnurra::store::Command::SetIndicatorDirection {
-            indicator: "N15428".into(),
-            direction: Some(styrsnurra::model::Direction::HigherIsBetter),
-        })
+        wb.apply(
+            styrsnurra::store::indicator::IndicatorEdit::SetIndicatorDirection {
+                indicator: "N15428".into(),
+                direction: Some(styrsnurra::model::Direction::HigherIsBetter),
+            },
+        )
         .unwrap();
     }
     let mut h = harness(&path);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
     h.run_steps(2);
-    assert_eq!(h.state().view, View::Goals);
+    assert_eq!(h.state().page(), Some(PageId::Goal));
     h.get_by_label("Nytt fullmäktigemål").click();
     h.run_steps(2);
     assert_eq!(peek(&path).goals().unwrap().len(), 1);
@@ -308,7 +259,7 @@ fn a_goal_with_a_target_shows_a_face_that_follows_the_target_and_undo() {
     // Stockholm 2022: 89,5 % against 80 % is met.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num4);
     h.run_steps(2);
-    assert_eq!(h.state().view, View::Cockpit);
+    assert_eq!(h.state().page(), Some(PageId::Cockpit));
     assert!(h.query_by_label("Nått").is_some());
     assert!(h.query_by_label("Ej nått").is_none());
 
@@ -366,8 +317,9 @@ fn the_demo_cockpit_filters_to_negative_deviations_and_the_scan_lists_every_indi
     let mut h = harness(&path);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num4);
     h.run_steps(2);
-    assert_eq!(h.state().view, View::Cockpit);
-    let counts = h.state().cockpit.data.value().unwrap().counts;
+    assert_eq!(h.state().page(), Some(PageId::Cockpit));
+    let cockpit = peek(&path).cockpit(None).unwrap();
+    let counts = cockpit.counts;
     let faces = |h: &Harness<'static, App>| {
         ["Nått", "Nära", "Ej nått"]
             .iter()
@@ -378,12 +330,7 @@ fn the_demo_cockpit_filters_to_negative_deviations_and_the_scan_lists_every_indi
     assert_eq!(all, counts.met + counts.close + counts.not_met);
     h.get_by_label("Visa bara negativa avvikelser").click();
     h.run_steps(2);
-    let negative: usize = h
-        .state()
-        .cockpit
-        .data
-        .value()
-        .unwrap()
+    let negative: usize = cockpit
         .goals
         .iter()
         .flat_map(|(_, rows)| rows)
@@ -402,13 +349,12 @@ fn the_demo_cockpit_filters_to_negative_deviations_and_the_scan_lists_every_indi
 
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num6);
     h.run_steps(2);
-    assert_eq!(h.state().view, View::Scan);
+    assert_eq!(h.state().page(), Some(PageId::Scan));
     assert!(
-        h.query_by_label_contains("Läser nyckeltalen").is_some()
-            || !h.state().scan.shown_indicators().is_empty(),
+        h.query_by_label_contains("Läser nyckeltalen").is_some() || !h.state().page_busy(),
         "a spinner until the rows arrive"
     );
-    wait_until(&mut h, |app| !app.scan.shown_indicators().is_empty());
+    wait_for_page(&mut h);
     let indicators = peek(&path).indicators().unwrap();
     for ind in &indicators {
         assert!(
@@ -451,7 +397,7 @@ fn a_change_cut_off_by_a_crash_is_rolled_back_and_the_group_is_told() {
         h.query_by_label_contains("har rullats tillbaka").is_some(),
         "the group is told once, calmly"
     );
-    let wb = h.state().workbook.as_ref().unwrap();
+    let wb = h.state().workbook().unwrap();
     assert!(!wb.is_read_only(), "and can go on working");
     assert_eq!(
         wb.series("N15428", "0180", styrsnurra::model::Gender::Total)
@@ -468,16 +414,18 @@ fn directions_for_several_indicators_are_set_at_once_and_undone_in_one_step() {
     {
         // Start from no direction for the two pupil indicators.
         let mut wb = Workbook::open(&path).unwrap();
-        wb.apply(styrsnurra::store::Command::SetIndicatorDirections(vec![
-            ("N15428".into(), None),
-            ("N15505".into(), None),
-        ]))
+        wb.apply(
+            styrsnurra::store::indicator::IndicatorEdit::SetIndicatorDirections(vec![
+                ("N15428".into(), None),
+                ("N15505".into(), None),
+            ]),
+        )
         .unwrap();
     }
     let mut h = harness(&path);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num6);
     h.run_steps(2);
-    wait_until(&mut h, |app| !app.scan.shown_indicators().is_empty());
+    wait_for_page(&mut h);
     h.get_by_label("Sök nyckeltal").focus();
     h.step();
     h.get_by_label("Sök nyckeltal").type_text("Elever");
@@ -523,9 +471,7 @@ fn a_damaged_file_is_reported_by_the_background_check() {
     }
     std::fs::write(&path, &data).unwrap();
     let mut h = harness(&path);
-    wait_until(&mut h, |app| {
-        matches!(app.integrity, styrsnurra::app::IntegrityCheck::Done(_))
-    });
+    wait_until(&mut h, |h| h.state().integrity_checked());
     assert!(
         h.query_by_label_contains("skadad").is_some(),
         "the group is told the file is damaged"
@@ -543,7 +489,7 @@ fn columns_chosen_for_an_unknown_header_import_and_are_remembered() {
     add_file(&mut h, &file);
     h.get_by_label("Importera").click();
     h.step();
-    wait_until(&mut h, |app| app.collect.column_choice.is_some());
+    wait_until(&mut h, |h| h.query_by_label("Använd kolumnerna").is_some());
     for (combo, option) in [
         ("Kommun", "kolumn 1: Område"),
         ("År", "kolumn 2: Tid"),
@@ -561,11 +507,13 @@ fn columns_chosen_for_an_unknown_header_import_and_are_remembered() {
     h.run_steps(2);
     h.get_by_label("Använd kolumnerna").click();
     h.step();
-    wait_until(&mut h, |app| !app.is_importing() && app.preview.is_some());
+    wait_until(&mut h, |h| {
+        !h.state().is_importing() && h.state().has_preview()
+    });
     h.get_by_label("Importera nu").click();
     h.step();
-    wait_until(&mut h, |app| {
-        !app.is_importing() && app.last_import.is_some()
+    wait_until(&mut h, |h| {
+        !h.state().is_importing() && h.state().last_import().is_some()
     });
     let wb = peek(&path);
     assert_eq!(

@@ -6,7 +6,7 @@ mod common;
 use common::{bytes, fixture, tempdir, workbook_with_values};
 use styrsnurra::i18n::Lang;
 use styrsnurra::model::Gender;
-use styrsnurra::store::{Access, Command, OpenError, ReadOnlyReason, StoreError, Workbook};
+use styrsnurra::store::{Access, Edit, OpenError, ReadOnlyReason, StoreError, Workbook};
 
 #[test]
 fn a_text_file_is_not_a_workbook_and_stays_as_it_was() {
@@ -154,7 +154,7 @@ fn a_read_only_file_opens_read_only_refuses_edits_and_can_be_copied() {
             .is_empty()
     );
     let err = wb
-        .apply(Command::set_home_municipality("0180"))
+        .apply(Edit::set_home_municipality("0180"))
         .expect_err("refused");
     assert!(matches!(err, StoreError::ReadOnly { .. }));
     assert!(
@@ -167,9 +167,7 @@ fn a_read_only_file_opens_read_only_refuses_edits_and_can_be_copied() {
     assert_eq!(bytes(&path), before);
     let mut copy_wb = Workbook::open(&copy).unwrap();
     assert_eq!(copy_wb.access(), Access::ReadWrite);
-    copy_wb
-        .apply(Command::set_home_municipality("0180"))
-        .unwrap();
+    copy_wb.apply(Edit::set_home_municipality("0180")).unwrap();
     assert_eq!(
         copy_wb.home_municipality().unwrap().as_deref(),
         Some("0180")
@@ -188,11 +186,7 @@ fn a_second_instance_opens_read_only_and_changes_nothing() {
         second.access(),
         Access::ReadOnly(ReadOnlyReason::OpenElsewhere)
     );
-    assert!(
-        second
-            .apply(Command::set_home_municipality("1480"))
-            .is_err()
-    );
+    assert!(second.apply(Edit::set_home_municipality("1480")).is_err());
     assert_eq!(bytes(&path), before);
     drop(first);
     drop(second);
@@ -244,7 +238,7 @@ fn a_version_1_workbook_is_read_without_writing_and_upgraded_with_a_backup_on_fi
     assert_eq!(bytes(&path), original, "reading never writes");
 
     // The first edit upgrades the file, after a backup copy of the original.
-    wb.apply(Command::set_home_municipality("1480")).unwrap();
+    wb.apply(Edit::set_home_municipality("1480")).unwrap();
     let backup = dir.path().join("gammal.v1.bak.styrsnurra");
     assert_eq!(bytes(&backup), original, "the backup is the original");
     let notices = wb.take_notices();
@@ -283,7 +277,7 @@ fn a_read_only_version_1_workbook_can_still_be_read() {
     let mut wb = Workbook::open(&path).expect("opens read-only");
     assert_eq!(wb.home_municipality().unwrap().as_deref(), Some("0180"));
     assert!(matches!(
-        wb.apply(Command::set_home_municipality("1480")),
+        wb.apply(Edit::set_home_municipality("1480")),
         Err(StoreError::ReadOnly { .. })
     ));
     drop(wb);
@@ -298,12 +292,14 @@ fn undo_and_redo_survive_reopening() {
     {
         let mut wb = Workbook::open(&path).unwrap();
         assert!(wb.next_undo().unwrap().is_none());
-        wb.apply(Command::set_home_municipality("0180")).unwrap();
-        wb.apply(Command::set_home_municipality("1480")).unwrap();
-        wb.apply(Command::SetIndicatorDirection {
-            indicator: "N15428".into(),
-            direction: Some(styrsnurra::model::Direction::HigherIsBetter),
-        })
+        wb.apply(Edit::set_home_municipality("0180")).unwrap();
+        wb.apply(Edit::set_home_municipality("1480")).unwrap();
+        wb.apply(
+            styrsnurra::store::indicator::IndicatorEdit::SetIndicatorDirection {
+                indicator: "N15428".into(),
+                direction: Some(styrsnurra::model::Direction::HigherIsBetter),
+            },
+        )
         .unwrap();
     }
     let mut wb = Workbook::open(&path).unwrap();
@@ -319,7 +315,7 @@ fn undo_and_redo_survive_reopening() {
     wb.redo().unwrap();
     assert_eq!(wb.home_municipality().unwrap().as_deref(), Some("0180"));
     // A new edit drops what could have been redone.
-    wb.apply(Command::set_home_municipality("1280")).unwrap();
+    wb.apply(Edit::set_home_municipality("1280")).unwrap();
     assert!(wb.redo().unwrap().is_none());
     assert_eq!(wb.home_municipality().unwrap().as_deref(), Some("1280"));
 }
@@ -344,7 +340,7 @@ fn a_write_lock_held_by_another_program_gives_a_clear_message_not_raw_sqlite_tex
     let other = rusqlite::Connection::open(&path).unwrap();
     other.execute_batch("BEGIN IMMEDIATE;").unwrap();
     let err = wb
-        .apply(Command::set_home_municipality("0180"))
+        .apply(Edit::set_home_municipality("0180"))
         .expect_err("busy");
     assert!(matches!(err, StoreError::Busy { .. }), "{err:?}");
     let msg = err.message(Lang::Sv);
@@ -354,7 +350,7 @@ fn a_write_lock_held_by_another_program_gives_a_clear_message_not_raw_sqlite_tex
     );
     assert!(!msg.contains("database is locked"), "{msg}");
     other.execute_batch("ROLLBACK;").unwrap();
-    wb.apply(Command::set_home_municipality("0180")).unwrap();
+    wb.apply(Edit::set_home_municipality("0180")).unwrap();
 }
 
 #[test]

@@ -35,7 +35,9 @@ pub enum TargetSignal {
 pub const DEFAULT_TOLERANCE: f64 = 0.05;
 
 /// One result indicator under a goal, with its target.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// In the undo log: a field added later needs a default, so older lines still parse.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct GoalIndicator {
     pub indicator: String,
     pub target: Option<TargetLevel>,
@@ -46,7 +48,9 @@ pub struct GoalIndicator {
 }
 
 /// A goal: council level (fullmäktigemål) when it has no parent, board level (nämndmål) under one.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// In the undo log: a field added later needs a default, so older lines still parse.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Goal {
     pub id: i64,
     pub parent: Option<i64>,

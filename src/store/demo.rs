@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::params;
 
-use super::queries::keys;
+use super::setting::Setting;
 use super::{OpenError, Workbook};
 use crate::model::goal::{ChangeTarget, Goal, GoalIndicator, TargetLevel};
 use crate::model::{Comparison, Gender, MunicipalityKind};
@@ -175,15 +175,12 @@ fn fill(workbook: &mut Workbook) -> rusqlite::Result<()> {
     })?;
     let comparison = serde_json::to_string(&Comparison::Group(GROUP_ID.to_string()))
         .expect("comparison serialises");
-    for (key, value) in [
-        (keys::DEMO, "1".to_string()),
-        (keys::HOME_MUNICIPALITY, HOME.to_string()),
-        (keys::COMPARISON, comparison),
+    for (setting, value) in [
+        (Setting::Demo, "1".to_string()),
+        (Setting::HomeMunicipality, HOME.to_string()),
+        (Setting::Comparison, comparison),
     ] {
-        tx.execute(
-            "INSERT INTO setting (key, value) VALUES (?1, ?2)",
-            params![key, value],
-        )?;
+        super::setting::write(&tx, &setting, &value)?;
     }
     super::summary::recount_all(&tx)?;
     tx.commit()
@@ -262,9 +259,9 @@ fn demo_goals(tx: &rusqlite::Transaction<'_>) -> Result<(), super::StoreError> {
             ],
         ),
     ];
-    super::goals::insert_subtree(
+    super::goal::insert_subtree(
         tx,
-        &super::goals::GoalSubtree {
+        &super::goal::GoalSubtree {
             goals,
             checklist: Vec::new(),
         },

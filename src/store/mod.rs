@@ -1,20 +1,30 @@
-//! The store owns the workbook file: schema, opening, the command path that writes, imports.
+//! The store owns the workbook file: schema, opening, imports, and per feature its SQL, its
+//! edits (one undo step each, see [`edit`]) and its read models (plain structs the pages, the
+//! command line and the exports share).
 
-pub mod commands;
+pub mod cockpit;
+pub mod comment;
 pub mod demo;
+pub mod edit;
 pub mod error;
 #[doc(hidden)]
 pub mod fuzz;
-pub mod goals;
+pub mod goal;
 pub mod holders;
 pub mod import;
+pub mod indicator;
+pub mod municipality;
 pub mod queries;
+pub mod results;
+pub mod scan;
 pub mod schema;
+pub mod setting;
+pub mod shape;
 pub mod signals;
 mod summary;
 pub mod workbook;
 
-pub use commands::Command;
+pub use edit::{Applied, Edit};
 pub use error::{OpenError, StoreError};
 pub use queries::WorkbookStats;
 pub use workbook::{Access, FileNotice, ReadOnlyReason, Workbook};

@@ -5,18 +5,9 @@ use rusqlite::{OptionalExtension, params};
 use super::error::StoreError;
 use super::workbook::Workbook;
 use crate::model::{
-    Comparison, Direction, Distribution, Gender, Indicator, Municipality, MunicipalityGroup,
-    MunicipalityKind, TrendPoint,
+    Direction, Distribution, Gender, Indicator, Municipality, MunicipalityGroup, MunicipalityKind,
+    TrendPoint,
 };
-
-/// Setting keys stored in the `setting` table.
-pub mod keys {
-    pub const HOME_MUNICIPALITY: &str = "home_municipality";
-    pub const COMPARISON: &str = "comparison";
-    pub const DEMO: &str = "demo";
-    /// Followed by a CSV header line as written: the columns the group chose for such files.
-    pub const IMPORT_COLUMNS_PREFIX: &str = "import_columns:";
-}
 
 /// One stored cell of a series: year, value, and the missing-value code when there is no value.
 pub type StoredCell = (i32, Option<f64>, Option<String>);
@@ -100,27 +91,6 @@ impl Workbook {
         )?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// The columns the group chose for CSV headers the importer does not know, by header line.
-    pub fn remembered_columns(
-        &self,
-    ) -> Result<Vec<(String, crate::store::import::ColumnMapping)>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT key, value FROM setting WHERE substr(key, 1, ?2) = ?1")?;
-        let prefix = keys::IMPORT_COLUMNS_PREFIX;
-        let rows = stmt.query_map(params![prefix, prefix.len() as i64], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (key, json) = row?;
-            if let Ok(mapping) = serde_json::from_str(&json) {
-                out.push((key[prefix.len()..].to_string(), mapping));
-            }
-        }
-        Ok(out)
     }
 
     /// Whether any indicator is imported (what the app asks on opening, in no time).
@@ -262,30 +232,5 @@ impl Workbook {
         )?;
         let rows = stmt.query_map([indicator], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
-            .optional()?)
-    }
-
-    pub fn home_municipality(&self) -> Result<Option<String>, StoreError> {
-        self.setting(keys::HOME_MUNICIPALITY)
-    }
-
-    pub fn comparison(&self) -> Result<Option<Comparison>, StoreError> {
-        Ok(match self.setting(keys::COMPARISON)? {
-            Some(json) => serde_json::from_str(&json).ok(),
-            None => None,
-        })
-    }
-
-    /// True for the bundled demo workbook, whose values are made up.
-    pub fn is_demo(&self) -> Result<bool, StoreError> {
-        Ok(self.setting(keys::DEMO)?.is_some())
     }
 }

@@ -1,32 +1,58 @@
-//! Views: one per step of the steering cycle that is built. A view reads the workbook and
-//! returns `Action`s; the app carries them out (edits go through the store's commands).
+//! Views: one page per step of the steering cycle that is built. A page reads the workbook
+//! through [`ViewContext`] and pushes [`Intent`]s; the app carries them out after the frame
+//! (edits go to the store as [`Edit`]s, one undo step each).
+//!
+//! Every page is declared once, in [`PageId::info`] and [`PageId::new_state`]; navigation,
+//! shortcuts and tooltips come from that table, and a page's state is made on its first visit.
 
-pub mod cockpit;
-pub mod collect;
-pub mod goals;
-pub mod municipality;
-pub mod results;
-pub mod scan;
+pub mod command;
+pub mod job;
+pub mod labels;
+pub mod pages;
 pub mod theme;
 pub mod widgets;
-pub mod workbook_view;
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
-use crate::i18n::Lang;
-use crate::store::Command;
+use crate::i18n::{Lang, Tr};
+use crate::store::Edit;
+use crate::store::import::{ColumnMapping, ImportProgress, ImportSummary};
+pub use command::UiCommand;
+use job::Job;
 
-/// The screens, grouped by the phase of the steering cycle they belong to.
+/// The phases of the steering cycle, in the navigation's order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum View {
+pub enum Phase {
+    Planning,
+    FollowUp,
+    Tools,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 3] = [Phase::Planning, Phase::FollowUp, Phase::Tools];
+
+    pub fn title(self) -> Tr {
+        match self {
+            Phase::Planning => Tr::new("Planering", "Planning"),
+            Phase::FollowUp => Tr::new("Uppföljning och analys", "Follow-up and analysis"),
+            Phase::Tools => Tr::new("Verktyg", "Tools"),
+        }
+    }
+}
+
+/// Every page of the app. The order of [`PageId::ALL`] is the navigation's order, and gives
+/// the first nine their Ctrl+number shortcuts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PageId {
     /// Planering: whose results are followed and against whom.
     Municipality,
     /// Planering: goals with target levels.
-    Goals,
-    /// Uppföljning och analys: fokusera, the deviation cockpit.
-    Cockpit,
+    Goal,
     /// Uppföljning och analys: samla in.
     Collect,
+    /// Uppföljning och analys: fokusera, the deviation cockpit.
+    Cockpit,
     /// Uppföljning och analys: the results of one indicator.
     Results,
     /// Uppföljning och analys: every indicator's signals, to spot what needs goals.
@@ -35,93 +61,259 @@ pub enum View {
     Workbook,
 }
 
-/// A phase of the steering cycle with the steps built so far.
-pub struct Phase {
-    pub title: &'static str,
-    pub steps: Vec<(View, &'static str)>,
+/// What the app needs to know about a page to list it, title it and reach it.
+#[derive(Debug, Clone, Copy)]
+pub struct PageInfo {
+    pub phase: Phase,
+    pub title: Tr,
+    /// Shown among the tabs in presentation mode (file handling is not).
+    pub in_presentation: bool,
 }
 
-impl View {
-    pub fn title(self, lang: Lang) -> &'static str {
+impl PageId {
+    /// Every page, in the navigation's order.
+    pub const ALL: [PageId; 7] = [
+        PageId::Municipality,
+        PageId::Goal,
+        PageId::Collect,
+        PageId::Cockpit,
+        PageId::Results,
+        PageId::Scan,
+        PageId::Workbook,
+    ];
+
+    /// The page table: the one place a page's phase, title and visibility are declared.
+    pub fn info(self) -> PageInfo {
+        let (phase, title, in_presentation) = match self {
+            PageId::Municipality => (
+                Phase::Planning,
+                Tr::new(
+                    "Hemkommun och jämförelse",
+                    "Home municipality and comparison",
+                ),
+                true,
+            ),
+            PageId::Goal => (
+                Phase::Planning,
+                Tr::new("Mål och målnivåer", "Goals and target levels"),
+                true,
+            ),
+            PageId::Collect => (Phase::FollowUp, Tr::new("Samla in", "Collect"), false),
+            PageId::Cockpit => (
+                Phase::FollowUp,
+                Tr::new("Fokusera: avvikelser", "Focus: deviations"),
+                true,
+            ),
+            PageId::Results => (Phase::FollowUp, Tr::new("Resultat", "Results"), true),
+            PageId::Scan => (
+                Phase::FollowUp,
+                Tr::new("Alla nyckeltal", "All indicators"),
+                true,
+            ),
+            PageId::Workbook => (Phase::Tools, Tr::new("Arbetsbok", "Workbook"), false),
+        };
+        PageInfo {
+            phase,
+            title,
+            in_presentation,
+        }
+    }
+
+    /// A fresh state for the page, made on its first visit in a workbook.
+    fn new_state(self) -> Box<dyn Page> {
         match self {
-            View::Municipality => lang.t("Hemkommun och jämförelse", "Home and comparison"),
-            View::Goals => lang.t("Mål och målnivåer", "Goals and targets"),
-            View::Cockpit => lang.t("Fokusera: avvikelser", "Focus: deviations"),
-            View::Collect => lang.t("Samla in", "Collect"),
-            View::Results => lang.t("Resultat", "Results"),
-            View::Scan => lang.t("Alla nyckeltal", "All indicators"),
-            View::Workbook => lang.t("Arbetsbok", "Workbook"),
+            PageId::Municipality => Box::<pages::municipality::MunicipalityPage>::default(),
+            PageId::Goal => Box::<pages::goal::GoalPage>::default(),
+            PageId::Collect => Box::<pages::collect::CollectPage>::default(),
+            PageId::Cockpit => Box::<pages::cockpit::CockpitPage>::default(),
+            PageId::Results => Box::<pages::results::ResultsPage>::default(),
+            PageId::Scan => Box::<pages::scan::ScanPage>::default(),
+            PageId::Workbook => Box::<pages::workbook::WorkbookPage>::default(),
+        }
+    }
+
+    pub fn title(self, lang: Lang) -> &'static str {
+        self.info().title.get(lang)
+    }
+
+    /// Ctrl+1 … Ctrl+9 for the first nine pages in the navigation.
+    pub fn shortcut(self) -> Option<egui::KeyboardShortcut> {
+        const KEYS: [egui::Key; 9] = [
+            egui::Key::Num1,
+            egui::Key::Num2,
+            egui::Key::Num3,
+            egui::Key::Num4,
+            egui::Key::Num5,
+            egui::Key::Num6,
+            egui::Key::Num7,
+            egui::Key::Num8,
+            egui::Key::Num9,
+        ];
+        let index = PageId::ALL.iter().position(|p| *p == self)?;
+        let key = KEYS.get(index)?;
+        Some(egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, *key))
+    }
+
+    /// The page `step` places away in the navigation (−1 the previous), if there is one.
+    pub fn step(self, step: isize) -> Option<PageId> {
+        let index = PageId::ALL.iter().position(|p| *p == self)?;
+        PageId::ALL.get(index.checked_add_signed(step)?).copied()
+    }
+
+    /// The pages of one phase, in order.
+    pub fn of_phase(phase: Phase) -> impl Iterator<Item = PageId> {
+        PageId::ALL
+            .into_iter()
+            .filter(move |p| p.info().phase == phase)
+    }
+}
+
+/// Where a link goes, with what the target page should show. The target page takes the
+/// parameters in [`Page::open`]; no page writes into another's fields.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Route {
+    /// A page as it was left.
+    Page(PageId),
+    /// The results of one indicator for a year.
+    Indicator { indicator: String, year: i32 },
+    /// The goals page with one goal selected.
+    Goal(i64),
+    /// The collect page with these files added to the list for the next import.
+    ImportFiles(Vec<PathBuf>),
+}
+
+impl Route {
+    /// The page the route leads to.
+    pub fn page(&self) -> PageId {
+        match self {
+            Route::Page(page) => *page,
+            Route::Indicator { .. } => PageId::Results,
+            Route::Goal(_) => PageId::Goal,
+            Route::ImportFiles(_) => PageId::Collect,
         }
     }
 }
 
-/// The navigation in the order of the cycle. Phases without built steps are left out.
-pub fn phases(lang: Lang) -> Vec<Phase> {
-    vec![
-        Phase {
-            title: lang.t("Planering", "Planning"),
-            steps: vec![
-                (View::Municipality, View::Municipality.title(lang)),
-                (View::Goals, View::Goals.title(lang)),
-            ],
-        },
-        Phase {
-            title: lang.t("Uppföljning och analys", "Follow-up and analysis"),
-            steps: vec![
-                (View::Collect, View::Collect.title(lang)),
-                (View::Cockpit, View::Cockpit.title(lang)),
-                (View::Results, View::Results.title(lang)),
-                (View::Scan, View::Scan.title(lang)),
-            ],
-        },
-        Phase {
-            title: lang.t("Verktyg", "Tools"),
-            steps: vec![(View::Workbook, View::Workbook.title(lang))],
-        },
-    ]
+/// One page's state and drawing. Pages read through the context and ask through intents.
+pub trait Page {
+    /// Draws the page and pushes what the user asked for.
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, intents: &mut Vec<Intent>);
+
+    /// Takes in what a link carries (an indicator and year, a goal …). Most pages need nothing.
+    fn open(&mut self, _route: &Route) {}
+
+    /// The store gave a record this page asked to create the id `id` (to select it).
+    fn created(&mut self, _id: i64) {}
+
+    /// Whether the page still waits for a read on a worker thread.
+    fn busy(&self) -> bool {
+        false
+    }
 }
 
-/// What a view asks the app to do.
+/// The pages' states for one open workbook, each made on its first visit; opening another
+/// workbook starts a new `Pages`, so no page state leaks between workbooks.
+#[derive(Default)]
+pub struct Pages {
+    states: HashMap<PageId, Box<dyn Page>>,
+}
+
+impl Pages {
+    /// The page's state, made now if it has not been visited.
+    pub fn get(&mut self, page: PageId) -> &mut dyn Page {
+        self.states
+            .entry(page)
+            .or_insert_with(|| page.new_state())
+            .as_mut()
+    }
+
+    /// Whether a visited page still waits for a read.
+    pub fn busy(&self, page: PageId) -> bool {
+        self.states.get(&page).is_some_and(|p| p.busy())
+    }
+
+    /// Hands the route's parameters to its page.
+    pub fn open(&mut self, route: &Route) {
+        self.get(route.page()).open(route);
+    }
+}
+
+/// What a page asks the app to do.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Action {
-    Apply(Command),
-    Undo,
-    Redo,
-    Navigate(View),
-    /// Opens the results of one indicator for a year.
-    ShowIndicator(String, i32),
+pub enum Intent {
+    /// An edit of the workbook: one undo step.
+    Edit(Edit),
+    /// Follows a link (and carries its parameters to the page).
+    Go(Route),
+    /// A command of the menus and shortcuts.
+    Command(UiCommand),
     OpenPath(PathBuf),
     CreatePath(PathBuf),
-    OpenDemo,
-    PickOpen,
-    PickCreate,
-    PickSaveCopy,
+    SetLang(Lang),
     /// Reads the whole file once more for damage (in the background).
     CheckIntegrity,
-    PickImportFiles,
-    PickImportFolder,
     /// Reads the files and shows what an import would do, changing nothing.
     PreviewImport(Vec<PathBuf>),
     StartImport(Vec<PathBuf>),
     /// Drops a preview without importing.
     DiscardPreview,
-    /// Remembers the columns chosen for a CSV header and previews the import again.
+    /// Remembers the columns chosen for a CSV header and previews the import of `files` again.
     UseColumns {
         header: String,
-        mapping: crate::store::import::ColumnMapping,
+        mapping: ColumnMapping,
+        files: Vec<PathBuf>,
     },
     CancelImport,
-    TogglePresentation,
-    SetLang(Lang),
 }
 
-/// What every view gets to read.
+/// How the latest import ended: its summary, or why nothing was imported (with the header of
+/// a file whose columns the group can choose by hand).
+pub type ImportOutcome = Result<ImportSummary, ImportFailure>;
+
+/// An import that kept nothing.
+#[derive(Debug, Clone)]
+pub struct ImportFailure {
+    pub message: String,
+    /// A CSV file the importer could not read by its header, with its first lines.
+    pub unknown_columns: Option<(PathBuf, crate::store::import::HeaderPeek)>,
+}
+
+/// Where imports stand, as the collect page shows it.
+#[derive(Default, Clone, Copy)]
+pub struct ImportState<'a> {
+    pub running: Option<&'a ImportProgress>,
+    /// What an import of these files would do, waiting for a yes.
+    pub preview: Option<&'a (Vec<PathBuf>, ImportSummary)>,
+    /// The latest import's end, numbered so a page can tell a new one from one it has seen.
+    pub last: Option<(u64, &'a ImportOutcome)>,
+}
+
+/// Where the whole-file check of the open workbook stands.
+#[derive(Debug, Clone, Copy)]
+pub enum IntegrityStatus<'a> {
+    Running,
+    Sound,
+    Damaged(&'a str),
+}
+
+/// What every page gets to read.
 pub struct ViewContext<'a> {
     pub workbook: &'a crate::store::Workbook,
     pub lang: Lang,
     pub presentation: bool,
-    /// Changes whenever the workbook's content changes; views key their caches on it.
+    /// Changes whenever the workbook's content changes; pages key their caches on it.
     pub revision: u64,
+    pub import: ImportState<'a>,
+    pub integrity: IntegrityStatus<'a>,
+    pub recent: &'a [PathBuf],
+}
+
+impl ViewContext<'_> {
+    /// Whether edit controls are live: the file can be written, nobody is presenting, and no
+    /// import holds the file.
+    pub fn editable(&self) -> bool {
+        !self.workbook.is_read_only() && !self.presentation && self.import.running.is_none()
+    }
 }
 
 /// Something a view read from the workbook, kept until its key (the revision, maybe with the
@@ -162,11 +354,12 @@ impl<K: PartialEq, T> Cached<K, T> {
 /// Something a view reads from the workbook on a worker thread of its own (with its own
 /// read-only connection), so that no read, however large the workbook, holds up a frame.
 /// Kept until its key changes; while a new key is read, the last value stays on screen and the
-/// view can show a spinner beside it (`is_loading`).
+/// view can show a spinner beside it (`is_loading`). A read for an older key that arrives late
+/// is dropped with its job.
 pub struct Background<K, T> {
     key: Option<K>,
     last: Option<Result<T, String>>,
-    pending: Option<std::sync::mpsc::Receiver<Result<T, String>>>,
+    pending: Option<Job<Result<T, String>>>,
 }
 
 impl<K, T> Default for Background<K, T> {
@@ -215,36 +408,22 @@ impl<K: PartialEq, T: Send + 'static> Background<K, T> {
                 None => self.last = Some(load(ctx.workbook).map_err(|e| e.message(lang))),
                 Some(Err(e)) => self.last = Some(Err(e.message(lang))),
                 Some(Ok(reader)) => {
-                    let (tx, rx) = std::sync::mpsc::channel();
-                    let repaint = egui_ctx.clone();
-                    let spawned =
-                        std::thread::Builder::new()
-                            .name("view-read".into())
-                            .spawn(move || {
-                                let _ = tx.send(load(&reader).map_err(|e| e.message(lang)));
-                                repaint.request_repaint();
-                            });
-                    match spawned {
-                        Ok(_) => self.pending = Some(rx),
+                    let read = move |_: &()| load(&reader).map_err(|e| e.message(lang));
+                    match Job::spawn("view-read", (), Some(egui_ctx.clone()), read) {
+                        Ok(job) => self.pending = Some(job),
                         Err(e) => self.last = Some(Err(e.to_string())),
                     }
                 }
             }
         }
-        if let Some(rx) = &self.pending {
-            match rx.try_recv() {
-                Ok(result) => {
-                    self.last = Some(result);
-                    self.pending = None;
-                }
-                Err(std::sync::mpsc::TryRecvError::Empty) => {}
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                    self.last = Some(Err(lang
-                        .t("Läsningen avbröts.", "The read was interrupted.")
-                        .to_string()));
-                    self.pending = None;
-                }
+        match Job::take_finished(&mut self.pending) {
+            Some(Ok(result)) => self.last = Some(result),
+            Some(Err(_)) => {
+                self.last = Some(Err(lang
+                    .t("Läsningen avbröts.", "The read was interrupted.")
+                    .to_string()));
             }
+            None => {}
         }
     }
 

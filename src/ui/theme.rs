@@ -14,6 +14,32 @@ pub mod palette {
     pub const OTHERS: Color32 = Color32::from_rgb(0xB8, 0xB8, 0xB8);
     pub const ERROR: Color32 = Color32::from_rgb(0xB0, 0x1E, 0x1E);
     pub const NOTICE: Color32 = Color32::from_rgb(0x7A, 0x4D, 0x00);
+    /// A goal's target level on a chart.
+    pub const TARGET: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
+    /// Outlines and features of the signal shapes.
+    pub const INK: Color32 = Color32::BLACK;
+    /// The flat arrow of a stable trend.
+    pub const STABLE: Color32 = Color32::from_gray(60);
+}
+
+/// The signals' fills. Light green and dark red also differ in lightness, so they stay apart
+/// for red–green colour blindness; shape and text carry the meaning as well.
+pub mod signal {
+    use egui::Color32;
+    pub const GOOD: Color32 = Color32::from_rgb(0x7F, 0xD0, 0x7A);
+    pub const MIDDLE: Color32 = Color32::from_rgb(0xF2, 0xC2, 0x1B);
+    pub const BAD: Color32 = Color32::from_rgb(0xC0, 0x2A, 0x1E);
+    pub const NONE: Color32 = Color32::from_rgb(0xB0, 0xB0, 0xB0);
+}
+
+/// The side navigation's width, in points.
+pub const NAVIGATION_WIDTH: f32 = 250.0;
+/// The width a page's list panel (indicators, goals) starts at.
+pub const LIST_PANEL_WIDTH: f32 = 380.0;
+
+/// A chart's height: taller on the projector.
+pub fn chart_height(presentation: bool) -> f32 {
+    if presentation { 380.0 } else { 280.0 }
 }
 
 /// Body text size in presentation mode, in points (1 point = 1 px at 1920×1080, scale 1).

@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod app;
+pub mod edits;
+
 use std::path::{Path, PathBuf};
 
 /// The real Kolada data beside the repository (Källa: Kolada).

@@ -2,44 +2,14 @@
 //! other municipalities. Each carries its meaning in shape and text as well as colour, and
 //! explains itself in plain language on hover.
 
-use egui::{Color32, Pos2, Sense, Shape, Stroke, Vec2};
+use egui::{Pos2, Sense, Shape, Stroke, Vec2};
 
 use crate::i18n::Lang;
 use crate::model::deviation::{Assessment, Band, Trend};
 use crate::model::goal::{ChangeTarget, TargetLevel, TargetSignal};
 
-// Light green and dark red also differ in lightness, so they stay apart for red–green colour blindness.
-const GREEN: Color32 = Color32::from_rgb(0x7F, 0xD0, 0x7A);
-const YELLOW: Color32 = Color32::from_rgb(0xF2, 0xC2, 0x1B);
-const RED: Color32 = Color32::from_rgb(0xC0, 0x2A, 0x1E);
-const GREY: Color32 = Color32::from_rgb(0xB0, 0xB0, 0xB0);
-
-pub fn target_word(lang: Lang, s: Option<TargetSignal>) -> &'static str {
-    match s {
-        Some(TargetSignal::Met) => lang.t("Nått", "Met"),
-        Some(TargetSignal::Close) => lang.t("Nära", "Close"),
-        Some(TargetSignal::NotMet) => lang.t("Ej nått", "Not met"),
-        None => lang.t("Ingen signal", "No signal"),
-    }
-}
-
-pub fn trend_word(lang: Lang, t: Option<Trend>) -> &'static str {
-    match t {
-        Some(Trend::Improving) => lang.t("Bättre", "Improving"),
-        Some(Trend::Stable) => lang.t("Oförändrat", "Stable"),
-        Some(Trend::Worsening) => lang.t("Sämre", "Worsening"),
-        None => lang.t("Ingen trend", "No trend"),
-    }
-}
-
-pub fn band_word(lang: Lang, b: Option<Band>) -> &'static str {
-    match b {
-        Some(Band::Best25) => lang.t("Bästa 25 %", "Best 25 %"),
-        Some(Band::Middle50) => lang.t("Mellersta 50 %", "Middle 50 %"),
-        Some(Band::Worst25) => lang.t("Sämsta 25 %", "Worst 25 %"),
-        None => lang.t("Ingen jämförelse", "No comparison"),
-    }
-}
+use crate::ui::theme::palette::{INK, STABLE};
+use crate::ui::theme::signal::{BAD as RED, GOOD as GREEN, MIDDLE as YELLOW, NONE as GREY};
 
 pub fn target_text(lang: Lang, t: Option<TargetLevel>, unit: &str) -> String {
     match t {
@@ -102,7 +72,7 @@ pub fn trend_reason(lang: Lang, a: &Assessment) -> String {
             .into(),
         Some(t) => format!(
             "{}: {}",
-            trend_word(lang, Some(t)),
+            crate::ui::labels::trend(Some(t)).get(lang),
             lang.t(
                 "jämför det senaste av tre värden med det första; en ändring på högst 2 % räknas som oförändrad.",
                 "compares the last of three values with the first; a change of at most 2 % counts as stable.",
@@ -167,13 +137,13 @@ pub fn face(ui: &mut egui::Ui, signal: Option<TargetSignal>, size: f32) -> egui:
         Some(TargetSignal::NotMet) => (RED, -1.0),
         None => (GREY, 0.0),
     };
-    p.circle(c, r, fill, Stroke::new(size * 0.05, Color32::BLACK));
+    p.circle(c, r, fill, Stroke::new(size * 0.05, INK));
     if signal.is_none() {
         return response;
     }
     let eye = r * 0.12;
-    p.circle_filled(c + Vec2::new(-r * 0.35, -r * 0.25), eye, Color32::BLACK);
-    p.circle_filled(c + Vec2::new(r * 0.35, -r * 0.25), eye, Color32::BLACK);
+    p.circle_filled(c + Vec2::new(-r * 0.35, -r * 0.25), eye, INK);
+    p.circle_filled(c + Vec2::new(r * 0.35, -r * 0.25), eye, INK);
     let w = r * 0.5;
     let y = c.y + r * 0.35;
     let bend = mouth * r * 0.25;
@@ -183,10 +153,7 @@ pub fn face(ui: &mut egui::Ui, signal: Option<TargetSignal>, size: f32) -> egui:
             Pos2::new(c.x + t * w, y + bend * (1.0 - t * t) - bend * 0.5)
         })
         .collect();
-    p.add(Shape::line(
-        points,
-        Stroke::new(size * 0.07, Color32::BLACK),
-    ));
+    p.add(Shape::line(points, Stroke::new(size * 0.07, INK)));
     response
 }
 
@@ -196,7 +163,7 @@ pub fn arrow(ui: &mut egui::Ui, trend: Option<Trend>, size: f32) -> egui::Respon
     let (rect, response) = ui.allocate_exact_size(Vec2::splat(size), Sense::hover());
     let (angle, color) = match trend {
         Some(Trend::Improving) => (-45f32, GREEN),
-        Some(Trend::Stable) => (0.0, Color32::from_gray(60)),
+        Some(Trend::Stable) => (0.0, STABLE),
         Some(Trend::Worsening) => (45.0, RED),
         None => return response,
     };
@@ -221,7 +188,7 @@ pub fn band_box(ui: &mut egui::Ui, band: Option<Band>, size: f32) -> egui::Respo
     let (rect, response) = ui.allocate_exact_size(Vec2::splat(size), Sense::hover());
     let r = rect.shrink(size * 0.15);
     let p = ui.painter();
-    let stroke = Stroke::new(size * 0.06, Color32::BLACK);
+    let stroke = Stroke::new(size * 0.06, INK);
     match band {
         Some(Band::Best25) => {
             p.rect_filled(r, 2.0, GREEN);

@@ -51,7 +51,7 @@ pub fn legend(ui: &mut egui::Ui, entries: &[(String, Color32, bool)]) {
                 .layout_no_wrap(
                     name.clone(),
                     egui::TextStyle::Body.resolve(ui.style()),
-                    Color32::BLACK,
+                    crate::ui::theme::palette::INK,
                 )
                 .size()
                 .x;
@@ -81,7 +81,7 @@ fn legend_entry(ui: &mut egui::Ui, name: &str, color: Color32, dashed: bool) {
 }
 
 /// Colour of target lines (a target is a goal's level, not a series).
-pub const TARGET: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
+pub const TARGET: Color32 = crate::ui::theme::palette::TARGET;
 
 /// Draws the trend chart; `targets` are horizontal target-level lines with their labels.
 pub fn show(

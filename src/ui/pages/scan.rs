@@ -1,73 +1,37 @@
 //! Uppföljning: every imported indicator for the home municipality with its comparison and
 //! trend signals, so the group can spot what to set goals on.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
-use super::results::direction_name;
-use super::theme::palette;
-use super::widgets::{picker, signal};
-use super::{Action, Background, View, ViewContext};
 use crate::model::deviation::IndicatorSignals;
 use crate::model::{Direction, Indicator};
-use crate::store::{Command, StoreError, Workbook};
+use crate::store::indicator::IndicatorEdit;
+use crate::store::scan::Scan;
+use crate::store::{Edit, Workbook};
+use crate::ui::labels;
+use crate::ui::theme::palette;
+use crate::ui::widgets::{picker, signal};
+use crate::ui::{Background, Intent, Page, PageId, Route, ViewContext};
 
-struct Loaded {
-    year: Option<i32>,
-    years: Vec<i32>,
-    rows: Vec<(Indicator, IndicatorSignals)>,
-    home: Option<String>,
-}
-
-/// State of the scan view.
+/// State of the scan page.
 #[derive(Default)]
-pub struct ScanView {
-    pub year: Option<i32>,
-    pub query: String,
-    loaded: Background<(u64, Option<i32>), Loaded>,
+pub struct ScanPage {
+    year: Option<i32>,
+    query: String,
+    loaded: Background<(u64, Option<i32>), Scan>,
     /// Indicators ticked for a direction set in bulk.
-    pub selected: BTreeSet<String>,
+    selected: BTreeSet<String>,
     bulk_direction: Option<Direction>,
 }
 
-fn load(wb: &Workbook, year: Option<i32>) -> Result<Loaded, StoreError> {
-    let home = wb.home_municipality()?;
-    let years = wb.years()?;
-    let chosen = year.filter(|y| years.contains(y)).or(years.last().copied());
-    let mut rows = Vec::new();
-    if let (Some(h), Some(y)) = (&home, chosen) {
-        let indicators: HashMap<String, Indicator> = wb
-            .indicators()?
-            .into_iter()
-            .map(|i| (i.id.clone(), i))
-            .collect();
-        for s in wb.signals(h, y)? {
-            if let Some(ind) = indicators.get(&s.indicator) {
-                rows.push((ind.clone(), s));
-            }
-        }
-    }
-    rows.sort_by_key(|(i, s)| (std::cmp::Reverse(s.severity()), i.id.clone()));
-    Ok(Loaded {
-        year: chosen,
-        years,
-        rows,
-        home,
-    })
-}
-
-impl ScanView {
-    /// The rows shown, once read: the tests and the bulk edit look at them.
-    pub fn shown_indicators(&self) -> Vec<String> {
-        self.loaded
-            .value()
-            .map(|l| l.rows.iter().map(|(i, _)| i.id.clone()).collect())
-            .unwrap_or_default()
+impl Page for ScanPage {
+    fn busy(&self) -> bool {
+        self.loaded.is_loading() || self.loaded.current().is_none()
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>) -> Vec<Action> {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, intents: &mut Vec<Intent>) {
         let lang = ctx.lang;
-        let mut actions = Vec::new();
-        ui.heading(lang.t("Alla nyckeltal", "All indicators"));
+        ui.heading(PageId::Scan.title(lang));
         ui.label(lang.t(
             "Hemkommunens läge bland alla kommuner och trenden för varje importerat nyckeltal, sämst först. Nyckeltal utan riktning får ingen plats eller trend: markera dem och ange riktning här, eller under Resultat.",
             "The home municipality's place among all municipalities and the trend for every imported indicator, worst first. Indicators without a direction get no place or trend: tick them and set the direction here, or under Results.",
@@ -77,7 +41,7 @@ impl ScanView {
             (ctx.revision, year),
             ctx,
             ui.ctx(),
-            Box::new(move |wb: &Workbook| load(wb, year)),
+            Box::new(move |wb: &Workbook| wb.scan(year)),
         );
         let loading = self.loaded.is_loading();
         let loaded = match self.loaded.current() {
@@ -86,11 +50,11 @@ impl ScanView {
                     ui.spinner();
                     ui.label(lang.t("Läser nyckeltalen …", "Reading the indicators …"));
                 });
-                return actions;
+                return;
             }
             Some(Err(message)) => {
                 ui.colored_label(palette::ERROR, message);
-                return actions;
+                return;
             }
             Some(Ok(loaded)) => loaded,
         };
@@ -99,9 +63,9 @@ impl ScanView {
                 .button(lang.t("Välj hemkommun", "Choose home municipality"))
                 .clicked()
             {
-                actions.push(Action::Navigate(View::Municipality));
+                intents.push(Intent::Go(Route::Page(PageId::Municipality)));
             }
-            return actions;
+            return;
         }
         let mut year = loaded.year;
         ui.horizontal_wrapped(|ui| {
@@ -122,7 +86,7 @@ impl ScanView {
             .iter()
             .filter(|(i, _)| picker::matches(&self.query, &format!("{} {}", i.id, i.title)))
             .collect();
-        let editable = !ctx.presentation && !ctx.workbook.is_read_only();
+        let editable = ctx.editable();
         if editable {
             bulk_direction_bar(
                 ui,
@@ -130,7 +94,7 @@ impl ScanView {
                 &rows,
                 &mut self.selected,
                 &mut self.bulk_direction,
-                &mut actions,
+                intents,
             );
         }
         let size = ui.text_style_height(&egui::TextStyle::Body) * 1.3;
@@ -170,7 +134,10 @@ impl ScanView {
                         if link.clicked()
                             && let Some(y) = loaded.year
                         {
-                            actions.push(Action::ShowIndicator(ind.id.clone(), y));
+                            intents.push(Intent::Go(Route::Indicator {
+                                indicator: ind.id.clone(),
+                                year: y,
+                            }));
                         }
                         cell(ui, widths.number, lang.value_with_unit(s.value, &ind.unit));
                         cell(
@@ -184,12 +151,12 @@ impl ScanView {
                         ui.scope(|ui| {
                             ui.set_width(widths.signal);
                             signal::band_box(ui, s.ranking.map(|r| r.band), size);
-                            ui.label(signal::band_word(lang, s.ranking.map(|r| r.band)));
+                            ui.label(labels::band(s.ranking.map(|r| r.band)).get(lang));
                         });
                         ui.scope(|ui| {
                             ui.set_width(widths.signal);
                             signal::arrow(ui, s.trend, size);
-                            ui.label(signal::trend_word(lang, s.trend));
+                            ui.label(labels::trend(s.trend).get(lang));
                         });
                         cell(
                             ui,
@@ -205,7 +172,6 @@ impl ScanView {
         if year != loaded.year {
             self.year = year;
         }
-        actions
     }
 }
 
@@ -271,7 +237,7 @@ fn bulk_direction_bar(
     rows: &[&(Indicator, IndicatorSignals)],
     selected: &mut BTreeSet<String>,
     direction: &mut Option<Direction>,
-    actions: &mut Vec<Action>,
+    intents: &mut Vec<Intent>,
 ) {
     ui.horizontal_wrapped(|ui| {
         if ui
@@ -290,10 +256,10 @@ fn bulk_direction_bar(
             selected.clear();
         }
         egui::ComboBox::new("bulk_direction", lang.t("Riktning", "Direction"))
-            .selected_text(direction_name(lang, *direction))
+            .selected_text(labels::direction(*direction).get(lang))
             .show_ui(ui, |ui| {
                 for d in Direction::ALL.map(Some).into_iter().chain([None]) {
-                    ui.selectable_value(direction, d, direction_name(lang, d));
+                    ui.selectable_value(direction, d, labels::direction(d).get(lang));
                 }
             });
         let label = format!(
@@ -306,8 +272,10 @@ fn bulk_direction_bar(
             .add_enabled(!selected.is_empty(), egui::Button::new(label))
             .clicked()
         {
-            actions.push(Action::Apply(Command::SetIndicatorDirections(
-                selected.iter().map(|id| (id.clone(), *direction)).collect(),
+            intents.push(Intent::Edit(Edit::from(
+                IndicatorEdit::SetIndicatorDirections(
+                    selected.iter().map(|id| (id.clone(), *direction)).collect(),
+                ),
             )));
             selected.clear();
         }

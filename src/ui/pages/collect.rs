@@ -3,20 +3,19 @@
 
 use std::path::PathBuf;
 
-use super::theme::palette;
-use super::{Action, ViewContext};
-use crate::store::import::{ColumnMapping, HeaderPeek, ImportProgress, ImportSummary};
+use crate::store::import::{ColumnMapping, HeaderPeek};
+use crate::ui::theme::palette;
+use crate::ui::{Intent, Page, PageId, Route, UiCommand, ViewContext};
 
-/// How the latest import ended: its summary, or the message saying why nothing was imported.
-pub type ImportOutcome = Result<ImportSummary, String>;
-
-/// State of the collect view: the files chosen for the next import.
+/// State of the collect page: the files chosen for the next import.
 #[derive(Default)]
-pub struct CollectView {
-    pub files: Vec<PathBuf>,
-    pub path_text: String,
+pub struct CollectPage {
+    files: Vec<PathBuf>,
+    path_text: String,
     /// A CSV file whose header was not recognised, and the columns being chosen for it.
-    pub column_choice: Option<ColumnChoice>,
+    column_choice: Option<ColumnChoice>,
+    /// The number of the latest import end taken in (see [`crate::ui::ImportState::last`]).
+    seen_outcome: u64,
 }
 
 /// The group's choice of columns for a CSV file the importer could not read by its header.
@@ -66,7 +65,13 @@ impl ColumnChoice {
         })
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui, lang: crate::i18n::Lang, actions: &mut Vec<Action>) {
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        lang: crate::i18n::Lang,
+        files: &[PathBuf],
+        intents: &mut Vec<Intent>,
+    ) {
         ui.strong(format!(
             "{} {}",
             lang.t("Välj kolumner för", "Choose columns for"),
@@ -145,16 +150,17 @@ impl ColumnChoice {
             .clicked()
             && let Some(mapping) = mapping
         {
-            actions.push(Action::UseColumns {
+            intents.push(Intent::UseColumns {
                 header: self.peek.header.clone(),
                 mapping,
+                files: files.to_vec(),
             });
         }
     }
 }
 
-impl CollectView {
-    pub fn add_files(&mut self, paths: impl IntoIterator<Item = PathBuf>) {
+impl CollectPage {
+    fn add_files(&mut self, paths: impl IntoIterator<Item = PathBuf>) {
         for p in paths {
             if !self.files.contains(&p) {
                 self.files.push(p);
@@ -162,17 +168,47 @@ impl CollectView {
         }
     }
 
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        ctx: &ViewContext<'_>,
-        running: Option<&ImportProgress>,
-        preview: Option<&(Vec<PathBuf>, ImportSummary)>,
-        last: Option<&ImportOutcome>,
-    ) -> Vec<Action> {
+    /// Takes in an import that ended since the last frame: a kept import empties the list; a
+    /// file with unknown columns opens the column choice.
+    fn take_outcome(&mut self, ctx: &ViewContext<'_>) {
+        let Some((number, outcome)) = ctx.import.last else {
+            return;
+        };
+        if number == self.seen_outcome {
+            return;
+        }
+        self.seen_outcome = number;
+        match outcome {
+            Ok(_) => {
+                self.files.clear();
+                self.column_choice = None;
+            }
+            Err(failure) => {
+                self.column_choice = failure
+                    .unknown_columns
+                    .clone()
+                    .map(|(path, peek)| ColumnChoice::new(path, peek));
+            }
+        }
+    }
+}
+
+impl Page for CollectPage {
+    fn open(&mut self, route: &Route) {
+        if let Route::ImportFiles(paths) = route {
+            self.add_files(paths.iter().cloned());
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, intents: &mut Vec<Intent>) {
         let lang = ctx.lang;
-        let mut actions = Vec::new();
-        ui.heading(lang.t("Samla in resultat", "Collect results"));
+        self.take_outcome(ctx);
+        let (running, preview) = (ctx.import.running, ctx.import.preview);
+        let last = ctx.import.last.map(|(_, outcome)| outcome);
+        if running.is_some() {
+            self.column_choice = None;
+        }
+        ui.heading(PageId::Collect.title(lang));
         ui.label(lang.t(
             "Importera resultat från Kolada (JSON från API:t eller CSV), nyckeltals- och kommunlistor, eller en egen CSV med kolumnerna indicator;municipality;period;gender;value. Samma data två gånger ändrar ingenting; nyare värden ersätter äldre.",
             "Import results from Kolada (API JSON or CSV), KPI and municipality lists, or your own CSV with the columns indicator;municipality;period;gender;value. Importing the same data twice changes nothing; newer values replace older ones.",
@@ -185,7 +221,7 @@ impl CollectView {
                     "The workbook is read-only. Save a copy (File) to be able to import.",
                 ),
             );
-            return actions;
+            return;
         }
         if let Some(progress) = running {
             ui.separator();
@@ -209,23 +245,16 @@ impl CollectView {
                 ))
                 .clicked()
             {
-                actions.push(Action::CancelImport);
+                intents.push(Intent::CancelImport);
             }
-            return actions;
+            return;
         }
         ui.separator();
         ui.horizontal(|ui| {
-            if ui
-                .button(lang.t("Välj filer …", "Choose files …"))
-                .clicked()
-            {
-                actions.push(Action::PickImportFiles);
-            }
-            if ui
-                .button(lang.t("Välj mapp …", "Choose folder …"))
-                .clicked()
-            {
-                actions.push(Action::PickImportFolder);
+            for command in [UiCommand::ImportFiles, UiCommand::ImportFolder] {
+                if command.button(ui, lang, true) {
+                    intents.push(Intent::Command(command));
+                }
             }
         });
         let mut add_typed = false;
@@ -279,7 +308,7 @@ impl CollectView {
                 ))
                 .clicked()
             {
-                actions.push(Action::PreviewImport(self.files.clone()));
+                intents.push(Intent::PreviewImport(self.files.clone()));
             }
         }
         if let (Some((paths, summary)), None) = (preview, running) {
@@ -295,10 +324,10 @@ impl CollectView {
                     ))
                     .clicked()
                 {
-                    actions.push(Action::StartImport(paths.clone()));
+                    intents.push(Intent::StartImport(paths.clone()));
                 }
                 if ui.button(lang.t("Avbryt", "Cancel")).clicked() {
-                    actions.push(Action::DiscardPreview);
+                    intents.push(Intent::DiscardPreview);
                 }
             });
             egui::ScrollArea::vertical()
@@ -312,7 +341,7 @@ impl CollectView {
         }
         if let (Some(choice), None) = (self.column_choice.as_mut(), running) {
             ui.separator();
-            choice.ui(ui, lang, &mut actions);
+            choice.ui(ui, lang, &self.files, intents);
         }
         if let Some(outcome) = last {
             ui.separator();
@@ -327,11 +356,10 @@ impl CollectView {
                             }
                         });
                 }
-                Err(message) => {
-                    ui.colored_label(palette::ERROR, message);
+                Err(failure) => {
+                    ui.colored_label(palette::ERROR, &failure.message);
                 }
             }
         }
-        actions
     }
 }

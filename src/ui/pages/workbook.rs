@@ -2,22 +2,15 @@
 
 use std::path::PathBuf;
 
-use super::theme::palette;
-use super::{Action, Cached, ViewContext};
 use crate::store::{Access, ReadOnlyReason, WorkbookStats};
+use crate::ui::theme::palette;
+use crate::ui::{Cached, IntegrityStatus, Intent, Page, PageId, UiCommand, ViewContext};
 
-/// State of the workbook view.
+/// State of the workbook page.
 #[derive(Default)]
-pub struct WorkbookView {
+pub struct WorkbookPage {
     pub path_text: String,
     stats: Cached<u64, WorkbookStats>,
-}
-
-/// Where the whole-file check of the open workbook stands.
-pub enum IntegrityStatus<'a> {
-    Running,
-    Sound,
-    Damaged(&'a str),
 }
 
 /// Explains why a workbook is read-only.
@@ -38,18 +31,11 @@ pub fn read_only_text(lang: crate::i18n::Lang, reason: ReadOnlyReason) -> &'stat
     }
 }
 
-impl WorkbookView {
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        ctx: &ViewContext<'_>,
-        recent: &[PathBuf],
-        integrity: IntegrityStatus<'_>,
-    ) -> Vec<Action> {
+impl Page for WorkbookPage {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, intents: &mut Vec<Intent>) {
         let lang = ctx.lang;
-        let mut actions = Vec::new();
         let wb = ctx.workbook;
-        ui.heading(lang.t("Arbetsbok", "Workbook"));
+        ui.heading(PageId::Workbook.title(lang));
         ui.label(format!(
             "{} {}",
             lang.t("Fil:", "File:"),
@@ -103,7 +89,7 @@ impl WorkbookView {
                 ui.colored_label(palette::ERROR, message);
             }
         }
-        ui.horizontal_wrapped(|ui| match integrity {
+        ui.horizontal_wrapped(|ui| match ctx.integrity {
             IntegrityStatus::Running => {
                 ui.spinner();
                 ui.label(lang.t(
@@ -121,7 +107,7 @@ impl WorkbookView {
                         .button(lang.t("Kontrollera igen", "Check again"))
                         .clicked()
                 {
-                    actions.push(Action::CheckIntegrity);
+                    intents.push(Intent::CheckIntegrity);
                 }
             }
             IntegrityStatus::Damaged(message) => {
@@ -129,11 +115,10 @@ impl WorkbookView {
             }
         });
         if ctx.presentation {
-            return actions;
+            return;
         }
         ui.separator();
-        file_actions(ui, lang, &mut self.path_text, recent, true, &mut actions);
-        actions
+        file_actions(ui, lang, &mut self.path_text, ctx.recent, true, intents);
     }
 }
 
@@ -142,33 +127,17 @@ pub fn file_buttons(
     ui: &mut egui::Ui,
     lang: crate::i18n::Lang,
     has_workbook: bool,
-    actions: &mut Vec<Action>,
+    intents: &mut Vec<Intent>,
 ) {
-    let buttons = [
-        (
-            lang.t("Ny arbetsbok … (Ctrl+N)", "New workbook … (Ctrl+N)"),
-            Action::PickCreate,
-            true,
-        ),
-        (
-            lang.t("Öppna … (Ctrl+O)", "Open … (Ctrl+O)"),
-            Action::PickOpen,
-            true,
-        ),
-        (
-            lang.t("Spara en kopia …", "Save a copy …"),
-            Action::PickSaveCopy,
-            has_workbook,
-        ),
-        (
-            lang.t("Öppna demo-arbetsboken", "Open the demo workbook"),
-            Action::OpenDemo,
-            true,
-        ),
-    ];
-    for (label, action, shown) in buttons {
-        if shown && ui.button(label).clicked() {
-            actions.push(action);
+    for command in [
+        UiCommand::NewWorkbook,
+        UiCommand::OpenWorkbook,
+        UiCommand::SaveCopy,
+        UiCommand::OpenDemo,
+    ] {
+        let shown = has_workbook || command != UiCommand::SaveCopy;
+        if shown && command.button(ui, lang, true) {
+            intents.push(Intent::Command(command));
         }
     }
 }
@@ -181,9 +150,9 @@ pub fn file_actions(
     path_text: &mut String,
     recent: &[PathBuf],
     has_workbook: bool,
-    actions: &mut Vec<Action>,
+    intents: &mut Vec<Intent>,
 ) {
-    ui.horizontal_wrapped(|ui| file_buttons(ui, lang, has_workbook, actions));
+    ui.horizontal_wrapped(|ui| file_buttons(ui, lang, has_workbook, intents));
     ui.horizontal(|ui| {
         let label = ui.label(lang.t(
             "Arbetsbok att öppna eller skapa",
@@ -193,10 +162,10 @@ pub fn file_actions(
             .labelled_by(label.id);
         let typed = path_text.trim();
         if ui.button(lang.t("Öppna", "Open")).clicked() && !typed.is_empty() {
-            actions.push(Action::OpenPath(PathBuf::from(typed)));
+            intents.push(Intent::OpenPath(PathBuf::from(typed)));
         }
         if ui.button(lang.t("Skapa", "Create")).clicked() && !typed.is_empty() {
-            actions.push(Action::CreatePath(PathBuf::from(typed)));
+            intents.push(Intent::CreatePath(PathBuf::from(typed)));
         }
     });
     if !recent.is_empty() {
@@ -204,7 +173,7 @@ pub fn file_actions(
         ui.strong(lang.t("Senast använda", "Recently used"));
         for p in recent {
             if ui.link(p.display().to_string()).clicked() {
-                actions.push(Action::OpenPath(p.clone()));
+                intents.push(Intent::OpenPath(p.clone()));
             }
         }
     }

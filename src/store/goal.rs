@@ -1,24 +1,29 @@
-//! Goals, their indicators and targets, the goal checklist, and comments: reads, and the
-//! undoable edits behind the goal commands.
+//! Planering: goals, their indicators and target levels, and the goal checklist: the reads,
+//! and the goal edits ([`GoalEdit`]) beside the SQL they run.
 
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
+use super::edit::{Edit, FeatureEdit};
 use super::error::StoreError;
+use super::shape::{Change, Record};
 use super::workbook::Workbook;
+use crate::i18n::Lang;
 use crate::model::goal::{ChangeTarget, Goal, GoalIndicator, TargetLevel};
 use crate::model::{Direction, Gender};
 
 /// A goal with everything under it (board goals, indicators, checklist), so a removal can be
 /// undone exactly.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
 pub struct GoalSubtree {
     pub goals: Vec<Goal>,
     pub checklist: Vec<ChecklistEntry>,
 }
 
 /// One ticked or annotated checklist question of a goal.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ChecklistEntry {
     pub goal_id: i64,
     pub item: String,
@@ -135,7 +140,7 @@ fn insert_goal_indicator(
 }
 
 /// Reads the subtree of a goal (itself, its board goals, their indicators and checklists).
-pub(super) fn subtree(tx: &Transaction<'_>, id: i64) -> Result<GoalSubtree, StoreError> {
+fn subtree(tx: &Transaction<'_>, id: i64) -> Result<GoalSubtree, StoreError> {
     let goals = load_goals(tx, Some(id))?;
     let mut checklist = Vec::new();
     let mut stmt = tx.prepare_cached(
@@ -178,15 +183,12 @@ pub(super) fn insert_subtree(tx: &Transaction<'_>, tree: &GoalSubtree) -> Result
     Ok(())
 }
 
-pub(super) fn delete_goal(tx: &Transaction<'_>, id: i64) -> Result<(), StoreError> {
+fn delete_goal(tx: &Transaction<'_>, id: i64) -> Result<(), StoreError> {
     tx.execute("DELETE FROM goal WHERE id = ?1", [id])?;
     Ok(())
 }
 
-pub(super) fn goal_text(
-    tx: &Transaction<'_>,
-    id: i64,
-) -> Result<Option<(String, String)>, StoreError> {
+fn goal_text(tx: &Transaction<'_>, id: i64) -> Result<Option<(String, String)>, StoreError> {
     Ok(tx
         .query_row(
             "SELECT title, description FROM goal WHERE id = ?1",
@@ -196,7 +198,7 @@ pub(super) fn goal_text(
         .optional()?)
 }
 
-pub(super) fn set_goal_text(
+fn set_goal_text(
     tx: &Transaction<'_>,
     id: i64,
     title: &str,
@@ -209,7 +211,7 @@ pub(super) fn set_goal_text(
     Ok(())
 }
 
-pub(super) fn goal_position(tx: &Transaction<'_>, id: i64) -> Result<Option<i64>, StoreError> {
+fn goal_position(tx: &Transaction<'_>, id: i64) -> Result<Option<i64>, StoreError> {
     Ok(tx
         .query_row("SELECT position FROM goal WHERE id = ?1", [id], |r| {
             r.get(0)
@@ -217,11 +219,7 @@ pub(super) fn goal_position(tx: &Transaction<'_>, id: i64) -> Result<Option<i64>
         .optional()?)
 }
 
-pub(super) fn set_goal_position(
-    tx: &Transaction<'_>,
-    id: i64,
-    position: i64,
-) -> Result<(), StoreError> {
+fn set_goal_position(tx: &Transaction<'_>, id: i64, position: i64) -> Result<(), StoreError> {
     tx.execute(
         "UPDATE goal SET position = ?2 WHERE id = ?1",
         params![id, position],
@@ -230,7 +228,7 @@ pub(super) fn set_goal_position(
 }
 
 /// The goal indicator as stored, with its position, or `None`.
-pub(super) fn goal_indicator(
+fn goal_indicator(
     tx: &Transaction<'_>,
     goal_id: i64,
     indicator: &str,
@@ -253,7 +251,7 @@ pub(super) fn goal_indicator(
         .map(|gi| (position, gi)))
 }
 
-pub(super) fn set_goal_indicator(
+fn set_goal_indicator(
     tx: &Transaction<'_>,
     goal_id: i64,
     indicator: &str,
@@ -271,7 +269,7 @@ pub(super) fn set_goal_indicator(
     Ok(())
 }
 
-pub(super) fn checklist_entry(
+fn checklist_entry(
     tx: &Transaction<'_>,
     goal_id: i64,
     item: &str,
@@ -285,7 +283,7 @@ pub(super) fn checklist_entry(
         .optional()?)
 }
 
-pub(super) fn set_checklist_entry(
+fn set_checklist_entry(
     tx: &Transaction<'_>,
     goal_id: i64,
     item: &str,
@@ -309,50 +307,258 @@ pub(super) fn set_checklist_entry(
     Ok(())
 }
 
-pub(super) fn comment(
-    conn: &rusqlite::Connection,
-    indicator: &str,
-    municipality: &str,
-    period: i32,
-) -> Result<Option<String>, StoreError> {
-    Ok(conn
-        .query_row(
-            "SELECT text FROM indicator_comment WHERE indicator_id = ?1 AND municipality_id = ?2 AND period = ?3",
-            params![indicator, municipality, period],
-            |r| r.get(0),
-        )
-        .optional()?)
+/// An edit of the goals. The variant names are written in the undo log: never rename one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum GoalEdit {
+    /// Adds goals (a new goal, or a removed goal put back with everything under it). A root
+    /// goal with id 0 gets the next free id, and position 0 the place after its siblings.
+    InsertGoals(GoalSubtree),
+    /// Removes a goal with its board goals, indicators and checklist.
+    DeleteGoal { id: i64 },
+    SetGoalText {
+        id: i64,
+        title: String,
+        description: String,
+    },
+    /// Swaps the places of two goals (moving one up or down among its siblings).
+    SwapGoals { a: i64, b: i64 },
+    /// Adds, changes (`Some`: position and target) or removes (`None`) a goal's indicator.
+    SetGoalIndicator {
+        goal_id: i64,
+        indicator: String,
+        value: Option<(i64, GoalIndicator)>,
+    },
+    /// Ticks or annotates (`Some`) or clears (`None`) a checklist question of a goal.
+    SetChecklist {
+        goal_id: i64,
+        item: String,
+        value: Option<(bool, String)>,
+    },
 }
 
-pub(super) fn set_comment(
-    tx: &Transaction<'_>,
-    indicator: &str,
-    municipality: &str,
-    period: i32,
-    text: Option<&str>,
-) -> Result<(), StoreError> {
-    match text {
-        Some(t) if !t.trim().is_empty() => {
-            tx.execute(
-                "INSERT INTO indicator_comment (indicator_id, municipality_id, period, text) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (indicator_id, municipality_id, period) DO UPDATE SET text = excluded.text",
-                params![indicator, municipality, period, t],
-            )?;
-        }
-        _ => {
-            tx.execute(
-                "DELETE FROM indicator_comment WHERE indicator_id = ?1 AND municipality_id = ?2 AND period = ?3",
-                params![indicator, municipality, period],
-            )?;
+impl Edit {
+    /// A new goal under `parent` (a council goal when `None`), placed after its siblings; the
+    /// store gives it its id.
+    pub fn new_goal(parent: Option<i64>, title: &str) -> Edit {
+        GoalEdit::InsertGoals(GoalSubtree {
+            goals: vec![Goal {
+                id: 0,
+                parent,
+                position: 0,
+                title: title.to_string(),
+                description: String::new(),
+                indicators: Vec::new(),
+            }],
+            checklist: Vec::new(),
+        })
+        .into()
+    }
+}
+
+impl GoalSubtree {
+    /// The goal the others hang under.
+    fn root(&self) -> Option<&Goal> {
+        self.goals
+            .iter()
+            .find(|g| !self.goals.iter().any(|p| Some(p.id) == g.parent))
+    }
+}
+
+impl Record for GoalSubtree {
+    type Id = i64;
+
+    fn id(&self) -> i64 {
+        self.root().map(|g| g.id).unwrap_or_default()
+    }
+
+    fn load(tx: &Transaction<'_>, id: &i64) -> Result<Option<Self>, StoreError> {
+        let tree = subtree(tx, *id)?;
+        Ok((!tree.goals.is_empty()).then_some(tree))
+    }
+
+    fn save(&self, tx: &Transaction<'_>) -> Result<(), StoreError> {
+        insert_subtree(tx, self)
+    }
+
+    fn delete(tx: &Transaction<'_>, id: &i64) -> Result<(), StoreError> {
+        delete_goal(tx, *id)
+    }
+}
+
+impl GoalEdit {
+    /// Adding and removing goals are the put and remove of a goal subtree.
+    fn as_change(&self) -> Option<Change<GoalSubtree>> {
+        match self {
+            GoalEdit::InsertGoals(tree) => Some(Change::Put(tree.clone())),
+            GoalEdit::DeleteGoal { id } => Some(Change::Remove(*id)),
+            _ => None,
         }
     }
-    Ok(())
+
+    fn from_change(change: Change<GoalSubtree>) -> GoalEdit {
+        match change {
+            Change::Put(tree) => GoalEdit::InsertGoals(tree),
+            Change::Remove(id) => GoalEdit::DeleteGoal { id },
+        }
+    }
+}
+
+impl FeatureEdit for GoalEdit {
+    fn label(&self, lang: Lang) -> String {
+        let (sv, en, name) = match self {
+            GoalEdit::InsertGoals(tree) => (
+                "nytt mål",
+                "new goal",
+                tree.root().map(|g| g.title.as_str()),
+            ),
+            GoalEdit::DeleteGoal { .. } => ("borttaget mål", "removed goal", None),
+            GoalEdit::SetGoalText { title, .. } => {
+                ("ändrat mål", "edited goal", Some(title.as_str()))
+            }
+            GoalEdit::SwapGoals { .. } => ("flyttat mål", "moved goal", None),
+            GoalEdit::SetGoalIndicator { indicator, .. } => {
+                ("målnivå för", "target level for", Some(indicator.as_str()))
+            }
+            GoalEdit::SetChecklist { .. } => ("checklista för mål", "goal checklist", None),
+        };
+        match name {
+            Some(name) => format!("{} {name}", lang.t(sv, en)),
+            None => lang.t(sv, en).to_string(),
+        }
+    }
+
+    fn inverse(&self, tx: &Transaction<'_>) -> Result<Self, StoreError> {
+        if let Some(change) = self.as_change() {
+            return Ok(GoalEdit::from_change(change.inverse(tx)?));
+        }
+        Ok(match self {
+            GoalEdit::SetGoalText { id, .. } => {
+                let (title, description) = goal_text(tx, *id)?.unwrap_or_default();
+                GoalEdit::SetGoalText {
+                    id: *id,
+                    title,
+                    description,
+                }
+            }
+            GoalEdit::SwapGoals { a, b } => GoalEdit::SwapGoals { a: *a, b: *b },
+            GoalEdit::SetGoalIndicator {
+                goal_id, indicator, ..
+            } => GoalEdit::SetGoalIndicator {
+                goal_id: *goal_id,
+                indicator: indicator.clone(),
+                value: goal_indicator(tx, *goal_id, indicator)?,
+            },
+            GoalEdit::SetChecklist { goal_id, item, .. } => GoalEdit::SetChecklist {
+                goal_id: *goal_id,
+                item: item.clone(),
+                value: checklist_entry(tx, *goal_id, item)?,
+            },
+            GoalEdit::InsertGoals(_) | GoalEdit::DeleteGoal { .. } => self.clone(),
+        })
+    }
+
+    fn execute(&self, tx: &Transaction<'_>) -> Result<(), StoreError> {
+        if let Some(change) = self.as_change() {
+            return change.execute(tx);
+        }
+        match self {
+            GoalEdit::SetGoalText {
+                id,
+                title,
+                description,
+            } => set_goal_text(tx, *id, title, description),
+            GoalEdit::SwapGoals { a, b } => {
+                if let (Some(pa), Some(pb)) = (goal_position(tx, *a)?, goal_position(tx, *b)?) {
+                    set_goal_position(tx, *a, pb)?;
+                    set_goal_position(tx, *b, pa)?;
+                }
+                Ok(())
+            }
+            GoalEdit::SetGoalIndicator {
+                goal_id,
+                indicator,
+                value,
+            } => set_goal_indicator(tx, *goal_id, indicator, value.as_ref()),
+            GoalEdit::SetChecklist {
+                goal_id,
+                item,
+                value,
+            } => set_checklist_entry(tx, *goal_id, item, value.as_ref()),
+            GoalEdit::InsertGoals(_) | GoalEdit::DeleteGoal { .. } => Ok(()),
+        }
+    }
+
+    fn assign_ids(&mut self, tx: &Transaction<'_>) -> Result<Option<i64>, StoreError> {
+        let GoalEdit::InsertGoals(tree) = self else {
+            return Ok(None);
+        };
+        let Some(root) = tree.goals.iter_mut().find(|g| g.id == 0) else {
+            return Ok(None);
+        };
+        let id: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM goal", [], |r| {
+            r.get(0)
+        })?;
+        root.id = id;
+        if root.position == 0 {
+            root.position = tx.query_row(
+                "SELECT coalesce(max(position), 0) + 1 FROM goal WHERE parent_id IS ?1",
+                [root.parent],
+                |r| r.get(0),
+            )?;
+        }
+        for entry in tree.checklist.iter_mut().filter(|c| c.goal_id == 0) {
+            entry.goal_id = id;
+        }
+        Ok(Some(id))
+    }
+}
+
+/// What the goals page shows: every goal, the indicators to pick from, every goal's checklist
+/// answers, and the latest year with values (a new target's default year).
+#[derive(Debug, Clone, Default)]
+pub struct GoalOverview {
+    pub goals: Vec<Goal>,
+    pub indicators: Vec<crate::model::Indicator>,
+    pub checklists: Vec<ChecklistEntry>,
+    pub latest_year: Option<i32>,
+}
+
+impl GoalOverview {
+    /// The checklist answer of a goal to one question.
+    pub fn checklist_entry(&self, goal_id: i64, item: &str) -> Option<&ChecklistEntry> {
+        self.checklists
+            .iter()
+            .find(|c| c.goal_id == goal_id && c.item == item)
+    }
 }
 
 impl Workbook {
     /// All goals with their indicators, in no particular order (see `model::goal::in_display_order`).
     pub fn goals(&self) -> Result<Vec<Goal>, StoreError> {
         Ok(load_goals(&self.conn, None)?)
+    }
+
+    /// The goals page's read model.
+    pub fn goal_overview(&self) -> Result<GoalOverview, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT goal_id, item, checked, note FROM goal_checklist")?;
+        let checklists = stmt
+            .query_map([], |r| {
+                Ok(ChecklistEntry {
+                    goal_id: r.get(0)?,
+                    item: r.get(1)?,
+                    checked: r.get(2)?,
+                    note: r.get(3)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(GoalOverview {
+            goals: self.goals()?,
+            indicators: self.indicators()?,
+            checklists,
+            latest_year: self.stats()?.last_year,
+        })
     }
 
     /// The checklist answers of one goal, by item key.
@@ -370,48 +576,9 @@ impl Workbook {
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
-
-    /// The group's comment on an indicator for a municipality and year.
-    pub fn comment(
-        &self,
-        indicator: &str,
-        municipality: &str,
-        period: i32,
-    ) -> Result<Option<String>, StoreError> {
-        comment(&self.conn, indicator, municipality, period)
-    }
-
-    /// An id for a new goal.
-    pub fn next_goal_id(&self) -> Result<i64, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT coalesce(max(id), 0) + 1 FROM goal", [], |r| {
-                r.get(0)
-            })?)
-    }
-
-    /// The position after the last sibling under `parent`.
-    pub fn next_goal_position(&self, parent: Option<i64>) -> Result<i64, StoreError> {
-        Ok(self.conn.query_row(
-            "SELECT coalesce(max(position), 0) + 1 FROM goal WHERE parent_id IS ?1",
-            [parent],
-            |r| r.get(0),
-        )?)
-    }
 }
 
-/// Setting key of the tolerance for "close to target", as a fraction (default 0.05).
-pub const TOLERANCE_KEY: &str = "target_tolerance";
-
 impl Workbook {
-    /// The tolerance for "close to target" the group has set, or the default 5 %.
-    pub fn target_tolerance(&self) -> Result<f64, StoreError> {
-        Ok(self
-            .setting(TOLERANCE_KEY)?
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(crate::model::goal::DEFAULT_TOLERANCE))
-    }
-
     /// Assesses a goal indicator for the home municipality in `year`: one assessment per gender
     /// the target applies to.
     pub fn assess(

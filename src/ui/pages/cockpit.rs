@@ -1,116 +1,34 @@
 //! Uppföljning: fokusera. The cockpit: per goal, every result indicator with a face for the
 //! target, an arrow for the trend and a box for the comparison, negative deviations first.
 
-use super::theme::palette;
-use super::widgets::{picker, signal};
-use super::{Action, Cached, View, ViewContext};
-use crate::model::deviation::{Assessment, DeviationCounts, count_deviations};
-use crate::model::goal::{Goal, in_display_order};
-use crate::model::{Gender, Indicator};
-use crate::store::goals::TOLERANCE_KEY;
-use crate::store::{Command, StoreError};
+use crate::store::Edit;
+use crate::store::cockpit::Cockpit;
+use crate::ui::labels;
+use crate::ui::theme::palette;
+use crate::ui::widgets::{picker, signal};
+use crate::ui::{Cached, Intent, Page, PageId, Route, ViewContext};
 
-/// One row of the cockpit: an assessment with what is needed to show it.
-pub struct Row {
-    pub indicator: Indicator,
-    pub assessment: Assessment,
-    pub comment: Option<String>,
-}
-
-/// Everything the cockpit shows for one year, read once per revision.
-pub struct Cockpit {
-    pub year: Option<i32>,
-    pub years: Vec<i32>,
-    pub tolerance: f64,
-    pub goals: Vec<(Goal, Vec<Row>)>,
-    pub counts: DeviationCounts,
-    pub home: Option<String>,
-}
-
-/// State of the cockpit view.
+/// State of the cockpit page.
 #[derive(Default)]
-pub struct CockpitView {
-    pub year: Option<i32>,
-    pub only_deviations: bool,
-    pub data: Cached<(u64, Option<i32>), Cockpit>,
+pub struct CockpitPage {
+    year: Option<i32>,
+    only_deviations: bool,
+    data: Cached<(u64, Option<i32>), Cockpit>,
 }
 
-/// Reads and assesses every goal indicator for the home municipality.
-pub fn load(wb: &crate::store::Workbook, year: Option<i32>) -> Result<Cockpit, StoreError> {
-    let home = wb.home_municipality()?;
-    let groups = wb.groups()?;
-    let group = wb
-        .comparison()?
-        .map(|c| c.members(&groups))
-        .unwrap_or_default();
-    let goals = wb.goals()?;
-    let mut years: Vec<i32> = Vec::new();
-    for g in &goals {
-        for gi in &g.indicators {
-            years.extend(wb.periods(&gi.indicator)?);
-        }
-    }
-    years.sort_unstable();
-    years.dedup();
-    let chosen = year.filter(|y| years.contains(y)).or(years.last().copied());
-    let tolerance = wb.target_tolerance()?;
-    let mut out = Vec::new();
-    for g in in_display_order(&goals) {
-        let mut rows = Vec::new();
-        if let (Some(home), Some(y)) = (&home, chosen) {
-            for gi in &g.indicators {
-                let indicator = wb
-                    .indicator(&gi.indicator)?
-                    .unwrap_or_else(|| Indicator::placeholder(&gi.indicator));
-                let comment = wb.comment(&gi.indicator, home, y)?;
-                for assessment in wb.assess(gi, home, &group, y, tolerance)? {
-                    rows.push(Row {
-                        indicator: indicator.clone(),
-                        assessment,
-                        comment: comment.clone(),
-                    });
-                }
-            }
-        }
-        rows.sort_by_key(|r| std::cmp::Reverse(r.assessment.severity()));
-        out.push((g.clone(), rows));
-    }
-    let counts = count_deviations(
-        out.iter()
-            .flat_map(|(_, rows)| rows.iter().map(|r| &r.assessment)),
-    );
-    Ok(Cockpit {
-        year: chosen,
-        years,
-        tolerance,
-        goals: out,
-        counts,
-        home,
-    })
-}
-
-fn gender_suffix(lang: crate::i18n::Lang, g: Gender) -> &'static str {
-    match g {
-        Gender::Total => "",
-        Gender::Women => lang.t(" (kvinnor)", " (women)"),
-        Gender::Men => lang.t(" (män)", " (men)"),
-    }
-}
-
-impl CockpitView {
-    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>) -> Vec<Action> {
+impl Page for CockpitPage {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, intents: &mut Vec<Intent>) {
         let lang = ctx.lang;
-        let mut actions = Vec::new();
         let data = match self.data.get((ctx.revision, self.year), lang, || {
-            load(ctx.workbook, self.year)
+            ctx.workbook.cockpit(self.year)
         }) {
             Ok(data) => data,
             Err(message) => {
                 ui.colored_label(palette::ERROR, message);
-                return actions;
+                return;
             }
         };
-        ui.heading(lang.t("Fokusera: avvikelser", "Focus: deviations"));
+        ui.heading(PageId::Cockpit.title(lang));
         if data.home.is_none() {
             ui.colored_label(
                 palette::NOTICE,
@@ -123,9 +41,9 @@ impl CockpitView {
                 .button(lang.t("Välj hemkommun", "Choose home municipality"))
                 .clicked()
             {
-                actions.push(Action::Navigate(View::Municipality));
+                intents.push(Intent::Go(Route::Page(PageId::Municipality)));
             }
-            return actions;
+            return;
         }
         if data.goals.is_empty() {
             ui.label(lang.t(
@@ -133,9 +51,9 @@ impl CockpitView {
                 "No goals yet. Set goals with target levels on result indicators under Planning.",
             ));
             if ui.button(lang.t("Gå till Mål", "Go to Goals")).clicked() {
-                actions.push(Action::Navigate(View::Goals));
+                intents.push(Intent::Go(Route::Page(PageId::Goal)));
             }
-            return actions;
+            return;
         }
         let c = data.counts;
         ui.horizontal_wrapped(|ui| {
@@ -171,7 +89,7 @@ impl CockpitView {
                 ),
             );
             let percent = |t: f64| format!("{} %", lang.number(t * 100.0, 0));
-            if ctx.presentation || ctx.workbook.is_read_only() {
+            if !ctx.editable() {
                 ui.label(format!(
                     "{} {}",
                     lang.t("Nära målet: inom", "Close to target: within"),
@@ -187,10 +105,7 @@ impl CockpitView {
                     for t in [0.0, 0.02, 0.05, 0.1, 0.15, 0.2] {
                         let same = (t - data.tolerance).abs() < 1e-9;
                         if ui.selectable_label(same, percent(t)).clicked() && !same {
-                            actions.push(Action::Apply(Command::SetSetting {
-                                key: TOLERANCE_KEY.to_string(),
-                                value: Some(t.to_string()),
-                            }));
+                            intents.push(Intent::Edit(Edit::set_target_tolerance(t)));
                         }
                     }
                 });
@@ -244,12 +159,12 @@ impl CockpitView {
                                     signal::face(ui, a.target_signal, size).on_hover_text(
                                         signal::target_reason(lang, a, unit, data.tolerance),
                                     );
-                                    ui.label(signal::target_word(lang, a.target_signal));
+                                    ui.label(labels::target_signal(a.target_signal).get(lang));
                                 });
                                 let title = format!(
                                     "{}{}",
                                     row.indicator.title,
-                                    gender_suffix(lang, a.gender)
+                                    labels::gender_suffix(lang, a.gender)
                                 );
                                 ui.vertical(|ui| {
                                     // Long Kolada titles wrap instead of pushing the signals off screen.
@@ -259,10 +174,10 @@ impl CockpitView {
                                         .on_hover_text(lang.t("Visa detaljer", "Show details"))
                                         .clicked()
                                     {
-                                        actions.push(Action::ShowIndicator(
-                                            row.indicator.id.clone(),
-                                            a.year,
-                                        ));
+                                        intents.push(Intent::Go(Route::Indicator {
+                                            indicator: row.indicator.id.clone(),
+                                            year: a.year,
+                                        }));
                                     }
                                 });
                                 ui.label(signal::target_text(lang, a.target, unit));
@@ -273,14 +188,14 @@ impl CockpitView {
                                 ui.horizontal(|ui| {
                                     signal::arrow(ui, a.trend, size)
                                         .on_hover_text(signal::trend_reason(lang, a));
-                                    ui.label(signal::trend_word(lang, a.trend));
+                                    ui.label(labels::trend(a.trend).get(lang));
                                 })
                                 .response
                                 .on_hover_text(signal::trend_reason(lang, a));
                                 ui.horizontal(|ui| {
                                     signal::band_box(ui, a.ranking.map(|r| r.band), size)
                                         .on_hover_text(signal::band_reason(lang, a, unit));
-                                    ui.label(signal::band_word(lang, a.ranking.map(|r| r.band)));
+                                    ui.label(labels::band(a.ranking.map(|r| r.band)).get(lang));
                                 });
                                 ui.label(row.comment.clone().unwrap_or_default());
                                 ui.end_row();
@@ -292,6 +207,5 @@ impl CockpitView {
             self.year = year;
         }
         self.only_deviations = only;
-        actions
     }
 }

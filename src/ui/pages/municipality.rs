@@ -1,75 +1,40 @@
 //! Planering: which municipality's results the group follows and whom it compares with.
 
-use super::theme::palette;
-use super::widgets::picker;
-use super::{Action, ViewContext};
-use crate::model::{Comparison, Municipality, MunicipalityGroup, MunicipalityKind};
-use crate::store::{Command, StoreError};
+use crate::model::{Comparison, MunicipalityGroup};
+use crate::store::Edit;
+use crate::store::municipality::MunicipalityChoice;
+use crate::ui::theme::palette;
+use crate::ui::widgets::picker;
+use crate::ui::{Cached, Intent, Page, PageId, ViewContext};
 
-struct Loaded {
-    revision: u64,
-    municipalities: Vec<Municipality>,
-    groups: Vec<MunicipalityGroup>,
-    home: Option<String>,
-    comparison: Option<Comparison>,
-}
-
-/// State of the home-and-comparison view.
+/// State of the home-and-comparison page.
 #[derive(Default)]
-pub struct MunicipalityView {
-    pub home_query: String,
-    pub group_query: String,
-    pub pick_query: String,
-    loaded: Option<Loaded>,
+pub struct MunicipalityPage {
+    home_query: String,
+    group_query: String,
+    pick_query: String,
+    choice: Cached<u64, MunicipalityChoice>,
 }
 
-impl MunicipalityView {
-    fn load(&mut self, ctx: &ViewContext<'_>) -> Result<(), StoreError> {
-        if self
-            .loaded
-            .as_ref()
-            .is_some_and(|l| l.revision == ctx.revision)
-        {
-            return Ok(());
-        }
-        let wb = ctx.workbook;
-        self.loaded = Some(Loaded {
-            revision: ctx.revision,
-            municipalities: wb
-                .municipalities()?
-                .into_iter()
-                .filter(|m| m.kind == MunicipalityKind::Municipality)
-                .collect(),
-            groups: wb.groups()?,
-            home: wb.home_municipality()?,
-            comparison: wb.comparison()?,
-        });
-        Ok(())
-    }
-
-    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>) -> Vec<Action> {
+impl Page for MunicipalityPage {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, intents: &mut Vec<Intent>) {
         let lang = ctx.lang;
-        let mut actions = Vec::new();
-        if let Err(e) = self.load(ctx) {
-            ui.colored_label(palette::ERROR, e.message(lang));
-            return actions;
-        }
-        let Some(loaded) = &self.loaded else {
-            return actions;
+        let Self {
+            home_query,
+            group_query,
+            pick_query,
+            choice,
+        } = self;
+        let loaded = match choice.get(ctx.revision, lang, || ctx.workbook.municipality_choice()) {
+            Ok(loaded) => loaded,
+            Err(message) => {
+                ui.colored_label(palette::ERROR, message);
+                return;
+            }
         };
-        let editable = !ctx.workbook.is_read_only() && !ctx.presentation;
-        let title_of = |id: &str| {
-            loaded
-                .municipalities
-                .iter()
-                .find(|m| m.id == id)
-                .map(|m| m.title.clone())
-                .unwrap_or(id.to_string())
-        };
-        ui.heading(lang.t(
-            "Hemkommun och jämförelse",
-            "Home municipality and comparison",
-        ));
+        let editable = ctx.editable();
+        let title_of = |id: &str| loaded.title_of(id);
+        ui.heading(PageId::Municipality.title(lang));
         ui.label(lang.t(
             "Välj vilken kommun analysgruppen följer upp och vilka kommuner resultaten jämförs med. Valet sparas i arbetsboken.",
             "Choose which municipality the analysis group follows up and which municipalities its results are compared with. The choice is stored in the workbook.",
@@ -82,7 +47,7 @@ impl MunicipalityView {
                     "The workbook has no municipalities yet. Import Kolada municipalities or results first.",
                 ),
             );
-            return actions;
+            return;
         }
         ui.columns(2, |cols| {
             let ui = &mut cols[0];
@@ -91,7 +56,7 @@ impl MunicipalityView {
                 None => lang.t("Ingen hemkommun vald", "No home municipality chosen").to_string(),
             });
             if editable {
-                picker::search_field(ui, lang.t("Sök kommun", "Search municipality"), &mut self.home_query);
+                picker::search_field(ui, lang.t("Sök kommun", "Search municipality"), home_query);
                 egui::ScrollArea::vertical()
                     .id_salt("home_list")
                     .max_height(ui.available_height() - 20.0)
@@ -99,7 +64,7 @@ impl MunicipalityView {
                         for m in loaded
                             .municipalities
                             .iter()
-                            .filter(|m| picker::matches(&self.home_query, &format!("{} {}", m.id, m.title)))
+                            .filter(|m| picker::matches(&*home_query, &format!("{} {}", m.id, m.title)))
                         {
                             let selected = loaded.home.as_deref() == Some(m.id.as_str());
                             if ui
@@ -107,7 +72,7 @@ impl MunicipalityView {
                                 .clicked()
                                 && !selected
                             {
-                                actions.push(Action::Apply(Command::set_home_municipality(&m.id)));
+                                intents.push(Intent::Edit(Edit::set_home_municipality(&m.id)));
                             }
                         }
                     });
@@ -148,15 +113,15 @@ impl MunicipalityView {
                 if ui.radio(picked_mode, lang.t("Välj kommuner själv", "Pick municipalities")).clicked()
                     && !picked_mode
                 {
-                    actions.push(Action::Apply(Command::set_comparison(Some(&Comparison::Picked(members.clone())))));
+                    intents.push(Intent::Edit(Edit::set_comparison(Some(&Comparison::Picked(members.clone())))));
                 }
             });
             if picked_mode {
-                picker::search_field(ui, lang.t("Sök kommun att jämföra med", "Search municipality to compare with"), &mut self.pick_query);
+                picker::search_field(ui, lang.t("Sök kommun att jämföra med", "Search municipality to compare with"), pick_query);
                 egui::ScrollArea::vertical().id_salt("pick_list").show(ui, |ui| {
                     for m in loaded.municipalities.iter().filter(|m| {
                         Some(&m.id) != loaded.home.as_ref()
-                            && picker::matches(&self.pick_query, &format!("{} {}", m.id, m.title))
+                            && picker::matches(&*pick_query, &format!("{} {}", m.id, m.title))
                     }) {
                         let mut checked = members.contains(&m.id);
                         if ui.checkbox(&mut checked, format!("{}  {}", m.title, m.id)).changed() {
@@ -165,12 +130,12 @@ impl MunicipalityView {
                                 next.push(m.id.clone());
                                 next.sort();
                             }
-                            actions.push(Action::Apply(Command::set_comparison(Some(&Comparison::Picked(next)))));
+                            intents.push(Intent::Edit(Edit::set_comparison(Some(&Comparison::Picked(next)))));
                         }
                     }
                 });
             } else {
-                picker::search_field(ui, lang.t("Sök kommungrupp", "Search municipality group"), &mut self.group_query);
+                picker::search_field(ui, lang.t("Sök kommungrupp", "Search municipality group"), group_query);
                 if loaded.groups.is_empty() {
                     ui.label(lang.t(
                         "Inga kommungrupper importerade. Importera Koladas kommungrupper (JSON) eller välj kommuner själv.",
@@ -181,7 +146,7 @@ impl MunicipalityView {
                 let mut groups: Vec<&MunicipalityGroup> = loaded
                     .groups
                     .iter()
-                    .filter(|g| picker::matches(&self.group_query, &g.title))
+                    .filter(|g| picker::matches(&*group_query, &g.title))
                     .collect();
                 // Groups the home municipality belongs to come first: they are the natural peers.
                 groups.sort_by_key(|g| !g.members.contains(&home));
@@ -194,13 +159,12 @@ impl MunicipalityView {
                             let selected = loaded.comparison == Some(Comparison::Group(g.id.clone()));
                             let text = format!("{} ({})", g.title, g.members.len());
                             if ui.add(egui::Button::selectable(selected, text).truncate()).clicked() && !selected {
-                                actions.push(Action::Apply(Command::set_comparison(Some(&Comparison::Group(g.id.clone())))));
+                                intents.push(Intent::Edit(Edit::set_comparison(Some(&Comparison::Group(g.id.clone())))));
                             }
                         }
                     },
                 );
             }
         });
-        actions
     }
 }

@@ -1,0 +1,214 @@
+//! What surrounds the pages: the top bar with the File menu, undo and redo, language and
+//! presentation; the banner; the navigation (a side list, or tabs on the projector); the start
+//! screen without a workbook. All of it drawn from [`PageId::info`] and the [`UiCommand`] table.
+
+use super::{App, Banner};
+use crate::i18n::Lang;
+use crate::ui::pages::workbook::file_actions;
+use crate::ui::theme::{self, palette};
+use crate::ui::{Intent, PageId, Phase, Route, UiCommand};
+
+impl App {
+    /// The top bar, the banner and the navigation.
+    pub(super) fn chrome(&mut self, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            ui.add_space(4.0);
+            self.top_bar(ui, intents);
+            self.banner(ui, intents);
+            ui.add_space(4.0);
+        });
+        let Some(current) = self.page() else {
+            return;
+        };
+        if self.presentation {
+            // On the projector the steps are a row of tabs, so the content gets the full width.
+            egui::Panel::top("navigation_tabs").show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    for page in PageId::ALL.into_iter().filter(|p| p.info().in_presentation) {
+                        if ui
+                            .selectable_label(current == page, page.title(self.lang))
+                            .clicked()
+                        {
+                            intents.push(Intent::Go(Route::Page(page)));
+                        }
+                    }
+                });
+            });
+        } else {
+            egui::Panel::left("navigation")
+                .resizable(false)
+                .exact_size(theme::NAVIGATION_WIDTH)
+                .show(ui, |ui| navigation(ui, self.lang, current, intents));
+        }
+    }
+
+    fn top_bar(&self, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
+        let lang = self.lang;
+        let session = self.session.as_ref();
+        ui.horizontal_wrapped(|ui| {
+            ui.strong("Styrsnurra");
+            if let Some(session) = session {
+                let wb = &session.workbook;
+                let name = wb
+                    .path()
+                    .file_name()
+                    .map(|n| n.to_string_lossy().to_string())
+                    .unwrap_or_default();
+                ui.label(name)
+                    .on_hover_text(wb.path().display().to_string());
+                if wb.is_read_only() {
+                    ui.colored_label(palette::NOTICE, lang.t("Skrivskyddad", "Read-only"));
+                }
+                if session.header.demo {
+                    ui.colored_label(
+                        palette::NOTICE,
+                        lang.t("Demodata – påhittade värden", "Demo data – made-up values"),
+                    );
+                }
+            }
+            ui.separator();
+            if !self.presentation {
+                ui.menu_button(lang.t("Arkiv", "File"), |ui| self.file_menu(ui, intents));
+                self.history_buttons(ui, intents);
+            }
+            let (other, other_name) = match lang {
+                Lang::Sv => (Lang::En, "English"),
+                Lang::En => (Lang::Sv, "Svenska"),
+            };
+            if ui.button(other_name).clicked() {
+                intents.push(Intent::SetLang(other));
+            }
+            let presentation = if self.presentation {
+                UiCommand::LeavePresentation
+            } else {
+                UiCommand::TogglePresentation
+            };
+            if presentation.button(ui, lang, true) {
+                intents.push(Intent::Command(presentation));
+            }
+        });
+    }
+
+    fn file_menu(&self, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
+        for command in [
+            UiCommand::NewWorkbook,
+            UiCommand::OpenWorkbook,
+            UiCommand::SaveCopy,
+            UiCommand::OpenDemo,
+        ] {
+            if command.button(ui, self.lang, self.can_run(command)) {
+                intents.push(Intent::Command(command));
+            }
+        }
+        if !self.recent.paths.is_empty() {
+            ui.separator();
+            ui.label(self.lang.t("Senast använda", "Recently used"));
+            for p in &self.recent.paths {
+                if ui.button(p.display().to_string()).clicked() {
+                    intents.push(Intent::OpenPath(p.clone()));
+                }
+            }
+        }
+    }
+
+    /// Undo and redo, each naming the edit it would take back or make again.
+    fn history_buttons(&self, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
+        let lang = self.lang;
+        let header = self.session.as_ref().map(|s| &s.header);
+        for (command, edit, nothing) in [
+            (
+                UiCommand::Undo,
+                header.and_then(|h| h.undo.as_ref()),
+                lang.t("Inget att ångra", "Nothing to undo"),
+            ),
+            (
+                UiCommand::Redo,
+                header.and_then(|h| h.redo.as_ref()),
+                lang.t("Inget att göra om", "Nothing to redo"),
+            ),
+        ] {
+            let hint = match edit {
+                Some(edit) => format!(
+                    "{}: {}",
+                    command.text_with_shortcut(ui.ctx(), lang),
+                    edit.label(lang)
+                ),
+                None => nothing.to_string(),
+            };
+            if ui
+                .add_enabled(
+                    self.can_run(command),
+                    egui::Button::new(command.text().get(lang)),
+                )
+                .on_hover_text(&hint)
+                .on_disabled_hover_text(&hint)
+                .clicked()
+            {
+                intents.push(Intent::Command(command));
+            }
+        }
+        if let Some(error) = header.and_then(|h| h.error.as_deref()) {
+            ui.colored_label(palette::ERROR, error);
+        }
+    }
+
+    fn banner(&mut self, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
+        let Some(banner) = self.banner.clone() else {
+            return;
+        };
+        let lang = self.lang;
+        ui.horizontal_wrapped(|ui| {
+            match &banner {
+                Banner::Error(text) => {
+                    ui.colored_label(
+                        palette::ERROR,
+                        format!("{} {text}", lang.t("Fel:", "Error:")),
+                    );
+                }
+                Banner::Notice(text) => {
+                    ui.colored_label(palette::NOTICE, text.clone());
+                }
+            }
+            if self.workbook().is_some_and(|w| w.is_read_only())
+                && UiCommand::SaveCopy.button(ui, lang, true)
+            {
+                intents.push(Intent::Command(UiCommand::SaveCopy));
+            }
+            if ui.small_button(lang.t("Stäng", "Close")).clicked() {
+                self.banner = None;
+            }
+        });
+    }
+
+    pub(super) fn no_workbook(&mut self, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
+        ui.heading(self.lang.t("Ingen arbetsbok öppen", "No workbook open"));
+        file_actions(
+            ui,
+            self.lang,
+            &mut self.start_path_text,
+            &self.recent.paths,
+            false,
+            intents,
+        );
+    }
+}
+
+/// The steps of the cycle by phase, each with its shortcut in the tooltip.
+fn navigation(ui: &mut egui::Ui, lang: Lang, current: PageId, intents: &mut Vec<Intent>) {
+    for phase in Phase::ALL {
+        let title = phase.title().get(lang);
+        ui.add_space(6.0);
+        ui.label(egui::RichText::new(title).strong());
+        ui.indent(title, |ui| {
+            for page in PageId::of_phase(phase) {
+                let mut item = ui.selectable_label(current == page, page.title(lang));
+                if let Some(shortcut) = page.shortcut() {
+                    item = item.on_hover_text(ui.ctx().format_shortcut(&shortcut));
+                }
+                if item.clicked() {
+                    intents.push(Intent::Go(Route::Page(page)));
+                }
+            }
+        });
+    }
+}

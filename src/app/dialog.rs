@@ -1,0 +1,80 @@
+//! File dialogs (rfd's async dialogs) run as a [`Job`], so the window never freezes while one
+//! is open; what the user picked is carried out when the job ends.
+
+use std::path::PathBuf;
+
+use crate::i18n::Lang;
+use crate::ui::job::Job;
+
+/// What a dialog is for, and so what happens with the path picked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DialogKind {
+    Open,
+    Create,
+    SaveCopy,
+    ImportFiles,
+    ImportFolder,
+}
+
+/// A dialog on screen.
+pub struct PendingDialog {
+    pub kind: DialogKind,
+    job: Job<Vec<PathBuf>>,
+}
+
+type PathsFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Vec<PathBuf>> + Send>>;
+
+impl PendingDialog {
+    /// Shows the dialog for `kind` on a thread of its own.
+    pub fn start(kind: DialogKind, lang: Lang, repaint: Option<egui::Context>) -> Option<Self> {
+        let workbook_filter = lang.t("Styrsnurra-arbetsbok", "Styrsnurra workbook");
+        let results_filter = lang.t("Resultatfiler", "Result files");
+        let dialog = rfd::AsyncFileDialog::new();
+        let one = |h: Option<rfd::FileHandle>| h.map(|h| vec![h.path().to_path_buf()]);
+        let future: PathsFuture = match kind {
+            DialogKind::Open => Box::pin(async move {
+                let picked = dialog
+                    .add_filter(workbook_filter, &["styrsnurra", "sqlite", "db"])
+                    .pick_file()
+                    .await;
+                one(picked).unwrap_or_default()
+            }),
+            DialogKind::Create | DialogKind::SaveCopy => Box::pin(async move {
+                let picked = dialog
+                    .add_filter(workbook_filter, &["styrsnurra"])
+                    .set_file_name("arbetsbok.styrsnurra")
+                    .save_file()
+                    .await;
+                one(picked).unwrap_or_default()
+            }),
+            DialogKind::ImportFiles => Box::pin(async move {
+                dialog
+                    .add_filter(
+                        results_filter,
+                        &["csv", "json", "txt", "xlsx", "xls", "ods"],
+                    )
+                    .pick_files()
+                    .await
+                    .map(|hs| hs.iter().map(|h| h.path().to_path_buf()).collect())
+                    .unwrap_or_default()
+            }),
+            DialogKind::ImportFolder => {
+                Box::pin(async move { one(dialog.pick_folder().await).unwrap_or_default() })
+            }
+        };
+        let job = Job::spawn("file-dialog", (), repaint, move |_: &()| {
+            pollster::block_on(future)
+        })
+        .ok()?;
+        Some(PendingDialog { kind, job })
+    }
+
+    /// The paths picked, once the dialog has closed (empty when it was cancelled).
+    pub fn take_finished(slot: &mut Option<PendingDialog>) -> Option<(DialogKind, Vec<PathBuf>)> {
+        if !slot.as_ref().is_some_and(|d| d.job.is_finished()) {
+            return None;
+        }
+        let dialog = slot.take()?;
+        Some((dialog.kind, dialog.job.join().unwrap_or_default()))
+    }
+}

@@ -1,0 +1,503 @@
+//! The App: the open workbook's [`Session`], the chrome around the pages, and the carrying out
+//! of what pages ask for ([`Intent`]): an edit goes to the store, a route to the pages, a
+//! command to one small match.
+
+mod chrome;
+mod dialog;
+mod import;
+mod session;
+
+use std::path::{Path, PathBuf};
+
+use crate::i18n::Lang;
+use crate::store::{Access, Edit, Workbook, demo};
+use crate::ui::pages::workbook::read_only_text;
+use crate::ui::{ImportOutcome, Intent, PageId, Route, UiCommand, ViewContext, theme};
+use dialog::{DialogKind, PendingDialog};
+pub use session::{IntegrityCheck, Session};
+
+/// Workbooks opened lately, newest first, kept in the user's data folder.
+#[derive(Debug, Default)]
+pub struct RecentFiles {
+    pub paths: Vec<PathBuf>,
+    file: Option<PathBuf>,
+}
+
+impl RecentFiles {
+    const MAX: usize = 10;
+
+    /// The list kept in `file`; a missing or unreadable list starts empty.
+    pub fn load(file: PathBuf) -> RecentFiles {
+        let paths = std::fs::read_to_string(&file)
+            .ok()
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default();
+        RecentFiles {
+            paths,
+            file: Some(file),
+        }
+    }
+
+    /// Puts `path` first. The list is a convenience: failing to write it is not worth a message.
+    pub fn remember(&mut self, path: &Path) {
+        let path = path.canonicalize().unwrap_or(path.to_path_buf());
+        self.paths.retain(|p| p != &path);
+        self.paths.insert(0, path);
+        self.paths.truncate(Self::MAX);
+        if let Some(file) = &self.file {
+            if let Some(dir) = file.parent() {
+                std::fs::create_dir_all(dir).ok();
+            }
+            if let Ok(json) = serde_json::to_string_pretty(&self.paths) {
+                std::fs::write(file, json).ok();
+            }
+        }
+    }
+}
+
+/// A message at the top of the window: an error in red, or a notice.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Banner {
+    Error(String),
+    Notice(String),
+}
+
+/// The whole application state.
+pub struct App {
+    pub lang: Lang,
+    pub presentation: bool,
+    pub banner: Option<Banner>,
+    pub recent: RecentFiles,
+    /// Changes whenever what the pages show may have changed; pages key their caches on it.
+    pub revision: u64,
+    session: Option<Session>,
+    dialog: Option<PendingDialog>,
+    theme_applied: Option<bool>,
+    start_path_text: String,
+}
+
+impl App {
+    /// Opens `path`, or the user's demo workbook when no path is given. A failure leaves the
+    /// app running with a message and no workbook.
+    pub fn new(path: Option<PathBuf>) -> App {
+        let mut app = App {
+            lang: Lang::Sv,
+            presentation: false,
+            banner: None,
+            recent: RecentFiles::load(demo::data_dir().join("recent.json")),
+            revision: 0,
+            session: None,
+            dialog: None,
+            theme_applied: None,
+            start_path_text: String::new(),
+        };
+        match path {
+            Some(p) => app.open(&p),
+            None => app.open_demo(),
+        }
+        app
+    }
+
+    /// The open workbook.
+    pub fn workbook(&self) -> Option<&Workbook> {
+        self.session.as_ref().map(|s| &s.workbook)
+    }
+
+    /// The page shown, when a workbook is open.
+    pub fn page(&self) -> Option<PageId> {
+        self.session.as_ref().map(|s| s.current)
+    }
+
+    /// Whether the page shown still waits for a read on a worker thread (a visited page
+    /// only: call after a frame has drawn it).
+    pub fn page_busy(&self) -> bool {
+        self.session
+            .as_ref()
+            .is_some_and(|s| s.pages.busy(s.current))
+    }
+
+    pub fn is_importing(&self) -> bool {
+        self.session.as_ref().is_some_and(|s| s.import.is_running())
+    }
+
+    /// Whether a preview of an import waits for the group's yes.
+    pub fn has_preview(&self) -> bool {
+        self.session
+            .as_ref()
+            .is_some_and(|s| s.import.has_preview())
+    }
+
+    /// How the latest import in this workbook ended.
+    pub fn last_import(&self) -> Option<&ImportOutcome> {
+        self.session.as_ref().and_then(|s| s.import.last())
+    }
+
+    /// Whether the background integrity check has finished.
+    pub fn integrity_checked(&self) -> bool {
+        self.session
+            .as_ref()
+            .is_some_and(|s| matches!(s.integrity, IntegrityCheck::Done(_)))
+    }
+
+    fn set_workbook(&mut self, mut workbook: Workbook) {
+        self.banner = match workbook.access() {
+            Access::ReadOnly(reason) => Some(Banner::Notice(match workbook.holder() {
+                Some(holder) => format!(
+                    "{} {}: {holder}.",
+                    read_only_text(self.lang, reason),
+                    self.lang.t("Den har öppen", "It is open in")
+                ),
+                None => read_only_text(self.lang, reason).to_string(),
+            })),
+            Access::ReadWrite => None,
+        };
+        if let Some(text) = notice_text(&mut workbook, self.lang) {
+            self.banner = Some(Banner::Notice(text));
+        }
+        match workbook.is_demo() {
+            Ok(false) => self.recent.remember(workbook.path()),
+            Ok(true) => {}
+            Err(e) => self.banner = Some(Banner::Error(e.message(self.lang))),
+        }
+        match Session::new(workbook) {
+            Ok(session) => self.session = Some(session),
+            Err(e) => self.banner = Some(Banner::Error(e.message(self.lang))),
+        }
+        self.revision += 1;
+    }
+
+    /// Runs `open` unless an import holds the current workbook.
+    fn replace_workbook(
+        &mut self,
+        open: impl FnOnce() -> Result<Workbook, crate::store::OpenError>,
+    ) {
+        if self.is_importing() {
+            return;
+        }
+        match open() {
+            Ok(wb) => self.set_workbook(wb),
+            Err(e) => self.banner = Some(Banner::Error(e.message(self.lang))),
+        }
+    }
+
+    pub fn open(&mut self, path: &Path) {
+        self.replace_workbook(|| Workbook::open(path));
+    }
+
+    pub fn create(&mut self, path: &Path) {
+        self.replace_workbook(|| Workbook::create(path));
+    }
+
+    pub fn open_demo(&mut self) {
+        self.replace_workbook(demo::open_user_demo);
+    }
+
+    /// Applies an edit through the store; a failure is shown, nothing else changes.
+    pub fn apply(&mut self, edit: Edit) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        if session.import.is_running() {
+            self.banner = Some(Banner::Notice(
+                self.lang
+                    .t(
+                        "Vänta tills importen är klar.",
+                        "Wait until the import has finished.",
+                    )
+                    .to_string(),
+            ));
+            return;
+        }
+        match session.workbook.apply(edit) {
+            Ok(applied) => {
+                self.revision += 1;
+                if let Some(id) = applied.created {
+                    session.pages.get(session.current).created(id);
+                }
+            }
+            Err(e) => self.banner = Some(Banner::Error(e.message(self.lang))),
+        }
+        if let Some(text) = notice_text(&mut session.workbook, self.lang) {
+            self.banner = Some(Banner::Notice(text));
+        }
+    }
+
+    /// Takes back (`undo`) or makes again the latest edit.
+    fn step_history(&mut self, undo: bool) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        if session.import.is_running() || session.workbook.is_read_only() {
+            return;
+        }
+        let wb = &mut session.workbook;
+        let result = if undo { wb.undo() } else { wb.redo() };
+        match result {
+            Ok(Some(_)) => self.revision += 1,
+            Ok(None) => {}
+            Err(e) => self.banner = Some(Banner::Error(e.message(self.lang))),
+        }
+    }
+
+    /// Reads the files and shows what an import would do (`dry_run`), or imports them.
+    pub fn start_import(&mut self, paths: Vec<PathBuf>, dry_run: bool, ctx: Option<egui::Context>) {
+        if let Some(session) = self.session.as_mut() {
+            let Session {
+                workbook, import, ..
+            } = session;
+            import.start(workbook, paths, dry_run, ctx, self.lang);
+        }
+    }
+
+    fn save_copy(&mut self, dest: &Path) {
+        let Some(wb) = self.workbook() else {
+            return;
+        };
+        match wb.save_copy(dest) {
+            Ok(()) => {
+                self.session = None;
+                self.open(dest);
+                if self.session.is_some() {
+                    self.banner = Some(Banner::Notice(format!(
+                        "{} {}",
+                        self.lang.t(
+                            "Kopian är sparad och öppnad:",
+                            "The copy is saved and opened:"
+                        ),
+                        dest.display()
+                    )));
+                }
+            }
+            Err(e) => self.banner = Some(Banner::Error(e.message(self.lang))),
+        }
+    }
+
+    fn start_dialog(&mut self, kind: DialogKind, ctx: Option<&egui::Context>) {
+        if self.dialog.is_none() {
+            self.dialog = PendingDialog::start(kind, self.lang, ctx.cloned());
+        }
+    }
+
+    fn poll_dialog(&mut self) {
+        let Some((kind, paths)) = PendingDialog::take_finished(&mut self.dialog) else {
+            return;
+        };
+        let Some(first) = paths.first().cloned() else {
+            return;
+        };
+        match kind {
+            DialogKind::Open => self.open(&first),
+            DialogKind::Create => self.create(&first),
+            DialogKind::SaveCopy => self.save_copy(&first),
+            DialogKind::ImportFiles | DialogKind::ImportFolder => {
+                self.go(&Route::ImportFiles(paths));
+            }
+        }
+    }
+
+    fn go(&mut self, route: &Route) {
+        if let Some(session) = self.session.as_mut() {
+            session.go(route);
+        }
+    }
+
+    /// Carries out what a page or the chrome asked for.
+    pub fn handle(&mut self, intent: Intent, ctx: Option<&egui::Context>) {
+        match intent {
+            Intent::Edit(edit) => self.apply(edit),
+            Intent::Go(route) => self.go(&route),
+            Intent::Command(command) => self.run(command, ctx),
+            Intent::OpenPath(p) => self.open(&p),
+            Intent::CreatePath(p) => self.create(&p),
+            Intent::SetLang(lang) => {
+                self.lang = lang;
+                self.revision += 1;
+            }
+            Intent::CheckIntegrity => {
+                if let Some(session) = self.session.as_mut() {
+                    session.integrity = IntegrityCheck::Pending;
+                }
+            }
+            Intent::PreviewImport(paths) => self.start_import(paths, true, ctx.cloned()),
+            Intent::StartImport(paths) => self.start_import(paths, false, ctx.cloned()),
+            Intent::DiscardPreview => {
+                if let Some(session) = self.session.as_mut() {
+                    session.import.discard_preview();
+                }
+            }
+            Intent::UseColumns {
+                header,
+                mapping,
+                files,
+            } => {
+                self.apply(Edit::remember_columns(&header, &mapping));
+                self.start_import(files, true, ctx.cloned());
+            }
+            Intent::CancelImport => {
+                if let Some(session) = &self.session {
+                    session.import.cancel();
+                }
+            }
+        }
+    }
+
+    /// Carries out a command of the menus and shortcuts.
+    pub fn run(&mut self, command: UiCommand, ctx: Option<&egui::Context>) {
+        match command {
+            UiCommand::NewWorkbook => self.start_dialog(DialogKind::Create, ctx),
+            UiCommand::OpenWorkbook => self.start_dialog(DialogKind::Open, ctx),
+            UiCommand::SaveCopy => self.start_dialog(DialogKind::SaveCopy, ctx),
+            UiCommand::OpenDemo => self.open_demo(),
+            UiCommand::ImportFiles => self.start_dialog(DialogKind::ImportFiles, ctx),
+            UiCommand::ImportFolder => self.start_dialog(DialogKind::ImportFolder, ctx),
+            UiCommand::Undo => self.step_history(true),
+            UiCommand::Redo => self.step_history(false),
+            UiCommand::TogglePresentation => self.presentation = !self.presentation,
+            UiCommand::LeavePresentation => self.presentation = false,
+            UiCommand::PreviousPage | UiCommand::NextPage => {
+                let step = if command == UiCommand::NextPage {
+                    1
+                } else {
+                    -1
+                };
+                if let Some(next) = self.page().and_then(|p| p.step(step)) {
+                    self.go(&Route::Page(next));
+                }
+            }
+        }
+    }
+
+    /// Whether the command can be given now (a disabled button, an ignored key).
+    pub fn can_run(&self, command: UiCommand) -> bool {
+        let writable = self
+            .session
+            .as_ref()
+            .is_some_and(|s| !s.workbook.is_read_only() && !s.import.is_running());
+        let header = self.session.as_ref().map(|s| &s.header);
+        match command {
+            UiCommand::Undo => writable && header.is_some_and(|h| h.undo.is_some()),
+            UiCommand::Redo => writable && header.is_some_and(|h| h.redo.is_some()),
+            UiCommand::SaveCopy | UiCommand::PreviousPage | UiCommand::NextPage => {
+                self.session.is_some()
+            }
+            UiCommand::ImportFiles | UiCommand::ImportFolder => writable,
+            UiCommand::LeavePresentation => self.presentation,
+            UiCommand::NewWorkbook
+            | UiCommand::OpenWorkbook
+            | UiCommand::OpenDemo
+            | UiCommand::TogglePresentation => true,
+        }
+    }
+
+    /// Draws one frame and carries out what was asked.
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if self.theme_applied != Some(self.presentation) {
+            theme::apply(&ctx, self.presentation);
+            self.theme_applied = Some(self.presentation);
+        }
+        self.poll_dialog();
+        self.poll_session(&ctx);
+        let mut intents: Vec<Intent> = UiCommand::pressed(&ctx, |c| self.can_run(c))
+            .into_iter()
+            .map(Intent::Command)
+            .collect();
+        intents.extend(self.page_shortcuts(&ctx));
+        self.chrome(ui, &mut intents);
+        egui::CentralPanel::default().show(ui, |ui| {
+            let Some(session) = self.session.as_mut() else {
+                self.no_workbook(ui, &mut intents);
+                return;
+            };
+            let view_ctx = ViewContext {
+                workbook: &session.workbook,
+                lang: self.lang,
+                presentation: self.presentation,
+                revision: self.revision,
+                import: session.import.state(),
+                integrity: session.integrity.status(),
+                recent: &self.recent.paths,
+            };
+            session
+                .pages
+                .get(session.current)
+                .ui(ui, &view_ctx, &mut intents);
+        });
+        for intent in intents {
+            self.handle(intent, Some(&ctx));
+        }
+    }
+
+    /// Imports and the integrity check that ended, and the header after a change.
+    fn poll_session(&mut self, ctx: &egui::Context) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let path = session.workbook.path().to_path_buf();
+        if let Some(damage) = session.integrity.poll(path, self.lang, ctx) {
+            self.banner = Some(Banner::Error(damage));
+        }
+        if session.import.poll(&session.workbook, self.lang) {
+            self.revision += 1;
+            ctx.request_repaint();
+        }
+        if session.import.is_running() || self.dialog.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        session.refresh_header(self.revision, self.lang);
+    }
+
+    /// Ctrl+1 … Ctrl+9 to the pages.
+    fn page_shortcuts(&self, ctx: &egui::Context) -> Vec<Intent> {
+        if self.session.is_none() {
+            return Vec::new();
+        }
+        ctx.input_mut(|i| {
+            PageId::ALL
+                .into_iter()
+                .filter(|p| p.shortcut().is_some_and(|s| i.consume_shortcut(&s)))
+                .map(|p| Intent::Go(Route::Page(p)))
+                .collect()
+        })
+    }
+}
+
+/// The store's notices about the file (recovery, upgrade) as one banner text, once.
+fn notice_text(workbook: &mut Workbook, lang: Lang) -> Option<String> {
+    let notices: Vec<String> = workbook
+        .take_notices()
+        .iter()
+        .map(|n| n.message(workbook.path(), lang))
+        .collect();
+    (!notices.is_empty()).then(|| notices.join(" "))
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+}
+
+/// Starts the window. `path` is the workbook to open; without it, the demo workbook.
+pub fn run_gui(path: Option<PathBuf>) -> std::process::ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Styrsnurra")
+            .with_inner_size([1600.0, 1000.0])
+            .with_maximized(true)
+            .with_min_inner_size([800.0, 500.0]),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Styrsnurra",
+        options,
+        Box::new(move |_cc| Ok(Box::new(App::new(path)))),
+    );
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Kunde inte starta fönstret: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! One open workbook and everything that belongs to it alone: the pages' states, the page
+//! shown, the import desk and the integrity check. Opening another workbook replaces the
+//! session, so nothing needs resetting by hand.
+
+use std::path::PathBuf;
+
+use super::import::ImportDesk;
+use crate::i18n::Lang;
+use crate::store::{Edit, Workbook};
+use crate::ui::job::Job;
+use crate::ui::{IntegrityStatus, PageId, Pages, Route};
+
+/// The whole-file integrity check (SQLite's `quick_check`), run once in the background after a
+/// workbook opens and again on demand from the Arbetsbok page; never in front of the user.
+pub enum IntegrityCheck {
+    /// To start with the next frame (the window is up by then).
+    Pending,
+    Running(Job<Result<(), String>>),
+    Done(Result<(), String>),
+}
+
+impl IntegrityCheck {
+    pub fn status(&self) -> IntegrityStatus<'_> {
+        match self {
+            IntegrityCheck::Done(Ok(())) => IntegrityStatus::Sound,
+            IntegrityCheck::Done(Err(message)) => IntegrityStatus::Damaged(message),
+            _ => IntegrityStatus::Running,
+        }
+    }
+
+    /// Starts a pending check and collects a finished one; returns the damage found, once.
+    pub fn poll(&mut self, path: PathBuf, lang: Lang, ctx: &egui::Context) -> Option<String> {
+        match self {
+            IntegrityCheck::Pending => {
+                let check = move |_: &()| {
+                    crate::store::workbook::check_integrity(&path).map_err(|e| e.message(lang))
+                };
+                *self = match Job::spawn("integrity-check", (), Some(ctx.clone()), check) {
+                    Ok(job) => IntegrityCheck::Running(job),
+                    Err(e) => IntegrityCheck::Done(Err(e.to_string())),
+                };
+                None
+            }
+            IntegrityCheck::Running(job) if job.is_finished() => {
+                let IntegrityCheck::Running(job) = std::mem::replace(self, IntegrityCheck::Pending)
+                else {
+                    return None;
+                };
+                let result = job.join().map_err(|e| e.to_string()).and_then(|r| r);
+                let damage = result.as_ref().err().cloned();
+                *self = IntegrityCheck::Done(result);
+                damage
+            }
+            IntegrityCheck::Running(_) => None,
+            IntegrityCheck::Done(_) => None,
+        }
+    }
+}
+
+/// What the top bar shows about the workbook, read once per revision rather than every frame
+/// (an import's commit would otherwise make the UI thread wait for the file).
+#[derive(Default)]
+pub struct HeaderInfo {
+    pub revision: u64,
+    pub demo: bool,
+    pub undo: Option<Edit>,
+    pub redo: Option<Edit>,
+    /// A history entry that could not be read, shown once rather than hidden as "nothing".
+    pub error: Option<String>,
+}
+
+/// The open workbook with its pages.
+pub struct Session {
+    pub workbook: Workbook,
+    pub pages: Pages,
+    pub current: PageId,
+    pub header: HeaderInfo,
+    pub import: ImportDesk,
+    pub integrity: IntegrityCheck,
+}
+
+impl Session {
+    /// A fresh session on `workbook`, starting where the group has work to do: collecting
+    /// data, choosing the home municipality, or the results.
+    pub fn new(workbook: Workbook) -> Result<Session, crate::store::StoreError> {
+        let has_data = workbook.has_indicators()?;
+        let has_home = workbook.home_municipality()?.is_some();
+        let current = match (has_data, has_home) {
+            (false, _) => PageId::Collect,
+            (true, false) => PageId::Municipality,
+            (true, true) => PageId::Results,
+        };
+        Ok(Session {
+            workbook,
+            pages: Pages::default(),
+            current,
+            header: HeaderInfo::default(),
+            import: ImportDesk::default(),
+            integrity: IntegrityCheck::Pending,
+        })
+    }
+
+    /// Follows a link: hands its parameters to the page and shows it.
+    pub fn go(&mut self, route: &Route) {
+        self.pages.open(route);
+        self.current = route.page();
+    }
+
+    /// Reads the header again when the workbook changed.
+    pub fn refresh_header(&mut self, revision: u64, lang: Lang) {
+        if self.header.revision == revision || self.import.is_running() {
+            return;
+        }
+        let wb = &self.workbook;
+        let (undo, redo) = (wb.next_undo(), wb.next_redo());
+        let error = undo
+            .as_ref()
+            .err()
+            .or(redo.as_ref().err())
+            .map(|e| e.message(lang));
+        self.header = HeaderInfo {
+            revision,
+            demo: wb.is_demo().unwrap_or_default(),
+            undo: undo.ok().flatten(),
+            redo: redo.ok().flatten(),
+            error,
+        };
+    }
+}

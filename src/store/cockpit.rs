@@ -1,0 +1,87 @@
+//! Uppföljning: fokusera. The cockpit's read model: per goal, every result indicator assessed
+//! for the home municipality and a year, worst first. The page, the command line and the
+//! reports read the same struct.
+
+use super::error::StoreError;
+use super::workbook::Workbook;
+use crate::model::Indicator;
+use crate::model::deviation::{Assessment, DeviationCounts, count_deviations};
+use crate::model::goal::{Goal, in_display_order};
+
+/// One row of the cockpit: an assessment with what is needed to show it.
+pub struct Row {
+    pub indicator: Indicator,
+    pub assessment: Assessment,
+    pub comment: Option<String>,
+}
+
+/// Everything the cockpit shows for one year.
+pub struct Cockpit {
+    pub year: Option<i32>,
+    pub years: Vec<i32>,
+    pub tolerance: f64,
+    pub goals: Vec<(Goal, Vec<Row>)>,
+    pub counts: DeviationCounts,
+    pub home: Option<String>,
+}
+
+/// Reads and assesses every goal indicator for the home municipality.
+fn load(wb: &Workbook, year: Option<i32>) -> Result<Cockpit, StoreError> {
+    let home = wb.home_municipality()?;
+    let groups = wb.groups()?;
+    let group = wb
+        .comparison()?
+        .map(|c| c.members(&groups))
+        .unwrap_or_default();
+    let goals = wb.goals()?;
+    let mut years: Vec<i32> = Vec::new();
+    for g in &goals {
+        for gi in &g.indicators {
+            years.extend(wb.periods(&gi.indicator)?);
+        }
+    }
+    years.sort_unstable();
+    years.dedup();
+    let chosen = year.filter(|y| years.contains(y)).or(years.last().copied());
+    let tolerance = wb.target_tolerance()?;
+    let mut out = Vec::new();
+    for g in in_display_order(&goals) {
+        let mut rows = Vec::new();
+        if let (Some(home), Some(y)) = (&home, chosen) {
+            for gi in &g.indicators {
+                let indicator = wb
+                    .indicator(&gi.indicator)?
+                    .unwrap_or_else(|| Indicator::placeholder(&gi.indicator));
+                let comment = wb.comment(&gi.indicator, home, y)?;
+                for assessment in wb.assess(gi, home, &group, y, tolerance)? {
+                    rows.push(Row {
+                        indicator: indicator.clone(),
+                        assessment,
+                        comment: comment.clone(),
+                    });
+                }
+            }
+        }
+        rows.sort_by_key(|r| std::cmp::Reverse(r.assessment.severity()));
+        out.push((g.clone(), rows));
+    }
+    let counts = count_deviations(
+        out.iter()
+            .flat_map(|(_, rows)| rows.iter().map(|r| &r.assessment)),
+    );
+    Ok(Cockpit {
+        year: chosen,
+        years,
+        tolerance,
+        goals: out,
+        counts,
+        home,
+    })
+}
+
+impl Workbook {
+    /// The cockpit for `year` (the latest year with values when `None` or unknown).
+    pub fn cockpit(&self, year: Option<i32>) -> Result<Cockpit, StoreError> {
+        load(self, year)
+    }
+}

@@ -1,0 +1,149 @@
+//! The two shapes most edits take, so a feature's edit is a line or two rather than a new
+//! inverse and execute each time:
+//!
+//! - [`Change`]: put a whole record (add it, or replace it) or remove it by id. The inverse is a
+//!   snapshot: the record as it was, or a removal when there was none.
+//! - [`Slot`]: a value found by a key that is set (`Some`) or cleared (`None`). The inverse is
+//!   the value read before.
+
+use rusqlite::Transaction;
+use serde::{Deserialize, Serialize};
+
+use super::error::StoreError;
+
+/// A record an edit can put or remove whole.
+pub trait Record: Clone {
+    type Id: Clone + PartialEq;
+
+    fn id(&self) -> Self::Id;
+
+    /// The record as stored now, if it is.
+    fn load(tx: &Transaction<'_>, id: &Self::Id) -> Result<Option<Self>, StoreError>;
+
+    /// Stores the record (the old one with the same id is already removed).
+    fn save(&self, tx: &Transaction<'_>) -> Result<(), StoreError>;
+
+    fn delete(tx: &Transaction<'_>, id: &Self::Id) -> Result<(), StoreError>;
+}
+
+/// Puts a record or removes one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Change<R: Record> {
+    Put(R),
+    Remove(R::Id),
+}
+
+impl<R: Record> Change<R> {
+    fn id(&self) -> R::Id {
+        match self {
+            Change::Put(record) => record.id(),
+            Change::Remove(id) => id.clone(),
+        }
+    }
+
+    /// The change that puts back what this one will change.
+    pub fn inverse(&self, tx: &Transaction<'_>) -> Result<Change<R>, StoreError> {
+        let id = self.id();
+        Ok(match R::load(tx, &id)? {
+            Some(before) => Change::Put(before),
+            None => Change::Remove(id),
+        })
+    }
+
+    pub fn execute(&self, tx: &Transaction<'_>) -> Result<(), StoreError> {
+        R::delete(tx, &self.id())?;
+        if let Change::Put(record) = self {
+            record.save(tx)?;
+        }
+        Ok(())
+    }
+}
+
+/// A value in the workbook found by a key (the slot itself), set or cleared by an edit.
+pub trait Slot {
+    type Value;
+
+    fn read(&self, tx: &Transaction<'_>) -> Result<Option<Self::Value>, StoreError>;
+
+    fn write(&self, tx: &Transaction<'_>, value: Option<&Self::Value>) -> Result<(), StoreError>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::{Connection, OptionalExtension, params};
+
+    #[derive(Debug, Clone, PartialEq)]
+    struct Note {
+        id: i64,
+        text: String,
+    }
+
+    impl Record for Note {
+        type Id = i64;
+        fn id(&self) -> i64 {
+            self.id
+        }
+        fn load(tx: &Transaction<'_>, id: &i64) -> Result<Option<Note>, StoreError> {
+            Ok(tx
+                .query_row("SELECT text FROM note WHERE id = ?1", [id], |r| {
+                    Ok(Note {
+                        id: *id,
+                        text: r.get(0)?,
+                    })
+                })
+                .optional()?)
+        }
+        fn save(&self, tx: &Transaction<'_>) -> Result<(), StoreError> {
+            tx.execute(
+                "INSERT INTO note (id, text) VALUES (?1, ?2)",
+                params![self.id, self.text],
+            )?;
+            Ok(())
+        }
+        fn delete(tx: &Transaction<'_>, id: &i64) -> Result<(), StoreError> {
+            tx.execute("DELETE FROM note WHERE id = ?1", [id])?;
+            Ok(())
+        }
+    }
+
+    fn notes(conn: &Connection) -> Vec<(i64, String)> {
+        let mut stmt = conn
+            .prepare("SELECT id, text FROM note ORDER BY id")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    /// Runs `change` and then its inverse; the table must be as before.
+    fn round_trip(conn: &mut Connection, change: Change<Note>) {
+        let before = notes(conn);
+        let tx = conn.transaction().unwrap();
+        let inverse = change.inverse(&tx).unwrap();
+        change.execute(&tx).unwrap();
+        tx.commit().unwrap();
+        assert_ne!(notes(conn), before, "{change:?} changed nothing");
+        let tx = conn.transaction().unwrap();
+        inverse.execute(&tx).unwrap();
+        tx.commit().unwrap();
+        assert_eq!(notes(conn), before, "{change:?} undone");
+    }
+
+    #[test]
+    fn put_and_remove_are_undone_by_their_snapshot() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO note VALUES (1, 'a');",
+        )
+        .unwrap();
+        let note = |id, text: &str| Note {
+            id,
+            text: text.into(),
+        };
+        round_trip(&mut conn, Change::Put(note(2, "new")));
+        round_trip(&mut conn, Change::Put(note(1, "replaced")));
+        round_trip(&mut conn, Change::Remove(1));
+    }
+}

@@ -1,0 +1,156 @@
+//! Every label of a domain value (gender, direction, target kind, target signal, trend, band),
+//! once. Pages and widgets call these instead of writing the words again, so a word is
+//! translated one way everywhere.
+
+use crate::i18n::{Lang, Tr};
+use crate::model::deviation::{Band, Trend};
+use crate::model::goal::{ChangeTarget, TargetLevel, TargetSignal};
+use crate::model::{Direction, Gender};
+
+/// The word for a target level, in every table and heading.
+pub const TARGET_LEVEL: Tr = Tr::new("Målnivå", "Target level");
+
+pub fn gender(g: Gender) -> Tr {
+    match g {
+        Gender::Total => Tr::new("Totalt", "Total"),
+        Gender::Women => Tr::new("Kvinnor", "Women"),
+        Gender::Men => Tr::new("Män", "Men"),
+    }
+}
+
+pub fn direction(d: Option<Direction>) -> Tr {
+    match d {
+        Some(Direction::HigherIsBetter) => Tr::new("Högre är bättre", "Higher is better"),
+        Some(Direction::LowerIsBetter) => Tr::new("Lägre är bättre", "Lower is better"),
+        Some(Direction::Neutral) => Tr::new("Neutral", "Neutral"),
+        None => Tr::new("Inte angiven", "Not set"),
+    }
+}
+
+/// The kind of a target level (the choice in the goal editor).
+pub fn target_kind(t: Option<TargetLevel>) -> Tr {
+    match t {
+        Some(TargetLevel::Value { .. }) => Tr::new("Värde", "Value"),
+        Some(TargetLevel::Change(change)) => change_target(change),
+        None => Tr::new("Ingen", "None"),
+    }
+}
+
+pub fn change_target(c: ChangeTarget) -> Tr {
+    match c {
+        ChangeTarget::Increase => Tr::new("Öka", "Increase"),
+        ChangeTarget::Decrease => Tr::new("Minska", "Decrease"),
+        ChangeTarget::Unchanged => Tr::new("Oförändrat", "Unchanged"),
+    }
+}
+
+pub fn target_signal(s: Option<TargetSignal>) -> Tr {
+    match s {
+        Some(TargetSignal::Met) => Tr::new("Nått", "Met"),
+        Some(TargetSignal::Close) => Tr::new("Nära", "Close"),
+        Some(TargetSignal::NotMet) => Tr::new("Ej nått", "Not met"),
+        None => Tr::new("Ingen signal", "No signal"),
+    }
+}
+
+pub fn trend(t: Option<Trend>) -> Tr {
+    match t {
+        Some(Trend::Improving) => Tr::new("Bättre", "Improving"),
+        Some(Trend::Stable) => Tr::new("Oförändrat", "Stable"),
+        Some(Trend::Worsening) => Tr::new("Sämre", "Worsening"),
+        None => Tr::new("Ingen trend", "No trend"),
+    }
+}
+
+pub fn band(b: Option<Band>) -> Tr {
+    match b {
+        Some(Band::Best25) => Tr::new("Bästa 25 %", "Best 25 %"),
+        Some(Band::Middle50) => Tr::new("Mellersta 50 %", "Middle 50 %"),
+        Some(Band::Worst25) => Tr::new("Sämsta 25 %", "Worst 25 %"),
+        None => Tr::new("Ingen jämförelse", "No comparison"),
+    }
+}
+
+/// A gender as a suffix after an indicator's name: nothing for the total.
+pub fn gender_suffix(lang: Lang, g: Gender) -> String {
+    match g {
+        Gender::Total => String::new(),
+        _ => format!(" ({})", gender(g).get(lang).to_lowercase()),
+    }
+}
+
+/// Every label above, for the test that no translation is empty.
+pub fn all() -> Vec<Tr> {
+    let directions = [
+        Some(Direction::HigherIsBetter),
+        Some(Direction::LowerIsBetter),
+        Some(Direction::Neutral),
+        None,
+    ];
+    let changes = [
+        ChangeTarget::Increase,
+        ChangeTarget::Decrease,
+        ChangeTarget::Unchanged,
+    ];
+    let signals = [
+        Some(TargetSignal::Met),
+        Some(TargetSignal::Close),
+        Some(TargetSignal::NotMet),
+        None,
+    ];
+    let trends = [
+        Some(Trend::Improving),
+        Some(Trend::Stable),
+        Some(Trend::Worsening),
+        None,
+    ];
+    let bands = [
+        Some(Band::Best25),
+        Some(Band::Middle50),
+        Some(Band::Worst25),
+        None,
+    ];
+    let mut all = vec![TARGET_LEVEL, target_kind(None)];
+    all.extend(Gender::ALL.map(gender));
+    all.extend(directions.map(direction));
+    all.extend(changes.map(change_target));
+    all.extend(signals.map(target_signal));
+    all.extend(trends.map(trend));
+    all.extend(bands.map(band));
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::{PageId, Phase};
+
+    #[test]
+    fn no_label_title_or_phase_lacks_a_translation() {
+        let titles = PageId::ALL.map(|p| p.info().title);
+        let phases = Phase::ALL.map(Phase::title);
+        let texts: Vec<Tr> = all()
+            .into_iter()
+            .chain(titles)
+            .chain(phases)
+            .chain(
+                crate::model::goal::GOAL_CHECKLIST
+                    .iter()
+                    .map(|(_, sv, en)| Tr::new(sv, en)),
+            )
+            .collect();
+        for text in &texts {
+            assert!(!text.is_incomplete(), "an empty translation: {text:?}");
+        }
+        assert!(texts.len() > 30);
+    }
+
+    #[test]
+    fn every_page_is_in_a_phase_shown_in_the_navigation() {
+        let listed: usize = Phase::ALL
+            .iter()
+            .map(|ph| PageId::of_phase(*ph).count())
+            .sum();
+        assert_eq!(listed, PageId::ALL.len());
+    }
+}

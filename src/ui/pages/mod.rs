@@ -1,0 +1,11 @@
+//! One file per page, named after its feature as in `model/` and `store/`. Each holds the
+//! page's state and its [`Page`](crate::ui::Page) impl, and draws only: what it reads comes
+//! from the store's read models, what it changes goes out as [`Intent`](crate::ui::Intent)s.
+
+pub mod cockpit;
+pub mod collect;
+pub mod goal;
+pub mod municipality;
+pub mod results;
+pub mod scan;
+pub mod workbook;

@@ -1,0 +1,185 @@
+//! An example of every edit, and the check that an edit round-trips: apply, undo and redo each
+//! leave the workbook's own tables exactly as they should. The same examples pin the undo
+//! log's JSON (`tests/undo_log_format.rs`) and are applied to the demo workbook
+//! (`tests/edit_round_trip.rs`), so a new edit is added here once and is checked both ways.
+
+use std::path::Path;
+
+use styrsnurra::model::goal::{ChangeTarget, Goal, GoalIndicator, TargetLevel};
+use styrsnurra::model::{Comparison, Direction, Gender};
+use styrsnurra::store::comment::CommentEdit;
+use styrsnurra::store::goal::{ChecklistEntry, GoalEdit, GoalSubtree};
+use styrsnurra::store::indicator::IndicatorEdit;
+use styrsnurra::store::setting::SettingEdit;
+use styrsnurra::store::{Edit, Workbook};
+
+/// The edit's name as written in the log. The matches are exhaustive, so a new edit does not
+/// compile until it is named here (and then needs an example below).
+pub fn variant(edit: &Edit) -> &'static str {
+    match edit {
+        Edit::Batch(_) => "Batch",
+        Edit::Setting(SettingEdit::SetSetting { .. }) => "SetSetting",
+        Edit::Indicator(e) => match e {
+            IndicatorEdit::SetIndicatorDirection { .. } => "SetIndicatorDirection",
+            IndicatorEdit::SetIndicatorDirections(_) => "SetIndicatorDirections",
+        },
+        Edit::Goal(e) => match e {
+            GoalEdit::InsertGoals(_) => "InsertGoals",
+            GoalEdit::DeleteGoal { .. } => "DeleteGoal",
+            GoalEdit::SetGoalText { .. } => "SetGoalText",
+            GoalEdit::SwapGoals { .. } => "SwapGoals",
+            GoalEdit::SetGoalIndicator { .. } => "SetGoalIndicator",
+            GoalEdit::SetChecklist { .. } => "SetChecklist",
+        },
+        Edit::Comment(CommentEdit::SetComment { .. }) => "SetComment",
+    }
+}
+
+/// How many kinds of edit there are (the names in [`variant`]).
+pub const VARIANTS: usize = 11;
+
+/// An example of every edit, each of which changes the demo workbook.
+pub fn examples() -> Vec<Edit> {
+    let indicator = GoalIndicator {
+        indicator: "N15428".into(),
+        target: Some(TargetLevel::Value {
+            value: 86.0,
+            year: 2024,
+        }),
+        genders: vec![Gender::Total, Gender::Women],
+        direction: Some(Direction::HigherIsBetter),
+    };
+    let comment = CommentEdit::SetComment {
+        indicator: "N15428".into(),
+        municipality: "0180".into(),
+        period: 2022,
+        text: Some("Lägre än väntat".into()),
+    };
+    vec![
+        Edit::set_home_municipality("0180"),
+        Edit::set_comparison(Some(&Comparison::Picked(vec![
+            "1480".into(),
+            "1280".into(),
+        ]))),
+        IndicatorEdit::SetIndicatorDirection {
+            indicator: "U23401".into(),
+            direction: Some(Direction::Neutral),
+        }
+        .into(),
+        IndicatorEdit::SetIndicatorDirections(vec![
+            ("N00914".into(), Some(Direction::Neutral)),
+            ("N15505".into(), None),
+        ])
+        .into(),
+        GoalEdit::InsertGoals(GoalSubtree {
+            goals: vec![Goal {
+                id: 1,
+                parent: None,
+                position: 0,
+                title: "Fler elever behöriga".into(),
+                description: "Vårt mål".into(),
+                indicators: vec![indicator.clone()],
+            }],
+            checklist: vec![ChecklistEntry {
+                goal_id: 1,
+                item: "matbart".into(),
+                checked: true,
+                note: "ja".into(),
+            }],
+        })
+        .into(),
+        GoalEdit::DeleteGoal { id: 1 }.into(),
+        GoalEdit::SetGoalText {
+            id: 1,
+            title: "Ny titel".into(),
+            description: String::new(),
+        }
+        .into(),
+        GoalEdit::SwapGoals { a: 1, b: 3 }.into(),
+        GoalEdit::SetGoalIndicator {
+            goal_id: 1,
+            indicator: "U07414".into(),
+            value: Some((
+                2,
+                GoalIndicator {
+                    indicator: "U07414".into(),
+                    target: Some(TargetLevel::Change(ChangeTarget::Increase)),
+                    genders: vec![Gender::Total],
+                    direction: None,
+                },
+            )),
+        }
+        .into(),
+        GoalEdit::SetChecklist {
+            goal_id: 1,
+            item: "kopplat".into(),
+            value: Some((false, "se protokoll".into())),
+        }
+        .into(),
+        comment.clone().into(),
+        Edit::Batch(vec![Edit::set_target_tolerance(0.1), comment.into()]),
+    ]
+}
+
+/// Every row of every table the group's work lives in (all but the undo log), as text.
+pub fn user_tables(path: &Path) -> Vec<(String, Vec<String>)> {
+    let conn =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    let mut names: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table'
+             AND name NOT LIKE 'sqlite_%' AND name <> 'command_log' ORDER BY name",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    names.sort();
+    names
+        .into_iter()
+        .map(|table| {
+            let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
+            let columns = stmt.column_count();
+            let mut rows: Vec<String> = stmt
+                .query_map([], |r| {
+                    let cells: Vec<String> = (0..columns)
+                        .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                        .collect();
+                    Ok(cells.join("|"))
+                })
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            rows.sort();
+            (table, rows)
+        })
+        .collect()
+}
+
+/// Applies `edit` to the workbook at `path`, undoes it and redoes it: the edit must change
+/// the user tables, undo must give them back exactly, and redo must give the edited state
+/// again. The workbook is left with the edit applied.
+pub fn assert_undo_round_trip(wb: &mut Workbook, path: &Path, edit: Edit) {
+    let name = variant(&edit);
+    let before = user_tables(path);
+    wb.apply(edit.clone())
+        .unwrap_or_else(|e| panic!("{name}: {e:?}"));
+    let after = user_tables(path);
+    assert_ne!(after, before, "{name} changed nothing");
+    let undone = wb.undo().unwrap().expect("something to undo");
+    // The same edit, with the ids the store gave new records.
+    assert_eq!(variant(&undone), name, "{name}: undo names the edit");
+    assert_eq!(
+        user_tables(path),
+        before,
+        "{name}: undo gives back the tables"
+    );
+    wb.redo().unwrap().expect("something to redo");
+    assert_eq!(
+        user_tables(path),
+        after,
+        "{name}: redo gives the edit again"
+    );
+}
