@@ -142,7 +142,7 @@ fn bench_cockpit(c: &mut Criterion) {
     let ctx = egui::Context::default();
     let input = full_hd;
     for _ in 0..3 {
-        let _ = ctx.run_ui(input(), |ui| app.frame(ui));
+        drop(ctx.run_ui(input(), |ui| app.frame(ui)));
     }
     eprintln!("cockpit rows per frame: {shown}");
     c.bench_function("cockpit_frame_40_goal_indicators", |b| {
@@ -179,9 +179,9 @@ fn bench_full_dump_views(c: &mut Criterion) {
     let input = full_hd;
     app.handle(Intent::Go(Route::Page(PageId::Scan)), None);
     let started = Instant::now();
-    let _ = ctx.run_ui(input(), |ui| app.frame(ui));
+    drop(ctx.run_ui(input(), |ui| app.frame(ui)));
     while app.page_busy() {
-        let _ = ctx.run_ui(input(), |ui| app.frame(ui));
+        drop(ctx.run_ui(input(), |ui| app.frame(ui)));
         std::thread::sleep(std::time::Duration::from_millis(2));
         assert!(started.elapsed().as_secs() < 30, "scan rows never arrived");
     }
@@ -197,7 +197,7 @@ fn bench_full_dump_views(c: &mut Criterion) {
     });
     app.handle(Intent::Go(Route::Page(PageId::Workbook)), None);
     for _ in 0..3 {
-        let _ = ctx.run_ui(input(), |ui| app.frame(ui));
+        drop(ctx.run_ui(input(), |ui| app.frame(ui)));
     }
     c.bench_function("workbook_view_frame_full_dump", |b| {
         b.iter(|| ctx.run_ui(input(), |ui| app.frame(ui)))

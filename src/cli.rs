@@ -1,6 +1,6 @@
 //! Batch subcommands beside the GUI: import, info, values, signals, direction, demo.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
@@ -138,7 +138,7 @@ fn import(
     };
     if dry_new {
         drop(workbook);
-        let _ = std::fs::remove_dir_all(target.parent().unwrap_or(&target));
+        std::fs::remove_dir_all(target.parent().unwrap_or(&target)).ok();
         return finish_import(result, false, into, out);
     }
     tell_notices(&mut workbook);
@@ -161,7 +161,7 @@ fn finish_import(
         }
         Err(message) => {
             if created {
-                let _ = std::fs::remove_file(into);
+                std::fs::remove_file(into).ok();
             }
             Err(anyhow::anyhow!(message))
         }
@@ -278,131 +278,13 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
             municipality,
             all,
             year,
-        } => {
-            let wb = open(&workbook)?;
-            // Quoted by the csv writer: an id holding `;` or `"` stays one field.
-            let mut writer = csv::WriterBuilder::new()
-                .delimiter(b';')
-                .has_headers(false)
-                .from_writer(&mut *out);
-            let opt = |v: Option<String>| v.unwrap_or_default();
-            match municipality {
-                Some(municipality) if !all => {
-                    known_municipality(&wb, &municipality)?;
-                    for s in wb.signals(&municipality, year)? {
-                        writer.write_record([
-                            s.indicator.clone(),
-                            s.value.to_string(),
-                            opt(s.ranking.map(|r| r.rank.to_string())),
-                            s.of.to_string(),
-                            opt(s.ranking.map(|r| r.band.code().to_string())),
-                            opt(s.riket.map(|v| v.to_string())),
-                            opt(s.trend.map(|t| t.code().to_string())),
-                        ])?;
-                    }
-                }
-                _ => {
-                    let series = wb.country_series(year)?;
-                    let mut signals = crate::model::deviation::country_signals(
-                        &series.rows,
-                        &series.directions,
-                        year,
-                    );
-                    // Municipality, then indicator (both numbered in id order). The signals
-                    // come by indicator; a stable sort by municipality alone keeps that.
-                    signals.sort_by_key(|s| s.municipality);
-                    // The `of` of each indicator's ranking, also where it has no direction.
-                    let mut of = vec![0usize; series.indicators.len()];
-                    for r in series.rows.iter().filter(|r| r.period == year) {
-                        of[r.indicator as usize] += 1;
-                    }
-                    let of: Vec<String> = of.iter().map(usize::to_string).collect();
-                    // 390,000 lines for the country: fields are written one by one, numbers
-                    // through one reused buffer.
-                    let mut number = String::new();
-                    let mut field = |writer: &mut csv::Writer<&mut dyn std::io::Write>,
-                                     value: Option<&dyn std::fmt::Display>|
-                     -> Result<()> {
-                        number.clear();
-                        if let Some(v) = value {
-                            use std::fmt::Write as _;
-                            write!(number, "{v}")?;
-                        }
-                        writer.write_field(&number)?;
-                        Ok(())
-                    };
-                    for s in &signals {
-                        let i = s.indicator as usize;
-                        writer.write_field(&series.municipalities[s.municipality as usize])?;
-                        writer.write_field(&series.indicators[i])?;
-                        field(&mut writer, Some(&s.value))?;
-                        field(&mut writer, s.ranking.as_ref().map(|r| &r.rank as _))?;
-                        writer.write_field(&of[i])?;
-                        writer.write_field(s.ranking.map(|r| r.band.code()).unwrap_or(""))?;
-                        field(&mut writer, series.riket[i].as_ref().map(|v| v as _))?;
-                        writer.write_field(s.trend.map(|t| t.code()).unwrap_or(""))?;
-                        writer.write_record(None::<&[u8]>)?;
-                    }
-                }
-            }
-            writer.flush()?;
-        }
+        } => signals(&workbook, municipality, all, year, out)?,
         CliCommand::Direction {
             workbook,
             indicator,
-            direction,
+            direction: code,
             from,
-        } => {
-            let parse = |code: &str| {
-                Direction::from_code(code).with_context(|| {
-                    format!("okänd riktning {code:?}: använd higher, lower eller neutral")
-                })
-            };
-            let wanted: Vec<(String, Direction)> = match (from, indicator, direction) {
-                (Some(file), _, _) => {
-                    let text = std::fs::read_to_string(&file)
-                        .with_context(|| format!("kunde inte läsa {}", file.display()))?;
-                    let mut wanted = Vec::new();
-                    for (n, line) in text.lines().enumerate() {
-                        let line = line.trim().trim_start_matches('\u{feff}');
-                        if line.is_empty() || line.starts_with('#') {
-                            continue;
-                        }
-                        let Some((id, code)) = line.split_once([';', ',', '\t']) else {
-                            bail!(
-                                "{} rad {}: väntade nyckeltal;riktning, fick {line:?}",
-                                file.display(),
-                                n + 1
-                            );
-                        };
-                        let d = parse(code.trim())
-                            .with_context(|| format!("{} rad {}", file.display(), n + 1))?;
-                        wanted.push((id.trim().to_string(), d));
-                    }
-                    wanted
-                }
-                (None, Some(indicator), Some(direction)) => vec![(indicator, parse(&direction)?)],
-                _ => bail!("ange --indicator och en riktning, eller --from FIL"),
-            };
-            let mut wb = open(&workbook)?;
-            let known: std::collections::HashSet<String> =
-                wb.indicators()?.into_iter().map(|i| i.id).collect();
-            if let Some((id, _)) = wanted.iter().find(|(id, _)| !known.contains(id)) {
-                bail!("nyckeltalet {id} finns inte i {}", workbook.display());
-            }
-            let edit = match wanted.as_slice() {
-                [(indicator, direction)] => IndicatorEdit::SetIndicatorDirection {
-                    indicator: indicator.clone(),
-                    direction: Some(*direction),
-                },
-                _ => IndicatorEdit::SetIndicatorDirections(
-                    wanted.into_iter().map(|(id, d)| (id, Some(d))).collect(),
-                ),
-            };
-            wb.apply(edit)
-                .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
-            tell_notices(&mut wb);
-        }
+        } => direction(&workbook, indicator, code, from)?,
         CliCommand::Check { workbook } => {
             let wb = open(&workbook)?;
             match wb.check_integrity() {
@@ -415,5 +297,139 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
             writeln!(out, "{}", path.display())?;
         }
     }
+    Ok(())
+}
+
+/// `signals`: every indicator's one-year signals for a municipality, or for all.
+fn signals(
+    workbook: &Path,
+    municipality: Option<String>,
+    all: bool,
+    year: i32,
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
+    let wb = open(workbook)?;
+    // Quoted by the csv writer: an id holding `;` or `"` stays one field.
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .from_writer(&mut *out);
+    let opt = |v: Option<String>| v.unwrap_or_default();
+    match municipality {
+        Some(municipality) if !all => {
+            known_municipality(&wb, &municipality)?;
+            for s in wb.signals(&municipality, year)? {
+                writer.write_record([
+                    s.indicator.clone(),
+                    s.value.to_string(),
+                    opt(s.ranking.map(|r| r.rank.to_string())),
+                    s.of.to_string(),
+                    opt(s.ranking.map(|r| r.band.code().to_string())),
+                    opt(s.riket.map(|v| v.to_string())),
+                    opt(s.trend.map(|t| t.code().to_string())),
+                ])?;
+            }
+        }
+        _ => {
+            let series = wb.country_series(year)?;
+            let mut signals =
+                crate::model::deviation::country_signals(&series.rows, &series.directions, year);
+            // Municipality, then indicator (both numbered in id order). The signals
+            // come by indicator; a stable sort by municipality alone keeps that.
+            signals.sort_by_key(|s| s.municipality);
+            // The `of` of each indicator's ranking, also where it has no direction.
+            let mut of = vec![0usize; series.indicators.len()];
+            for r in series.rows.iter().filter(|r| r.period == year) {
+                of[r.indicator as usize] += 1;
+            }
+            let of: Vec<String> = of.iter().map(usize::to_string).collect();
+            // 390,000 lines for the country: fields are written one by one, numbers
+            // through one reused buffer.
+            let mut number = String::new();
+            let mut field = |writer: &mut csv::Writer<&mut dyn std::io::Write>,
+                             value: Option<&dyn std::fmt::Display>|
+             -> Result<()> {
+                number.clear();
+                if let Some(v) = value {
+                    use std::fmt::Write as _;
+                    write!(number, "{v}")?;
+                }
+                writer.write_field(&number)?;
+                Ok(())
+            };
+            for s in &signals {
+                let i = s.indicator as usize;
+                writer.write_field(&series.municipalities[s.municipality as usize])?;
+                writer.write_field(&series.indicators[i])?;
+                field(&mut writer, Some(&s.value))?;
+                field(&mut writer, s.ranking.as_ref().map(|r| &r.rank as _))?;
+                writer.write_field(&of[i])?;
+                writer.write_field(s.ranking.map(|r| r.band.code()).unwrap_or(""))?;
+                field(&mut writer, series.riket[i].as_ref().map(|v| v as _))?;
+                writer.write_field(s.trend.map(|t| t.code()).unwrap_or(""))?;
+                writer.write_record(None::<&[u8]>)?;
+            }
+        }
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+/// `direction`: sets which way is better for one indicator, or for those listed in a file.
+fn direction(
+    workbook: &Path,
+    indicator: Option<String>,
+    direction: Option<String>,
+    from: Option<PathBuf>,
+) -> Result<()> {
+    let lang = Lang::Sv;
+    let parse = |code: &str| {
+        Direction::from_code(code)
+            .with_context(|| format!("okänd riktning {code:?}: använd higher, lower eller neutral"))
+    };
+    let wanted: Vec<(String, Direction)> = match (from, indicator, direction) {
+        (Some(file), _, _) => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("kunde inte läsa {}", file.display()))?;
+            let mut wanted = Vec::new();
+            for (n, line) in text.lines().enumerate() {
+                let line = line.trim().trim_start_matches('\u{feff}');
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let Some((id, code)) = line.split_once([';', ',', '\t']) else {
+                    bail!(
+                        "{} rad {}: väntade nyckeltal;riktning, fick {line:?}",
+                        file.display(),
+                        n + 1
+                    );
+                };
+                let d = parse(code.trim())
+                    .with_context(|| format!("{} rad {}", file.display(), n + 1))?;
+                wanted.push((id.trim().to_string(), d));
+            }
+            wanted
+        }
+        (None, Some(indicator), Some(direction)) => vec![(indicator, parse(&direction)?)],
+        _ => bail!("ange --indicator och en riktning, eller --from FIL"),
+    };
+    let mut wb = open(workbook)?;
+    let known: std::collections::HashSet<String> =
+        wb.indicators()?.into_iter().map(|i| i.id).collect();
+    if let Some((id, _)) = wanted.iter().find(|(id, _)| !known.contains(id)) {
+        bail!("nyckeltalet {id} finns inte i {}", workbook.display());
+    }
+    let edit = match wanted.as_slice() {
+        [(indicator, direction)] => IndicatorEdit::SetIndicatorDirection {
+            indicator: indicator.clone(),
+            direction: Some(*direction),
+        },
+        _ => IndicatorEdit::SetIndicatorDirections(
+            wanted.into_iter().map(|(id, d)| (id, Some(d))).collect(),
+        ),
+    };
+    wb.apply(edit)
+        .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+    tell_notices(&mut wb);
     Ok(())
 }

@@ -1,3 +1,6 @@
+//! Starts the window, or runs a subcommand of the command line (see `cli`).
+#![warn(clippy::unwrap_used)]
+
 use clap::Parser;
 use styrsnurra::cli::{self, Args};
 

@@ -277,8 +277,8 @@ fn import(workbook: &Path, input: &Path) -> Outcome {
             break status;
         }
         if started.elapsed() > DEADLINE {
-            let _ = child.kill();
-            let _ = child.wait();
+            child.kill().ok();
+            child.wait().ok();
             panic!("{} hung: killed after {DEADLINE:?}", input.display());
         }
         std::thread::sleep(Duration::from_millis(10));

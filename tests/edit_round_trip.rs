@@ -14,7 +14,7 @@ fn every_edit_round_trips_through_apply_undo_and_redo() {
         let path = dir.path().join("demo.styrsnurra");
         drop(demo::build(&path).unwrap());
         let mut wb = Workbook::open(&path).unwrap();
-        assert_undo_round_trip(&mut wb, &path, edit);
+        assert_undo_round_trip(&mut wb, &path, &edit);
     }
 }
 
@@ -30,7 +30,7 @@ fn a_batch_is_one_undo_step_and_its_parts_are_undone_in_reverse() {
         Edit::set_home_municipality("1280"),
         Edit::set_home_municipality("0180"),
     ]);
-    assert_undo_round_trip(&mut wb, &path, batch);
+    assert_undo_round_trip(&mut wb, &path, &batch);
     assert_eq!(wb.home_municipality().unwrap().as_deref(), Some("0180"));
     wb.undo().unwrap();
     assert_eq!(

@@ -90,10 +90,10 @@ fn user_of(pid: u32) -> Option<String> {
         .to_string();
     let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
     passwd.lines().find_map(|l| {
+        // name:password:uid:…
         let mut f = l.split(':');
         let name = f.next()?;
-        let _ = f.next();
-        (f.next()? == uid).then(|| name.to_string())
+        (f.nth(1)? == uid).then(|| name.to_string())
     })
 }
 
@@ -123,8 +123,8 @@ mod tests {
             }
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
-        let _ = child.kill();
-        let _ = child.wait();
+        child.kill().ok();
+        child.wait().ok();
         let seen = seen.expect("the child's lock is seen");
         assert!(seen.contains("pid "), "{seen}");
     }

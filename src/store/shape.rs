@@ -118,7 +118,7 @@ mod tests {
     }
 
     /// Runs `change` and then its inverse; the table must be as before.
-    fn round_trip(conn: &mut Connection, change: Change<Note>) {
+    fn round_trip(conn: &mut Connection, change: &Change<Note>) {
         let before = notes(conn);
         let tx = conn.transaction().unwrap();
         let inverse = change.inverse(&tx).unwrap();
@@ -142,8 +142,8 @@ mod tests {
             id,
             text: text.into(),
         };
-        round_trip(&mut conn, Change::Put(note(2, "new")));
-        round_trip(&mut conn, Change::Put(note(1, "replaced")));
-        round_trip(&mut conn, Change::Remove(1));
+        round_trip(&mut conn, &Change::Put(note(2, "new")));
+        round_trip(&mut conn, &Change::Put(note(1, "replaced")));
+        round_trip(&mut conn, &Change::Remove(1));
     }
 }

@@ -406,13 +406,13 @@ impl Workbook {
             }
             Err(_) => Err(OpenError::AlreadyExists(path.to_path_buf())),
         });
-        let _ = std::fs::remove_file(&temp);
+        std::fs::remove_file(&temp).ok();
         placed?;
         Workbook::open(path)
     }
 
     fn build_empty(temp: &Path) -> Result<(), OpenError> {
-        let _ = std::fs::remove_file(temp);
+        std::fs::remove_file(temp).ok();
         let mut conn = Connection::open_with_flags(
             temp,
             OpenFlags::SQLITE_OPEN_READ_WRITE

@@ -1,6 +1,11 @@
 //! Look and feel: the normal desk theme and the projector (presentation) theme, and the
 //! colour-blind-safe palette (Okabe–Ito) used by the charts.
 
+#![expect(
+    clippy::disallowed_methods,
+    reason = "the theme is where colours are made"
+)]
+
 use egui::{Color32, FontFamily, FontId, TextStyle};
 
 /// Series colours that stay distinguishable with the common colour-vision deficiencies.

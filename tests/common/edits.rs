@@ -161,8 +161,8 @@ pub fn user_tables(path: &Path) -> Vec<(String, Vec<String>)> {
 /// Applies `edit` to the workbook at `path`, undoes it and redoes it: the edit must change
 /// the user tables, undo must give them back exactly, and redo must give the edited state
 /// again. The workbook is left with the edit applied.
-pub fn assert_undo_round_trip(wb: &mut Workbook, path: &Path, edit: Edit) {
-    let name = variant(&edit);
+pub fn assert_undo_round_trip(wb: &mut Workbook, path: &Path, edit: &Edit) {
+    let name = variant(edit);
     let before = user_tables(path);
     wb.apply(edit.clone())
         .unwrap_or_else(|e| panic!("{name}: {e:?}"));

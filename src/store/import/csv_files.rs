@@ -404,58 +404,75 @@ pub(super) fn import(
                     field(&record, c.value),
                 )?;
             }
-            Layout::KoladaKpiCsv => {
-                let get = |names: &[&str]| {
-                    find(&fields, names)
-                        .map(|i| field(&record, i).to_string())
-                        .unwrap_or_default()
-                };
-                let id = get(&["id", "concept", "kod"]);
-                if id.is_empty() {
-                    sink.skip(SkipReason::MissingId, line);
-                    continue;
-                }
-                if !is_valid_id(&id) {
-                    sink.skip(SkipReason::BadId, line);
-                    continue;
-                }
-                let title = get(&["title", "name", "kortnamn"]);
-                sink.indicator(&Indicator {
-                    unit: unit_from_title(&title),
-                    id: kolada_id(&id).unwrap_or(id.clone()),
-                    title,
-                    description: get(&["description", "beskrivning"]),
-                    operating_area: get(&["operating_area"]),
-                    perspective: get(&["perspective"]),
-                    direction: None,
-                    divided_by_gender: matches!(
-                        get(&["is_divided_by_gender"]).as_str(),
-                        "1" | "True" | "true" | "TRUE"
-                    ),
-                    source: KOLADA.to_string(),
-                })?;
-            }
-            Layout::KoladaMunicipalityCsv => {
-                let id = field(&record, 0);
-                if id.is_empty() {
-                    sink.skip(SkipReason::MissingId, line);
-                    continue;
-                }
-                if !is_valid_id(id) {
-                    sink.skip(SkipReason::BadId, line);
-                    continue;
-                }
-                sink.municipality(&Municipality {
-                    id: id.to_string(),
-                    title: field(&record, 1).to_string(),
-                    kind: MunicipalityKind::from_kolada(id, field(&record, 2)),
-                })?;
-            }
+            Layout::KoladaKpiCsv => kpi_row(sink, &fields, &record, line)?,
+            Layout::KoladaMunicipalityCsv => municipality_row(sink, &record, line)?,
             _ => unreachable!("not a CSV layout"),
         }
     }
     progress.advance(0, rows % ROWS_PER_PROGRESS);
     sink.end_sorted()
+}
+
+/// One row of a Kolada KPI list: an indicator's id, title and description.
+fn kpi_row(
+    sink: &mut Recorder,
+    fields: &[String],
+    record: &ByteRecord,
+    line: u64,
+) -> Result<(), ImportError> {
+    let get = |names: &[&str]| {
+        find(fields, names)
+            .map(|i| field(record, i).to_string())
+            .unwrap_or_default()
+    };
+    let id = get(&["id", "concept", "kod"]);
+    if id.is_empty() {
+        sink.skip(SkipReason::MissingId, line);
+        return Ok(());
+    }
+    if !is_valid_id(&id) {
+        sink.skip(SkipReason::BadId, line);
+        return Ok(());
+    }
+    let title = get(&["title", "name", "kortnamn"]);
+    sink.indicator(&Indicator {
+        unit: unit_from_title(&title),
+        id: kolada_id(&id).unwrap_or(id.clone()),
+        title,
+        description: get(&["description", "beskrivning"]),
+        operating_area: get(&["operating_area"]),
+        perspective: get(&["perspective"]),
+        direction: None,
+        divided_by_gender: matches!(
+            get(&["is_divided_by_gender"]).as_str(),
+            "1" | "True" | "true" | "TRUE"
+        ),
+        source: KOLADA.to_string(),
+    })?;
+    Ok(())
+}
+
+/// One row of a Kolada municipality list: id, name and kind.
+fn municipality_row(
+    sink: &mut Recorder,
+    record: &ByteRecord,
+    line: u64,
+) -> Result<(), ImportError> {
+    let id = field(record, 0);
+    if id.is_empty() {
+        sink.skip(SkipReason::MissingId, line);
+        return Ok(());
+    }
+    if !is_valid_id(id) {
+        sink.skip(SkipReason::BadId, line);
+        return Ok(());
+    }
+    sink.municipality(&Municipality {
+        id: id.to_string(),
+        title: field(record, 1).to_string(),
+        kind: MunicipalityKind::from_kolada(id, field(record, 2)),
+    })?;
+    Ok(())
 }
 
 /// The gender of a long file's row: no column or an empty cell is the total (a long file may

@@ -920,7 +920,7 @@ fn write_planned(
             let mut recorder = Recorder::new(sender, names, indicators);
             for (path, source, layout) in planned {
                 if let Err(e) = parse_file(path, source, layout, &mut recorder, progress) {
-                    let _ = recorder.send(Message::Failed(e));
+                    recorder.send(Message::Failed(e)).ok();
                     return;
                 }
             }

@@ -29,6 +29,7 @@ pub(super) enum Op {
 }
 
 /// Which result a value belongs to, as read from the file.
+#[derive(Clone, Copy)]
 pub(super) struct Key<'a> {
     pub indicator: &'a str,
     pub municipality: &'a str,
@@ -307,7 +308,7 @@ impl Recorder {
             source: String::new(),
         };
         // A send that fails ends the import anyway.
-        let _ = self.indicator(&own);
+        self.indicator(&own).ok();
         id
     }
 
@@ -320,7 +321,8 @@ impl Recorder {
             Resolved::Group => SkipReason::GroupValue,
             Resolved::Unknown => SkipReason::UnknownMunicipality,
         };
-        let _ = self.push(Op::Skip(reason, line, Some(cell.trim().to_string())));
+        self.push(Op::Skip(reason, line, Some(cell.trim().to_string())))
+            .ok();
         None
     }
 
@@ -334,12 +336,12 @@ impl Recorder {
 
     pub fn skip(&mut self, reason: SkipReason, line: u64) {
         // A skip that cannot be sent is lost with the import it belonged to.
-        let _ = self.push(Op::Skip(reason, line, None));
+        self.push(Op::Skip(reason, line, None)).ok();
     }
 
     /// A row that was read but deserves a second look (see [`WarningKind`]).
     pub fn warn(&mut self, kind: WarningKind, line: u64, earlier: Option<u64>) {
-        let _ = self.push(Op::Warn(kind, line, earlier));
+        self.push(Op::Warn(kind, line, earlier)).ok();
     }
 }
 

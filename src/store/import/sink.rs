@@ -56,6 +56,8 @@ struct PendingValue {
 /// Rows per multi-row `INSERT`: one statement per batch instead of one per row.
 const BATCH: usize = 512;
 
+/// Writes what an import read into the workbook inside the import's transaction, in batches,
+/// and counts what was added, changed, unchanged and skipped.
 pub(super) struct Sink<'tx> {
     tx: &'tx Transaction<'tx>,
     update_value: Statement<'tx>,

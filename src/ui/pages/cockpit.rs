@@ -1,8 +1,9 @@
 //! Uppföljning: fokusera. The cockpit: per goal, every result indicator with a face for the
 //! target, an arrow for the trend and a box for the comparison, negative deviations first.
 
+use crate::i18n::Lang;
 use crate::store::Edit;
-use crate::store::cockpit::Cockpit;
+use crate::store::cockpit::{Cockpit, Row};
 use crate::ui::labels;
 use crate::ui::theme::palette;
 use crate::ui::widgets::{picker, signal};
@@ -55,64 +56,9 @@ impl Page for CockpitPage {
             }
             return;
         }
-        let c = data.counts;
-        ui.horizontal_wrapped(|ui| {
-            ui.strong(format!("{} {}", c.not_met, lang.t("ej nådda", "not met")));
-            ui.label("·");
-            ui.strong(format!("{} {}", c.close, lang.t("nära", "close")));
-            ui.label("·");
-            ui.strong(format!("{} {}", c.met, lang.t("nådda", "met")));
-            ui.label("·");
-            ui.strong(format!(
-                "{} {}",
-                c.worst25,
-                lang.t("i sämsta kvartilen", "in the worst quarter")
-            ));
-            ui.label("·");
-            ui.strong(format!(
-                "{} {}",
-                c.worsening,
-                lang.t("försämras", "worsening")
-            ));
-        });
-        let mut year = data.year;
-        let mut only = self.only_deviations;
-        ui.horizontal_wrapped(|ui| {
-            if let Some(y) = picker::year_picker(ui, "cockpit_year", lang, &data.years, year) {
-                year = Some(y);
-            }
-            ui.checkbox(
-                &mut only,
-                lang.t(
-                    "Visa bara negativa avvikelser",
-                    "Show negative deviations only",
-                ),
-            );
-            let percent = |t: f64| format!("{} %", lang.number(t * 100.0, 0));
-            if !ctx.editable() {
-                ui.label(format!(
-                    "{} {}",
-                    lang.t("Nära målet: inom", "Close to target: within"),
-                    percent(data.tolerance)
-                ));
-            } else {
-                egui::ComboBox::new(
-                    "tolerance",
-                    lang.t("räknas som nära målet", "counts as close to target"),
-                )
-                .selected_text(percent(data.tolerance))
-                .show_ui(ui, |ui| {
-                    for t in [0.0, 0.02, 0.05, 0.1, 0.15, 0.2] {
-                        let same = (t - data.tolerance).abs() < 1e-9;
-                        if ui.selectable_label(same, percent(t)).clicked() && !same {
-                            intents.push(Intent::Edit(Edit::set_target_tolerance(t)));
-                        }
-                    }
-                });
-            }
-        });
+        counts_line(ui, lang, data);
+        let (year, only) = controls(ui, ctx, data, self.only_deviations, intents);
         let size = ui.text_style_height(&egui::TextStyle::Body) * 1.4;
-        let title_width = (ui.available_width() * 0.3).max(200.0);
         egui::ScrollArea::vertical()
             .auto_shrink(false)
             .show(ui, |ui| {
@@ -123,11 +69,16 @@ impl Page for CockpitPage {
                     } else {
                         lang.t("Nämndmål", "Board goal")
                     };
-                    ui.label(
-                        egui::RichText::new(format!("{level}: {}", goal.title))
-                            .strong()
-                            .size(size * 0.8),
-                    );
+                    let heading = egui::RichText::new(format!("{level}: {}", goal.title))
+                        .strong()
+                        .size(size * 0.8);
+                    if ui
+                        .link(heading)
+                        .on_hover_text(lang.t("Öppna målet", "Open the goal"))
+                        .clicked()
+                    {
+                        intents.push(Intent::Go(Route::Goal(goal.id)));
+                    }
                     if rows.is_empty() {
                         let has_board_goals =
                             data.goals.iter().any(|(g, _)| g.parent == Some(goal.id));
@@ -136,71 +87,11 @@ impl Page for CockpitPage {
                         }
                         continue;
                     }
-                    egui::Grid::new(("cockpit", goal.id))
-                        .striped(true)
-                        .spacing([size * 0.5, size * 0.2])
-                        .show(ui, |ui| {
-                            for h in [
-                                lang.t("Mål", "Target"),
-                                lang.t("Resultatindikator", "Result indicator"),
-                                lang.t("Målnivå", "Target level"),
-                                lang.t("Utfall", "Outcome"),
-                                lang.t("Trend", "Trend"),
-                                lang.t("Jämförelse", "Comparison"),
-                                lang.t("Kommentar", "Comment"),
-                            ] {
-                                ui.strong(h);
-                            }
-                            ui.end_row();
-                            for row in rows.iter().filter(|r| !only || r.assessment.is_negative()) {
-                                let a = &row.assessment;
-                                let unit = &row.indicator.unit;
-                                ui.horizontal(|ui| {
-                                    signal::face(ui, a.target_signal, size).on_hover_text(
-                                        signal::target_reason(lang, a, unit, data.tolerance),
-                                    );
-                                    ui.label(labels::target_signal(a.target_signal).get(lang));
-                                });
-                                let title = format!(
-                                    "{}{}",
-                                    row.indicator.title,
-                                    labels::gender_suffix(lang, a.gender)
-                                );
-                                ui.vertical(|ui| {
-                                    // Long Kolada titles wrap instead of pushing the signals off screen.
-                                    ui.set_max_width(title_width);
-                                    if ui
-                                        .link(title)
-                                        .on_hover_text(lang.t("Visa detaljer", "Show details"))
-                                        .clicked()
-                                    {
-                                        intents.push(Intent::Go(Route::Indicator {
-                                            indicator: row.indicator.id.clone(),
-                                            year: a.year,
-                                        }));
-                                    }
-                                });
-                                ui.label(signal::target_text(lang, a.target, unit));
-                                ui.label(match a.outcome {
-                                    Some(v) => lang.value_with_unit(v, unit),
-                                    None => lang.t("saknas", "missing").to_string(),
-                                });
-                                ui.horizontal(|ui| {
-                                    signal::arrow(ui, a.trend, size)
-                                        .on_hover_text(signal::trend_reason(lang, a));
-                                    ui.label(labels::trend(a.trend).get(lang));
-                                })
-                                .response
-                                .on_hover_text(signal::trend_reason(lang, a));
-                                ui.horizontal(|ui| {
-                                    signal::band_box(ui, a.ranking.map(|r| r.band), size)
-                                        .on_hover_text(signal::band_reason(lang, a, unit));
-                                    ui.label(labels::band(a.ranking.map(|r| r.band)).get(lang));
-                                });
-                                ui.label(row.comment.clone().unwrap_or_default());
-                                ui.end_row();
-                            }
-                        });
+                    let shown: Vec<&Row> = rows
+                        .iter()
+                        .filter(|r| !only || r.assessment.is_negative())
+                        .collect();
+                    goal_table(ui, lang, goal.id, &shown, data.tolerance, intents);
                 }
             });
         if year != data.year {
@@ -208,4 +99,152 @@ impl Page for CockpitPage {
         }
         self.only_deviations = only;
     }
+}
+
+/// How many deviations of each kind the year has.
+fn counts_line(ui: &mut egui::Ui, lang: Lang, data: &Cockpit) {
+    let c = data.counts;
+    let parts = [
+        (c.not_met, lang.t("ej nådda", "not met")),
+        (c.close, lang.t("nära", "close")),
+        (c.met, lang.t("nådda", "met")),
+        (
+            c.worst25,
+            lang.t("i sämsta kvartilen", "in the worst quarter"),
+        ),
+        (c.worsening, lang.t("försämras", "worsening")),
+    ];
+    ui.horizontal_wrapped(|ui| {
+        for (i, (count, what)) in parts.into_iter().enumerate() {
+            if i > 0 {
+                ui.label("·");
+            }
+            ui.strong(format!("{count} {what}"));
+        }
+    });
+}
+
+/// The year, the filter and the tolerance; returns the year and filter chosen.
+fn controls(
+    ui: &mut egui::Ui,
+    ctx: &ViewContext<'_>,
+    data: &Cockpit,
+    only_deviations: bool,
+    intents: &mut Vec<Intent>,
+) -> (Option<i32>, bool) {
+    let lang = ctx.lang;
+    let mut year = data.year;
+    let mut only = only_deviations;
+    ui.horizontal_wrapped(|ui| {
+        if let Some(y) = picker::year_picker(ui, "cockpit_year", lang, &data.years, year) {
+            year = Some(y);
+        }
+        ui.checkbox(
+            &mut only,
+            lang.t(
+                "Visa bara negativa avvikelser",
+                "Show negative deviations only",
+            ),
+        );
+        let percent = |t: f64| format!("{} %", lang.number(t * 100.0, 0));
+        if !ctx.editable() {
+            ui.label(format!(
+                "{} {}",
+                lang.t("Nära målet: inom", "Close to target: within"),
+                percent(data.tolerance)
+            ));
+            return;
+        }
+        egui::ComboBox::new(
+            "tolerance",
+            lang.t("räknas som nära målet", "counts as close to target"),
+        )
+        .selected_text(percent(data.tolerance))
+        .show_ui(ui, |ui| {
+            for t in [0.0, 0.02, 0.05, 0.1, 0.15, 0.2] {
+                let same = (t - data.tolerance).abs() < 1e-9;
+                if ui.selectable_label(same, percent(t)).clicked() && !same {
+                    intents.push(Intent::Edit(Edit::set_target_tolerance(t)));
+                }
+            }
+        });
+    });
+    (year, only)
+}
+
+/// One goal's indicators: face, title (a link to the results), target, outcome, trend,
+/// comparison and comment.
+fn goal_table(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    goal_id: i64,
+    rows: &[&Row],
+    tolerance: f64,
+    intents: &mut Vec<Intent>,
+) {
+    let size = ui.text_style_height(&egui::TextStyle::Body) * 1.4;
+    let title_width = (ui.available_width() * 0.3).max(200.0);
+    egui::Grid::new(("cockpit", goal_id))
+        .striped(true)
+        .spacing([size * 0.5, size * 0.2])
+        .show(ui, |ui| {
+            for h in [
+                lang.t("Mål", "Target"),
+                lang.t("Resultatindikator", "Result indicator"),
+                labels::TARGET_LEVEL.get(lang),
+                lang.t("Utfall", "Outcome"),
+                lang.t("Trend", "Trend"),
+                lang.t("Jämförelse", "Comparison"),
+                lang.t("Kommentar", "Comment"),
+            ] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for row in rows {
+                let a = &row.assessment;
+                let unit = &row.indicator.unit;
+                ui.horizontal(|ui| {
+                    signal::face(ui, a.target_signal, size)
+                        .on_hover_text(signal::target_reason(lang, a, unit, tolerance));
+                    ui.label(labels::target_signal(a.target_signal).get(lang));
+                });
+                let title = format!(
+                    "{}{}",
+                    row.indicator.title,
+                    labels::gender_suffix(lang, a.gender)
+                );
+                ui.vertical(|ui| {
+                    // Long Kolada titles wrap instead of pushing the signals off screen.
+                    ui.set_max_width(title_width);
+                    if ui
+                        .link(title)
+                        .on_hover_text(lang.t("Visa detaljer", "Show details"))
+                        .clicked()
+                    {
+                        intents.push(Intent::Go(Route::Indicator {
+                            indicator: row.indicator.id.clone(),
+                            year: a.year,
+                        }));
+                    }
+                });
+                ui.label(signal::target_text(lang, a.target, unit));
+                ui.label(match a.outcome {
+                    Some(v) => lang.value_with_unit(v, unit),
+                    None => lang.t("saknas", "missing").to_string(),
+                });
+                ui.horizontal(|ui| {
+                    signal::arrow(ui, a.trend, size).on_hover_text(signal::trend_reason(lang, a));
+                    ui.label(labels::trend(a.trend).get(lang));
+                })
+                .response
+                .on_hover_text(signal::trend_reason(lang, a));
+                ui.horizontal(|ui| {
+                    signal::band_box(ui, a.ranking.map(|r| r.band), size)
+                        .on_hover_text(signal::band_reason(lang, a, unit));
+                    ui.label(labels::band(a.ranking.map(|r| r.band)).get(lang));
+                });
+                ui.label(row.comment.clone().unwrap_or_default());
+                ui.end_row();
+            }
+        });
 }

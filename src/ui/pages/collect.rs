@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::store::import::{ColumnMapping, HeaderPeek};
+use crate::store::import::{ColumnMapping, HeaderPeek, ImportProgress, ImportSummary};
 use crate::ui::theme::palette;
 use crate::ui::{Intent, Page, PageId, Route, UiCommand, ViewContext};
 
@@ -224,29 +224,7 @@ impl Page for CollectPage {
             return;
         }
         if let Some(progress) = running {
-            ui.separator();
-            ui.strong(lang.t("Importerar …", "Importing …"));
-            ui.add(
-                egui::ProgressBar::new(progress.fraction())
-                    .show_percentage()
-                    .desired_width(ui.available_width().min(700.0)),
-            );
-            ui.label(format!(
-                "{} {}  ·  {}",
-                lang.count(progress.rows_read()),
-                lang.t("rader lästa", "rows read"),
-                progress.current_file()
-            ));
-            if ui
-                .button(lang.t("Avbryt import", "Cancel import"))
-                .on_hover_text(lang.t(
-                    "Inget av importen sparas; arbetsboken blir som före importen.",
-                    "Nothing of the import is kept; the workbook stays as it was.",
-                ))
-                .clicked()
-            {
-                intents.push(Intent::CancelImport);
-            }
+            import_progress(ui, lang, progress, intents);
             return;
         }
         ui.separator();
@@ -312,32 +290,7 @@ impl Page for CollectPage {
             }
         }
         if let (Some((paths, summary)), None) = (preview, running) {
-            ui.separator();
-            ui.strong(lang.t(
-                "Så här skulle importen bli (inget är ändrat än)",
-                "This is what the import would do (nothing has changed yet)",
-            ));
-            ui.horizontal(|ui| {
-                if ui
-                    .add(egui::Button::new(
-                        egui::RichText::new(lang.t("Importera nu", "Import now")).strong(),
-                    ))
-                    .clicked()
-                {
-                    intents.push(Intent::StartImport(paths.clone()));
-                }
-                if ui.button(lang.t("Avbryt", "Cancel")).clicked() {
-                    intents.push(Intent::DiscardPreview);
-                }
-            });
-            egui::ScrollArea::vertical()
-                .id_salt("preview")
-                .max_height(ui.available_height() * 0.6)
-                .show(ui, |ui| {
-                    for line in summary.report(lang) {
-                        ui.label(line);
-                    }
-                });
+            preview_ui(ui, lang, paths, summary, intents);
         }
         if let (Some(choice), None) = (self.column_choice.as_mut(), running) {
             ui.separator();
@@ -362,4 +315,72 @@ impl Page for CollectPage {
             }
         }
     }
+}
+
+/// The running import: how far it has come, and a way to stop it.
+fn import_progress(
+    ui: &mut egui::Ui,
+    lang: crate::i18n::Lang,
+    progress: &ImportProgress,
+    intents: &mut Vec<Intent>,
+) {
+    ui.separator();
+    ui.strong(lang.t("Importerar …", "Importing …"));
+    ui.add(
+        egui::ProgressBar::new(progress.fraction())
+            .show_percentage()
+            .desired_width(ui.available_width().min(700.0)),
+    );
+    ui.label(format!(
+        "{} {}  ·  {}",
+        lang.count(progress.rows_read()),
+        lang.t("rader lästa", "rows read"),
+        progress.current_file()
+    ));
+    if ui
+        .button(lang.t("Avbryt import", "Cancel import"))
+        .on_hover_text(lang.t(
+            "Inget av importen sparas; arbetsboken blir som före importen.",
+            "Nothing of the import is kept; the workbook stays as it was.",
+        ))
+        .clicked()
+    {
+        intents.push(Intent::CancelImport);
+    }
+}
+
+/// What an import of `paths` would do, with the yes and the no.
+fn preview_ui(
+    ui: &mut egui::Ui,
+    lang: crate::i18n::Lang,
+    paths: &[PathBuf],
+    summary: &ImportSummary,
+    intents: &mut Vec<Intent>,
+) {
+    ui.separator();
+    ui.strong(lang.t(
+        "Så här skulle importen bli (inget är ändrat än)",
+        "This is what the import would do (nothing has changed yet)",
+    ));
+    ui.horizontal(|ui| {
+        if ui
+            .add(egui::Button::new(
+                egui::RichText::new(lang.t("Importera nu", "Import now")).strong(),
+            ))
+            .clicked()
+        {
+            intents.push(Intent::StartImport(paths.to_vec()));
+        }
+        if ui.button(lang.t("Avbryt", "Cancel")).clicked() {
+            intents.push(Intent::DiscardPreview);
+        }
+    });
+    egui::ScrollArea::vertical()
+        .id_salt("preview")
+        .max_height(ui.available_height() * 0.6)
+        .show(ui, |ui| {
+            for line in summary.report(lang) {
+                ui.label(line);
+            }
+        });
 }

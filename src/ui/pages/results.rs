@@ -205,7 +205,7 @@ impl Page for ResultsPage {
                         ));
                         return;
                     };
-                    if let Some(chosen) = prev_next(ui, lang, prev, next) {
+                    if let Some(chosen) = prev_next(ui, lang, prev.as_ref(), next.as_ref()) {
                         new_selection = Some(chosen);
                     }
                     indicator_header(ui, ctx, &ind, intents);
@@ -398,8 +398,8 @@ fn indicator_list(
 fn prev_next(
     ui: &mut egui::Ui,
     lang: Lang,
-    prev: Option<String>,
-    next: Option<String>,
+    prev: Option<&String>,
+    next: Option<&String>,
 ) -> Option<String> {
     let mut chosen = None;
     ui.horizontal(|ui| {
@@ -414,14 +414,14 @@ fn prev_next(
             ))
             .clicked()
         {
-            chosen = prev.clone();
+            chosen = prev.cloned();
         }
         if ui
             .add_enabled(next.is_some(), egui::Button::new(lang.t("Nästa", "Next")))
             .on_hover_text(lang.t("Nästa nyckeltal (Page Down)", "Next indicator (Page Down)"))
             .clicked()
         {
-            chosen = next.clone();
+            chosen = next.cloned();
         }
     });
     chosen

@@ -9,6 +9,8 @@ use super::super::theme::palette;
 use crate::i18n::Lang;
 use crate::model::Distribution;
 
+/// What the distribution chart draws: one year's values of every municipality, sorted, with
+/// the home municipality and the comparison group marked.
 pub struct DistributionChart<'a> {
     pub distribution: &'a Distribution,
     pub home: Option<(&'a str, &'a str)>,

@@ -1,0 +1,78 @@
+//! Every page of the page table drawn on the demo workbook, at the desk and on the projector,
+//! in Swedish and English: each one settles (its background reads arrive), says nothing is
+//! wrong, and shows the title the navigation gives it.
+
+mod common;
+
+use common::app::{go, harness, wait_for_page};
+use common::tempdir;
+use egui_kittest::kittest::Queryable;
+use styrsnurra::i18n::Lang;
+use styrsnurra::ui::{Intent, PageId, UiCommand};
+
+#[test]
+fn every_page_renders_on_the_demo_workbook() {
+    let dir = tempdir();
+    let path = dir.path().join("demo.styrsnurra");
+    drop(styrsnurra::store::demo::build(&path).unwrap());
+    let mut h = harness(&path);
+    for lang in [Lang::Sv, Lang::En] {
+        h.state_mut().handle(Intent::SetLang(lang), None);
+        for presentation in [false, true] {
+            h.state_mut().presentation = presentation;
+            for page in PageId::ALL {
+                go(&mut h, page);
+                wait_for_page(&mut h);
+                let seen = format!("{page:?} ({lang:?}, presentation {presentation})");
+                assert_eq!(h.state().page(), Some(page), "{seen}");
+                for error in ["Fel:", "Error:"] {
+                    assert!(
+                        h.query_by_label_contains(error).is_none(),
+                        "{seen} shows an error"
+                    );
+                }
+                let title = page.title(lang);
+                let listed = !presentation || page.info().in_presentation;
+                let titles = h.query_all_by_label(title).count();
+                // The navigation lists it; the page itself heads with it (the results page
+                // heads with the indicator instead).
+                let expected = usize::from(listed) + usize::from(page != PageId::Results);
+                assert!(titles >= expected, "{seen}: {title:?} shown {titles} times");
+            }
+        }
+    }
+    h.state_mut()
+        .handle(Intent::Command(UiCommand::LeavePresentation), None);
+    h.run_steps(2);
+    assert!(!h.state().presentation);
+}
+
+#[test]
+fn every_page_is_reached_by_its_shortcut_and_by_next_and_previous() {
+    let dir = tempdir();
+    let path = dir.path().join("demo.styrsnurra");
+    drop(styrsnurra::store::demo::build(&path).unwrap());
+    let mut h = harness(&path);
+    for page in PageId::ALL {
+        let shortcut = page.shortcut().expect("up to nine pages have Ctrl+number");
+        h.key_press_modifiers(shortcut.modifiers, shortcut.logical_key);
+        h.run_steps(2);
+        assert_eq!(h.state().page(), Some(page), "{shortcut:?}");
+    }
+    go(&mut h, PageId::ALL[0]);
+    for expected in PageId::ALL.iter().skip(1) {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::PageDown);
+        h.run_steps(2);
+        assert_eq!(h.state().page(), Some(*expected));
+    }
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::PageDown);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().page(),
+        PageId::ALL.last().copied(),
+        "stays on the last"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::PageUp);
+    h.run_steps(2);
+    assert_eq!(h.state().page(), Some(PageId::ALL[PageId::ALL.len() - 2]));
+}
