@@ -24,7 +24,7 @@ impl App {
             // On the projector the steps are a row of tabs, so the content gets the full width.
             egui::Panel::top("navigation_tabs").show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
-                    for page in PageId::ALL.into_iter().filter(|p| p.info().in_presentation) {
+                    for page in PageId::in_navigation().filter(|p| p.info().in_presentation) {
                         if ui
                             .selectable_label(current == page, page.title(self.lang))
                             .clicked()
@@ -195,7 +195,7 @@ impl App {
 
 /// The steps of the cycle by phase, each with its shortcut in the tooltip.
 fn navigation(ui: &mut egui::Ui, lang: Lang, current: PageId, intents: &mut Vec<Intent>) {
-    for phase in Phase::ALL {
+    for &phase in Phase::ALL {
         let title = phase.title().get(lang);
         ui.add_space(6.0);
         ui.label(egui::RichText::new(title).strong());

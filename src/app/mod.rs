@@ -454,7 +454,8 @@ impl App {
         }
         ctx.input_mut(|i| {
             PageId::ALL
-                .into_iter()
+                .iter()
+                .copied()
                 .filter(|p| p.shortcut().is_some_and(|s| i.consume_shortcut(&s)))
                 .map(|p| Intent::Go(Route::Page(p)))
                 .collect()

@@ -6,41 +6,28 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::i18n::{Lang, Tr};
 
-/// A command the user can give from a menu, a button or a key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum UiCommand {
-    NewWorkbook,
-    OpenWorkbook,
-    SaveCopy,
-    OpenDemo,
-    ImportFiles,
-    ImportFolder,
-    Undo,
-    Redo,
-    TogglePresentation,
-    LeavePresentation,
-    PreviousPage,
-    NextPage,
+crate::ui::enum_with_all! {
+    /// A command the user can give from a menu, a button or a key. Redo is declared before
+    /// Undo: egui's shortcut matching lets Ctrl+Z also match Ctrl+Shift+Z, so the keys are
+    /// looked for in this order and the longer shortcut must come first.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum UiCommand {
+        NewWorkbook,
+        OpenWorkbook,
+        SaveCopy,
+        OpenDemo,
+        ImportFiles,
+        ImportFolder,
+        Redo,
+        Undo,
+        TogglePresentation,
+        LeavePresentation,
+        PreviousPage,
+        NextPage,
+    }
 }
 
 impl UiCommand {
-    /// Every command. Redo comes before Undo: egui's shortcut matching lets Ctrl+Z also match
-    /// Ctrl+Shift+Z, so the longer one must be looked for first.
-    pub const ALL: [UiCommand; 12] = [
-        UiCommand::NewWorkbook,
-        UiCommand::OpenWorkbook,
-        UiCommand::SaveCopy,
-        UiCommand::OpenDemo,
-        UiCommand::ImportFiles,
-        UiCommand::ImportFolder,
-        UiCommand::Redo,
-        UiCommand::Undo,
-        UiCommand::TogglePresentation,
-        UiCommand::LeavePresentation,
-        UiCommand::PreviousPage,
-        UiCommand::NextPage,
-    ];
-
     /// The label of its button or menu item; those that open a dialog end in "…".
     pub fn text(self) -> Tr {
         match self {
@@ -186,7 +173,7 @@ impl UiCommand {
         let typing = ctx.egui_wants_keyboard_input();
         let mut pressed = Vec::new();
         ctx.input_mut(|input| {
-            for command in UiCommand::ALL {
+            for &command in UiCommand::ALL {
                 if (typing && command.yields_to_typing()) || !enabled(command) {
                     continue;
                 }

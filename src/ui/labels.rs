@@ -127,8 +127,8 @@ mod tests {
 
     #[test]
     fn no_label_title_or_phase_lacks_a_translation() {
-        let titles = PageId::ALL.map(|p| p.info().title);
-        let phases = Phase::ALL.map(Phase::title);
+        let titles = PageId::ALL.iter().map(|p| p.info().title);
+        let phases = Phase::ALL.iter().map(|p| p.title());
         let texts: Vec<Tr> = all()
             .into_iter()
             .chain(titles)

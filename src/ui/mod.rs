@@ -21,17 +21,35 @@ use crate::store::import::{ColumnMapping, ImportProgress, ImportSummary};
 pub use command::UiCommand;
 use job::Job;
 
-/// The phases of the steering cycle, in the navigation's order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Phase {
-    Planning,
-    FollowUp,
-    Tools,
+/// Declares a fieldless enum together with its `ALL`: every variant in the order declared, so
+/// the list cannot leave one out.
+macro_rules! enum_with_all {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($(#[$vmeta:meta])* $variant:ident,)* }) => {
+        $(#[$meta])*
+        $vis enum $name {
+            $($(#[$vmeta])* $variant,)*
+        }
+
+        impl $name {
+            /// Every variant, in the order declared.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+        }
+    };
+}
+pub(crate) use enum_with_all;
+
+enum_with_all! {
+    /// The phases of the steering cycle, in the navigation's order.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Phase {
+        Planning,
+        FollowUp,
+        Tools,
+    }
 }
 
 impl Phase {
-    pub const ALL: [Phase; 3] = [Phase::Planning, Phase::FollowUp, Phase::Tools];
-
+    /// What the navigation calls the phase.
     pub fn title(self) -> Tr {
         match self {
             Phase::Planning => Tr::new("Planering", "Planning"),
@@ -41,24 +59,26 @@ impl Phase {
     }
 }
 
-/// Every page of the app. The order of [`PageId::ALL`] is the navigation's order, and gives
-/// the first nine their Ctrl+number shortcuts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PageId {
-    /// Planering: whose results are followed and against whom.
-    Municipality,
-    /// Planering: goals with target levels.
-    Goal,
-    /// Uppföljning och analys: samla in.
-    Collect,
-    /// Uppföljning och analys: fokusera, the deviation cockpit.
-    Cockpit,
-    /// Uppföljning och analys: the results of one indicator.
-    Results,
-    /// Uppföljning och analys: every indicator's signals, to spot what needs goals.
-    Scan,
-    /// Verktyg: the workbook file itself.
-    Workbook,
+enum_with_all! {
+    /// Every page of the app. The navigation lists them by phase, in the order declared here;
+    /// the first nine in that order get Ctrl+1 … Ctrl+9.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum PageId {
+        /// Planering: whose results are followed and against whom.
+        Municipality,
+        /// Planering: goals with target levels.
+        Goal,
+        /// Uppföljning och analys: samla in.
+        Collect,
+        /// Uppföljning och analys: fokusera, the deviation cockpit.
+        Cockpit,
+        /// Uppföljning och analys: the results of one indicator.
+        Results,
+        /// Uppföljning och analys: every indicator's signals, to spot what needs goals.
+        Scan,
+        /// Verktyg: the workbook file itself.
+        Workbook,
+    }
 }
 
 /// What the app needs to know about a page to list it, title it and reach it.
@@ -71,17 +91,6 @@ pub struct PageInfo {
 }
 
 impl PageId {
-    /// Every page, in the navigation's order.
-    pub const ALL: [PageId; 7] = [
-        PageId::Municipality,
-        PageId::Goal,
-        PageId::Collect,
-        PageId::Cockpit,
-        PageId::Results,
-        PageId::Scan,
-        PageId::Workbook,
-    ];
-
     /// The page table: the one place a page's phase, title and visibility are declared.
     pub fn info(self) -> PageInfo {
         let (phase, title, in_presentation) = match self {
@@ -149,22 +158,28 @@ impl PageId {
             egui::Key::Num8,
             egui::Key::Num9,
         ];
-        let index = PageId::ALL.iter().position(|p| *p == self)?;
+        let index = PageId::in_navigation().position(|p| p == self)?;
         let key = KEYS.get(index)?;
         Some(egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, *key))
     }
 
     /// The page `step` places away in the navigation (−1 the previous), if there is one.
     pub fn step(self, step: isize) -> Option<PageId> {
-        let index = PageId::ALL.iter().position(|p| *p == self)?;
-        PageId::ALL.get(index.checked_add_signed(step)?).copied()
+        let index = PageId::in_navigation().position(|p| p == self)?;
+        PageId::in_navigation().nth(index.checked_add_signed(step)?)
     }
 
     /// The pages of one phase, in order.
     pub fn of_phase(phase: Phase) -> impl Iterator<Item = PageId> {
         PageId::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .filter(move |p| p.info().phase == phase)
+    }
+
+    /// Every page in the navigation's order: by phase, then as declared.
+    pub fn in_navigation() -> impl Iterator<Item = PageId> {
+        Phase::ALL.iter().flat_map(|phase| PageId::of_phase(*phase))
     }
 }
 
