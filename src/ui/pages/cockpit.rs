@@ -31,19 +31,11 @@ impl Page for CockpitPage {
         };
         ui.heading(PageId::Cockpit.title(lang));
         if data.home.is_none() {
-            ui.colored_label(
-                palette::NOTICE,
-                lang.t(
-                    "Välj hemkommun först.",
-                    "Choose the home municipality first.",
-                ),
+            let note = lang.t(
+                "Välj hemkommun först.",
+                "Choose the home municipality first.",
             );
-            if ui
-                .button(lang.t("Välj hemkommun", "Choose home municipality"))
-                .clicked()
-            {
-                intents.push(Intent::Go(Route::Page(PageId::Municipality)));
-            }
+            super::municipality::ask_for_home(ui, lang, Some(note), intents);
             return;
         }
         if data.goals.is_empty() {

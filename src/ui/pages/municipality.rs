@@ -168,3 +168,22 @@ impl Page for MunicipalityPage {
         });
     }
 }
+
+/// Where a page needs the home municipality and none is chosen: says so (`note`) and links to
+/// this page.
+pub fn ask_for_home(
+    ui: &mut egui::Ui,
+    lang: crate::i18n::Lang,
+    note: Option<&str>,
+    intents: &mut Vec<Intent>,
+) {
+    if let Some(note) = note {
+        ui.colored_label(palette::NOTICE, note);
+    }
+    if ui
+        .button(lang.t("Välj hemkommun", "Choose home municipality"))
+        .clicked()
+    {
+        intents.push(Intent::Go(crate::ui::Route::Page(PageId::Municipality)));
+    }
+}

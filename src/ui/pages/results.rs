@@ -243,19 +243,11 @@ impl ResultsPage {
         };
         let home_title = base.home.as_ref().map(|h| base.title_of(h));
         if base.home.is_none() {
-            ui.colored_label(
-                palette::NOTICE,
-                lang.t(
-                    "Ingen hemkommun vald: välj den för att se kommunens utveckling.",
-                    "No home municipality chosen: pick it to see its development.",
-                ),
+            let note = lang.t(
+                "Ingen hemkommun vald: välj den för att se kommunens utveckling.",
+                "No home municipality chosen: pick it to see its development.",
             );
-            if ui
-                .button(lang.t("Välj hemkommun", "Choose home municipality"))
-                .clicked()
-            {
-                intents.push(Intent::Go(Route::Page(PageId::Municipality)));
-            }
+            super::municipality::ask_for_home(ui, lang, Some(note), intents);
         }
         let chart_height = theme::chart_height(ctx.presentation);
         ui.separator();

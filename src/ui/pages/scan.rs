@@ -59,12 +59,7 @@ impl Page for ScanPage {
             Some(Ok(loaded)) => loaded,
         };
         if loaded.home.is_none() {
-            if ui
-                .button(lang.t("Välj hemkommun", "Choose home municipality"))
-                .clicked()
-            {
-                intents.push(Intent::Go(Route::Page(PageId::Municipality)));
-            }
+            super::municipality::ask_for_home(ui, lang, None, intents);
             return;
         }
         let mut year = loaded.year;
