@@ -19,6 +19,7 @@ pub struct Tr {
 }
 
 impl Tr {
+    /// The text in Swedish and in English.
     pub const fn new(sv: &'static str, en: &'static str) -> Tr {
         Tr { sv, en }
     }

@@ -180,14 +180,17 @@ impl App {
         }
     }
 
+    /// Opens the workbook at `path` in place of the current one (not while an import runs).
     pub fn open(&mut self, path: &Path) {
         self.replace_workbook(|| Workbook::open(path));
     }
 
+    /// Creates a new, empty workbook at `path` and opens it.
     pub fn create(&mut self, path: &Path) {
         self.replace_workbook(|| Workbook::create(path));
     }
 
+    /// Opens the user's copy of the demo workbook, making it if needed.
     pub fn open_demo(&mut self) {
         self.replace_workbook(demo::open_user_demo);
     }

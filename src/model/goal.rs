@@ -62,6 +62,7 @@ pub struct Goal {
 }
 
 impl Goal {
+    /// A goal under no other is the council's (*fullmäktigemål*); one under it, a board's.
     pub fn is_council_goal(&self) -> bool {
         self.parent.is_none()
     }

@@ -20,6 +20,7 @@ impl Direction {
         }
     }
 
+    /// Reads `higher`, `lower` or `neutral`, as stored and as typed on the command line.
     pub fn from_code(code: &str) -> Option<Direction> {
         match code.trim().to_ascii_lowercase().as_str() {
             "higher" => Some(Direction::HigherIsBetter),

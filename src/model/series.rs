@@ -54,6 +54,7 @@ pub struct Distribution {
 }
 
 impl Distribution {
+    /// The values sorted from lowest to highest.
     pub fn new(mut points: Vec<(String, f64)>) -> Distribution {
         points.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
         Distribution { points }
@@ -72,6 +73,7 @@ impl Distribution {
         self.points.iter().position(|(m, _)| m == id)
     }
 
+    /// The middle value (the mean of the two middle ones for an even count).
     pub fn median(&self) -> Option<f64> {
         let values: Vec<f64> = self.points.iter().map(|p| p.1).collect();
         median(&values)

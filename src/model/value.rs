@@ -22,6 +22,7 @@ impl Gender {
         }
     }
 
+    /// Reads Kolada's code: `T`, `K` or `M` (`None` for anything else, an empty cell too).
     pub fn from_code(code: &str) -> Option<Gender> {
         match code.trim() {
             "T" | "t" => Some(Gender::Total),
@@ -106,6 +107,7 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// The number, when there is one.
     pub fn value(self) -> Option<f64> {
         match self {
             Outcome::Value(v) => Some(v),

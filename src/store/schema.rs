@@ -159,6 +159,8 @@ fn add_official_areas(tx: &rusqlite::Transaction<'_>) -> HookResult {
 /// The format version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATION_SQL.len() as i64 + 1;
 
+/// Every change of the schema since format 1, in order. Append only: a released step never
+/// changes.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(
         MIGRATION_SQL

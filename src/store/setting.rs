@@ -43,6 +43,7 @@ impl Setting {
         }
     }
 
+    /// The setting stored under `key`; a key this version does not know is kept as it is.
     pub fn from_key(key: &str) -> Setting {
         match key {
             "home_municipality" => Setting::HomeMunicipality,

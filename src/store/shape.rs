@@ -50,6 +50,7 @@ impl<R: Record> Change<R> {
         })
     }
 
+    /// Removes the record with this id, then stores the new one when it is a put.
     pub fn execute(&self, tx: &Transaction<'_>) -> Result<(), StoreError> {
         R::delete(tx, &self.id())?;
         if let Change::Put(record) = self {

@@ -215,6 +215,7 @@ pub enum SkipReason {
 }
 
 impl SkipReason {
+    /// Why rows were skipped, as the summary says it.
     pub fn describe(self, lang: Lang) -> &'static str {
         match self {
             SkipReason::BadValue => lang.t(
@@ -279,6 +280,7 @@ pub struct SkipGroup {
 }
 
 impl SkipGroup {
+    /// How many line numbers a summary lists per reason before it only counts.
     pub const MAX_LINES: usize = 20;
 }
 
@@ -293,6 +295,7 @@ pub enum WarningKind {
 }
 
 impl WarningKind {
+    /// What the warning is about, as the summary says it.
     pub fn describe(self, lang: Lang) -> &'static str {
         match self {
             WarningKind::DuplicateKey => lang.t(
@@ -362,6 +365,7 @@ pub enum NotReadReason {
 }
 
 impl NotReadReason {
+    /// Why a file was not read, as the summary says it.
     pub fn describe(self, lang: Lang) -> &'static str {
         match self {
             NotReadReason::OtherKind => lang.t(
@@ -543,6 +547,7 @@ impl ImportError {
         }
     }
 
+    /// What to tell the user, in `lang`, naming the file.
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (ImportError::UnknownLayout { path, why }, Lang::Sv) => format!(
@@ -695,6 +700,7 @@ impl ImportProgress {
             .unwrap_or_default()
     }
 
+    /// Asks the import to stop; nothing of it is kept.
     pub fn cancel(&self) {
         self.cancel.store(true, Ordering::Relaxed);
     }
