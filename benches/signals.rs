@@ -185,12 +185,14 @@ fn bench_full_dump_views(c: &mut Criterion) {
         std::thread::sleep(std::time::Duration::from_millis(2));
         assert!(started.elapsed().as_secs() < 30, "scan rows never arrived");
     }
+    let arrived = started.elapsed();
+    let rows = app
+        .workbook()
+        .and_then(|wb| wb.scan(None).ok())
+        .map_or(0, |s| s.rows.len());
     eprintln!(
-        "scan view: {} rows arrived {:.0} ms after the first frame",
-        app.workbook()
-            .and_then(|wb| wb.scan(None).ok())
-            .map_or(0, |s| s.rows.len()),
-        started.elapsed().as_secs_f64() * 1000.0
+        "scan view: {rows} rows arrived {:.0} ms after the first frame",
+        arrived.as_secs_f64() * 1000.0
     );
     c.bench_function("scan_frame_full_dump", |b| {
         b.iter(|| ctx.run_ui(input(), |ui| app.frame(ui)))
