@@ -68,6 +68,20 @@ fn bench_country(c: &mut Criterion) {
             country_signals(&series.rows, &series.directions, 2022).len()
         })
     });
+    // Sök i data and Vad gör de bästa? (issue 10): one indicator against every other, and the
+    // likeness of the home municipality over ten indicators.
+    let found = wb.correlate("N15428", 2022, 30).expect("correlate");
+    eprintln!(
+        "correlate: {} indicators with 30 or more shared municipalities",
+        found.len()
+    );
+    group.bench_function("correlate_one_against_all_2022", |b| {
+        b.iter(|| wb.correlate("N15428", 2022, 30).expect("correlate"))
+    });
+    let ten: Vec<String> = found.iter().take(10).map(|c| c.indicator.clone()).collect();
+    group.bench_function("similar_over_10_indicators_2022", |b| {
+        b.iter(|| wb.similar("0180", &ten, 2022).expect("similar"))
+    });
     drop(wb);
     // Directions for every indicator in one edit, then undone, on a copy of the workbook.
     let dir = tempfile::tempdir_in(path.parent().expect("folder")).expect("temp dir");

@@ -83,6 +83,48 @@ pub enum CliCommand {
         #[arg(long, value_name = "FILE")]
         from: Option<PathBuf>,
     },
+    /// Print `kind;municipality;value;rank;change`: up to 10 `best` lines on the indicator in
+    /// the year, then up to 10 `improved` lines (the largest improvement since `year - years`;
+    /// `change` is the raw difference). Municipalities only; ties by id.
+    Best {
+        workbook: PathBuf,
+        #[arg(long)]
+        indicator: String,
+        #[arg(long)]
+        year: i32,
+        #[arg(long, default_value_t = 3)]
+        years: i32,
+        /// Only the comparison group (ranks stay among all municipalities).
+        #[arg(long)]
+        group: bool,
+    },
+    /// Print `municipality;distance`: the municipalities most like one on the listed
+    /// indicators (z-scored, Euclidean), nearest first.
+    Similar {
+        workbook: PathBuf,
+        #[arg(long)]
+        municipality: String,
+        /// Indicator ids, comma-separated.
+        #[arg(long, value_delimiter = ',', required = true)]
+        on: Vec<String>,
+        #[arg(long)]
+        year: i32,
+        #[arg(long, default_value_t = 20)]
+        n: usize,
+    },
+    /// Print `indicator;rho;n`: the indicators that go with one across municipalities in a
+    /// year (Spearman's rho), strongest first. A correlation is not a cause.
+    Correlate {
+        workbook: PathBuf,
+        #[arg(long)]
+        indicator: String,
+        #[arg(long)]
+        year: i32,
+        #[arg(long, default_value_t = 20)]
+        top: usize,
+        #[arg(long, default_value_t = 30)]
+        min_n: usize,
+    },
     /// Check the whole file with SQLite's integrity check; changes nothing.
     Check { workbook: PathBuf },
     /// Write the demo workbook (fictional values) to a new file.
@@ -285,6 +327,48 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
             direction: code,
             from,
         } => direction(&workbook, indicator, code, from)?,
+        CliCommand::Best {
+            workbook,
+            indicator,
+            year,
+            years,
+            group,
+        } => best(&workbook, &indicator, year, years, group, out)?,
+        CliCommand::Similar {
+            workbook,
+            municipality,
+            on,
+            year,
+            n,
+        } => {
+            let wb = open(&workbook)?;
+            known_municipality(&wb, &municipality)?;
+            for id in &on {
+                known_indicator(&wb, id)?;
+            }
+            let Some(list) = wb.similar(&municipality, &on, year)? else {
+                bail!(
+                    "kommunen {municipality} saknar värde {year} för något av {}",
+                    on.join(", ")
+                );
+            };
+            for l in list.into_iter().take(n) {
+                writeln!(out, "{};{:.4}", l.municipality, l.distance)?;
+            }
+        }
+        CliCommand::Correlate {
+            workbook,
+            indicator,
+            year,
+            top,
+            min_n,
+        } => {
+            let wb = open(&workbook)?;
+            known_indicator(&wb, &indicator)?;
+            for c in wb.correlate(&indicator, year, min_n)?.into_iter().take(top) {
+                writeln!(out, "{};{:.4};{}", c.indicator, c.rho, c.n)?;
+            }
+        }
         CliCommand::Check { workbook } => {
             let wb = open(&workbook)?;
             match wb.check_integrity() {
@@ -431,5 +515,42 @@ fn direction(
     wb.apply(edit)
         .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
     tell_notices(&mut wb);
+    Ok(())
+}
+
+/// A request the command line refuses as asked (exit code 2), as opposed to a failure.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Refused(pub String);
+
+/// `best`: the best and most improved municipalities on an indicator.
+fn best(
+    workbook: &Path,
+    indicator: &str,
+    year: i32,
+    years: i32,
+    group: bool,
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
+    let wb = open(workbook)?;
+    known_indicator(&wb, indicator)?;
+    let Some(lists) = wb.best(indicator, year, years, group, 10)? else {
+        return Err(Refused(format!(
+            "nyckeltalet {indicator} har ingen riktning (högre eller lägre är bättre), så det finns inget bäst; \
+             ange den med: styrsnurra direction {} --indicator {indicator} higher|lower",
+            workbook.display()
+        ))
+        .into());
+    };
+    for (kind, list) in [("best", &lists.best), ("improved", &lists.improved)] {
+        for s in list {
+            let change = s.change.map(|c| c.to_string()).unwrap_or_default();
+            writeln!(
+                out,
+                "{kind};{};{};{};{change}",
+                s.municipality, s.value, s.rank
+            )?;
+        }
+    }
     Ok(())
 }

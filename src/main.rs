@@ -13,7 +13,10 @@ fn main() -> std::process::ExitCode {
                 Ok(()) => std::process::ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("Fel: {e:#}");
-                    std::process::ExitCode::FAILURE
+                    match e.downcast_ref::<cli::Refused>() {
+                        Some(_) => std::process::ExitCode::from(2),
+                        None => std::process::ExitCode::FAILURE,
+                    }
                 }
             }
         }

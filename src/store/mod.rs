@@ -4,6 +4,7 @@
 
 pub mod cockpit;
 pub mod comment;
+pub mod compare;
 pub mod demo;
 pub mod edit;
 pub mod error;
