@@ -63,3 +63,17 @@ fn a_line_written_before_a_field_existed_still_parses() {
     assert_eq!(tree.goals[0].title, "Gammalt mål");
     assert!(tree.goals[0].indicators.is_empty() && tree.checklist.is_empty());
 }
+
+/// `cargo test --test undo_log_format -- --ignored --nocapture` prints the lines a new edit
+/// adds to the fixture.
+#[test]
+#[ignore]
+fn print_the_lines_the_fixture_lacks() {
+    let stored = std::fs::read_to_string(fixture()).unwrap();
+    for edit in examples() {
+        let line = serde_json::to_string(&edit).unwrap();
+        if !stored.lines().any(|l| l == line) {
+            println!("{line}");
+        }
+    }
+}

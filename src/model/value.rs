@@ -2,9 +2,20 @@
 
 /// Kolada splits many results by gender: total, women (`K`) and men (`M`).
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
 )]
 pub enum Gender {
+    #[default]
     Total,
     Women,
     Men,

@@ -167,12 +167,14 @@ fn fill(workbook: &mut Workbook) -> rusqlite::Result<()> {
             [GROUP_ID, peer],
         )?;
     }
-    demo_goals(&tx).map_err(|e| match e {
-        super::StoreError::Sqlite(e) => e,
-        other => rusqlite::Error::ToSqlConversionFailure(Box::new(std::io::Error::other(
-            other.to_string(),
-        ))),
-    })?;
+    demo_goals(&tx)
+        .and_then(|()| demo_analysis(&tx))
+        .map_err(|e| match e {
+            super::StoreError::Sqlite(e) => e,
+            other => rusqlite::Error::ToSqlConversionFailure(Box::new(std::io::Error::other(
+                other.to_string(),
+            ))),
+        })?;
     let comparison = serde_json::to_string(&Comparison::Group(GROUP_ID.to_string()))
         .expect("comparison serialises");
     for (setting, value) in [
@@ -266,4 +268,81 @@ fn demo_goals(tx: &rusqlite::Transaction<'_>) -> Result<(), super::StoreError> {
             checklist: Vec::new(),
         },
     )
+}
+
+/// An analysis already begun on the demo's worst deviation (waiting times for a place in
+/// special housing), so the Sök orsaker step shows the method at work on first start.
+fn demo_analysis(tx: &rusqlite::Transaction<'_>) -> Result<(), super::StoreError> {
+    use super::shape::Record;
+    use crate::model::analysis::{
+        Analysis, DataView, Evidence, Hypothesis, HypothesisState, KnowledgeSource, Proposal,
+        item_key,
+    };
+    Analysis {
+        id: 1,
+        indicator: "U23401".into(),
+        municipality: HOME.into(),
+        period: *YEARS.end(),
+        gender: Gender::Total,
+        conclusion: String::new(),
+    }
+    .save(tx)?;
+    for (item, relevance, note) in [
+        (
+            item_key("measurement", "counting"),
+            "not_relevant",
+            "Kontrollerat mot verksamhetssystemet.",
+        ),
+        (
+            item_key("environment", "population"),
+            "relevant",
+            "Fler över 85 år sedan 2020.",
+        ),
+        (item_key("activities", "way"), "relevant", ""),
+    ] {
+        tx.execute(
+            "INSERT INTO analysis_answer (analysis_id, item, relevance, note) VALUES (1, ?1, ?2, ?3)",
+            rusqlite::params![item, relevance, note],
+        )?;
+    }
+    Hypothesis {
+        id: 1,
+        analysis_id: 1,
+        heading: "activities".into(),
+        statement: "Biståndsbeslut och lediga platser samordnas inte, så platser står tomma medan ansökningar väntar.".into(),
+        origin: "Dialog med äldreomsorgens enhetschefer".into(),
+        state: HypothesisState::Investigating,
+        ..Hypothesis::default()
+    }
+    .save(tx)?;
+    Hypothesis {
+        id: 2,
+        analysis_id: 1,
+        heading: "environment".into(),
+        statement: "Fler mycket gamla invånare ansöker om särskilt boende.".into(),
+        origin: "Befolkningsstatistik".into(),
+        ..Hypothesis::default()
+    }
+    .save(tx)?;
+    Evidence {
+        id: 1,
+        analysis_id: 1,
+        text: "Trenden för brukarbedömningen av särskilt boende i samma år.".into(),
+        view: Some(DataView {
+            indicator: "U21468".into(),
+            ..DataView::default()
+        }),
+        ratings: vec![(1, 1), (2, 0)],
+    }
+    .save(tx)?;
+    Proposal {
+        id: 1,
+        analysis_id: 1,
+        text: "Gemensam veckovis genomgång av beslut och lediga platser.".into(),
+        causes: vec![1],
+        sources: vec![KnowledgeSource::Staff, KnowledgeSource::GoodExamples],
+        reference: "Besök i en jämförelsekommun".into(),
+    }
+    .save(tx)?;
+    Ok(())
 }

@@ -11,6 +11,7 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
+use super::analysis::AnalysisEdit;
 use super::comment::CommentEdit;
 use super::error::StoreError;
 use super::goal::GoalEdit;
@@ -25,6 +26,7 @@ use crate::model::Comparison;
 pub enum Edit {
     /// Several edits as one undo step (e.g. grouping notes, or a decision with its activities).
     Batch(Vec<Edit>),
+    Analysis(AnalysisEdit),
     #[serde(untagged)]
     Setting(SettingEdit),
     #[serde(untagged)]
@@ -58,6 +60,12 @@ pub trait FeatureEdit: Sized {
 pub struct Applied {
     /// The id the store gave a new record.
     pub created: Option<i64>,
+}
+
+impl From<AnalysisEdit> for Edit {
+    fn from(edit: AnalysisEdit) -> Edit {
+        Edit::Analysis(edit)
+    }
 }
 
 impl From<SettingEdit> for Edit {
@@ -123,6 +131,7 @@ impl Edit {
                     Lang::En => format!("{} changes at once", parts.len()),
                 },
             },
+            Edit::Analysis(e) => e.label(lang),
             Edit::Setting(e) => e.label(lang),
             Edit::Indicator(e) => e.label(lang),
             Edit::Goal(e) => e.label(lang),
@@ -147,6 +156,7 @@ impl Edit {
                 inverses.reverse();
                 Edit::Batch(inverses)
             }
+            Edit::Analysis(e) => Edit::Analysis(run(e, tx)?),
             Edit::Setting(e) => Edit::Setting(run(e, tx)?),
             Edit::Indicator(e) => Edit::Indicator(run(e, tx)?),
             Edit::Goal(e) => Edit::Goal(run(e, tx)?),
@@ -164,6 +174,7 @@ impl Edit {
                 }
                 Ok(created)
             }
+            Edit::Analysis(e) => e.assign_ids(tx),
             Edit::Setting(e) => e.assign_ids(tx),
             Edit::Indicator(e) => e.assign_ids(tx),
             Edit::Goal(e) => e.assign_ids(tx),

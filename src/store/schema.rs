@@ -156,8 +156,53 @@ fn add_official_areas(tx: &rusqlite::Transaction<'_>) -> HookResult {
     Ok(())
 }
 
+/// Version 6: Sök orsaker. An analysis of one deviation (indicator, municipality, year,
+/// gender) with its checklist answers; its own questions, hypotheses, evidence and proposals
+/// are records kept as JSON (`data`) beside their ids, in the shape of `model::analysis`.
+const V6: &str = "
+CREATE TABLE analysis (
+    id              INTEGER PRIMARY KEY,
+    indicator_id    TEXT NOT NULL,
+    municipality_id TEXT NOT NULL,
+    period          INTEGER NOT NULL,
+    gender          TEXT NOT NULL CHECK (gender = 'T' OR gender = 'K' OR gender = 'M'),
+    conclusion      TEXT NOT NULL DEFAULT '',
+    UNIQUE (indicator_id, municipality_id, period, gender)
+);
+CREATE TABLE analysis_answer (
+    analysis_id INTEGER NOT NULL REFERENCES analysis(id) ON DELETE CASCADE,
+    item        TEXT NOT NULL,
+    relevance   TEXT CHECK (relevance = 'relevant' OR relevance = 'not_relevant' OR relevance = 'unknown'),
+    note        TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (analysis_id, item)
+);
+CREATE TABLE analysis_question (
+    id          INTEGER PRIMARY KEY,
+    analysis_id INTEGER NOT NULL REFERENCES analysis(id) ON DELETE CASCADE,
+    data        TEXT NOT NULL
+);
+CREATE TABLE hypothesis (
+    id          INTEGER PRIMARY KEY,
+    analysis_id INTEGER NOT NULL REFERENCES analysis(id) ON DELETE CASCADE,
+    data        TEXT NOT NULL
+);
+CREATE TABLE evidence (
+    id          INTEGER PRIMARY KEY,
+    analysis_id INTEGER NOT NULL REFERENCES analysis(id) ON DELETE CASCADE,
+    data        TEXT NOT NULL
+);
+CREATE TABLE proposal (
+    id          INTEGER PRIMARY KEY,
+    analysis_id INTEGER NOT NULL REFERENCES analysis(id) ON DELETE CASCADE,
+    data        TEXT NOT NULL
+);
+";
+
+/// The migrations after version 5's hook, in order.
+const LATER_SQL: [&str; 1] = [V6];
+
 /// The format version this build writes.
-pub const CURRENT_VERSION: i64 = MIGRATION_SQL.len() as i64 + 1;
+pub const CURRENT_VERSION: i64 = (MIGRATION_SQL.len() + 1 + LATER_SQL.len()) as i64;
 
 /// Every change of the schema since format 1, in order. Append only: a released step never
 /// changes.
@@ -167,6 +212,7 @@ pub fn migrations() -> Migrations<'static> {
             .iter()
             .map(|sql| M::up(sql))
             .chain([M::up_with_hook("", add_official_areas)])
+            .chain(LATER_SQL.iter().map(|sql| M::up(sql)))
             .collect(),
     )
 }

@@ -1,0 +1,492 @@
+//! Sök orsaker in the workbook: analyses of deviations, their checklist answers, the group's
+//! own questions, hypotheses, evidence and proposals; the edits on them and the read models.
+
+use std::collections::BTreeMap;
+
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
+
+use super::edit::FeatureEdit;
+use super::error::StoreError;
+use super::shape::{Change, Record, Slot};
+use super::workbook::Workbook;
+use crate::i18n::Lang;
+use crate::model::Gender;
+use crate::model::analysis::{
+    Analysis, Answer, Evidence, Hypothesis, HypothesisState, OwnQuestion, Proposal, Relevance,
+};
+
+/// A record of an analysis kept as JSON in its own table, keyed by id and analysis.
+pub trait Part: Clone + Serialize + DeserializeOwned {
+    const TABLE: &'static str;
+    fn id(&self) -> i64;
+    fn set_id(&mut self, id: i64);
+    fn analysis_id(&self) -> i64;
+}
+
+macro_rules! part {
+    ($type:ty, $table:literal) => {
+        impl Part for $type {
+            const TABLE: &'static str = $table;
+            fn id(&self) -> i64 {
+                self.id
+            }
+            fn set_id(&mut self, id: i64) {
+                self.id = id;
+            }
+            fn analysis_id(&self) -> i64 {
+                self.analysis_id
+            }
+        }
+    };
+}
+
+part!(OwnQuestion, "analysis_question");
+part!(Hypothesis, "hypothesis");
+part!(Evidence, "evidence");
+part!(Proposal, "proposal");
+
+impl<P: Part> Record for P {
+    type Id = i64;
+
+    fn id(&self) -> i64 {
+        Part::id(self)
+    }
+
+    fn load(tx: &Transaction<'_>, id: &i64) -> Result<Option<Self>, StoreError> {
+        let sql = format!("SELECT data FROM {} WHERE id = ?1", P::TABLE);
+        let json: Option<String> = tx.query_row(&sql, [id], |r| r.get(0)).optional()?;
+        Ok(match json {
+            Some(j) => Some(serde_json::from_str(&j)?),
+            None => None,
+        })
+    }
+
+    fn save(&self, tx: &Transaction<'_>) -> Result<(), StoreError> {
+        let sql = format!(
+            "INSERT INTO {} (id, analysis_id, data) VALUES (?1, ?2, ?3)",
+            P::TABLE
+        );
+        tx.execute(
+            &sql,
+            params![
+                Part::id(self),
+                self.analysis_id(),
+                serde_json::to_string(self)?
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn delete(tx: &Transaction<'_>, id: &i64) -> Result<(), StoreError> {
+        tx.execute(&format!("DELETE FROM {} WHERE id = ?1", P::TABLE), [id])?;
+        Ok(())
+    }
+}
+
+/// An analysis's own row (without its parts): what it is about and its conclusions.
+impl Record for Analysis {
+    type Id = i64;
+
+    fn id(&self) -> i64 {
+        self.id
+    }
+
+    fn load(tx: &Transaction<'_>, id: &i64) -> Result<Option<Self>, StoreError> {
+        Ok(tx
+            .query_row(
+                "SELECT id, indicator_id, municipality_id, period, gender, conclusion
+                 FROM analysis WHERE id = ?1",
+                [id],
+                analysis_row,
+            )
+            .optional()?)
+    }
+
+    fn save(&self, tx: &Transaction<'_>) -> Result<(), StoreError> {
+        tx.execute(
+            "INSERT INTO analysis (id, indicator_id, municipality_id, period, gender, conclusion)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                self.id,
+                self.indicator,
+                self.municipality,
+                self.period,
+                self.gender.code(),
+                self.conclusion
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Only an analysis without parts is removed this way (undoing its creation).
+    fn delete(tx: &Transaction<'_>, id: &i64) -> Result<(), StoreError> {
+        tx.execute("DELETE FROM analysis WHERE id = ?1", [id])?;
+        Ok(())
+    }
+}
+
+fn analysis_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Analysis> {
+    Ok(Analysis {
+        id: r.get(0)?,
+        indicator: r.get(1)?,
+        municipality: r.get(2)?,
+        period: r.get(3)?,
+        gender: Gender::from_code(&r.get::<_, String>(4)?).unwrap_or_default(),
+        conclusion: r.get(5)?,
+    })
+}
+
+fn relevance_code(r: Relevance) -> &'static str {
+    match r {
+        Relevance::Relevant => "relevant",
+        Relevance::NotRelevant => "not_relevant",
+        Relevance::Unknown => "unknown",
+    }
+}
+
+fn relevance_from(code: Option<&str>) -> Option<Relevance> {
+    match code {
+        Some("relevant") => Some(Relevance::Relevant),
+        Some("not_relevant") => Some(Relevance::NotRelevant),
+        Some("unknown") => Some(Relevance::Unknown),
+        _ => None,
+    }
+}
+
+/// The answer to one checklist question (or own question) of an analysis.
+struct AnswerSlot<'a> {
+    analysis_id: i64,
+    item: &'a str,
+}
+
+impl Slot for AnswerSlot<'_> {
+    type Value = Answer;
+
+    fn read(&self, tx: &Transaction<'_>) -> Result<Option<Answer>, StoreError> {
+        Ok(tx
+            .query_row(
+                "SELECT relevance, note FROM analysis_answer WHERE analysis_id = ?1 AND item = ?2",
+                params![self.analysis_id, self.item],
+                |r| {
+                    Ok(Answer {
+                        relevance: relevance_from(r.get_ref(0)?.as_str_or_null()?),
+                        note: r.get(1)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    fn write(&self, tx: &Transaction<'_>, value: Option<&Answer>) -> Result<(), StoreError> {
+        match value {
+            Some(a) => tx.execute(
+                "INSERT INTO analysis_answer (analysis_id, item, relevance, note) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (analysis_id, item) DO UPDATE SET relevance = excluded.relevance, note = excluded.note",
+                params![self.analysis_id, self.item, a.relevance.map(relevance_code), a.note],
+            )?,
+            None => tx.execute(
+                "DELETE FROM analysis_answer WHERE analysis_id = ?1 AND item = ?2",
+                params![self.analysis_id, self.item],
+            )?,
+        };
+        Ok(())
+    }
+}
+
+/// An edit of Sök orsaker. Written in the undo log under `"Analysis"`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum AnalysisEdit {
+    /// Opens an analysis of a deviation (id 0: the store gives it one), or takes it back.
+    Analysis(Change<Analysis>),
+    /// Answers (`Some`) or clears a checklist question; `item` is `heading.question` or
+    /// `own:<id>`.
+    Answer {
+        analysis_id: i64,
+        item: String,
+        value: Option<Answer>,
+    },
+    /// The conclusions of an analysis.
+    Conclusion {
+        analysis_id: i64,
+        text: String,
+    },
+    Question(Change<OwnQuestion>),
+    Hypothesis(Change<Hypothesis>),
+    Evidence(Change<Evidence>),
+    Proposal(Change<Proposal>),
+}
+
+impl AnalysisEdit {
+    /// Opens a new analysis of `indicator` for `municipality`, `period` and `gender`.
+    pub fn open(indicator: &str, municipality: &str, period: i32, gender: Gender) -> Self {
+        AnalysisEdit::Analysis(Change::Put(Analysis {
+            id: 0,
+            indicator: indicator.to_string(),
+            municipality: municipality.to_string(),
+            period,
+            gender,
+            conclusion: String::new(),
+        }))
+    }
+}
+
+/// Gives a new part the next id of its table when it has none.
+fn assign<P: Part>(
+    change: &mut Change<P>,
+    tx: &Transaction<'_>,
+) -> Result<Option<i64>, StoreError> {
+    let Change::Put(part) = change else {
+        return Ok(None);
+    };
+    if Part::id(part) != 0 {
+        return Ok(None);
+    }
+    let sql = format!("SELECT coalesce(max(id), 0) + 1 FROM {}", P::TABLE);
+    let id: i64 = tx.query_row(&sql, [], |r| r.get(0))?;
+    part.set_id(id);
+    Ok(Some(id))
+}
+
+fn conclusion(tx: &Transaction<'_>, analysis_id: i64) -> Result<String, StoreError> {
+    Ok(tx
+        .query_row(
+            "SELECT conclusion FROM analysis WHERE id = ?1",
+            [analysis_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or_default())
+}
+
+impl FeatureEdit for AnalysisEdit {
+    fn label(&self, lang: Lang) -> String {
+        let (sv, en) = match self {
+            AnalysisEdit::Analysis(Change::Put(_)) => ("ny analys", "new analysis"),
+            AnalysisEdit::Analysis(Change::Remove(_)) => ("borttagen analys", "removed analysis"),
+            AnalysisEdit::Answer { .. } => ("svar i orsakslistan", "cause checklist answer"),
+            AnalysisEdit::Conclusion { .. } => ("slutsatser", "conclusions"),
+            AnalysisEdit::Question(_) => ("egen fråga", "own question"),
+            AnalysisEdit::Hypothesis(Change::Put(_)) => ("hypotes", "hypothesis"),
+            AnalysisEdit::Hypothesis(Change::Remove(_)) => {
+                ("borttagen hypotes", "removed hypothesis")
+            }
+            AnalysisEdit::Evidence(_) => ("underlag", "evidence"),
+            AnalysisEdit::Proposal(_) => ("åtgärdsförslag", "improvement proposal"),
+        };
+        lang.t(sv, en).to_string()
+    }
+
+    fn inverse(&self, tx: &Transaction<'_>) -> Result<Self, StoreError> {
+        Ok(match self {
+            AnalysisEdit::Analysis(c) => AnalysisEdit::Analysis(c.inverse(tx)?),
+            AnalysisEdit::Answer {
+                analysis_id, item, ..
+            } => AnalysisEdit::Answer {
+                analysis_id: *analysis_id,
+                item: item.clone(),
+                value: AnswerSlot {
+                    analysis_id: *analysis_id,
+                    item,
+                }
+                .read(tx)?,
+            },
+            AnalysisEdit::Conclusion { analysis_id, .. } => AnalysisEdit::Conclusion {
+                analysis_id: *analysis_id,
+                text: conclusion(tx, *analysis_id)?,
+            },
+            AnalysisEdit::Question(c) => AnalysisEdit::Question(c.inverse(tx)?),
+            AnalysisEdit::Hypothesis(c) => AnalysisEdit::Hypothesis(c.inverse(tx)?),
+            AnalysisEdit::Evidence(c) => AnalysisEdit::Evidence(c.inverse(tx)?),
+            AnalysisEdit::Proposal(c) => AnalysisEdit::Proposal(c.inverse(tx)?),
+        })
+    }
+
+    fn execute(&self, tx: &Transaction<'_>) -> Result<(), StoreError> {
+        match self {
+            AnalysisEdit::Analysis(c) => c.execute(tx),
+            AnalysisEdit::Answer {
+                analysis_id,
+                item,
+                value,
+            } => AnswerSlot {
+                analysis_id: *analysis_id,
+                item,
+            }
+            .write(tx, value.as_ref()),
+            AnalysisEdit::Conclusion { analysis_id, text } => {
+                tx.execute(
+                    "UPDATE analysis SET conclusion = ?2 WHERE id = ?1",
+                    params![analysis_id, text],
+                )?;
+                Ok(())
+            }
+            AnalysisEdit::Question(c) => c.execute(tx),
+            AnalysisEdit::Hypothesis(c) => c.execute(tx),
+            AnalysisEdit::Evidence(c) => c.execute(tx),
+            AnalysisEdit::Proposal(c) => c.execute(tx),
+        }
+    }
+
+    fn assign_ids(&mut self, tx: &Transaction<'_>) -> Result<Option<i64>, StoreError> {
+        match self {
+            AnalysisEdit::Analysis(Change::Put(a)) if a.id == 0 => {
+                a.id = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM analysis", [], |r| {
+                    r.get(0)
+                })?;
+                Ok(Some(a.id))
+            }
+            AnalysisEdit::Question(c) => assign(c, tx),
+            AnalysisEdit::Hypothesis(c) => assign(c, tx),
+            AnalysisEdit::Evidence(c) => assign(c, tx),
+            AnalysisEdit::Proposal(c) => assign(c, tx),
+            _ => Ok(None),
+        }
+    }
+}
+
+/// Everything of one analysis, as its page shows it.
+#[derive(Debug, Clone, Default)]
+pub struct AnalysisCase {
+    pub analysis: Analysis,
+    /// By item key (`heading.question` or `own:<id>`).
+    pub answers: BTreeMap<String, Answer>,
+    pub questions: Vec<OwnQuestion>,
+    pub hypotheses: Vec<Hypothesis>,
+    pub evidence: Vec<Evidence>,
+    pub proposals: Vec<Proposal>,
+}
+
+/// An analysis on the list, with where it stands.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AnalysisSummary {
+    pub analysis: Analysis,
+    pub indicator_title: String,
+    /// Proposed or under investigation.
+    pub open: usize,
+    pub confirmed: usize,
+    pub rejected: usize,
+    pub proposals: usize,
+    pub concluded: bool,
+    /// A measurement error is marked relevant or confirmed: the result itself is in doubt.
+    pub measurement_error: bool,
+}
+
+impl Workbook {
+    fn parts<P: Part>(&self, analysis_id: Option<i64>) -> Result<Vec<P>, StoreError> {
+        let sql = format!(
+            "SELECT data FROM {} WHERE ?1 IS NULL OR analysis_id = ?1 ORDER BY id",
+            P::TABLE
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([analysis_id], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for json in rows {
+            out.push(serde_json::from_str(&json?)?);
+        }
+        Ok(out)
+    }
+
+    /// The analysis of a deviation, if the group has opened one.
+    pub fn find_analysis(
+        &self,
+        indicator: &str,
+        municipality: &str,
+        period: i32,
+        gender: Gender,
+    ) -> Result<Option<i64>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM analysis WHERE indicator_id = ?1 AND municipality_id = ?2
+                 AND period = ?3 AND gender = ?4",
+                params![indicator, municipality, period, gender.code()],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// One analysis with all its parts.
+    pub fn analysis_case(&self, id: i64) -> Result<Option<AnalysisCase>, StoreError> {
+        let analysis = self
+            .conn
+            .query_row(
+                "SELECT id, indicator_id, municipality_id, period, gender, conclusion
+                 FROM analysis WHERE id = ?1",
+                [id],
+                analysis_row,
+            )
+            .optional()?;
+        let Some(analysis) = analysis else {
+            return Ok(None);
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT item, relevance, note FROM analysis_answer WHERE analysis_id = ?1",
+        )?;
+        let answers = stmt
+            .query_map([id], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    Answer {
+                        relevance: relevance_from(r.get_ref(1)?.as_str_or_null()?),
+                        note: r.get(2)?,
+                    },
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(Some(AnalysisCase {
+            analysis,
+            answers,
+            questions: self.parts(Some(id))?,
+            hypotheses: self.parts(Some(id))?,
+            evidence: self.parts(Some(id))?,
+            proposals: self.parts(Some(id))?,
+        }))
+    }
+
+    /// Every analysis with where it stands, newest year first.
+    pub fn analyses(&self) -> Result<Vec<AnalysisSummary>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id, a.indicator_id, a.municipality_id, a.period, a.gender, a.conclusion,
+                    coalesce(i.title, a.indicator_id)
+             FROM analysis a LEFT JOIN indicator i ON i.id = a.indicator_id
+             ORDER BY a.period DESC, a.id",
+        )?;
+        let rows = stmt
+            .query_map([], |r| Ok((analysis_row(r)?, r.get::<_, String>(6)?)))?
+            .collect::<Result<Vec<_>, _>>()?;
+        let hypotheses: Vec<Hypothesis> = self.parts(None)?;
+        let proposals: Vec<Proposal> = self.parts(None)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT analysis_id FROM analysis_answer
+             WHERE item LIKE 'measurement.%' AND relevance = 'relevant'",
+        )?;
+        let doubted: Vec<i64> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(rows
+            .into_iter()
+            .map(|(analysis, indicator_title)| {
+                let own: Vec<&Hypothesis> = hypotheses
+                    .iter()
+                    .filter(|h| h.analysis_id == analysis.id)
+                    .collect();
+                let count = |s: HypothesisState| own.iter().filter(|h| h.state == s).count();
+                AnalysisSummary {
+                    open: count(HypothesisState::Proposed) + count(HypothesisState::Investigating),
+                    confirmed: count(HypothesisState::Confirmed),
+                    rejected: count(HypothesisState::Rejected),
+                    proposals: proposals
+                        .iter()
+                        .filter(|p| p.analysis_id == analysis.id)
+                        .count(),
+                    concluded: !analysis.conclusion.trim().is_empty(),
+                    measurement_error: doubted.contains(&analysis.id)
+                        || own.iter().any(|h| h.is_confirmed_measurement_error()),
+                    indicator_title,
+                    analysis,
+                }
+            })
+            .collect())
+    }
+}
