@@ -10,6 +10,8 @@ mod session;
 use std::path::{Path, PathBuf};
 
 use crate::i18n::Lang;
+use crate::model::Gender;
+use crate::store::analysis::AnalysisEdit;
 use crate::store::{Access, Edit, Workbook, demo};
 use crate::ui::pages::workbook::read_only_text;
 use crate::ui::{ImportOutcome, Intent, PageId, Route, UiCommand, ViewContext, theme};
@@ -316,6 +318,12 @@ impl App {
                 self.lang = lang;
                 self.revision += 1;
             }
+            Intent::Analyse {
+                indicator,
+                municipality,
+                period,
+                gender,
+            } => self.analyse(&indicator, &municipality, period, gender),
             Intent::CheckIntegrity => {
                 if let Some(session) = self.session.as_mut() {
                     session.integrity = IntegrityCheck::Pending;
@@ -341,6 +349,25 @@ impl App {
                     session.import.cancel();
                 }
             }
+        }
+    }
+
+    /// Shows the analysis of a deviation; the first time, opens one (an undoable edit, made
+    /// with the analysis page shown so that it selects the new analysis).
+    fn analyse(&mut self, indicator: &str, municipality: &str, period: i32, gender: Gender) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        match session
+            .workbook
+            .find_analysis(indicator, municipality, period, gender)
+        {
+            Ok(Some(id)) => session.go(&Route::Analysis(id)),
+            Ok(None) => {
+                session.go(&Route::Page(PageId::Analysis));
+                self.apply(AnalysisEdit::open(indicator, municipality, period, gender).into());
+            }
+            Err(e) => self.banner = Some(Banner::Error(e.message(self.lang))),
         }
     }
 

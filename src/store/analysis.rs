@@ -490,3 +490,90 @@ impl Workbook {
             .collect())
     }
 }
+
+/// What the analysis page shows of one analysis.
+#[derive(Debug, Clone, Default)]
+pub struct AnalysisView {
+    pub case: AnalysisCase,
+    pub indicator: crate::model::Indicator,
+    pub municipality_title: String,
+    /// The deviation as the cockpit assesses it, when the indicator is on a goal.
+    pub deviation: Option<super::cockpit::Row>,
+    /// The home municipality's series of each indicator an evidence item shows.
+    pub views: Vec<(String, Vec<crate::model::TrendPoint>)>,
+    /// Every indicator, for choosing a data view.
+    pub indicators: Vec<crate::model::Indicator>,
+}
+
+/// Where to learn: the best and the most improved (all municipalities, and the comparison
+/// group), and the indicators that go with this one.
+#[derive(Debug, Clone, Default)]
+pub struct Learning {
+    pub all: Option<super::compare::BestLists>,
+    pub group: Option<super::compare::BestLists>,
+    pub correlations: Vec<crate::model::compare::Correlation>,
+    pub titles: std::collections::HashMap<String, String>,
+}
+
+impl Workbook {
+    /// The analysis page's read model for analysis `id`.
+    pub fn analysis_view(&self, id: i64) -> Result<Option<AnalysisView>, StoreError> {
+        let Some(case) = self.analysis_case(id)? else {
+            return Ok(None);
+        };
+        let a = &case.analysis;
+        let indicator = self
+            .indicator(&a.indicator)?
+            .unwrap_or_else(|| crate::model::Indicator::placeholder(&a.indicator));
+        let deviation = self
+            .cockpit(Some(a.period))?
+            .goals
+            .into_iter()
+            .flat_map(|(_, rows)| rows)
+            .find(|r| r.indicator.id == a.indicator && r.assessment.gender == a.gender);
+        let mut views = Vec::new();
+        for e in &case.evidence {
+            if let Some(v) = &e.view
+                && !views.iter().any(|(id, _)| id == &v.indicator)
+            {
+                views.push((
+                    v.indicator.clone(),
+                    self.series(&v.indicator, &a.municipality, Gender::Total)?,
+                ));
+            }
+        }
+        let municipality_title = self
+            .municipalities()?
+            .into_iter()
+            .find(|m| m.id == a.municipality)
+            .map_or(a.municipality.clone(), |m| m.title);
+        Ok(Some(AnalysisView {
+            indicator,
+            municipality_title,
+            deviation,
+            views,
+            indicators: self.indicators()?,
+            case,
+        }))
+    }
+
+    /// Where the group can learn about `indicator` in `year` (may take a moment on a large
+    /// workbook: read it off the UI thread).
+    pub fn learning(&self, indicator: &str, year: i32) -> Result<Learning, StoreError> {
+        Ok(Learning {
+            all: self.best(indicator, year, 3, false, 10)?,
+            group: self.best(indicator, year, 3, true, 10)?,
+            correlations: self
+                .correlate(indicator, year, 30)?
+                .into_iter()
+                .take(10)
+                .collect(),
+            titles: self
+                .municipalities()?
+                .into_iter()
+                .map(|m| (m.id, m.title))
+                .chain(self.indicators()?.into_iter().map(|i| (i.id, i.title)))
+                .collect(),
+        })
+    }
+}

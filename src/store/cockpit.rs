@@ -2,6 +2,7 @@
 //! for the home municipality and a year, worst first. The page, the command line and the
 //! reports read the same struct.
 
+use super::analysis::AnalysisSummary;
 use super::error::StoreError;
 use super::workbook::Workbook;
 use crate::model::Indicator;
@@ -9,10 +10,13 @@ use crate::model::deviation::{Assessment, DeviationCounts, count_deviations};
 use crate::model::goal::{Goal, in_display_order};
 
 /// One row of the cockpit: an assessment with what is needed to show it.
+#[derive(Debug, Clone)]
 pub struct Row {
     pub indicator: Indicator,
     pub assessment: Assessment,
     pub comment: Option<String>,
+    /// The group's analysis of this deviation, if one is open.
+    pub analysis: Option<AnalysisSummary>,
 }
 
 /// Everything the cockpit shows for one year.
@@ -44,6 +48,7 @@ fn load(wb: &Workbook, year: Option<i32>) -> Result<Cockpit, StoreError> {
     years.dedup();
     let chosen = year.filter(|y| years.contains(y)).or(years.last().copied());
     let tolerance = wb.target_tolerance()?;
+    let analyses = wb.analyses()?;
     let mut out = Vec::new();
     for g in in_display_order(&goals) {
         let mut rows = Vec::new();
@@ -54,10 +59,21 @@ fn load(wb: &Workbook, year: Option<i32>) -> Result<Cockpit, StoreError> {
                     .unwrap_or_else(|| Indicator::placeholder(&gi.indicator));
                 let comment = wb.comment(&gi.indicator, home, y)?;
                 for assessment in wb.assess(gi, home, &group, y, tolerance)? {
+                    let analysis = analyses
+                        .iter()
+                        .find(|s| {
+                            let a = &s.analysis;
+                            a.indicator == gi.indicator
+                                && &a.municipality == home
+                                && a.period == y
+                                && a.gender == assessment.gender
+                        })
+                        .cloned();
                     rows.push(Row {
                         indicator: indicator.clone(),
                         assessment,
                         comment: comment.clone(),
+                        analysis,
                     });
                 }
             }

@@ -270,8 +270,8 @@ fn demo_goals(tx: &rusqlite::Transaction<'_>) -> Result<(), super::StoreError> {
     )
 }
 
-/// An analysis already begun on the demo's worst deviation (waiting times for a place in
-/// special housing), so the Sök orsaker step shows the method at work on first start.
+/// An analysis already begun on a demo deviation (how satisfied residents of special housing
+/// are), so the Sök orsaker step shows the method at work on first start.
 fn demo_analysis(tx: &rusqlite::Transaction<'_>) -> Result<(), super::StoreError> {
     use super::shape::Record;
     use crate::model::analysis::{
@@ -280,7 +280,7 @@ fn demo_analysis(tx: &rusqlite::Transaction<'_>) -> Result<(), super::StoreError
     };
     Analysis {
         id: 1,
-        indicator: "U23401".into(),
+        indicator: "U21468".into(),
         municipality: HOME.into(),
         period: *YEARS.end(),
         gender: Gender::Total,
@@ -309,7 +309,7 @@ fn demo_analysis(tx: &rusqlite::Transaction<'_>) -> Result<(), super::StoreError
         id: 1,
         analysis_id: 1,
         heading: "activities".into(),
-        statement: "Biståndsbeslut och lediga platser samordnas inte, så platser står tomma medan ansökningar väntar.".into(),
+        statement: "Personalen hinner inte samtala med de boende, eftersom schemat styrs av de praktiska uppgifterna.".into(),
         origin: "Dialog med äldreomsorgens enhetschefer".into(),
         state: HypothesisState::Investigating,
         ..Hypothesis::default()
@@ -318,27 +318,27 @@ fn demo_analysis(tx: &rusqlite::Transaction<'_>) -> Result<(), super::StoreError
     Hypothesis {
         id: 2,
         analysis_id: 1,
-        heading: "environment".into(),
-        statement: "Fler mycket gamla invånare ansöker om särskilt boende.".into(),
-        origin: "Befolkningsstatistik".into(),
+        heading: "users".into(),
+        statement: "De boende är sjukare när de flyttar in och orkar mindre av det sociala livet.".into(),
+        origin: "Brukarundersökningens fritextsvar".into(),
         ..Hypothesis::default()
     }
     .save(tx)?;
     Evidence {
         id: 1,
         analysis_id: 1,
-        text: "Trenden för brukarbedömningen av särskilt boende i samma år.".into(),
+        text: "Väntetiden till särskilt boende har ökat: de som flyttar in är sjukare.".into(),
         view: Some(DataView {
-            indicator: "U21468".into(),
+            indicator: "U23401".into(),
             ..DataView::default()
         }),
-        ratings: vec![(1, 1), (2, 0)],
+        ratings: vec![(1, 0), (2, 1)],
     }
     .save(tx)?;
     Proposal {
         id: 1,
         analysis_id: 1,
-        text: "Gemensam veckovis genomgång av beslut och lediga platser.".into(),
+        text: "Schemalägg en stund för samtal med varje boende varje dag.".into(),
         causes: vec![1],
         sources: vec![KnowledgeSource::Staff, KnowledgeSource::GoodExamples],
         reference: "Besök i en jämförelsekommun".into(),

@@ -3,6 +3,7 @@
 //! translated one way everywhere.
 
 use crate::i18n::{Lang, Tr};
+use crate::model::analysis::{HypothesisState, Influence, KnowledgeSource, Relevance};
 use crate::model::deviation::{Band, Trend};
 use crate::model::goal::{ChangeTarget, TargetLevel, TargetSignal};
 use crate::model::{Direction, Gender};
@@ -71,6 +72,46 @@ pub fn band(b: Option<Band>) -> Tr {
     }
 }
 
+pub fn relevance(r: Relevance) -> Tr {
+    match r {
+        Relevance::Relevant => Tr::new("Relevant", "Relevant"),
+        Relevance::NotRelevant => Tr::new("Inte relevant", "Not relevant"),
+        Relevance::Unknown => Tr::new("Vet inte", "Don't know"),
+    }
+}
+
+pub fn hypothesis_state(s: HypothesisState) -> Tr {
+    match s {
+        HypothesisState::Proposed => Tr::new("Föreslagen", "Proposed"),
+        HypothesisState::Investigating => Tr::new("Under utredning", "Under investigation"),
+        HypothesisState::Confirmed => Tr::new("Fastställd", "Confirmed"),
+        HypothesisState::Rejected => Tr::new("Förkastad", "Rejected"),
+    }
+}
+
+/// How much a cause weighs on the result.
+pub fn influence(i: Influence) -> Tr {
+    match i {
+        Influence::Large => Tr::new("Stor påverkan", "Large influence"),
+        Influence::Some => Tr::new("Viss påverkan", "Some influence"),
+        Influence::Small => Tr::new("Liten påverkan", "Small influence"),
+    }
+}
+
+pub fn knowledge_source(k: KnowledgeSource) -> Tr {
+    match k {
+        KnowledgeSource::Research => Tr::new("Forskning", "Research"),
+        KnowledgeSource::GoodExamples => Tr::new("Goda exempel", "Good examples"),
+        KnowledgeSource::Staff => Tr::new("Chefer och medarbetare", "Managers and staff"),
+        KnowledgeSource::Citizens => Tr::new("Medborgare och brukare", "Citizens and users"),
+    }
+}
+
+/// A cause checklist heading.
+pub fn cause_heading(key: &str) -> Tr {
+    crate::model::analysis::heading(key).map_or(Tr::new("Egen", "Own"), |h| Tr::new(h.sv, h.en))
+}
+
 /// A gender as a suffix after an indicator's name: nothing for the total.
 pub fn gender_suffix(lang: Lang, g: Gender) -> String {
     match g {
@@ -111,6 +152,21 @@ pub fn all() -> Vec<Tr> {
         None,
     ];
     let mut all = vec![TARGET_LEVEL, target_kind(None)];
+    all.extend(
+        [
+            Relevance::Relevant,
+            Relevance::NotRelevant,
+            Relevance::Unknown,
+        ]
+        .map(relevance),
+    );
+    all.extend(HypothesisState::ALL.map(hypothesis_state));
+    all.extend(Influence::ALL.map(influence));
+    all.extend(KnowledgeSource::ALL.map(knowledge_source));
+    for h in crate::model::analysis::CAUSE_CHECKLIST {
+        all.push(Tr::new(h.sv, h.en));
+        all.extend(h.questions.iter().map(|(_, sv, en)| Tr::new(sv, en)));
+    }
     all.extend(Gender::ALL.map(gender));
     all.extend(directions.map(direction));
     all.extend(changes.map(change_target));

@@ -76,6 +76,8 @@ enum_with_all! {
         Results,
         /// Uppföljning och analys: every indicator's signals, to spot what needs goals.
         Scan,
+        /// Uppföljning och analys: sök orsaker, the analyses of deviations.
+        Analysis,
         /// Verktyg: the workbook file itself.
         Workbook,
     }
@@ -119,6 +121,11 @@ impl PageId {
                 Tr::new("Alla nyckeltal", "All indicators"),
                 true,
             ),
+            PageId::Analysis => (
+                Phase::FollowUp,
+                Tr::new("Sök orsaker", "Search for causes"),
+                true,
+            ),
             PageId::Workbook => (Phase::Tools, Tr::new("Arbetsbok", "Workbook"), false),
         };
         PageInfo {
@@ -137,6 +144,7 @@ impl PageId {
             PageId::Cockpit => Box::<pages::cockpit::CockpitPage>::default(),
             PageId::Results => Box::<pages::results::ResultsPage>::default(),
             PageId::Scan => Box::<pages::scan::ScanPage>::default(),
+            PageId::Analysis => Box::<pages::analysis::AnalysisPage>::default(),
             PageId::Workbook => Box::<pages::workbook::WorkbookPage>::default(),
         }
     }
@@ -195,6 +203,8 @@ pub enum Route {
     Goal(i64),
     /// The collect page with these files added to the list for the next import.
     ImportFiles(Vec<PathBuf>),
+    /// One analysis of a deviation.
+    Analysis(i64),
 }
 
 impl Route {
@@ -205,6 +215,7 @@ impl Route {
             Route::Indicator { .. } => PageId::Results,
             Route::Goal(_) => PageId::Goal,
             Route::ImportFiles(_) => PageId::Collect,
+            Route::Analysis(_) => PageId::Analysis,
         }
     }
 }
@@ -265,6 +276,13 @@ pub enum Intent {
     OpenPath(PathBuf),
     CreatePath(PathBuf),
     SetLang(Lang),
+    /// Opens the analysis of a deviation, making it when there is none yet.
+    Analyse {
+        indicator: String,
+        municipality: String,
+        period: i32,
+        gender: crate::model::Gender,
+    },
     /// Reads the whole file once more for damage (in the background).
     CheckIntegrity,
     /// Reads the files and shows what an import would do, changing nothing.

@@ -30,14 +30,14 @@ impl Page for CockpitPage {
             }
         };
         ui.heading(PageId::Cockpit.title(lang));
-        if data.home.is_none() {
+        let Some(home) = data.home.as_deref() else {
             let note = lang.t(
                 "Välj hemkommun först.",
                 "Choose the home municipality first.",
             );
             super::municipality::ask_for_home(ui, lang, Some(note), intents);
             return;
-        }
+        };
         if data.goals.is_empty() {
             ui.label(lang.t(
                 "Inga mål ännu. Sätt mål med målnivåer på resultatindikatorer under Planering.",
@@ -83,7 +83,7 @@ impl Page for CockpitPage {
                         .iter()
                         .filter(|r| !only || r.assessment.is_negative())
                         .collect();
-                    goal_table(ui, lang, goal.id, &shown, data.tolerance, intents);
+                    goal_table(ui, lang, home, goal.id, &shown, data.tolerance, intents);
                 }
             });
         if year != data.year {
@@ -169,6 +169,7 @@ fn controls(
 fn goal_table(
     ui: &mut egui::Ui,
     lang: Lang,
+    home: &str,
     goal_id: i64,
     rows: &[&Row],
     tolerance: f64,
@@ -188,6 +189,7 @@ fn goal_table(
                 lang.t("Trend", "Trend"),
                 lang.t("Jämförelse", "Comparison"),
                 lang.t("Kommentar", "Comment"),
+                lang.t("Analys", "Analysis"),
             ] {
                 ui.strong(h);
             }
@@ -199,6 +201,13 @@ fn goal_table(
                     signal::face(ui, a.target_signal, size)
                         .on_hover_text(signal::target_reason(lang, a, unit, tolerance));
                     ui.label(labels::target_signal(a.target_signal).get(lang));
+                    if row.analysis.as_ref().is_some_and(|s| s.measurement_error) {
+                        ui.colored_label(palette::NOTICE, lang.t("Mätfel?", "Measurement error?"))
+                            .on_hover_text(lang.t(
+                                "Analysen har markerat ett mätfel: resultatet självt kan vara fel.",
+                                "The analysis marks a measurement error: the result itself may be wrong.",
+                            ));
+                    }
                 });
                 let title = format!(
                     "{}{}",
@@ -236,7 +245,41 @@ fn goal_table(
                     ui.label(labels::band(a.ranking.map(|r| r.band)).get(lang));
                 });
                 ui.label(row.comment.clone().unwrap_or_default());
+                analysis_cell(ui, lang, row, home, intents);
                 ui.end_row();
             }
         });
+}
+
+/// The row's analysis: its state as a link to it, or a way to start one.
+fn analysis_cell(ui: &mut egui::Ui, lang: Lang, row: &Row, home: &str, intents: &mut Vec<Intent>) {
+    match &row.analysis {
+        Some(summary) => {
+            let text = super::analysis::state_text(lang, summary);
+            if ui
+                .link(text)
+                .on_hover_text(lang.t("Öppna analysen", "Open the analysis"))
+                .clicked()
+            {
+                intents.push(Intent::Go(Route::Analysis(summary.analysis.id)));
+            }
+        }
+        None => {
+            if ui
+                .button(lang.t("Analysera", "Analyse"))
+                .on_hover_text(lang.t(
+                    "Sök orsaker till avvikelsen",
+                    "Search for the causes of the deviation",
+                ))
+                .clicked()
+            {
+                intents.push(Intent::Analyse {
+                    indicator: row.indicator.id.clone(),
+                    municipality: home.to_string(),
+                    period: row.assessment.year,
+                    gender: row.assessment.gender,
+                });
+            }
+        }
+    }
 }

@@ -160,6 +160,9 @@ impl Page for ScanPage {
                                 .map(|r| lang.value_with_unit(r, &ind.unit))
                                 .unwrap_or_default(),
                         );
+                        if editable {
+                            analyse_button(ui, lang, loaded, &ind.id, intents);
+                        }
                     });
                 }
             },
@@ -184,10 +187,12 @@ impl Columns {
         let em = ui.text_style_height(&egui::TextStyle::Body);
         let spacing = ui.spacing().item_spacing.x;
         let tick = if editable { em * 1.5 } else { 0.0 };
+        // The Analysera button at the end of an editable row.
+        let analyse = if editable { em * 6.0 } else { 0.0 };
         let number = em * 5.5;
         let signal = em * 8.5;
         // Six gaps between seven cells, and room for the scroll bar.
-        let fixed = tick + 3.0 * number + 2.0 * signal + 6.0 * spacing + 2.0 * em;
+        let fixed = tick + analyse + 3.0 * number + 2.0 * signal + 7.0 * spacing + 2.0 * em;
         Columns {
             tick,
             indicator: (ui.available_width() - fixed).max(em * 12.0),
@@ -275,4 +280,32 @@ fn bulk_direction_bar(
             selected.clear();
         }
     });
+}
+
+/// Starts (or opens) the analysis of an indicator's result for the home municipality.
+fn analyse_button(
+    ui: &mut egui::Ui,
+    lang: crate::i18n::Lang,
+    loaded: &Scan,
+    indicator: &str,
+    intents: &mut Vec<Intent>,
+) {
+    let (Some(home), Some(period)) = (&loaded.home, loaded.year) else {
+        return;
+    };
+    if ui
+        .small_button(lang.t("Analysera", "Analyse"))
+        .on_hover_text(lang.t(
+            "Sök orsaker till resultatet",
+            "Search for the causes of the result",
+        ))
+        .clicked()
+    {
+        intents.push(Intent::Analyse {
+            indicator: indicator.to_string(),
+            municipality: home.clone(),
+            period,
+            gender: crate::model::Gender::Total,
+        });
+    }
 }

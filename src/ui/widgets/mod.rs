@@ -1,6 +1,7 @@
 //! Reusable drawing pieces: charts and pickers.
 
 pub mod distribution;
+pub mod fishbone;
 pub mod picker;
 pub mod signal;
 pub mod trend;
