@@ -198,7 +198,7 @@ impl App {
     }
 
     /// Applies an edit through the store; a failure is shown, nothing else changes.
-    pub fn apply(&mut self, edit: Edit) {
+    pub fn apply(&mut self, edit: &Edit) {
         let Some(session) = self.session.as_mut() else {
             return;
         };
@@ -213,11 +213,11 @@ impl App {
             ));
             return;
         }
-        match session.workbook.apply(edit) {
+        match session.workbook.apply(edit.clone()) {
             Ok(applied) => {
                 self.revision += 1;
                 if let Some(id) = applied.created {
-                    session.pages.get(session.current).created(id);
+                    session.pages.get(session.current).created(edit, id);
                 }
             }
             Err(e) => self.banner = Some(Banner::Error(e.message(self.lang))),
@@ -309,7 +309,7 @@ impl App {
     /// Carries out what a page or the chrome asked for.
     pub fn handle(&mut self, intent: Intent, ctx: Option<&egui::Context>) {
         match intent {
-            Intent::Edit(edit) => self.apply(edit),
+            Intent::Edit(edit) => self.apply(&edit),
             Intent::Go(route) => self.go(&route),
             Intent::Command(command) => self.run(command, ctx),
             Intent::OpenPath(p) => self.open(&p),
@@ -341,7 +341,7 @@ impl App {
                 mapping,
                 files,
             } => {
-                self.apply(Edit::remember_columns(&header, &mapping));
+                self.apply(&Edit::remember_columns(&header, &mapping));
                 self.start_import(files, true, ctx.cloned());
             }
             Intent::CancelImport => {
@@ -365,7 +365,7 @@ impl App {
             Ok(Some(id)) => session.go(&Route::Analysis(id)),
             Ok(None) => {
                 session.go(&Route::Page(PageId::Analysis));
-                self.apply(AnalysisEdit::open(indicator, municipality, period, gender).into());
+                self.apply(&AnalysisEdit::open(indicator, municipality, period, gender).into());
             }
             Err(e) => self.banner = Some(Banner::Error(e.message(self.lang))),
         }

@@ -319,7 +319,8 @@ fn demo_analysis(tx: &rusqlite::Transaction<'_>) -> Result<(), super::StoreError
         id: 2,
         analysis_id: 1,
         heading: "users".into(),
-        statement: "De boende är sjukare när de flyttar in och orkar mindre av det sociala livet.".into(),
+        statement: "De boende är sjukare när de flyttar in och orkar mindre av det sociala livet."
+            .into(),
         origin: "Brukarundersökningens fritextsvar".into(),
         ..Hypothesis::default()
     }

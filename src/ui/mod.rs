@@ -228,8 +228,8 @@ pub trait Page {
     /// Takes in what a link carries (an indicator and year, a goal …). Most pages need nothing.
     fn open(&mut self, _route: &Route) {}
 
-    /// The store gave a record this page asked to create the id `id` (to select it).
-    fn created(&mut self, _id: i64) {}
+    /// The store gave the record `edit` created the id `id` (a page selects what it made).
+    fn created(&mut self, _edit: &Edit, _id: i64) {}
 
     /// Whether the page still waits for a read on a worker thread.
     fn busy(&self) -> bool {

@@ -11,9 +11,9 @@ use crate::model::analysis::{
     Influence, KnowledgeSource, OwnQuestion, Proposal, Relevance, conclusions_open,
     evidence_balance, item_key, ranked_causes, rating_symbol,
 };
-use crate::store::Workbook;
 use crate::store::analysis::{AnalysisEdit, AnalysisSummary, AnalysisView, Learning};
 use crate::store::shape::Change;
+use crate::store::{Edit, Workbook};
 use crate::ui::labels;
 use crate::ui::theme::{self, palette};
 use crate::ui::widgets::{fishbone, signal, trend};
@@ -54,8 +54,10 @@ impl Page for AnalysisPage {
         }
     }
 
-    fn created(&mut self, id: i64) {
-        self.selected = Some(id);
+    fn created(&mut self, edit: &Edit, id: i64) {
+        if matches!(edit, Edit::Analysis(AnalysisEdit::Analysis(Change::Put(_)))) {
+            self.selected = Some(id);
+        }
     }
 
     fn busy(&self) -> bool {
@@ -505,11 +507,16 @@ impl AnalysisUi<'_> {
         let lang = self.ctx.lang;
         let reason = drafts.reasons.entry(h.id).or_default();
         ui.horizontal_wrapped(|ui| {
+            let label = ui.label(lang.t("Skäl", "Reason"));
             ui.add(
                 egui::TextEdit::singleline(reason)
-                    .hint_text(lang.t("Skäl till beslutet", "Reason for the decision"))
+                    .hint_text(lang.t(
+                        "varför den fastställs eller förkastas",
+                        "why it is confirmed or rejected",
+                    ))
                     .desired_width(280.0),
-            );
+            )
+            .labelled_by(label.id);
             for to in HypothesisState::ALL.into_iter().filter(|s| *s != h.state) {
                 if ui.button(labels::hypothesis_state(to).get(lang)).clicked() {
                     match h.move_to(to, reason, &today()) {
@@ -657,7 +664,7 @@ impl AnalysisUi<'_> {
             .find(|i| i.id == view.indicator)
             .map_or(view.indicator.clone(), |i| i.title.clone());
         if ui
-            .link(format!("{}: {title}", e.text))
+            .link(format!("{} — {title}", e.text))
             .on_hover_text(lang.t("Öppna under Resultat", "Open under Results"))
             .clicked()
         {
@@ -1025,10 +1032,11 @@ fn standings(
             })
             .unwrap_or_default();
         ui.label(format!(
-            "{}. {}  {}{change}",
-            s.rank,
+            "{}  {}{change} · {} {}",
             title(&s.municipality),
-            lang.value_with_unit(s.value, unit)
+            lang.value_with_unit(s.value, unit),
+            lang.t("plats", "rank"),
+            s.rank
         ));
     }
 }

@@ -43,8 +43,10 @@ impl Page for GoalPage {
         }
     }
 
-    fn created(&mut self, id: i64) {
-        self.selected = Some(id);
+    fn created(&mut self, edit: &Edit, id: i64) {
+        if matches!(edit, Edit::Goal(GoalEdit::InsertGoals(_))) {
+            self.selected = Some(id);
+        }
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, intents: &mut Vec<Intent>) {

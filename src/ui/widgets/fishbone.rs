@@ -2,7 +2,7 @@
 //! bone per heading, and on each bone what the group found relevant there and the hypotheses
 //! under it. The same data as the checklist, so the two never disagree.
 
-use egui::{Align2, FontId, Pos2, Stroke, Vec2};
+use egui::{FontId, Pos2, Stroke, Vec2};
 
 use crate::i18n::Lang;
 use crate::model::analysis::{CAUSE_CHECKLIST, HypothesisState, Relevance, item_key};
@@ -39,76 +39,83 @@ fn bone_items(lang: Lang, case: &AnalysisCase, heading: &str) -> Vec<(String, bo
     items
 }
 
-/// Draws the fishbone across the available width; confirmed causes are drawn strong.
+/// Draws the fishbone across the available width; confirmed causes are drawn in the home
+/// colour. Each bone has a slot of its own: its heading above (or below) it, what stands on it
+/// wrapped to the slot's width, so nothing runs into the next bone.
 pub fn show(ui: &mut egui::Ui, lang: Lang, case: &AnalysisCase) {
     let body = ui.text_style_height(&egui::TextStyle::Body);
     let small = body * 0.8;
     let width = ui.available_width().max(600.0);
-    let bones_per_side = CAUSE_CHECKLIST.len().div_ceil(2);
-    let height = body * 16.0;
+    let per_side = CAUSE_CHECKLIST.len().div_ceil(2);
+    let height = body * 18.0;
     let (rect, _) = ui.allocate_exact_size(Vec2::new(width, height), egui::Sense::hover());
     let painter = ui.painter_at(rect);
     let ink = Stroke::new(2.0, palette::INK);
     let spine_y = rect.center().y;
-    let head_x = rect.right() - body * 9.0;
-    painter.line_segment(
-        [
-            Pos2::new(rect.left() + body, spine_y),
-            Pos2::new(head_x, spine_y),
-        ],
-        ink,
-    );
-    painter.text(
-        Pos2::new(head_x + body * 0.5, spine_y),
-        Align2::LEFT_CENTER,
-        lang.t("Avvikelsen", "The deviation"),
+    let head = painter.layout_no_wrap(
+        lang.t("Avvikelsen", "The deviation").to_string(),
         FontId::proportional(body),
         palette::INK,
     );
-    let step = (head_x - rect.left() - body * 2.0) / bones_per_side as f32;
+    let head_x = rect.right() - head.size().x - body;
+    painter.line_segment(
+        [Pos2::new(rect.left(), spine_y), Pos2::new(head_x, spine_y)],
+        ink,
+    );
+    painter.galley(
+        Pos2::new(head_x + body * 0.5, spine_y - head.size().y / 2.0),
+        head,
+        palette::INK,
+    );
+    let step = (head_x - rect.left()) / per_side as f32;
+    let half = height / 2.0 - body * 0.5;
     for (n, heading) in CAUSE_CHECKLIST.iter().enumerate() {
         let up = n % 2 == 0;
-        let slot = (n / 2) as f32;
-        let foot = Pos2::new(rect.left() + body * 2.0 + step * (slot + 0.8), spine_y);
-        let top_y = if up {
-            rect.top() + body * 1.5
-        } else {
-            rect.bottom() - body * 1.5
-        };
-        let top = Pos2::new(foot.x - step * 0.35, top_y);
-        painter.line_segment([top, foot], ink);
-        painter.text(
-            top,
-            if up {
-                Align2::CENTER_BOTTOM
-            } else {
-                Align2::CENTER_TOP
-            },
-            labels::cause_heading(heading.key).get(lang),
+        let slot_left = rect.left() + step * (n / 2) as f32;
+        let foot = Pos2::new(slot_left + step * 0.95, spine_y);
+        let far_y = if up { spine_y - half } else { spine_y + half };
+        painter.line_segment([Pos2::new(slot_left + step * 0.7, far_y), foot], ink);
+        let title = painter.layout(
+            labels::cause_heading(heading.key).get(lang).to_string(),
             FontId::proportional(body),
             palette::INK,
+            step * 0.9,
         );
-        let items = bone_items(lang, case, heading.key);
-        for (i, (text, strong)) in items.iter().take(5).enumerate() {
-            let t = (i as f32 + 1.0) / 6.0;
-            let at = top + (foot - top) * t;
-            let shown: String = text.chars().take(38).collect();
-            let shown = if shown.len() < text.len() {
-                format!("{shown}…")
+        let title_y = if up { far_y } else { far_y - title.size().y };
+        let title_h = title.size().y;
+        painter.galley(
+            Pos2::new(slot_left + body * 0.3, title_y),
+            title,
+            palette::INK,
+        );
+        let mut y = if up {
+            far_y + title_h + 4.0
+        } else {
+            spine_y + 6.0
+        };
+        let limit = if up {
+            spine_y - 4.0
+        } else {
+            far_y - title_h - 4.0
+        };
+        for (text, strong) in bone_items(lang, case, heading.key) {
+            let colour = if strong {
+                palette::HOME
             } else {
-                shown
+                palette::RIKET
             };
-            painter.text(
-                at + Vec2::new(body * 0.4, 0.0),
-                Align2::LEFT_CENTER,
-                shown,
+            let item = painter.layout(
+                format!("• {text}"),
                 FontId::proportional(small),
-                if *strong {
-                    palette::HOME
-                } else {
-                    palette::RIKET
-                },
+                colour,
+                step * 0.62,
             );
+            if y + item.size().y > limit {
+                break;
+            }
+            let h = item.size().y;
+            painter.galley(Pos2::new(slot_left + body * 0.3, y), item, colour);
+            y += h + 2.0;
         }
     }
 }
