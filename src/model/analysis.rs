@@ -432,6 +432,49 @@ pub struct Proposal {
     pub reference: String,
 }
 
+/// Where a good example was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ExampleSource {
+    #[default]
+    KkikComparison,
+    Kolada,
+    OwnUnit,
+    Publication,
+    Visit,
+    Call,
+}
+
+impl ExampleSource {
+    pub const ALL: [ExampleSource; 6] = [
+        ExampleSource::KkikComparison,
+        ExampleSource::Kolada,
+        ExampleSource::OwnUnit,
+        ExampleSource::Publication,
+        ExampleSource::Visit,
+        ExampleSource::Call,
+    ];
+}
+
+/// A good example (*goda exempel*): what a better municipality or unit does, where the group
+/// learnt it, whom to ask, and how it must change to work here; linked to what it inspired.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GoodExample {
+    pub id: i64,
+    pub analysis_id: i64,
+    /// A municipality id, or a unit's name.
+    pub who: String,
+    pub what: String,
+    pub source: ExampleSource,
+    pub contact: String,
+    /// When it was learnt (YYYY-MM-DD).
+    pub date: String,
+    /// How it must be reshaped for our own conditions.
+    pub adaptation: String,
+    pub hypotheses: Vec<i64>,
+    pub proposals: Vec<i64>,
+}
+
 /// The guide's gate before conclusions: both questions under *Aktiviteter och prestationer*
 /// answered as relevant or not (a "don't know" is not yet an answer).
 pub fn conclusions_open(answers: &BTreeMap<String, Answer>) -> bool {

@@ -91,6 +91,8 @@ pub fn best_and_improved(
 pub struct Likeness {
     pub municipality: String,
     pub distance: f64,
+    /// What the distance is made of: per indicator, the squared difference of z-scores.
+    pub parts: Vec<f64>,
 }
 
 /// The municipalities most like `home` on the indicators in `table` (one row per
@@ -121,12 +123,15 @@ pub fn most_similar(home: &str, table: &[(String, Vec<f64>)]) -> Option<Vec<Like
     let mut out: Vec<Likeness> = table
         .iter()
         .filter(|(m, _)| m != home)
-        .map(|(m, v)| Likeness {
-            municipality: m.clone(),
-            distance: (0..columns)
+        .map(|(m, v)| {
+            let parts: Vec<f64> = (0..columns)
                 .map(|c| (z(v, c) - z(home_values, c)).powi(2))
-                .sum::<f64>()
-                .sqrt(),
+                .collect();
+            Likeness {
+                municipality: m.clone(),
+                distance: parts.iter().sum::<f64>().sqrt(),
+                parts,
+            }
         })
         .collect();
     out.sort_by(|a, b| {
@@ -315,6 +320,8 @@ mod tests {
         let (sd1, sd2) = (2.1875f64.sqrt(), 16925f64.sqrt());
         let near = ((1.0 / sd1).powi(2) + (10.0 / sd2).powi(2)).sqrt();
         assert!((found[0].distance - near).abs() < 1e-12);
+        assert_eq!(found[0].parts.len(), 3);
+        assert_eq!(found[0].parts[2], 0.0, "no spread, no part");
         assert_eq!(most_similar("absent", &table), None);
     }
 

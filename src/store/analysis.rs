@@ -13,7 +13,8 @@ use super::workbook::Workbook;
 use crate::i18n::Lang;
 use crate::model::Gender;
 use crate::model::analysis::{
-    Analysis, Answer, Evidence, Hypothesis, HypothesisState, OwnQuestion, Proposal, Relevance,
+    Analysis, Answer, Evidence, GoodExample, Hypothesis, HypothesisState, OwnQuestion, Proposal,
+    Relevance,
 };
 
 /// A record of an analysis kept as JSON in its own table, keyed by id and analysis.
@@ -45,6 +46,7 @@ part!(OwnQuestion, "analysis_question");
 part!(Hypothesis, "hypothesis");
 part!(Evidence, "evidence");
 part!(Proposal, "proposal");
+part!(GoodExample, "good_example");
 
 impl<P: Part> Record for P {
     type Id = i64;
@@ -215,6 +217,7 @@ pub enum AnalysisEdit {
     Hypothesis(Change<Hypothesis>),
     Evidence(Change<Evidence>),
     Proposal(Change<Proposal>),
+    Example(Change<GoodExample>),
 }
 
 impl AnalysisEdit {
@@ -273,6 +276,7 @@ impl FeatureEdit for AnalysisEdit {
             }
             AnalysisEdit::Evidence(_) => ("underlag", "evidence"),
             AnalysisEdit::Proposal(_) => ("åtgärdsförslag", "improvement proposal"),
+            AnalysisEdit::Example(_) => ("gott exempel", "good example"),
         };
         lang.t(sv, en).to_string()
     }
@@ -299,6 +303,7 @@ impl FeatureEdit for AnalysisEdit {
             AnalysisEdit::Hypothesis(c) => AnalysisEdit::Hypothesis(c.inverse(tx)?),
             AnalysisEdit::Evidence(c) => AnalysisEdit::Evidence(c.inverse(tx)?),
             AnalysisEdit::Proposal(c) => AnalysisEdit::Proposal(c.inverse(tx)?),
+            AnalysisEdit::Example(c) => AnalysisEdit::Example(c.inverse(tx)?),
         })
     }
 
@@ -325,6 +330,7 @@ impl FeatureEdit for AnalysisEdit {
             AnalysisEdit::Hypothesis(c) => c.execute(tx),
             AnalysisEdit::Evidence(c) => c.execute(tx),
             AnalysisEdit::Proposal(c) => c.execute(tx),
+            AnalysisEdit::Example(c) => c.execute(tx),
         }
     }
 
@@ -340,6 +346,7 @@ impl FeatureEdit for AnalysisEdit {
             AnalysisEdit::Hypothesis(c) => assign(c, tx),
             AnalysisEdit::Evidence(c) => assign(c, tx),
             AnalysisEdit::Proposal(c) => assign(c, tx),
+            AnalysisEdit::Example(c) => assign(c, tx),
             _ => Ok(None),
         }
     }
@@ -355,6 +362,7 @@ pub struct AnalysisCase {
     pub hypotheses: Vec<Hypothesis>,
     pub evidence: Vec<Evidence>,
     pub proposals: Vec<Proposal>,
+    pub examples: Vec<GoodExample>,
 }
 
 /// An analysis on the list, with where it stands.
@@ -441,6 +449,7 @@ impl Workbook {
             hypotheses: self.parts(Some(id))?,
             evidence: self.parts(Some(id))?,
             proposals: self.parts(Some(id))?,
+            examples: self.parts(Some(id))?,
         }))
     }
 
@@ -512,6 +521,8 @@ pub struct Learning {
     pub all: Option<super::compare::BestLists>,
     pub group: Option<super::compare::BestLists>,
     pub correlations: Vec<crate::model::compare::Correlation>,
+    /// The home municipality's place on each correlated indicator (where it has a direction).
+    pub home_positions: std::collections::HashMap<String, crate::model::deviation::Ranking>,
     pub titles: std::collections::HashMap<String, String>,
 }
 
@@ -557,17 +568,29 @@ impl Workbook {
         }))
     }
 
-    /// Where the group can learn about `indicator` in `year` (may take a moment on a large
-    /// workbook: read it off the UI thread).
-    pub fn learning(&self, indicator: &str, year: i32) -> Result<Learning, StoreError> {
+    /// Where the group can learn about `indicator` in `year` for `home` (may take a moment on
+    /// a large workbook: read it off the UI thread).
+    pub fn learning(&self, indicator: &str, year: i32, home: &str) -> Result<Learning, StoreError> {
+        let correlations: Vec<_> = self
+            .correlate(indicator, year, 30)?
+            .into_iter()
+            .take(10)
+            .collect();
+        let mut home_positions = std::collections::HashMap::new();
+        for c in &correlations {
+            let direction = self.indicator(&c.indicator)?.and_then(|i| i.direction);
+            if let Some(d) = direction {
+                let values = self.year_values(&c.indicator, year)?;
+                if let Some(r) = crate::model::deviation::rank(&values, home, d) {
+                    home_positions.insert(c.indicator.clone(), r);
+                }
+            }
+        }
         Ok(Learning {
             all: self.best(indicator, year, 3, false, 10)?,
             group: self.best(indicator, year, 3, true, 10)?,
-            correlations: self
-                .correlate(indicator, year, 30)?
-                .into_iter()
-                .take(10)
-                .collect(),
+            correlations,
+            home_positions,
             titles: self
                 .municipalities()?
                 .into_iter()

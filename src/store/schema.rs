@@ -157,8 +157,8 @@ fn add_official_areas(tx: &rusqlite::Transaction<'_>) -> HookResult {
 }
 
 /// Version 6: Sök orsaker. An analysis of one deviation (indicator, municipality, year,
-/// gender) with its checklist answers; its own questions, hypotheses, evidence and proposals
-/// are records kept as JSON (`data`) beside their ids, in the shape of `model::analysis`.
+/// gender) with its checklist answers; its own questions, hypotheses, evidence, proposals and
+/// good examples are records kept as JSON (`data`) beside their ids, in the shape of `model::analysis`.
 const V6: &str = "
 CREATE TABLE analysis (
     id              INTEGER PRIMARY KEY,
@@ -192,6 +192,11 @@ CREATE TABLE evidence (
     data        TEXT NOT NULL
 );
 CREATE TABLE proposal (
+    id          INTEGER PRIMARY KEY,
+    analysis_id INTEGER NOT NULL REFERENCES analysis(id) ON DELETE CASCADE,
+    data        TEXT NOT NULL
+);
+CREATE TABLE good_example (
     id          INTEGER PRIMARY KEY,
     analysis_id INTEGER NOT NULL REFERENCES analysis(id) ON DELETE CASCADE,
     data        TEXT NOT NULL

@@ -3,7 +3,9 @@
 //! translated one way everywhere.
 
 use crate::i18n::{Lang, Tr};
-use crate::model::analysis::{HypothesisState, Influence, KnowledgeSource, Relevance};
+use crate::model::analysis::{
+    ExampleSource, HypothesisState, Influence, KnowledgeSource, Relevance,
+};
 use crate::model::deviation::{Band, Trend};
 use crate::model::goal::{ChangeTarget, TargetLevel, TargetSignal};
 use crate::model::{Direction, Gender};
@@ -107,6 +109,17 @@ pub fn knowledge_source(k: KnowledgeSource) -> Tr {
     }
 }
 
+pub fn example_source(e: ExampleSource) -> Tr {
+    match e {
+        ExampleSource::KkikComparison => Tr::new("KKiK-jämförelse", "KKiK comparison"),
+        ExampleSource::Kolada => Tr::new("Kolada", "Kolada"),
+        ExampleSource::OwnUnit => Tr::new("Egen enhet", "Own unit"),
+        ExampleSource::Publication => Tr::new("Skrift", "Publication"),
+        ExampleSource::Visit => Tr::new("Besök", "Visit"),
+        ExampleSource::Call => Tr::new("Samtal", "Call"),
+    }
+}
+
 /// A cause checklist heading.
 pub fn cause_heading(key: &str) -> Tr {
     crate::model::analysis::heading(key).map_or(Tr::new("Egen", "Own"), |h| Tr::new(h.sv, h.en))
@@ -163,6 +176,7 @@ pub fn all() -> Vec<Tr> {
     all.extend(HypothesisState::ALL.map(hypothesis_state));
     all.extend(Influence::ALL.map(influence));
     all.extend(KnowledgeSource::ALL.map(knowledge_source));
+    all.extend(ExampleSource::ALL.map(example_source));
     for h in crate::model::analysis::CAUSE_CHECKLIST {
         all.push(Tr::new(h.sv, h.en));
         all.extend(h.questions.iter().map(|(_, sv, en)| Tr::new(sv, en)));

@@ -6,7 +6,8 @@
 use std::path::Path;
 
 use styrsnurra::model::analysis::{
-    Answer, Evidence, Hypothesis, KnowledgeSource, OwnQuestion, Proposal, Relevance,
+    Answer, Evidence, ExampleSource, GoodExample, Hypothesis, KnowledgeSource, OwnQuestion,
+    Proposal, Relevance,
 };
 use styrsnurra::model::goal::{ChangeTarget, Goal, GoalIndicator, TargetLevel};
 use styrsnurra::model::{Comparison, Direction, Gender};
@@ -31,6 +32,7 @@ pub fn variant(edit: &Edit) -> &'static str {
             AnalysisEdit::Hypothesis(_) => "Hypothesis",
             AnalysisEdit::Evidence(_) => "Evidence",
             AnalysisEdit::Proposal(_) => "Proposal",
+            AnalysisEdit::Example(_) => "Example",
         },
         Edit::Setting(SettingEdit::SetSetting { .. }) => "SetSetting",
         Edit::Indicator(e) => match e {
@@ -50,7 +52,7 @@ pub fn variant(edit: &Edit) -> &'static str {
 }
 
 /// How many kinds of edit there are (the names in [`variant`]).
-pub const VARIANTS: usize = 18;
+pub const VARIANTS: usize = 19;
 
 /// An example of every edit, each of which changes the demo workbook.
 pub fn examples() -> Vec<Edit> {
@@ -178,6 +180,19 @@ pub fn examples() -> Vec<Edit> {
             causes: vec![1],
             sources: vec![KnowledgeSource::Research],
             reference: String::new(),
+        }))
+        .into(),
+        AnalysisEdit::Example(Change::Put(GoodExample {
+            id: 0,
+            analysis_id: 1,
+            who: "1283".into(),
+            what: "Samordnare för platser".into(),
+            source: ExampleSource::Call,
+            contact: "enhetschef".into(),
+            date: "2026-11-20".into(),
+            adaptation: "Halvtid räcker hos oss".into(),
+            hypotheses: vec![1],
+            proposals: vec![1],
         }))
         .into(),
     ]
