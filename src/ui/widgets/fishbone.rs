@@ -79,7 +79,7 @@ pub fn show(ui: &mut egui::Ui, lang: Lang, case: &AnalysisCase) {
             labels::cause_heading(heading.key).get(lang).to_string(),
             FontId::proportional(body),
             palette::INK,
-            step * 0.9,
+            step * 0.62,
         );
         let title_y = if up { far_y } else { far_y - title.size().y };
         let title_h = title.size().y;
