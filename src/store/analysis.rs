@@ -508,10 +508,48 @@ pub struct AnalysisView {
     pub municipality_title: String,
     /// The deviation as the cockpit assesses it, when the indicator is on a goal.
     pub deviation: Option<super::cockpit::Row>,
-    /// The home municipality's series of each indicator an evidence item shows.
-    pub views: Vec<(String, Vec<crate::model::TrendPoint>)>,
+    /// What each evidence item's data view draws, by evidence id.
+    pub views: Vec<(i64, ViewSeries)>,
     /// Every indicator, for choosing a data view.
     pub indicators: Vec<crate::model::Indicator>,
+}
+
+/// The series a data view draws: the municipality's total, or women and men; and the
+/// comparison group's median when asked for.
+#[derive(Debug, Clone, Default)]
+pub struct ViewSeries {
+    pub home: Vec<(Gender, Vec<crate::model::TrendPoint>)>,
+    pub group_median: Option<Vec<crate::model::TrendPoint>>,
+}
+
+impl Workbook {
+    fn view_series(
+        &self,
+        view: &crate::model::analysis::DataView,
+        municipality: &str,
+    ) -> Result<ViewSeries, StoreError> {
+        let genders: &[Gender] = if view.by_gender {
+            &[Gender::Women, Gender::Men]
+        } else {
+            &[Gender::Total]
+        };
+        let mut home = Vec::new();
+        for g in genders {
+            home.push((*g, self.series(&view.indicator, municipality, *g)?));
+        }
+        let group_median = if view.with_group {
+            let members = self.comparison_members()?;
+            let series = members
+                .iter()
+                .filter(|m| *m != municipality)
+                .map(|m| self.series(&view.indicator, m, Gender::Total))
+                .collect::<Result<Vec<_>, _>>()?;
+            Some(crate::model::series::median_per_period(&series))
+        } else {
+            None
+        };
+        Ok(ViewSeries { home, group_median })
+    }
 }
 
 /// Where to learn: the best and the most improved (all municipalities, and the comparison
@@ -544,13 +582,8 @@ impl Workbook {
             .find(|r| r.indicator.id == a.indicator && r.assessment.gender == a.gender);
         let mut views = Vec::new();
         for e in &case.evidence {
-            if let Some(v) = &e.view
-                && !views.iter().any(|(id, _)| id == &v.indicator)
-            {
-                views.push((
-                    v.indicator.clone(),
-                    self.series(&v.indicator, &a.municipality, Gender::Total)?,
-                ));
+            if let Some(v) = &e.view {
+                views.push((e.id, self.view_series(v, &a.municipality)?));
             }
         }
         let municipality_title = self

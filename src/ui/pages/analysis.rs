@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use crate::i18n::Lang;
+use crate::model::Gender;
 use crate::model::analysis::{
     ACTIVITIES, Answer, CAUSE_CHECKLIST, DataView, Evidence, ExampleSource, GoodExample,
     Hypothesis, HypothesisState, Influence, KnowledgeSource, OwnQuestion, Proposal, Relevance,
@@ -32,8 +33,11 @@ struct Drafts {
     reasons: HashMap<i64, String>,
     evidence_text: String,
     evidence_indicator: String,
+    evidence_by_gender: bool,
+    evidence_with_group: bool,
     conclusion: Option<String>,
     proposal: String,
+    proposal_reference: String,
     proposal_causes: Vec<i64>,
     proposal_sources: Vec<KnowledgeSource>,
     /// The indicators the group compares municipalities on, and the search for more.
@@ -657,7 +661,7 @@ impl AnalysisUi<'_> {
     fn data_view(&self, ui: &mut egui::Ui, e: &Evidence, intents: &mut Vec<Intent>) {
         let lang = self.ctx.lang;
         let Some(view) = &e.view else { return };
-        let Some((_, points)) = self.view.views.iter().find(|(id, _)| *id == view.indicator) else {
+        let Some((_, series)) = self.view.views.iter().find(|(id, _)| *id == e.id) else {
             return;
         };
         let title = self
@@ -676,16 +680,43 @@ impl AnalysisUi<'_> {
                 year: self.view.case.analysis.period,
             }));
         }
-        let line = trend::TrendLine {
-            name: self.view.municipality_title.clone(),
-            color: palette::HOME,
-            style: egui_plot::LineStyle::Solid,
-            width: 2.0,
-            marker: egui_plot::MarkerShape::Circle,
-            points: points.clone(),
-        };
+        let mut lines: Vec<trend::TrendLine> = series
+            .home
+            .iter()
+            .map(|(g, points)| {
+                let (color, marker) = match g {
+                    Gender::Women => (palette::WOMEN, egui_plot::MarkerShape::Diamond),
+                    Gender::Men => (palette::MEN, egui_plot::MarkerShape::Square),
+                    Gender::Total => (palette::HOME, egui_plot::MarkerShape::Circle),
+                };
+                trend::TrendLine {
+                    name: format!(
+                        "{}{}",
+                        self.view.municipality_title,
+                        labels::gender_suffix(lang, *g)
+                    ),
+                    color,
+                    style: egui_plot::LineStyle::Solid,
+                    width: 2.0,
+                    marker,
+                    points: points.clone(),
+                }
+            })
+            .collect();
+        if let Some(points) = &series.group_median {
+            lines.push(trend::TrendLine {
+                name: lang
+                    .t("Jämförelsegruppens median", "Comparison group median")
+                    .to_string(),
+                color: palette::GROUP,
+                style: egui_plot::LineStyle::dotted_dense(),
+                width: 2.0,
+                marker: egui_plot::MarkerShape::Up,
+                points: points.clone(),
+            });
+        }
         let height = theme::chart_height(self.ctx.presentation) * 0.5;
-        trend::show(ui, &format!("view{}", e.id), lang, "", &[line], &[], height);
+        trend::show(ui, &format!("view{}", e.id), lang, "", &lines, &[], height);
     }
 
     fn new_evidence(&self, ui: &mut egui::Ui, drafts: &mut Drafts, intents: &mut Vec<Intent>) {
@@ -717,6 +748,14 @@ impl AnalysisUi<'_> {
                         );
                     }
                 });
+            ui.checkbox(
+                &mut drafts.evidence_by_gender,
+                lang.t("kvinnor och män", "women and men"),
+            );
+            ui.checkbox(
+                &mut drafts.evidence_with_group,
+                lang.t("med jämförelsegruppen", "with the comparison group"),
+            );
             if ui
                 .button(lang.t("Lägg till underlag", "Add evidence"))
                 .clicked()
@@ -724,7 +763,8 @@ impl AnalysisUi<'_> {
             {
                 let view = (!drafts.evidence_indicator.is_empty()).then(|| DataView {
                     indicator: drafts.evidence_indicator.clone(),
-                    ..DataView::default()
+                    by_gender: drafts.evidence_by_gender,
+                    with_group: drafts.evidence_with_group,
                 });
                 let evidence = Evidence {
                     analysis_id: self.view.case.analysis.id,
@@ -770,6 +810,16 @@ impl AnalysisUi<'_> {
                         next.influence = Some(i);
                         self.edit(intents, AnalysisEdit::Hypothesis(Change::Put(next)));
                     }
+                }
+                if n + 1 < causes.len()
+                    && ui
+                        .small_button("↓")
+                        .on_hover_text(lang.t("Flytta ner", "Move down"))
+                        .clicked()
+                {
+                    let mut next = (*h).clone();
+                    next.position = causes[n + 1].position + 1;
+                    self.edit(intents, AnalysisEdit::Hypothesis(Change::Put(next)));
                 }
                 if n > 0
                     && ui
@@ -858,6 +908,18 @@ impl AnalysisUi<'_> {
                 }
             }
         });
+        ui.horizontal(|ui| {
+            let label = ui.label(lang.t("Underlag för förslaget", "What the proposal rests on"));
+            ui.add(
+                egui::TextEdit::singleline(&mut drafts.proposal_reference)
+                    .hint_text(lang.t(
+                        "rapport, exempel, dialog, idé …",
+                        "report, example, dialogue, idea …",
+                    ))
+                    .desired_width(420.0),
+            )
+            .labelled_by(label.id);
+        });
         if ui
             .button(lang.t("Lägg till förslag", "Add proposal"))
             .clicked()
@@ -868,6 +930,7 @@ impl AnalysisUi<'_> {
                 text: drafts.proposal.trim().to_string(),
                 causes: std::mem::take(&mut drafts.proposal_causes),
                 sources: std::mem::take(&mut drafts.proposal_sources),
+                reference: std::mem::take(&mut drafts.proposal_reference),
                 ..Proposal::default()
             };
             self.edit(intents, AnalysisEdit::Proposal(Change::Put(proposal)));
@@ -1081,11 +1144,12 @@ fn proposal_line(ui: &mut egui::Ui, lang: Lang, p: &Proposal, hypotheses: &[Hypo
         .map(|k| labels::knowledge_source(*k).get(lang))
         .collect();
     ui.small(format!(
-        "{} {} · {} {}",
+        "{} {} · {} {} {}",
         lang.t("Orsaker:", "Causes:"),
         causes.join("; "),
         lang.t("Källor:", "Sources:"),
-        sources.join(", ")
+        sources.join(", "),
+        p.reference
     ));
 }
 
