@@ -508,6 +508,8 @@ pub struct AnalysisView {
     pub municipality_title: String,
     /// The deviation as the cockpit assesses it, when the indicator is on a goal.
     pub deviation: Option<super::cockpit::Row>,
+    /// How far from a target still counts as close (the cockpit's setting).
+    pub tolerance: f64,
     /// What each evidence item's data view draws, by evidence id.
     pub views: Vec<(i64, ViewSeries)>,
     /// Every indicator, for choosing a data view.
@@ -592,6 +594,7 @@ impl Workbook {
             .find(|m| m.id == a.municipality)
             .map_or(a.municipality.clone(), |m| m.title);
         Ok(Some(AnalysisView {
+            tolerance: self.target_tolerance()?,
             indicator,
             municipality_title,
             deviation,

@@ -176,6 +176,31 @@ fn analysis_list(
     chosen
 }
 
+/// *Analysera* on a row of the cockpit or the scan: opens the analysis of that result, making
+/// it the first time.
+pub fn analyse_button(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    (indicator, municipality, period, gender): (&str, &str, i32, Gender),
+    intents: &mut Vec<Intent>,
+) {
+    if ui
+        .small_button(lang.t("Analysera", "Analyse"))
+        .on_hover_text(lang.t(
+            "Sök orsaker till resultatet",
+            "Search for the causes of the result",
+        ))
+        .clicked()
+    {
+        intents.push(Intent::Analyse {
+            indicator: indicator.to_string(),
+            municipality: municipality.to_string(),
+            period,
+            gender,
+        });
+    }
+}
+
 /// An analysis's state in a few words: its hypotheses and whether it is concluded.
 pub fn state_text(lang: Lang, s: &AnalysisSummary) -> String {
     let mut parts = vec![match lang {
@@ -279,8 +304,10 @@ impl AnalysisUi<'_> {
         };
         let (x, unit) = (&row.assessment, &self.view.indicator.unit);
         let size = ui.text_style_height(&egui::TextStyle::Body) * 1.4;
+        let tolerance = self.view.tolerance;
         ui.horizontal_wrapped(|ui| {
-            signal::face(ui, x.target_signal, size);
+            signal::face(ui, x.target_signal, size)
+                .on_hover_text(signal::target_reason(lang, x, unit, tolerance));
             ui.label(labels::target_signal(x.target_signal).get(lang));
             ui.label(match x.outcome {
                 Some(v) => lang.value_with_unit(v, unit),
@@ -291,9 +318,10 @@ impl AnalysisUi<'_> {
                 labels::TARGET_LEVEL.get(lang).to_lowercase(),
                 signal::target_text(lang, x.target, unit)
             ));
-            signal::arrow(ui, x.trend, size);
+            signal::arrow(ui, x.trend, size).on_hover_text(signal::trend_reason(lang, x));
             ui.label(labels::trend(x.trend).get(lang));
-            signal::band_box(ui, x.ranking.map(|r| r.band), size);
+            signal::band_box(ui, x.ranking.map(|r| r.band), size)
+                .on_hover_text(signal::band_reason(lang, x, unit));
             ui.label(labels::band(x.ranking.map(|r| r.band)).get(lang));
         });
         if row.analysis.as_ref().is_some_and(|s| s.measurement_error) {
@@ -305,12 +333,7 @@ impl AnalysisUi<'_> {
                 ),
             );
         }
-        ui.small(signal::target_reason(
-            lang,
-            x,
-            unit,
-            crate::model::goal::DEFAULT_TOLERANCE,
-        ));
+        ui.small(signal::target_reason(lang, x, unit, tolerance));
     }
 
     /// The seven headings with their questions (and the group's own), each answered

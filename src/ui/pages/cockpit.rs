@@ -265,21 +265,9 @@ fn analysis_cell(ui: &mut egui::Ui, lang: Lang, row: &Row, home: &str, intents: 
             }
         }
         None => {
-            if ui
-                .button(lang.t("Analysera", "Analyse"))
-                .on_hover_text(lang.t(
-                    "Sök orsaker till avvikelsen",
-                    "Search for the causes of the deviation",
-                ))
-                .clicked()
-            {
-                intents.push(Intent::Analyse {
-                    indicator: row.indicator.id.clone(),
-                    municipality: home.to_string(),
-                    period: row.assessment.year,
-                    gender: row.assessment.gender,
-                });
-            }
+            let a = &row.assessment;
+            let target = (row.indicator.id.as_str(), home, a.year, a.gender);
+            super::analysis::analyse_button(ui, lang, target, intents);
         }
     }
 }

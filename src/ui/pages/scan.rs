@@ -293,19 +293,11 @@ fn analyse_button(
     let (Some(home), Some(period)) = (&loaded.home, loaded.year) else {
         return;
     };
-    if ui
-        .small_button(lang.t("Analysera", "Analyse"))
-        .on_hover_text(lang.t(
-            "Sök orsaker till resultatet",
-            "Search for the causes of the result",
-        ))
-        .clicked()
-    {
-        intents.push(Intent::Analyse {
-            indicator: indicator.to_string(),
-            municipality: home.clone(),
-            period,
-            gender: crate::model::Gender::Total,
-        });
-    }
+    let target = (
+        indicator,
+        home.as_str(),
+        period,
+        crate::model::Gender::Total,
+    );
+    super::analysis::analyse_button(ui, lang, target, intents);
 }
