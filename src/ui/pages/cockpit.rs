@@ -83,7 +83,16 @@ impl Page for CockpitPage {
                         .iter()
                         .filter(|r| !only || r.assessment.is_negative())
                         .collect();
-                    goal_table(ui, lang, home, goal.id, &shown, data.tolerance, intents);
+                    let analysable = ctx.editable().then_some(home);
+                    goal_table(
+                        ui,
+                        lang,
+                        analysable,
+                        goal.id,
+                        &shown,
+                        data.tolerance,
+                        intents,
+                    );
                 }
             });
         if year != data.year {
@@ -165,11 +174,11 @@ fn controls(
 }
 
 /// One goal's indicators: face, title (a link to the results), target, outcome, trend,
-/// comparison and comment.
+/// comparison, comment and analysis; `home` when a new analysis may be started.
 fn goal_table(
     ui: &mut egui::Ui,
     lang: Lang,
-    home: &str,
+    home: Option<&str>,
     goal_id: i64,
     rows: &[&Row],
     tolerance: f64,
@@ -252,7 +261,13 @@ fn goal_table(
 }
 
 /// The row's analysis: its state as a link to it, or a way to start one.
-fn analysis_cell(ui: &mut egui::Ui, lang: Lang, row: &Row, home: &str, intents: &mut Vec<Intent>) {
+fn analysis_cell(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    row: &Row,
+    home: Option<&str>,
+    intents: &mut Vec<Intent>,
+) {
     match &row.analysis {
         Some(summary) => {
             let text = super::analysis::state_text(lang, summary);
@@ -265,6 +280,7 @@ fn analysis_cell(ui: &mut egui::Ui, lang: Lang, row: &Row, home: &str, intents: 
             }
         }
         None => {
+            let Some(home) = home else { return };
             let a = &row.assessment;
             let target = (row.indicator.id.as_str(), home, a.year, a.gender);
             super::analysis::analyse_button(ui, lang, target, intents);
