@@ -319,6 +319,23 @@ fn backup_path(path: &Path, version: i64) -> PathBuf {
     candidate
 }
 
+/// Takes the lock that says "this window edits the file", waiting up to a fifth of a second:
+/// a lock just released can linger while another program of ours starts (a child process
+/// holds a copy of the descriptor between fork and exec). `false` when another holds it.
+fn lock_briefly(file: &File) -> std::io::Result<bool> {
+    for attempt in 0..10 {
+        match file.try_lock() {
+            Ok(()) => return Ok(true),
+            Err(std::fs::TryLockError::WouldBlock) if attempt < 9 => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => return Ok(false),
+            Err(std::fs::TryLockError::Error(e)) => return Err(e),
+        }
+    }
+    Ok(false)
+}
+
 impl Workbook {
     /// Opens an existing workbook. Refuses, untouched, anything that is not one of ours.
     /// Opens read-only when the file cannot be written or another instance has it open.
@@ -332,13 +349,9 @@ impl Workbook {
             None
         } else {
             let file = File::open(path).map_err(|e| OpenError::Io(path.to_path_buf(), e))?;
-            match file.try_lock() {
-                Ok(()) => Some(file),
-                Err(std::fs::TryLockError::WouldBlock) => None,
-                Err(std::fs::TryLockError::Error(e)) => {
-                    return Err(OpenError::Io(path.to_path_buf(), e));
-                }
-            }
+            lock_briefly(&file)
+                .map_err(|e| OpenError::Io(path.to_path_buf(), e))?
+                .then_some(file)
         };
         let access = match (&lock, read_only_fs) {
             (_, true) => Access::ReadOnly(ReadOnlyReason::FilePermissions),
