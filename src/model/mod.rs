@@ -1,5 +1,6 @@
 //! The domain model: plain types and rules of the steering cycle. Knows nothing of egui or SQLite.
 
+pub mod action;
 pub mod analysis;
 pub mod compare;
 pub mod deviation;

@@ -1,0 +1,311 @@
+//! Åtgärder: from improvement proposals to decided, planned and followed-up actions. The rules
+//! of the phase as pure functions: the consequence assessment's resource sums, the
+//! prioritisation matrix's quadrants and ranking, when an activity is overdue, and how an
+//! action's effect on its indicator is judged. (Issue 11 builds the store and pages on these.)
+
+use serde::{Deserialize, Serialize};
+
+use super::Direction;
+use super::analysis::Proposal;
+
+/// What kind of resource a consequence needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ResourceKind {
+    /// Staff, in full-time equivalents.
+    Staff,
+    /// Money, in kronor.
+    Money,
+    Other,
+}
+
+/// One line of resources a proposal needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResourceLine {
+    pub kind: ResourceKind,
+    pub amount: f64,
+    /// Every year rather than once.
+    pub yearly: bool,
+    pub note: String,
+}
+
+/// Resources summed by kind, once and yearly apart.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct ResourceSums {
+    pub staff_once: f64,
+    pub staff_yearly: f64,
+    pub money_once: f64,
+    pub money_yearly: f64,
+}
+
+/// Sums resource lines (of one proposal, or of all on the table); "other" lines have no unit
+/// to add up and are left out.
+pub fn resource_sums<'a>(lines: impl IntoIterator<Item = &'a ResourceLine>) -> ResourceSums {
+    let mut sums = ResourceSums::default();
+    for line in lines {
+        let slot = match (line.kind, line.yearly) {
+            (ResourceKind::Staff, false) => &mut sums.staff_once,
+            (ResourceKind::Staff, true) => &mut sums.staff_yearly,
+            (ResourceKind::Money, false) => &mut sums.money_once,
+            (ResourceKind::Money, true) => &mut sums.money_yearly,
+            (ResourceKind::Other, _) => continue,
+        };
+        *slot += line.amount;
+    }
+    sums
+}
+
+/// A quadrant of the prioritisation matrix (resource effort × expected effect).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Quadrant {
+    /// Low effort, high effect: do first.
+    DoFirst,
+    /// High effort, high effect: plan and weigh against resources.
+    PlanAndWeigh,
+    /// Low effort, low effect: do if cheap.
+    DoIfCheap,
+    /// High effort, low effect: lowest priority.
+    Lowest,
+}
+
+/// The quadrant of an effort and an effect, each 1–5. The middle step (3) counts as low effort
+/// and as high effect: a proposal is not pushed down for an uncertain middle rating. The guide
+/// fixes only that low effort with high effect ranks above high effort with low effect.
+pub fn quadrant(effort: u8, effect: u8) -> Quadrant {
+    match (effort <= 3, effect >= 3) {
+        (true, true) => Quadrant::DoFirst,
+        (false, true) => Quadrant::PlanAndWeigh,
+        (true, false) => Quadrant::DoIfCheap,
+        (false, false) => Quadrant::Lowest,
+    }
+}
+
+/// A proposal's place on the matrix, and its order among those in the same quadrant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Placement {
+    pub effort: u8,
+    pub effect: u8,
+    /// The group's order within the quadrant (lower first).
+    pub position: i64,
+}
+
+/// The proposals in ranked order: by quadrant (do first, plan and weigh, do if cheap,
+/// lowest), then by the group's order within the quadrant, then by effect minus effort, then
+/// by id. Proposals not on the matrix come last, by id.
+pub fn ranked<'a>(
+    placed: impl IntoIterator<Item = (&'a Proposal, Option<Placement>)>,
+) -> Vec<(&'a Proposal, Option<Placement>)> {
+    let mut list: Vec<_> = placed.into_iter().collect();
+    list.sort_by_key(|(p, at)| match at {
+        Some(a) => (
+            0,
+            quadrant(a.effort, a.effect) as u8,
+            a.position,
+            i16::from(a.effort) - i16::from(a.effect),
+            p.id,
+        ),
+        None => (1, 0, 0, 0, p.id),
+    });
+    list
+}
+
+/// Where an activity stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ActivityStatus {
+    #[default]
+    NotStarted,
+    Ongoing,
+    Done,
+    Delayed,
+    Cancelled,
+}
+
+impl ActivityStatus {
+    /// Whether nothing more is expected of the activity.
+    pub fn is_closed(self) -> bool {
+        matches!(self, ActivityStatus::Done | ActivityStatus::Cancelled)
+    }
+}
+
+/// Whether an activity due on `due` (YYYY-MM-DD) is overdue on `today`: the day has passed and
+/// it is neither done nor cancelled. Dates in ISO form compare as text.
+pub fn is_overdue(due: Option<&str>, status: ActivityStatus, today: &str) -> bool {
+    due.is_some_and(|d| !d.is_empty() && d < today) && !status.is_closed()
+}
+
+/// How an action's indicator has moved since the decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EffectSignal {
+    /// The latest value has reached the target.
+    Reached,
+    /// Better than at the decision, not yet at the target.
+    Better,
+    Unchanged,
+    Worse,
+}
+
+/// Judges the effect of an action: the value at the decision (baseline) against the latest, by
+/// the indicator's direction, and the target when there is one. `None` without a direction or
+/// a value. Changes within `tolerance` (a fraction of the baseline) count as unchanged.
+pub fn effect_signal(
+    baseline: Option<f64>,
+    latest: Option<f64>,
+    target: Option<f64>,
+    direction: Option<Direction>,
+    tolerance: f64,
+) -> Option<EffectSignal> {
+    let (baseline, latest) = (baseline?, latest?);
+    let better = match direction? {
+        Direction::HigherIsBetter => |a: f64, b: f64| a > b,
+        Direction::LowerIsBetter => |a: f64, b: f64| a < b,
+        Direction::Neutral => return None,
+    };
+    if let Some(t) = target
+        && (latest == t || better(latest, t))
+    {
+        return Some(EffectSignal::Reached);
+    }
+    let margin = baseline.abs() * tolerance;
+    Some(if (latest - baseline).abs() <= margin {
+        EffectSignal::Unchanged
+    } else if better(latest, baseline) {
+        EffectSignal::Better
+    } else {
+        EffectSignal::Worse
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resources_are_summed_by_kind_once_and_yearly_apart() {
+        let line = |kind, amount, yearly| ResourceLine {
+            kind,
+            amount,
+            yearly,
+            note: String::new(),
+        };
+        // The guide's telephone example: 0,2 FTE + 25 tkr, and 750 tkr + 0,5 FTE in a project.
+        let lines = [
+            line(ResourceKind::Staff, 0.2, true),
+            line(ResourceKind::Money, 25_000.0, false),
+            line(ResourceKind::Money, 750_000.0, false),
+            line(ResourceKind::Staff, 0.5, true),
+            line(ResourceKind::Other, 3.0, false),
+        ];
+        let sums = resource_sums(&lines);
+        assert!((sums.staff_yearly - 0.7).abs() < 1e-12);
+        assert_eq!(sums.money_once, 775_000.0);
+        assert_eq!((sums.staff_once, sums.money_yearly), (0.0, 0.0));
+        assert_eq!(resource_sums(&[]), ResourceSums::default());
+    }
+
+    #[test]
+    fn quadrants_split_at_the_middle_in_the_proposals_favour() {
+        assert_eq!(quadrant(1, 5), Quadrant::DoFirst);
+        assert_eq!(
+            quadrant(3, 3),
+            Quadrant::DoFirst,
+            "the middle is not held against it"
+        );
+        assert_eq!(quadrant(5, 5), Quadrant::PlanAndWeigh);
+        assert_eq!(quadrant(2, 2), Quadrant::DoIfCheap);
+        assert_eq!(quadrant(4, 2), Quadrant::Lowest);
+        assert!(
+            Quadrant::DoFirst < Quadrant::Lowest,
+            "the guide's one fixed order"
+        );
+    }
+
+    #[test]
+    fn ranking_follows_quadrant_then_the_groups_order_then_the_margin() {
+        let p = |id| Proposal {
+            id,
+            ..Proposal::default()
+        };
+        let (a, b, c, d, e) = (p(1), p(2), p(3), p(4), p(5));
+        let at = |effort, effect, position| {
+            Some(Placement {
+                effort,
+                effect,
+                position,
+            })
+        };
+        let list = ranked([
+            (&a, at(5, 1, 0)),
+            (&b, at(1, 5, 0)),
+            (&c, at(2, 4, 0)),
+            (&d, None),
+            (&e, at(4, 5, 0)),
+        ]);
+        let ids: Vec<i64> = list.iter().map(|(p, _)| p.id).collect();
+        // b and c both do-first: b's margin (4) beats c's (2); e plans; a is lowest; d unplaced.
+        assert_eq!(ids, [2, 3, 5, 1, 4]);
+        let by_hand = ranked([(&b, at(1, 5, 2)), (&c, at(2, 4, 1))]);
+        assert_eq!(
+            by_hand[0].0.id, 3,
+            "the group's order within a quadrant wins"
+        );
+    }
+
+    #[test]
+    fn an_activity_is_overdue_after_its_day_unless_closed() {
+        let today = "2026-11-25";
+        assert!(is_overdue(
+            Some("2026-11-24"),
+            ActivityStatus::Ongoing,
+            today
+        ));
+        assert!(is_overdue(
+            Some("2026-01-01"),
+            ActivityStatus::Delayed,
+            today
+        ));
+        assert!(
+            !is_overdue(Some("2026-11-25"), ActivityStatus::NotStarted, today),
+            "due today"
+        );
+        assert!(!is_overdue(Some("2026-11-24"), ActivityStatus::Done, today));
+        assert!(!is_overdue(
+            Some("2026-11-24"),
+            ActivityStatus::Cancelled,
+            today
+        ));
+        assert!(!is_overdue(None, ActivityStatus::Ongoing, today));
+        assert!(!is_overdue(Some(""), ActivityStatus::Ongoing, today));
+    }
+
+    #[test]
+    fn the_effect_is_judged_from_baseline_latest_and_target_by_direction() {
+        use Direction::{HigherIsBetter as Up, LowerIsBetter as Down};
+        // The guide's telephone example: 69 % at the decision, target 85 %.
+        let judge = |latest, direction| {
+            effect_signal(Some(69.0), Some(latest), Some(85.0), Some(direction), 0.02)
+        };
+        assert_eq!(judge(86.0, Up), Some(EffectSignal::Reached));
+        assert_eq!(
+            judge(85.0, Up),
+            Some(EffectSignal::Reached),
+            "exactly at the target"
+        );
+        assert_eq!(judge(75.0, Up), Some(EffectSignal::Better));
+        assert_eq!(
+            judge(69.5, Up),
+            Some(EffectSignal::Unchanged),
+            "within 2 % of 69"
+        );
+        assert_eq!(judge(60.0, Up), Some(EffectSignal::Worse));
+        assert_eq!(
+            effect_signal(Some(61.0), Some(55.0), Some(45.0), Some(Down), 0.02),
+            Some(EffectSignal::Better),
+            "waiting days falling towards the target"
+        );
+        assert_eq!(effect_signal(None, Some(1.0), None, Some(Up), 0.0), None);
+        assert_eq!(
+            effect_signal(Some(1.0), Some(2.0), None, Some(Direction::Neutral), 0.0),
+            None
+        );
+        assert_eq!(effect_signal(Some(1.0), Some(2.0), None, None, 0.0), None);
+    }
+}
