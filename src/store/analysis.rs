@@ -4,11 +4,11 @@
 use std::collections::BTreeMap;
 
 use rusqlite::{OptionalExtension, Transaction, params};
-use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use serde::{Deserialize, Serialize};
 
 use super::edit::FeatureEdit;
 use super::error::StoreError;
-use super::shape::{Change, Record, Slot};
+use super::shape::{Change, JsonRecord, Record, Slot, assign};
 use super::workbook::Workbook;
 use crate::i18n::Lang;
 use crate::model::Gender;
@@ -17,74 +17,11 @@ use crate::model::analysis::{
     Relevance,
 };
 
-/// A record of an analysis kept as JSON in its own table, keyed by id and analysis.
-pub trait Part: Clone + Serialize + DeserializeOwned {
-    const TABLE: &'static str;
-    fn id(&self) -> i64;
-    fn set_id(&mut self, id: i64);
-    fn analysis_id(&self) -> i64;
-}
-
-macro_rules! part {
-    ($type:ty, $table:literal) => {
-        impl Part for $type {
-            const TABLE: &'static str = $table;
-            fn id(&self) -> i64 {
-                self.id
-            }
-            fn set_id(&mut self, id: i64) {
-                self.id = id;
-            }
-            fn analysis_id(&self) -> i64 {
-                self.analysis_id
-            }
-        }
-    };
-}
-
-part!(OwnQuestion, "analysis_question");
-part!(Hypothesis, "hypothesis");
-part!(Evidence, "evidence");
-part!(Proposal, "proposal");
-part!(GoodExample, "good_example");
-
-impl<P: Part> Record for P {
-    type Id = i64;
-
-    fn id(&self) -> i64 {
-        Part::id(self)
-    }
-
-    fn load(tx: &Transaction<'_>, id: &i64) -> Result<Option<Self>, StoreError> {
-        let sql = format!("SELECT data FROM {} WHERE id = ?1", P::TABLE);
-        let json: Option<String> = tx.query_row(&sql, [id], |r| r.get(0)).optional()?;
-        Ok(match json {
-            Some(j) => Some(serde_json::from_str(&j)?),
-            None => None,
-        })
-    }
-
-    fn save(&self, tx: &Transaction<'_>) -> Result<(), StoreError> {
-        let sql = format!(
-            "INSERT INTO {} (id, analysis_id, data) VALUES (?1, ?2, ?3)",
-            P::TABLE
-        );
-        tx.execute(
-            &sql,
-            params![
-                Part::id(self),
-                self.analysis_id(),
-                serde_json::to_string(self)?
-            ],
-        )?;
-        Ok(())
-    }
-
-    fn delete(tx: &Transaction<'_>, id: &i64) -> Result<(), StoreError> {
-        tx.execute(&format!("DELETE FROM {} WHERE id = ?1", P::TABLE), [id])?;
-        Ok(())
-    }
-}
+crate::store::shape::json_record!(OwnQuestion, "analysis_question", analysis_id);
+crate::store::shape::json_record!(Hypothesis, "hypothesis", analysis_id);
+crate::store::shape::json_record!(Evidence, "evidence", analysis_id);
+crate::store::shape::json_record!(Proposal, "proposal", analysis_id);
+crate::store::shape::json_record!(GoodExample, "good_example", analysis_id);
 
 /// An analysis's own row (without its parts): what it is about and its conclusions.
 impl Record for Analysis {
@@ -234,23 +171,6 @@ impl AnalysisEdit {
     }
 }
 
-/// Gives a new part the next id of its table when it has none.
-fn assign<P: Part>(
-    change: &mut Change<P>,
-    tx: &Transaction<'_>,
-) -> Result<Option<i64>, StoreError> {
-    let Change::Put(part) = change else {
-        return Ok(None);
-    };
-    if Part::id(part) != 0 {
-        return Ok(None);
-    }
-    let sql = format!("SELECT coalesce(max(id), 0) + 1 FROM {}", P::TABLE);
-    let id: i64 = tx.query_row(&sql, [], |r| r.get(0))?;
-    part.set_id(id);
-    Ok(Some(id))
-}
-
 fn conclusion(tx: &Transaction<'_>, analysis_id: i64) -> Result<String, StoreError> {
     Ok(tx
         .query_row(
@@ -381,18 +301,8 @@ pub struct AnalysisSummary {
 }
 
 impl Workbook {
-    fn parts<P: Part>(&self, analysis_id: Option<i64>) -> Result<Vec<P>, StoreError> {
-        let sql = format!(
-            "SELECT data FROM {} WHERE ?1 IS NULL OR analysis_id = ?1 ORDER BY id",
-            P::TABLE
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([analysis_id], |r| r.get::<_, String>(0))?;
-        let mut out = Vec::new();
-        for json in rows {
-            out.push(serde_json::from_str(&json?)?);
-        }
-        Ok(out)
+    fn parts<P: JsonRecord>(&self, analysis_id: Option<i64>) -> Result<Vec<P>, StoreError> {
+        self.json_records(analysis_id)
     }
 
     /// The analysis of a deviation, if the group has opened one.

@@ -6,10 +6,11 @@
 //! - [`Slot`]: a value found by a key that is set (`Some`) or cleared (`None`). The inverse is
 //!   the value read before.
 
-use rusqlite::Transaction;
-use serde::{Deserialize, Serialize};
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 use super::error::StoreError;
+use super::workbook::Workbook;
 
 /// A record an edit can put or remove whole.
 pub trait Record: Clone {
@@ -57,6 +58,109 @@ impl<R: Record> Change<R> {
             record.save(tx)?;
         }
         Ok(())
+    }
+}
+
+/// A record kept as JSON in a table of its own (`id`, the owner's id, `data`): a feature's
+/// parts that other tools read less than the group changes them. Declared with
+/// [`json_record!`]; it is then a [`Record`] to put and remove.
+pub trait JsonRecord: Clone + Serialize + DeserializeOwned {
+    const TABLE: &'static str;
+    /// The column holding the owner's id (e.g. `analysis_id`).
+    const OWNER: &'static str;
+    fn id(&self) -> i64;
+    fn set_id(&mut self, id: i64);
+    fn owner(&self) -> i64;
+}
+
+/// Declares a type with `id` and an owner field as a [`JsonRecord`] in `table`.
+macro_rules! json_record {
+    ($type:ty, $table:literal, $owner:ident) => {
+        impl $crate::store::shape::JsonRecord for $type {
+            const TABLE: &'static str = $table;
+            const OWNER: &'static str = stringify!($owner);
+            fn id(&self) -> i64 {
+                self.id
+            }
+            fn set_id(&mut self, id: i64) {
+                self.id = id;
+            }
+            fn owner(&self) -> i64 {
+                self.$owner
+            }
+        }
+    };
+}
+pub(crate) use json_record;
+
+impl<P: JsonRecord> Record for P {
+    type Id = i64;
+
+    fn id(&self) -> i64 {
+        JsonRecord::id(self)
+    }
+
+    fn load(tx: &Transaction<'_>, id: &i64) -> Result<Option<Self>, StoreError> {
+        let sql = format!("SELECT data FROM {} WHERE id = ?1", P::TABLE);
+        let json: Option<String> = tx.query_row(&sql, [id], |r| r.get(0)).optional()?;
+        Ok(match json {
+            Some(j) => Some(serde_json::from_str(&j)?),
+            None => None,
+        })
+    }
+
+    fn save(&self, tx: &Transaction<'_>) -> Result<(), StoreError> {
+        let sql = format!(
+            "INSERT INTO {} (id, {}, data) VALUES (?1, ?2, ?3)",
+            P::TABLE,
+            P::OWNER
+        );
+        let json = serde_json::to_string(self)?;
+        tx.execute(&sql, params![JsonRecord::id(self), self.owner(), json])?;
+        Ok(())
+    }
+
+    fn delete(tx: &Transaction<'_>, id: &i64) -> Result<(), StoreError> {
+        tx.execute(&format!("DELETE FROM {} WHERE id = ?1", P::TABLE), [id])?;
+        Ok(())
+    }
+}
+
+/// Gives a new record (id 0) the next id of its table; returns it.
+pub fn assign<P: JsonRecord>(
+    change: &mut Change<P>,
+    tx: &Transaction<'_>,
+) -> Result<Option<i64>, StoreError> {
+    let Change::Put(record) = change else {
+        return Ok(None);
+    };
+    if JsonRecord::id(record) != 0 {
+        return Ok(None);
+    }
+    let sql = format!("SELECT coalesce(max(id), 0) + 1 FROM {}", P::TABLE);
+    let id: i64 = tx.query_row(&sql, [], |r| r.get(0))?;
+    record.set_id(id);
+    Ok(Some(id))
+}
+
+impl Workbook {
+    /// Every record of a kind, or those of one owner, by id.
+    pub(crate) fn json_records<P: JsonRecord>(
+        &self,
+        owner: Option<i64>,
+    ) -> Result<Vec<P>, StoreError> {
+        let sql = format!(
+            "SELECT data FROM {} WHERE ?1 IS NULL OR {} = ?1 ORDER BY id",
+            P::TABLE,
+            P::OWNER
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([owner], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for json in rows {
+            out.push(serde_json::from_str(&json?)?);
+        }
+        Ok(out)
     }
 }
 
