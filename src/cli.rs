@@ -6,6 +6,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 
 use crate::i18n::Lang;
+use crate::model::action::is_overdue;
 use crate::model::{Direction, Gender};
 use crate::store::import::{ColumnMapping, ImportOptions, ImportProgress, import_paths_with};
 use crate::store::indicator::IndicatorEdit;
@@ -125,6 +126,17 @@ pub enum CliCommand {
         #[arg(long, default_value_t = 30)]
         min_n: usize,
     },
+    /// Print `plan;activity;owner;due;status;overdue` for every activity (`overdue`: `yes`
+    /// when the due date is before `--date`, today by default, and it is not done or
+    /// cancelled).
+    Plan {
+        workbook: PathBuf,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+    },
+    /// Print `proposal;effort;effect;quadrant;rank;decision` for every improvement proposal,
+    /// in ranked order.
+    Proposals { workbook: PathBuf },
     /// Check the whole file with SQLite's integrity check; changes nothing.
     Check { workbook: PathBuf },
     /// Write the demo workbook (fictional values) to a new file.
@@ -368,6 +380,50 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
             for c in wb.correlate(&indicator, year, min_n)?.into_iter().take(top) {
                 writeln!(out, "{};{:.4};{}", c.indicator, c.rho, c.n)?;
             }
+        }
+        CliCommand::Plan { workbook, date } => {
+            let today = match date {
+                Some(d) if crate::model::value::is_iso_date(&d) => d,
+                Some(d) => bail!("ogiltigt datum {d:?}: skriv ÅÅÅÅ-MM-DD"),
+                None => crate::model::value::today(),
+            };
+            let wb = open(&workbook)?;
+            let mut writer = csv::WriterBuilder::new()
+                .delimiter(b';')
+                .has_headers(false)
+                .from_writer(&mut *out);
+            for p in wb.planned_activities()? {
+                let a = &p.activity;
+                let overdue = is_overdue(a.due.as_deref(), a.status, &today);
+                writer.write_record([
+                    p.plan.area.as_str(),
+                    &a.text,
+                    &a.owner,
+                    a.due.as_deref().unwrap_or(""),
+                    a.status.code(),
+                    if overdue { "yes" } else { "no" },
+                ])?;
+            }
+            writer.flush()?;
+        }
+        CliCommand::Proposals { workbook } => {
+            let wb = open(&workbook)?;
+            let mut writer = csv::WriterBuilder::new()
+                .delimiter(b';')
+                .has_headers(false)
+                .from_writer(&mut *out);
+            let text = |v: Option<String>| v.unwrap_or_default();
+            for r in wb.proposal_rows()? {
+                writer.write_record([
+                    r.proposal.text.clone(),
+                    text(r.placement.map(|p| p.effort.to_string())),
+                    text(r.placement.map(|p| p.effect.to_string())),
+                    text(r.quadrant.map(|q| q.code().to_string())),
+                    text(r.rank.map(|n| n.to_string())),
+                    text(r.outcome.map(|o| o.code().to_string())),
+                ])?;
+            }
+            writer.flush()?;
         }
         CliCommand::Check { workbook } => {
             let wb = open(&workbook)?;

@@ -9,9 +9,10 @@ use super::Direction;
 use super::analysis::Proposal;
 
 /// What kind of resource a consequence needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum ResourceKind {
     /// Staff, in full-time equivalents.
+    #[default]
     Staff,
     /// Money, in kronor.
     Money,
@@ -19,13 +20,31 @@ pub enum ResourceKind {
 }
 
 /// One line of resources a proposal needs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ResourceLine {
     pub kind: ResourceKind,
     pub amount: f64,
     /// Every year rather than once.
     pub yearly: bool,
     pub note: String,
+}
+
+/// The consequence assessment of a proposal: the guide's four questions.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Consequence {
+    pub id: i64,
+    pub proposal_id: i64,
+    /// More resources needed, and which.
+    pub resources: Vec<ResourceLine>,
+    /// What it means for the service.
+    pub service: String,
+    pub reorganisation: bool,
+    /// What it means for citizens and users.
+    pub citizens: String,
+    /// Overall goals that would need to change (ids of goals in the workbook).
+    pub goals: Vec<i64>,
 }
 
 /// Resources summed by kind, once and yearly apart.
@@ -80,7 +99,8 @@ pub fn quadrant(effort: u8, effect: u8) -> Quadrant {
 }
 
 /// A proposal's place on the matrix, and its order among those in the same quadrant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Placement {
     pub effort: u8,
     pub effect: u8,
@@ -108,6 +128,142 @@ pub fn ranked<'a>(
     list
 }
 
+impl Quadrant {
+    /// The code written by `styrsnurra proposals`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Quadrant::DoFirst => "do_first",
+            Quadrant::PlanAndWeigh => "plan_and_weigh",
+            Quadrant::DoIfCheap => "do_if_cheap",
+            Quadrant::Lowest => "lowest",
+        }
+    }
+}
+
+/// Which body decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Body {
+    /// Kommunfullmäktige.
+    Council,
+    /// Kommunstyrelse.
+    #[default]
+    Executive,
+    /// A nämnd (named in the decision).
+    Committee,
+}
+
+/// What the decision said about one proposal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Outcome {
+    Adopted,
+    Amended,
+    Rejected,
+    Postponed,
+}
+
+impl Outcome {
+    /// The word written by `styrsnurra proposals` (the Swedish term).
+    pub fn code(self) -> &'static str {
+        match self {
+            Outcome::Adopted => "bifall",
+            Outcome::Amended => "ändrat",
+            Outcome::Rejected => "avslag",
+            Outcome::Postponed => "bordlagt",
+        }
+    }
+
+    /// Whether the proposal goes on to an action plan.
+    pub fn goes_ahead(self) -> bool {
+        matches!(self, Outcome::Adopted | Outcome::Amended)
+    }
+}
+
+/// A decision on proposals by a political body, and what follows from it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Decision {
+    pub id: i64,
+    pub body: Body,
+    /// Which nämnd, when a committee decides.
+    pub body_name: String,
+    /// YYYY-MM-DD.
+    pub meeting: String,
+    /// Paragraph or case number.
+    pub reference: String,
+    /// (proposal id, outcome), one per proposal decided on.
+    pub outcomes: Vec<(i64, Outcome)>,
+    /// The assignment to the services.
+    pub assignment: String,
+    pub inform_services: String,
+    pub inform_others: String,
+    /// How implementation is followed up, and when the effect is.
+    pub implementation_follow_up: String,
+    pub effect_follow_up: String,
+    /// Consequences carried to the next Planering.
+    pub needs_resources: bool,
+    pub changes_goals: bool,
+}
+
+impl Decision {
+    /// The outcome for one proposal, if it was decided on here.
+    pub fn outcome(&self, proposal: i64) -> Option<Outcome> {
+        self.outcomes
+            .iter()
+            .find(|(p, _)| *p == proposal)
+            .map(|(_, o)| *o)
+    }
+}
+
+/// An action plan (*handlingsplan*): who does what, how and when, and why.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Plan {
+    pub id: i64,
+    /// The decision it carries out (0 when it stands alone).
+    pub decision_id: i64,
+    pub area: String,
+    pub current_state: String,
+    /// The indicator whose value is the current state and whose target is the plan's.
+    pub indicator: Option<String>,
+    pub target: String,
+    pub owner: String,
+    pub follow_up: String,
+    pub when: String,
+    pub to_whom: String,
+    /// Why: the goal it serves.
+    pub goal_id: Option<i64>,
+}
+
+/// What an activity is for (the checklist's three purposes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Purpose {
+    #[default]
+    ReachGoal,
+    ImproveResults,
+    DevelopService,
+}
+
+/// One activity of a plan.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Activity {
+    pub id: i64,
+    pub plan_id: i64,
+    /// The activity it is part of, for a sub-activity.
+    pub parent: Option<i64>,
+    pub text: String,
+    pub purpose: Purpose,
+    pub resources: Vec<ResourceLine>,
+    pub owner: String,
+    pub follow_up: String,
+    pub schedule: String,
+    /// YYYY-MM-DD.
+    pub due: Option<String>,
+    pub status: ActivityStatus,
+    /// Why: the cause (hypothesis id) or goal it serves, in words when neither.
+    pub why: String,
+}
+
 /// Where an activity stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum ActivityStatus {
@@ -120,6 +276,17 @@ pub enum ActivityStatus {
 }
 
 impl ActivityStatus {
+    /// The word written by `styrsnurra plan` (the Swedish term).
+    pub fn code(self) -> &'static str {
+        match self {
+            ActivityStatus::NotStarted => "ej påbörjad",
+            ActivityStatus::Ongoing => "pågår",
+            ActivityStatus::Done => "klar",
+            ActivityStatus::Delayed => "försenad",
+            ActivityStatus::Cancelled => "avbruten",
+        }
+    }
+
     /// Whether nothing more is expected of the activity.
     pub fn is_closed(self) -> bool {
         matches!(self, ActivityStatus::Done | ActivityStatus::Cancelled)

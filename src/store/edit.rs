@@ -11,6 +11,7 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
+use super::action::ActionEdit;
 use super::analysis::AnalysisEdit;
 use super::comment::CommentEdit;
 use super::error::StoreError;
@@ -27,6 +28,7 @@ pub enum Edit {
     /// Several edits as one undo step (e.g. grouping notes, or a decision with its activities).
     Batch(Vec<Edit>),
     Analysis(AnalysisEdit),
+    Action(ActionEdit),
     #[serde(untagged)]
     Setting(SettingEdit),
     #[serde(untagged)]
@@ -60,6 +62,12 @@ pub trait FeatureEdit: Sized {
 pub struct Applied {
     /// The id the store gave a new record.
     pub created: Option<i64>,
+}
+
+impl From<ActionEdit> for Edit {
+    fn from(edit: ActionEdit) -> Edit {
+        Edit::Action(edit)
+    }
 }
 
 impl From<AnalysisEdit> for Edit {
@@ -132,6 +140,7 @@ impl Edit {
                 },
             },
             Edit::Analysis(e) => e.label(lang),
+            Edit::Action(e) => e.label(lang),
             Edit::Setting(e) => e.label(lang),
             Edit::Indicator(e) => e.label(lang),
             Edit::Goal(e) => e.label(lang),
@@ -157,6 +166,7 @@ impl Edit {
                 Edit::Batch(inverses)
             }
             Edit::Analysis(e) => Edit::Analysis(run(e, tx)?),
+            Edit::Action(e) => Edit::Action(run(e, tx)?),
             Edit::Setting(e) => Edit::Setting(run(e, tx)?),
             Edit::Indicator(e) => Edit::Indicator(run(e, tx)?),
             Edit::Goal(e) => Edit::Goal(run(e, tx)?),
@@ -175,6 +185,7 @@ impl Edit {
                 Ok(created)
             }
             Edit::Analysis(e) => e.assign_ids(tx),
+            Edit::Action(e) => e.assign_ids(tx),
             Edit::Setting(e) => e.assign_ids(tx),
             Edit::Indicator(e) => e.assign_ids(tx),
             Edit::Goal(e) => e.assign_ids(tx),

@@ -2,6 +2,7 @@
 //! edits (one undo step each, see [`edit`]) and its read models (plain structs the pages, the
 //! command line and the exports share).
 
+pub mod action;
 pub mod analysis;
 pub mod cockpit;
 pub mod comment;

@@ -203,8 +203,40 @@ CREATE TABLE good_example (
 );
 ";
 
+/// Version 7: Åtgärder. Consequence assessments and matrix places of proposals, decisions,
+/// action plans and their activities; records as JSON (`data`) in the shape of
+/// `model::action`, the matrix place in plain columns.
+const V7: &str = "
+CREATE TABLE consequence (
+    id          INTEGER PRIMARY KEY,
+    proposal_id INTEGER NOT NULL REFERENCES proposal(id) ON DELETE CASCADE,
+    data        TEXT NOT NULL
+);
+CREATE TABLE proposal_place (
+    proposal_id INTEGER PRIMARY KEY REFERENCES proposal(id) ON DELETE CASCADE,
+    effort      INTEGER NOT NULL CHECK (effort BETWEEN 1 AND 5),
+    effect      INTEGER NOT NULL CHECK (effect BETWEEN 1 AND 5),
+    position    INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE decision (
+    id    INTEGER PRIMARY KEY,
+    owner INTEGER NOT NULL DEFAULT 0,
+    data  TEXT NOT NULL
+);
+CREATE TABLE action_plan (
+    id          INTEGER PRIMARY KEY,
+    decision_id INTEGER NOT NULL DEFAULT 0,
+    data        TEXT NOT NULL
+);
+CREATE TABLE activity (
+    id      INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL REFERENCES action_plan(id) ON DELETE CASCADE,
+    data    TEXT NOT NULL
+);
+";
+
 /// The migrations after version 5's hook, in order.
-const LATER_SQL: [&str; 1] = [V6];
+const LATER_SQL: [&str; 2] = [V6, V7];
 
 /// The format version this build writes.
 pub const CURRENT_VERSION: i64 = (MIGRATION_SQL.len() + 1 + LATER_SQL.len()) as i64;

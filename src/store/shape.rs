@@ -73,8 +73,24 @@ pub trait JsonRecord: Clone + Serialize + DeserializeOwned {
     fn owner(&self) -> i64;
 }
 
-/// Declares a type with `id` and an owner field as a [`JsonRecord`] in `table`.
+/// Declares a type with `id` and an owner field as a [`JsonRecord`] in `table` (without an
+/// owner field, the table's `owner` column holds 0).
 macro_rules! json_record {
+    ($type:ty, $table:literal) => {
+        impl $crate::store::shape::JsonRecord for $type {
+            const TABLE: &'static str = $table;
+            const OWNER: &'static str = "owner";
+            fn id(&self) -> i64 {
+                self.id
+            }
+            fn set_id(&mut self, id: i64) {
+                self.id = id;
+            }
+            fn owner(&self) -> i64 {
+                0
+            }
+        }
+    };
     ($type:ty, $table:literal, $owner:ident) => {
         impl $crate::store::shape::JsonRecord for $type {
             const TABLE: &'static str = $table;

@@ -5,12 +5,17 @@
 
 use std::path::Path;
 
+use styrsnurra::model::action::{
+    Activity, ActivityStatus, Body, Consequence, Decision, Outcome, Placement, Plan, ResourceKind,
+    ResourceLine,
+};
 use styrsnurra::model::analysis::{
     Answer, Evidence, ExampleSource, GoodExample, Hypothesis, KnowledgeSource, OwnQuestion,
     Proposal, Relevance,
 };
 use styrsnurra::model::goal::{ChangeTarget, Goal, GoalIndicator, TargetLevel};
 use styrsnurra::model::{Comparison, Direction, Gender};
+use styrsnurra::store::action::ActionEdit;
 use styrsnurra::store::analysis::AnalysisEdit;
 use styrsnurra::store::comment::CommentEdit;
 use styrsnurra::store::goal::{ChecklistEntry, GoalEdit, GoalSubtree};
@@ -24,6 +29,13 @@ use styrsnurra::store::{Edit, Workbook};
 pub fn variant(edit: &Edit) -> &'static str {
     match edit {
         Edit::Batch(_) => "Batch",
+        Edit::Action(e) => match e {
+            ActionEdit::Consequence(_) => "Consequence",
+            ActionEdit::Place { .. } => "Place",
+            ActionEdit::Decision(_) => "Decision",
+            ActionEdit::Plan(_) => "Plan",
+            ActionEdit::Activity(_) => "Activity",
+        },
         Edit::Analysis(e) => match e {
             AnalysisEdit::Analysis(_) => "Analysis",
             AnalysisEdit::Answer { .. } => "Answer",
@@ -52,7 +64,7 @@ pub fn variant(edit: &Edit) -> &'static str {
 }
 
 /// How many kinds of edit there are (the names in [`variant`]).
-pub const VARIANTS: usize = 19;
+pub const VARIANTS: usize = 24;
 
 /// An example of every edit, each of which changes the demo workbook.
 pub fn examples() -> Vec<Edit> {
@@ -193,6 +205,57 @@ pub fn examples() -> Vec<Edit> {
             adaptation: "Halvtid räcker hos oss".into(),
             hypotheses: vec![1],
             proposals: vec![1],
+        }))
+        .into(),
+        ActionEdit::Consequence(Change::Put(Consequence {
+            id: 0,
+            proposal_id: 1,
+            resources: vec![ResourceLine {
+                kind: ResourceKind::Staff,
+                amount: 0.2,
+                yearly: true,
+                note: "samordnare".into(),
+            }],
+            service: "Schemat ändras".into(),
+            reorganisation: false,
+            citizens: "Mer tid för samtal".into(),
+            goals: vec![3],
+        }))
+        .into(),
+        ActionEdit::Place {
+            proposal_id: 1,
+            value: Some(Placement {
+                effort: 2,
+                effect: 4,
+                position: 0,
+            }),
+        }
+        .into(),
+        ActionEdit::Decision(Change::Put(Decision {
+            id: 0,
+            body: Body::Committee,
+            body_name: "Socialnämnden".into(),
+            meeting: "2026-12-10".into(),
+            reference: "SN § 7".into(),
+            outcomes: vec![(1, Outcome::Amended)],
+            ..Decision::default()
+        }))
+        .into(),
+        ActionEdit::Plan(Change::Put(Plan {
+            id: 0,
+            decision_id: 1,
+            area: "Särskilt boende".into(),
+            owner: "Äldreomsorgen".into(),
+            ..Plan::default()
+        }))
+        .into(),
+        ActionEdit::Activity(Change::Put(Activity {
+            id: 0,
+            plan_id: 1,
+            text: "Nytt schema".into(),
+            due: Some("2027-01-31".into()),
+            status: ActivityStatus::Ongoing,
+            ..Activity::default()
         }))
         .into(),
     ]

@@ -549,7 +549,7 @@ impl AnalysisUi<'_> {
             .labelled_by(label.id);
             for to in HypothesisState::ALL.into_iter().filter(|s| *s != h.state) {
                 if ui.button(labels::hypothesis_state(to).get(lang)).clicked() {
-                    match h.move_to(to, reason, &today()) {
+                    match h.move_to(to, reason, &crate::model::value::today()) {
                         Ok(next) => {
                             self.edit(intents, AnalysisEdit::Hypothesis(Change::Put(next)));
                             reason.clear();
@@ -1069,7 +1069,7 @@ impl AnalysisUi<'_> {
         }
         let example = &mut drafts.example;
         if example.date.is_empty() {
-            example.date = today();
+            example.date = crate::model::value::today();
         }
         egui::Grid::new("example_form")
             .num_columns(2)
@@ -1349,22 +1349,4 @@ fn standings(
         });
     }
     keep
-}
-
-/// Today's date (YYYY-MM-DD, UTC), for decisions.
-fn today() -> String {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400) as i64;
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
 }

@@ -1,0 +1,83 @@
+//! `styrsnurra plan` and `proposals` on the demo workbook's chain through Åtgärder: a
+//! telephone deviation's proposal, placed, decided and planned in three activities.
+
+mod common;
+
+use common::{run_ok, tempdir};
+use styrsnurra::store::demo::YEARS;
+
+fn demo(dir: &std::path::Path) -> String {
+    let path = dir.join("demo.styrsnurra").display().to_string();
+    run_ok(&["demo", &path]);
+    path
+}
+
+#[test]
+fn the_plan_lists_every_activity_with_overdue_by_the_date_given() {
+    let dir = tempdir();
+    let wb = demo(dir.path());
+    let year = *YEARS.end();
+    let plan = "Tillgänglighet per telefon";
+    let line = |activity: &str, owner: &str, due: String, status: &str, overdue: &str| {
+        format!("{plan};{activity};{owner};{due};{status};{overdue}")
+    };
+    // The day after the customer service was due: it is overdue, the done one is not, the
+    // training is not due yet.
+    let date = format!("{year}-10-01");
+    let out = run_ok(&["plan", &wb, "--date", &date]);
+    assert_eq!(
+        out.lines().collect::<Vec<_>>(),
+        [
+            line(
+                "Kartlägg de vanligaste frågorna i växeln",
+                "Stöd och resurs",
+                format!("{year}-06-30"),
+                "klar",
+                "no"
+            ),
+            line(
+                "Inrätta kundtjänsten",
+                "Ledningsgruppen",
+                format!("{year}-09-30"),
+                "pågår",
+                "yes"
+            ),
+            line(
+                "Utbilda medarbetarna i bemötande",
+                "HR-avdelningen",
+                format!("{}-02-28", year + 2),
+                "ej påbörjad",
+                "no"
+            ),
+        ]
+    );
+    let before = run_ok(&["plan", &wb, "--date", &format!("{year}-09-30")]);
+    assert!(
+        before.lines().all(|l| l.ends_with(";no")),
+        "due today is not overdue"
+    );
+    let later = run_ok(&["plan", &wb, "--date", &format!("{}-03-01", year + 2)]);
+    let overdue = later.lines().filter(|l| l.ends_with(";yes")).count();
+    assert_eq!(
+        overdue, 2,
+        "everything not done is overdue once its day has passed"
+    );
+    let failed = common::run_failing(&["plan", &wb, "--date", "1 oktober"]);
+    assert!(failed.contains("ÅÅÅÅ-MM-DD"), "{failed}");
+}
+
+#[test]
+fn proposals_are_ranked_with_their_quadrant_and_decision() {
+    let dir = tempdir();
+    let wb = demo(dir.path());
+    let out = run_ok(&["proposals", &wb]);
+    assert_eq!(
+        out.lines().collect::<Vec<_>>(),
+        [
+            // Effort 4, effect 5: high effect but costly; adopted by the executive board.
+            "Inrätta en kundtjänst med svar på vanliga frågor.;4;5;plan_and_weigh;1;bifall",
+            // Not on the matrix yet, not decided.
+            "Schemalägg en stund för samtal med varje boende varje dag.;;;;;",
+        ]
+    );
+}
