@@ -381,50 +381,8 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
                 writeln!(out, "{};{:.4};{}", c.indicator, c.rho, c.n)?;
             }
         }
-        CliCommand::Plan { workbook, date } => {
-            let today = match date {
-                Some(d) if crate::model::value::is_iso_date(&d) => d,
-                Some(d) => bail!("ogiltigt datum {d:?}: skriv ÅÅÅÅ-MM-DD"),
-                None => crate::model::value::today(),
-            };
-            let wb = open(&workbook)?;
-            let mut writer = csv::WriterBuilder::new()
-                .delimiter(b';')
-                .has_headers(false)
-                .from_writer(&mut *out);
-            for p in wb.planned_activities()? {
-                let a = &p.activity;
-                let overdue = is_overdue(a.due.as_deref(), a.status, &today);
-                writer.write_record([
-                    p.plan.area.as_str(),
-                    &a.text,
-                    &a.owner,
-                    a.due.as_deref().unwrap_or(""),
-                    a.status.code(),
-                    if overdue { "yes" } else { "no" },
-                ])?;
-            }
-            writer.flush()?;
-        }
-        CliCommand::Proposals { workbook } => {
-            let wb = open(&workbook)?;
-            let mut writer = csv::WriterBuilder::new()
-                .delimiter(b';')
-                .has_headers(false)
-                .from_writer(&mut *out);
-            let text = |v: Option<String>| v.unwrap_or_default();
-            for r in wb.proposal_rows()? {
-                writer.write_record([
-                    r.proposal.text.clone(),
-                    text(r.placement.map(|p| p.effort.to_string())),
-                    text(r.placement.map(|p| p.effect.to_string())),
-                    text(r.quadrant.map(|q| q.code().to_string())),
-                    text(r.rank.map(|n| n.to_string())),
-                    text(r.outcome.map(|o| o.code().to_string())),
-                ])?;
-            }
-            writer.flush()?;
-        }
+        CliCommand::Plan { workbook, date } => plan(&workbook, date, out)?,
+        CliCommand::Proposals { workbook } => proposals(&workbook, out)?,
         CliCommand::Check { workbook } => {
             let wb = open(&workbook)?;
             match wb.check_integrity() {
@@ -608,5 +566,55 @@ fn best(
             )?;
         }
     }
+    Ok(())
+}
+
+/// `plan`: every activity of every action plan, with whether it is overdue on `date`.
+fn plan(workbook: &Path, date: Option<String>, out: &mut dyn std::io::Write) -> Result<()> {
+    let today = match date {
+        Some(d) if crate::model::value::is_iso_date(&d) => d,
+        Some(d) => bail!("ogiltigt datum {d:?}: skriv ÅÅÅÅ-MM-DD"),
+        None => crate::model::value::today(),
+    };
+    let wb = open(workbook)?;
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .from_writer(&mut *out);
+    for p in wb.planned_activities()? {
+        let a = &p.activity;
+        let overdue = is_overdue(a.due.as_deref(), a.status, &today);
+        writer.write_record([
+            p.plan.area.as_str(),
+            &a.text,
+            &a.owner,
+            a.due.as_deref().unwrap_or(""),
+            a.status.code(),
+            if overdue { "yes" } else { "no" },
+        ])?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+/// `proposals`: every improvement proposal in ranked order.
+fn proposals(workbook: &Path, out: &mut dyn std::io::Write) -> Result<()> {
+    let wb = open(workbook)?;
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .from_writer(&mut *out);
+    let text = |v: Option<String>| v.unwrap_or_default();
+    for r in wb.proposal_rows()? {
+        writer.write_record([
+            r.proposal.text.clone(),
+            text(r.placement.map(|p| p.effort.to_string())),
+            text(r.placement.map(|p| p.effect.to_string())),
+            text(r.quadrant.map(|q| q.code().to_string())),
+            text(r.rank.map(|n| n.to_string())),
+            text(r.outcome.map(|o| o.code().to_string())),
+        ])?;
+    }
+    writer.flush()?;
     Ok(())
 }
