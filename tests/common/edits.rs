@@ -66,8 +66,8 @@ pub fn variant(edit: &Edit) -> &'static str {
 /// How many kinds of edit there are (the names in [`variant`]).
 pub const VARIANTS: usize = 24;
 
-/// An example of every edit, each of which changes the demo workbook.
-pub fn examples() -> Vec<Edit> {
+/// The first features' edits: settings, indicators, goals, comments, a batch.
+fn first_examples() -> Vec<Edit> {
     let indicator = GoalIndicator {
         indicator: "N15428".into(),
         target: Some(TargetLevel::Value {
@@ -146,6 +146,12 @@ pub fn examples() -> Vec<Edit> {
         .into(),
         comment.clone().into(),
         Edit::Batch(vec![Edit::set_target_tolerance(0.1), comment.into()]),
+    ]
+}
+
+/// Sök orsaker's edits.
+fn analysis_examples() -> Vec<Edit> {
+    vec![
         AnalysisEdit::open("N15428", "0680", 2024, Gender::Total).into(),
         AnalysisEdit::Answer {
             analysis_id: 1,
@@ -207,6 +213,12 @@ pub fn examples() -> Vec<Edit> {
             proposals: vec![1],
         }))
         .into(),
+    ]
+}
+
+/// Åtgärder's edits.
+fn action_examples() -> Vec<Edit> {
+    vec![
         ActionEdit::Consequence(Change::Put(Consequence {
             id: 0,
             proposal_id: 1,
@@ -259,6 +271,11 @@ pub fn examples() -> Vec<Edit> {
         }))
         .into(),
     ]
+}
+
+/// An example of every edit, each of which changes the demo workbook.
+pub fn examples() -> Vec<Edit> {
+    [first_examples(), analysis_examples(), action_examples()].concat()
 }
 
 /// Every row of every table the group's work lives in (all but the undo log), as text.
