@@ -76,3 +76,44 @@ fn every_page_is_reached_by_its_shortcut_and_by_next_and_previous() {
     h.run_steps(2);
     assert_eq!(h.state().page(), Some(PageId::ALL[PageId::ALL.len() - 2]));
 }
+
+/// Every character outside ASCII in the window's sources, with a glyph in the window's font:
+/// egui stops on a character it cannot draw, so an arrow in a label would crash the page.
+#[test]
+fn every_character_the_window_writes_has_a_glyph() {
+    fn sources(dir: &std::path::Path, out: &mut String) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                // Only what is not a comment can reach the screen.
+                for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+                    out.push_str(line);
+                }
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut text = String::new();
+    for dir in ["ui", "app"] {
+        sources(&root.join(dir), &mut text);
+    }
+    let mut chars: Vec<char> = text.chars().filter(|c| !c.is_ascii()).collect();
+    chars.sort_unstable();
+    chars.dedup();
+    let ctx = egui::Context::default();
+    let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+    output.textures_delta.clear();
+    let font = egui::FontId::proportional(16.0);
+    let missing: Vec<char> = ctx.fonts_mut(|f| {
+        chars
+            .iter()
+            .copied()
+            .filter(|c| !f.has_glyph(&font, *c))
+            .collect()
+    });
+    assert!(chars.contains(&'å'), "the sources were read");
+    assert!(missing.is_empty(), "no glyph for {missing:?}");
+}

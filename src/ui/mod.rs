@@ -44,6 +44,7 @@ enum_with_all! {
     pub enum Phase {
         Planning,
         FollowUp,
+        Actions,
         Tools,
     }
 }
@@ -54,6 +55,7 @@ impl Phase {
         match self {
             Phase::Planning => Tr::new("Planering", "Planning"),
             Phase::FollowUp => Tr::new("Uppföljning och analys", "Follow-up and analysis"),
+            Phase::Actions => Tr::new("Åtgärder", "Actions"),
             Phase::Tools => Tr::new("Verktyg", "Tools"),
         }
     }
@@ -78,6 +80,8 @@ enum_with_all! {
         Scan,
         /// Uppföljning och analys: sök orsaker, the analyses of deviations.
         Analysis,
+        /// Åtgärder: consequences and the prioritisation matrix.
+        Priority,
         /// Verktyg: the workbook file itself.
         Workbook,
     }
@@ -126,6 +130,11 @@ impl PageId {
                 Tr::new("Sök orsaker", "Search for causes"),
                 true,
             ),
+            PageId::Priority => (
+                Phase::Actions,
+                Tr::new("Konsekvenser och prioritering", "Consequences and priority"),
+                true,
+            ),
             PageId::Workbook => (Phase::Tools, Tr::new("Arbetsbok", "Workbook"), false),
         };
         PageInfo {
@@ -145,6 +154,7 @@ impl PageId {
             PageId::Results => Box::<pages::results::ResultsPage>::default(),
             PageId::Scan => Box::<pages::scan::ScanPage>::default(),
             PageId::Analysis => Box::<pages::analysis::AnalysisPage>::default(),
+            PageId::Priority => Box::<pages::action::PriorityPage>::default(),
             PageId::Workbook => Box::<pages::workbook::WorkbookPage>::default(),
         }
     }

@@ -836,7 +836,7 @@ impl AnalysisUi<'_> {
                 }
                 if n + 1 < causes.len()
                     && ui
-                        .small_button("↓")
+                        .small_button(lang.t("Ner", "Down"))
                         .on_hover_text(lang.t("Flytta ner", "Move down"))
                         .clicked()
                 {
@@ -846,7 +846,7 @@ impl AnalysisUi<'_> {
                 }
                 if n > 0
                     && ui
-                        .small_button("↑")
+                        .small_button(lang.t("Upp", "Up"))
                         .on_hover_text(lang.t("Flytta upp", "Move up"))
                         .clicked()
                 {

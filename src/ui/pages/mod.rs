@@ -2,6 +2,7 @@
 //! page's state and its [`Page`](crate::ui::Page) impl, and draws only: what it reads comes
 //! from the store's read models, what it changes goes out as [`Intent`](crate::ui::Intent)s.
 
+pub mod action;
 pub mod analysis;
 pub mod cockpit;
 pub mod collect;

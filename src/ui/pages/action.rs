@@ -1,0 +1,547 @@
+//! Åtgärder: prioritera. The prioritisation matrix — resource effort against expected effect,
+//! each 1–5 — with the proposals as cards placed by dragging or with the keyboard (select,
+//! arrow keys, Enter), the ranked list beside it, and each proposal's consequence assessment.
+//! Every drop and every change is one undoable edit.
+
+use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, Vec2};
+
+use crate::i18n::Lang;
+use crate::model::action::{
+    Consequence, Placement, Quadrant, ResourceKind, ResourceLine, resource_sums,
+};
+use crate::store::action::{ActionEdit, ProposalRow};
+use crate::store::shape::Change;
+use crate::ui::theme::palette;
+use crate::ui::{Cached, Intent, Page, PageId, ViewContext};
+
+/// Text being written for a consequence, kept until stored.
+#[derive(Default)]
+struct ConsequenceDraft {
+    proposal: Option<i64>,
+    service: String,
+    citizens: String,
+    amount: String,
+    kind: ResourceKind,
+    yearly: bool,
+}
+
+/// State of the prioritisation page.
+#[derive(Default)]
+pub struct PriorityPage {
+    rows: Cached<u64, Vec<ProposalRow>>,
+    /// The proposal chosen (for the keyboard and the consequences).
+    selected: Option<i64>,
+    /// Where the keyboard cursor stands while placing: (effort, effect).
+    cursor: Option<(u8, u8)>,
+    draft: ConsequenceDraft,
+}
+
+/// The quadrant's name on the matrix and in the list.
+pub fn quadrant_name(lang: Lang, q: Quadrant) -> &'static str {
+    match q {
+        Quadrant::DoFirst => lang.t("Gör först", "Do first"),
+        Quadrant::PlanAndWeigh => lang.t("Planera och väg", "Plan and weigh"),
+        Quadrant::DoIfCheap => lang.t("Gör om det är billigt", "Do if cheap"),
+        Quadrant::Lowest => lang.t("Lägst prioritet", "Lowest priority"),
+    }
+}
+
+impl Page for PriorityPage {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, intents: &mut Vec<Intent>) {
+        let lang = ctx.lang;
+        let Self {
+            rows,
+            selected,
+            cursor,
+            draft,
+        } = self;
+        let rows = match rows.get(ctx.revision, lang, || ctx.workbook.proposal_rows()) {
+            Ok(rows) => rows,
+            Err(message) => {
+                ui.colored_label(palette::ERROR, message);
+                return;
+            }
+        };
+        ui.heading(PageId::Priority.title(lang));
+        if rows.is_empty() {
+            ui.label(lang.t(
+                "Inga åtgärdsförslag ännu: de skrivs under Sök orsaker.",
+                "No improvement proposals yet: they are written under Search for causes.",
+            ));
+            return;
+        }
+        ui.label(lang.t(
+            "Dra ett förslag till sin plats, eller välj det och flytta med piltangenterna; Enter lägger det. Låg insats och stor effekt går före hög insats och liten effekt.",
+            "Drag a proposal to its place, or choose it and move it with the arrow keys; Enter drops it. Low effort with high effect ranks before high effort with low effect.",
+        ));
+        if ctx.editable() {
+            keyboard(ui, rows, selected, cursor, intents);
+        }
+        ui.columns(2, |cols| {
+            matrix(&mut cols[0], ctx, rows, selected, *cursor, intents);
+            ranked_list(&mut cols[1], lang, rows, selected);
+        });
+        ui.separator();
+        if let Some(row) = selected.and_then(|id| rows.iter().find(|r| r.proposal.id == id)) {
+            consequence(ui, ctx, row, draft, intents);
+        }
+        let all = rows
+            .iter()
+            .filter_map(|r| r.consequence.as_ref())
+            .flat_map(|c| &c.resources);
+        let sums = resource_sums(all);
+        ui.small(format!(
+            "{}: {} · {}",
+            lang.t("Alla förslag tillsammans", "All proposals together"),
+            sums_text(lang, &sums),
+            lang.t("årligen där det anges", "yearly where so marked")
+        ));
+    }
+}
+
+/// Arrow keys move the cursor of the chosen proposal, Enter drops it, Escape stops.
+fn keyboard(
+    ui: &mut egui::Ui,
+    rows: &[ProposalRow],
+    selected: &Option<i64>,
+    cursor: &mut Option<(u8, u8)>,
+    intents: &mut Vec<Intent>,
+) {
+    let Some(id) = *selected else { return };
+    if ui.ctx().egui_wants_keyboard_input() {
+        return;
+    }
+    let start = rows
+        .iter()
+        .find(|r| r.proposal.id == id)
+        .and_then(|r| r.placement)
+        .map_or((3, 3), |p| (p.effort, p.effect));
+    let (mut x, mut y) = cursor.unwrap_or(start);
+    let (mut moved, mut drop, mut stop) = (false, false, false);
+    ui.input_mut(|i| {
+        use egui::{Key, Modifiers};
+        for (key, dx, dy) in [
+            (Key::ArrowLeft, -1i8, 0i8),
+            (Key::ArrowRight, 1, 0),
+            (Key::ArrowUp, 0, 1),
+            (Key::ArrowDown, 0, -1),
+        ] {
+            if i.consume_key(Modifiers::NONE, key) {
+                x = x.saturating_add_signed(dx).clamp(1, 5);
+                y = y.saturating_add_signed(dy).clamp(1, 5);
+                moved = true;
+            }
+        }
+        drop = i.consume_key(Modifiers::NONE, Key::Enter);
+        stop = i.consume_key(Modifiers::NONE, Key::Escape);
+    });
+    if moved {
+        *cursor = Some((x, y));
+    }
+    if stop {
+        *cursor = None;
+    }
+    if drop && let Some((effort, effect)) = cursor.take() {
+        let position = rows
+            .iter()
+            .find(|r| r.proposal.id == id)
+            .and_then(|r| r.placement)
+            .map_or(0, |p| p.position);
+        intents.push(place(id, effort, effect, position));
+    }
+}
+
+fn place(proposal_id: i64, effort: u8, effect: u8, position: i64) -> Intent {
+    Intent::Edit(
+        ActionEdit::Place {
+            proposal_id,
+            value: Some(Placement {
+                effort,
+                effect,
+                position,
+            }),
+        }
+        .into(),
+    )
+}
+
+/// The 5 × 5 matrix with its quadrants, the placed cards (draggable), the unplaced ones
+/// beside it, and the keyboard cursor.
+fn matrix(
+    ui: &mut egui::Ui,
+    ctx: &ViewContext<'_>,
+    rows: &[ProposalRow],
+    selected: &mut Option<i64>,
+    cursor: Option<(u8, u8)>,
+    intents: &mut Vec<Intent>,
+) {
+    let lang = ctx.lang;
+    let body = ui.text_style_height(&egui::TextStyle::Body);
+    let side = ui.available_width().min(body * 34.0);
+    let (rect, _) = ui.allocate_exact_size(Vec2::splat(side), Sense::hover());
+    let margin = body * 2.0;
+    let grid = Rect::from_min_max(
+        rect.min + Vec2::new(margin, 0.0),
+        rect.max - Vec2::new(0.0, margin),
+    );
+    let cell = grid.width() / 5.0;
+    let centre = |effort: u8, effect: u8| {
+        Pos2::new(
+            grid.left() + (f32::from(effort) - 0.5) * cell,
+            grid.bottom() - (f32::from(effect) - 0.5) * cell,
+        )
+    };
+    let painter = ui.painter_at(rect);
+    for q in [
+        Quadrant::DoFirst,
+        Quadrant::PlanAndWeigh,
+        Quadrant::DoIfCheap,
+        Quadrant::Lowest,
+    ] {
+        let (x0, x1, y0, y1) = match q {
+            Quadrant::DoFirst => (0.0, 3.0, 0.0, 3.0),
+            Quadrant::PlanAndWeigh => (3.0, 5.0, 0.0, 3.0),
+            Quadrant::DoIfCheap => (0.0, 3.0, 3.0, 5.0),
+            Quadrant::Lowest => (3.0, 5.0, 3.0, 5.0),
+        };
+        let area = Rect::from_min_max(
+            Pos2::new(grid.left() + x0 * cell, grid.top() + y0 * cell),
+            Pos2::new(grid.left() + x1 * cell, grid.top() + y1 * cell),
+        );
+        painter.rect_stroke(
+            area,
+            0.0,
+            Stroke::new(2.0, palette::INK),
+            egui::StrokeKind::Inside,
+        );
+        painter.text(
+            area.left_top() + Vec2::splat(4.0),
+            Align2::LEFT_TOP,
+            quadrant_name(lang, q),
+            FontId::proportional(body * 0.8),
+            palette::RIKET,
+        );
+    }
+    painter.text(
+        Pos2::new(grid.center().x, rect.bottom() - margin * 0.4),
+        Align2::CENTER_CENTER,
+        lang.t("Resursinsats: låg till hög", "Effort: low to high"),
+        FontId::proportional(body * 0.9),
+        palette::INK,
+    );
+    painter.text(
+        Pos2::new(rect.left() + margin * 0.4, grid.center().y),
+        Align2::CENTER_CENTER,
+        lang.t("Effekt", "Effect"),
+        FontId::proportional(body * 0.9),
+        palette::INK,
+    );
+    let card = Vec2::new(cell * 0.9, body * 1.5);
+    let mut in_cell: std::collections::HashMap<(u8, u8), f32> = std::collections::HashMap::new();
+    for row in rows {
+        let Some(p) = row.placement else { continue };
+        let stack = in_cell.entry((p.effort, p.effect)).or_default();
+        let at = centre(p.effort, p.effect) + Vec2::new(0.0, *stack - cell * 0.3);
+        *stack += card.y + 2.0;
+        let card_rect = Rect::from_center_size(at, card);
+        card_ui(ui, ctx, row, card_rect, selected, &grid, cell, intents);
+    }
+    if let (Some(id), Some((x, y))) = (*selected, cursor) {
+        let at = Rect::from_center_size(centre(x, y), Vec2::splat(cell * 0.95));
+        painter.rect_stroke(
+            at,
+            4.0,
+            Stroke::new(4.0, palette::HOME),
+            egui::StrokeKind::Inside,
+        );
+        let name = rows
+            .iter()
+            .find(|r| r.proposal.id == id)
+            .map(|r| short(&r.proposal.text, 30))
+            .unwrap_or_default();
+        painter.text(
+            at.center_bottom(),
+            Align2::CENTER_BOTTOM,
+            name,
+            FontId::proportional(body * 0.75),
+            palette::HOME,
+        );
+    }
+    let unplaced: Vec<&ProposalRow> = rows.iter().filter(|r| r.placement.is_none()).collect();
+    if !unplaced.is_empty() {
+        ui.strong(lang.t("Inte placerade", "Not placed"));
+        for row in unplaced {
+            let on = *selected == Some(row.proposal.id);
+            if ui
+                .selectable_label(on, short(&row.proposal.text, 60))
+                .clicked()
+            {
+                *selected = Some(row.proposal.id);
+            }
+        }
+    }
+}
+
+/// One placed card: click chooses it, a drag moves it (one edit on release).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the card needs the matrix's geometry"
+)]
+fn card_ui(
+    ui: &mut egui::Ui,
+    ctx: &ViewContext<'_>,
+    row: &ProposalRow,
+    rect: Rect,
+    selected: &mut Option<i64>,
+    grid: &Rect,
+    cell: f32,
+    intents: &mut Vec<Intent>,
+) {
+    let body = ui.text_style_height(&egui::TextStyle::Body);
+    let id = egui::Id::unique(("proposal_card", row.proposal.id));
+    let sense = if ctx.editable() {
+        Sense::click_and_drag()
+    } else {
+        Sense::click()
+    };
+    let response = ui.interact(rect, id, sense);
+    let offset = if response.dragged() {
+        response.drag_delta()
+            + ui.ctx()
+                .data(|d| d.get_temp::<Vec2>(id).unwrap_or_default())
+    } else {
+        Vec2::ZERO
+    };
+    if response.dragged() {
+        ui.ctx().data_mut(|d| d.insert_temp(id, offset));
+    }
+    let shown = rect.translate(offset);
+    let chosen = *selected == Some(row.proposal.id);
+    let fill = if chosen {
+        palette::GROUP
+    } else {
+        palette::OTHERS
+    };
+    let painter = ui.painter();
+    painter.rect_filled(shown, 4.0, fill);
+    painter.text(
+        shown.center(),
+        Align2::CENTER_CENTER,
+        short(&row.proposal.text, 24),
+        FontId::proportional(body * 0.75),
+        palette::INK,
+    );
+    let response = response.on_hover_text(&row.proposal.text);
+    if response.clicked() {
+        *selected = Some(row.proposal.id);
+    }
+    if response.drag_stopped() {
+        ui.ctx().data_mut(|d| d.remove::<Vec2>(id));
+        let at = shown.center();
+        if grid.contains(at) {
+            let effort = (((at.x - grid.left()) / cell).floor() as u8 + 1).clamp(1, 5);
+            let effect = (((grid.bottom() - at.y) / cell).floor() as u8 + 1).clamp(1, 5);
+            let position = row.placement.map_or(0, |p| p.position);
+            if row.placement.map(|p| (p.effort, p.effect)) != Some((effort, effect)) {
+                intents.push(place(row.proposal.id, effort, effect, position));
+            }
+        }
+        *selected = Some(row.proposal.id);
+    }
+}
+
+/// The proposals in ranked order, each with its quadrant.
+fn ranked_list(ui: &mut egui::Ui, lang: Lang, rows: &[ProposalRow], selected: &mut Option<i64>) {
+    ui.strong(lang.t("Rangordning", "Ranking"));
+    for row in rows {
+        let text = match (row.rank, row.quadrant, row.placement) {
+            (Some(rank), Some(q), Some(p)) => format!(
+                "{rank}. {} · {} · {} {} / {} {}",
+                short(&row.proposal.text, 50),
+                quadrant_name(lang, q),
+                lang.t("insats", "effort"),
+                p.effort,
+                lang.t("effekt", "effect"),
+                p.effect
+            ),
+            _ => format!("– {}", short(&row.proposal.text, 60)),
+        };
+        if ui
+            .selectable_label(*selected == Some(row.proposal.id), text)
+            .clicked()
+        {
+            *selected = Some(row.proposal.id);
+        }
+    }
+}
+
+/// The consequence assessment of the chosen proposal: the guide's four questions.
+fn consequence(
+    ui: &mut egui::Ui,
+    ctx: &ViewContext<'_>,
+    row: &ProposalRow,
+    draft: &mut ConsequenceDraft,
+    intents: &mut Vec<Intent>,
+) {
+    let lang = ctx.lang;
+    let stored = row.consequence.clone().unwrap_or(Consequence {
+        proposal_id: row.proposal.id,
+        ..Consequence::default()
+    });
+    if draft.proposal != Some(row.proposal.id) {
+        *draft = ConsequenceDraft {
+            proposal: Some(row.proposal.id),
+            service: stored.service.clone(),
+            citizens: stored.citizens.clone(),
+            ..ConsequenceDraft::default()
+        };
+    }
+    ui.strong(format!(
+        "{}: {}",
+        lang.t("Konsekvensbeskrivning", "Consequence assessment"),
+        row.proposal.text
+    ));
+    let save = |next: Consequence| Intent::Edit(ActionEdit::Consequence(Change::Put(next)).into());
+    let editable = ctx.editable();
+    let label = ui.label(lang.t(
+        "Vad innebär det för verksamheten?",
+        "What does it mean for the service?",
+    ));
+    let r1 = ui
+        .add_enabled(
+            editable,
+            egui::TextEdit::multiline(&mut draft.service)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    let label = ui.label(lang.t(
+        "Vad innebär det för medborgarna och brukarna?",
+        "What does it mean for citizens and users?",
+    ));
+    let r2 = ui
+        .add_enabled(
+            editable,
+            egui::TextEdit::multiline(&mut draft.citizens)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    if (r1.lost_focus() || r2.lost_focus())
+        && (draft.service != stored.service || draft.citizens != stored.citizens)
+    {
+        intents.push(save(Consequence {
+            service: draft.service.clone(),
+            citizens: draft.citizens.clone(),
+            ..stored.clone()
+        }));
+    }
+    let mut reorganisation = stored.reorganisation;
+    if ui
+        .add_enabled(
+            editable,
+            egui::Checkbox::new(
+                &mut reorganisation,
+                lang.t("Kräver omorganisation", "Requires reorganisation"),
+            ),
+        )
+        .changed()
+    {
+        intents.push(save(Consequence {
+            reorganisation,
+            ..stored.clone()
+        }));
+    }
+    ui.label(lang.t(
+        "Behövs mer resurser? Vilka?",
+        "Are more resources needed? Which?",
+    ));
+    for line in &stored.resources {
+        ui.label(format!(
+            "• {} {}{}",
+            lang.number(line.amount, 2),
+            kind_unit(lang, line.kind),
+            if line.yearly {
+                lang.t(" per år", " a year")
+            } else {
+                lang.t(" en gång", " once")
+            }
+        ));
+    }
+    ui.small(sums_text(lang, &resource_sums(&stored.resources)));
+    if !editable {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(lang.t("Resurs", "Resource"));
+        ui.add(egui::TextEdit::singleline(&mut draft.amount).desired_width(80.0))
+            .labelled_by(label.id);
+        egui::ComboBox::new("resource_kind", "")
+            .selected_text(kind_unit(lang, draft.kind))
+            .show_ui(ui, |ui| {
+                for k in [
+                    ResourceKind::Staff,
+                    ResourceKind::Money,
+                    ResourceKind::Other,
+                ] {
+                    ui.selectable_value(&mut draft.kind, k, kind_unit(lang, k));
+                }
+            });
+        ui.checkbox(&mut draft.yearly, lang.t("per år", "a year"));
+        let amount = crate::model::Outcome::parse_cell(&draft.amount)
+            .ok()
+            .and_then(crate::model::Outcome::value);
+        if ui
+            .add_enabled(
+                amount.is_some(),
+                egui::Button::new(lang.t("Lägg till resurs", "Add resource")),
+            )
+            .clicked()
+            && let Some(amount) = amount
+        {
+            let mut next = stored.clone();
+            next.resources.push(ResourceLine {
+                kind: draft.kind,
+                amount,
+                yearly: draft.yearly,
+                note: String::new(),
+            });
+            intents.push(save(next));
+            draft.amount.clear();
+        }
+    });
+}
+
+fn kind_unit(lang: Lang, kind: ResourceKind) -> &'static str {
+    match kind {
+        ResourceKind::Staff => lang.t("årsarbetare", "FTE"),
+        ResourceKind::Money => lang.t("kr", "SEK"),
+        ResourceKind::Other => lang.t("annat", "other"),
+    }
+}
+
+fn sums_text(lang: Lang, s: &crate::model::action::ResourceSums) -> String {
+    match lang {
+        Lang::Sv => format!(
+            "{} kr en gång, {} kr per år, {} årsarbetare per år",
+            lang.number(s.money_once, 0),
+            lang.number(s.money_yearly, 0),
+            lang.number(s.staff_yearly + s.staff_once, 1)
+        ),
+        Lang::En => format!(
+            "SEK {} once, SEK {} a year, {} FTE a year",
+            lang.number(s.money_once, 0),
+            lang.number(s.money_yearly, 0),
+            lang.number(s.staff_yearly + s.staff_once, 1)
+        ),
+    }
+}
+
+fn short(text: &str, max: usize) -> String {
+    let cut: String = text.chars().take(max).collect();
+    if cut.len() < text.len() {
+        format!("{cut}…")
+    } else {
+        cut
+    }
+}
