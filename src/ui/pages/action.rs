@@ -305,15 +305,17 @@ fn card_ui(
         Sense::click()
     };
     let response = ui.interact(rect, id, sense);
-    let offset = if response.dragged() {
+    // The card follows the pointer while dragged; the offset so far is kept between frames.
+    let kept = id.with("drag_offset");
+    let offset = if response.dragged() || response.drag_stopped() {
         response.drag_delta()
             + ui.ctx()
-                .data(|d| d.get_temp::<Vec2>(id).unwrap_or_default())
+                .data(|d| d.get_temp::<Vec2>(kept).unwrap_or_default())
     } else {
         Vec2::ZERO
     };
     if response.dragged() {
-        ui.ctx().data_mut(|d| d.insert_temp(id, offset));
+        ui.ctx().data_mut(|d| d.insert_temp(kept, offset));
     }
     let shown = rect.translate(offset);
     let chosen = *selected == Some(row.proposal.id);
@@ -331,12 +333,23 @@ fn card_ui(
         FontId::proportional(body * 0.75),
         palette::INK,
     );
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Button,
+            true,
+            format!(
+                "{} {}",
+                ctx.lang.t("Förslag", "Proposal"),
+                row.proposal.text
+            ),
+        )
+    });
     let response = response.on_hover_text(&row.proposal.text);
     if response.clicked() {
         *selected = Some(row.proposal.id);
     }
     if response.drag_stopped() {
-        ui.ctx().data_mut(|d| d.remove::<Vec2>(id));
+        ui.ctx().data_mut(|d| d.remove::<Vec2>(kept));
         let at = shown.center();
         if grid.contains(at) {
             let effort = (((at.x - grid.left()) / cell).floor() as u8 + 1).clamp(1, 5);

@@ -1,0 +1,90 @@
+//! Åtgärder, headless: a proposal placed on the matrix with the keyboard, another dragged with
+//! the mouse, both undone; checked in the file at every step.
+
+mod common;
+
+use common::app::{harness, peek};
+use common::tempdir;
+use egui_kittest::kittest::Queryable;
+use styrsnurra::model::action::Placement;
+use styrsnurra::ui::PageId;
+
+fn place(path: &std::path::Path, text: &str) -> Option<Placement> {
+    peek(path)
+        .proposal_rows()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.proposal.text.starts_with(text))
+        .unwrap()
+        .placement
+}
+
+#[test]
+fn a_proposal_placed_with_the_keyboard_and_another_dragged_are_undone() {
+    let dir = tempdir();
+    let path = dir.path().join("demo.styrsnurra");
+    drop(styrsnurra::store::demo::build(&path).unwrap());
+    let mut h = harness(&path);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num8);
+    h.run_steps(2);
+    assert_eq!(h.state().page(), Some(PageId::Priority));
+    let (calls, service) = ("Schemalägg en stund", "Inrätta en kundtjänst");
+    assert_eq!(place(&path, calls), None);
+    let before = place(&path, service).expect("the demo placed it");
+
+    // Keyboard: choose, two steps left and one up from the middle, Enter.
+    h.get_by_label("Schemalägg en stund för samtal med varje boende varje dag.")
+        .click();
+    h.run_steps(2);
+    for key in [
+        egui::Key::ArrowLeft,
+        egui::Key::ArrowLeft,
+        egui::Key::ArrowUp,
+    ] {
+        h.key_press(key);
+        h.run_steps(1);
+    }
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    let placed = place(&path, calls).expect("placed with the keyboard");
+    assert_eq!((placed.effort, placed.effect), (1, 4));
+
+    // Mouse: the service card from effort 4, effect 5 to effort 2, effect 2.
+    let card = h
+        .get_by_label_contains("Förslag Inrätta en kundtjänst")
+        .rect();
+    let cell = card.width() / 0.9;
+    let from = card.center();
+    let to = from + egui::vec2(-2.0 * cell, 3.0 * cell);
+    h.hover_at(from);
+    h.run_steps(1);
+    h.drag_at(from);
+    h.run_steps(1);
+    for step in 1..=10 {
+        h.hover_at(from + (to - from) * (step as f32 / 10.0));
+        h.run_steps(1);
+    }
+    h.drop_at(to);
+    h.run_steps(3);
+    let dragged = place(&path, service).unwrap();
+    assert_eq!(
+        (dragged.effort, dragged.effect),
+        (2, 2),
+        "one drop, one edit"
+    );
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        place(&path, service),
+        Some(before),
+        "undo puts the card back"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        place(&path, calls),
+        None,
+        "and takes the keyboard placing back"
+    );
+}
