@@ -21,10 +21,17 @@ fn the_plan_lists_every_activity_with_overdue_by_the_date_given() {
     let line = |activity: &str, owner: &str, due: String, status: &str, overdue: &str| {
         format!("{plan};{activity};{owner};{due};{status};{overdue}")
     };
+    let training_due = styrsnurra::model::value::days_from_today(180);
     // The day after the customer service was due: it is overdue, the done one is not, the
     // training is not due yet.
     let date = format!("{year}-10-01");
     let out = run_ok(&["plan", &wb, "--date", &date]);
+    let now = run_ok(&["plan", &wb]);
+    assert_eq!(
+        now.lines().filter(|l| l.ends_with(";yes")).count(),
+        1,
+        "today: one overdue"
+    );
     assert_eq!(
         out.lines().collect::<Vec<_>>(),
         [
@@ -45,7 +52,7 @@ fn the_plan_lists_every_activity_with_overdue_by_the_date_given() {
             line(
                 "Utbilda medarbetarna i bemötande",
                 "HR-avdelningen",
-                format!("{}-02-28", year + 2),
+                styrsnurra::model::value::days_from_today(180),
                 "ej påbörjad",
                 "no"
             ),
@@ -56,7 +63,12 @@ fn the_plan_lists_every_activity_with_overdue_by_the_date_given() {
         before.lines().all(|l| l.ends_with(";no")),
         "due today is not overdue"
     );
-    let later = run_ok(&["plan", &wb, "--date", &format!("{}-03-01", year + 2)]);
+    let later = run_ok(&[
+        "plan",
+        &wb,
+        "--date",
+        &styrsnurra::model::value::days_from_today(181),
+    ]);
     let overdue = later.lines().filter(|l| l.ends_with(";yes")).count();
     assert_eq!(
         overdue, 2,

@@ -88,3 +88,44 @@ fn a_proposal_placed_with_the_keyboard_and_another_dragged_are_undone() {
         "and takes the keyboard placing back"
     );
 }
+
+#[test]
+fn marking_the_overdue_activity_done_drops_the_overdue_count() {
+    let dir = tempdir();
+    let path = dir.path().join("demo.styrsnurra");
+    drop(styrsnurra::store::demo::build(&path).unwrap());
+    let mut h = harness(&path);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num9);
+    h.run_steps(2);
+    assert_eq!(h.state().page(), Some(PageId::Plan));
+    assert!(h.query_by_label("1 försenade aktiviteter").is_some());
+    assert!(
+        h.query_by_label_contains("Inrätta kundtjänsten (försenad)")
+            .is_some(),
+        "the overdue one is marked, and listed first"
+    );
+    // Its status: the first status box is the overdue activity's.
+    h.query_all(egui_kittest::kittest::By::new().value("Pågår"))
+        .next()
+        .expect("the overdue activity's status")
+        .click();
+    h.run_steps(2);
+    h.get_by_label("Klar").click();
+    h.run_steps(2);
+    let status = peek(&path)
+        .planned_activities()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.activity.text == "Inrätta kundtjänsten")
+        .unwrap()
+        .activity
+        .status;
+    assert_eq!(status, styrsnurra::model::action::ActivityStatus::Done);
+    assert!(h.query_by_label("0 försenade aktiviteter").is_some());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert!(
+        h.query_by_label("1 försenade aktiviteter").is_some(),
+        "undone"
+    );
+}

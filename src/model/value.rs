@@ -300,10 +300,15 @@ pub fn is_iso_date(text: &str) -> bool {
 
 /// Today's date, `YYYY-MM-DD` (UTC).
 pub fn today() -> String {
-    let days = std::time::SystemTime::now()
+    days_from_today(0)
+}
+
+/// The date `days` after today (before, when negative), `YYYY-MM-DD` (UTC).
+pub fn days_from_today(days: i64) -> String {
+    let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() / 86_400);
-    civil_date(i64::try_from(days).unwrap_or_default())
+    civil_date(i64::try_from(now).unwrap_or_default() + days)
 }
 
 /// The date `days` after 1970-01-01 (Howard Hinnant's civil-from-days).

@@ -208,3 +208,76 @@ impl Workbook {
         self.json_records(None)
     }
 }
+
+/// An action plan as the plan page shows it: its activities, the decision it carries out, and
+/// its indicator's value at the decision against the latest, judged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanView {
+    pub plan: Plan,
+    pub activities: Vec<Activity>,
+    pub decision: Option<Decision>,
+    /// (year, value) of the latest value by the decision's year.
+    pub baseline: Option<(i32, f64)>,
+    /// (year, value) of the latest value there is.
+    pub latest: Option<(i32, f64)>,
+    pub effect: Option<crate::model::action::EffectSignal>,
+}
+
+impl Workbook {
+    /// Every action plan with what its page shows.
+    pub fn plan_views(&self) -> Result<Vec<PlanView>, StoreError> {
+        let plans: Vec<Plan> = self.json_records(None)?;
+        let activities: Vec<Activity> = self.json_records(None)?;
+        let decisions: Vec<Decision> = self.json_records(None)?;
+        let home = self.home_municipality()?;
+        let goals = self.goals()?;
+        let tolerance = self.target_tolerance()?;
+        let mut out = Vec::new();
+        for plan in plans {
+            let decision = decisions.iter().find(|d| d.id == plan.decision_id).cloned();
+            let (mut baseline, mut latest, mut effect) = (None, None, None);
+            if let (Some(indicator), Some(home)) = (&plan.indicator, &home) {
+                let series = self.series(indicator, home, crate::model::Gender::Total)?;
+                let by: Option<i32> = decision
+                    .as_ref()
+                    .and_then(|d| d.meeting.get(0..4)?.parse().ok());
+                baseline = series
+                    .iter()
+                    .rev()
+                    .find(|p| by.is_none_or(|y| p.period <= y))
+                    .map(|p| (p.period, p.value));
+                latest = series.last().map(|p| (p.period, p.value));
+                let target = goals
+                    .iter()
+                    .filter(|g| Some(g.id) == plan.goal_id)
+                    .flat_map(|g| &g.indicators)
+                    .find(|gi| &gi.indicator == indicator)
+                    .and_then(|gi| match gi.target {
+                        Some(crate::model::goal::TargetLevel::Value { value, .. }) => Some(value),
+                        _ => None,
+                    });
+                let direction = self.indicator(indicator)?.and_then(|i| i.direction);
+                effect = crate::model::action::effect_signal(
+                    baseline.map(|b| b.1),
+                    latest.map(|l| l.1),
+                    target,
+                    direction,
+                    tolerance,
+                );
+            }
+            out.push(PlanView {
+                activities: activities
+                    .iter()
+                    .filter(|a| a.plan_id == plan.id)
+                    .cloned()
+                    .collect(),
+                plan,
+                decision,
+                baseline,
+                latest,
+                effect,
+            });
+        }
+        Ok(out)
+    }
+}

@@ -485,11 +485,12 @@ fn demo_action_chain(tx: &rusqlite::Transaction<'_>) -> Result<(), super::StoreE
         ActivityStatus::Ongoing,
     )
     .save(tx)?;
+    // Due half a year after the demo is made, so it is never overdue in a fresh demo.
     activity(
         3,
         "Utbilda medarbetarna i bemötande",
         "HR-avdelningen",
-        format!("{}-02-28", year + 2),
+        crate::model::value::days_from_today(180),
         ActivityStatus::NotStarted,
     )
     .save(tx)?;

@@ -82,6 +82,8 @@ enum_with_all! {
         Analysis,
         /// Åtgärder: consequences and the prioritisation matrix.
         Priority,
+        /// Åtgärder: action plans, their activities and follow-up.
+        Plan,
         /// Verktyg: the workbook file itself.
         Workbook,
     }
@@ -135,6 +137,11 @@ impl PageId {
                 Tr::new("Konsekvenser och prioritering", "Consequences and priority"),
                 true,
             ),
+            PageId::Plan => (
+                Phase::Actions,
+                Tr::new("Handlingsplan och uppföljning", "Action plan and follow-up"),
+                true,
+            ),
             PageId::Workbook => (Phase::Tools, Tr::new("Arbetsbok", "Workbook"), false),
         };
         PageInfo {
@@ -155,6 +162,7 @@ impl PageId {
             PageId::Scan => Box::<pages::scan::ScanPage>::default(),
             PageId::Analysis => Box::<pages::analysis::AnalysisPage>::default(),
             PageId::Priority => Box::<pages::action::PriorityPage>::default(),
+            PageId::Plan => Box::<pages::plan::PlanPage>::default(),
             PageId::Workbook => Box::<pages::workbook::WorkbookPage>::default(),
         }
     }

@@ -8,6 +8,7 @@ pub mod cockpit;
 pub mod collect;
 pub mod goal;
 pub mod municipality;
+pub mod plan;
 pub mod results;
 pub mod scan;
 pub mod workbook;
