@@ -21,7 +21,6 @@ fn the_plan_lists_every_activity_with_overdue_by_the_date_given() {
     let line = |activity: &str, owner: &str, due: String, status: &str, overdue: &str| {
         format!("{plan};{activity};{owner};{due};{status};{overdue}")
     };
-    let training_due = styrsnurra::model::value::days_from_today(180);
     // The day after the customer service was due: it is overdue, the done one is not, the
     // training is not due yet.
     let date = format!("{year}-10-01");
