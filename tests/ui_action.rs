@@ -95,8 +95,7 @@ fn marking_the_overdue_activity_done_drops_the_overdue_count() {
     let path = dir.path().join("demo.styrsnurra");
     drop(styrsnurra::store::demo::build(&path).unwrap());
     let mut h = harness(&path);
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num9);
-    h.run_steps(2);
+    common::app::go(&mut h, PageId::Plan);
     assert_eq!(h.state().page(), Some(PageId::Plan));
     assert!(h.query_by_label("1 försenade aktiviteter").is_some());
     assert!(
@@ -127,5 +126,76 @@ fn marking_the_overdue_activity_done_drops_the_overdue_count() {
     assert!(
         h.query_by_label("1 försenade aktiviteter").is_some(),
         "undone"
+    );
+}
+
+/// Scrolls the page to a widget, waits for the scrolling to end, and clicks it.
+fn click(h: &mut egui_kittest::Harness<'static, styrsnurra::app::App>, node_label: &str) {
+    h.get_by_label(node_label).scroll_to_me();
+    h.run_steps(30);
+    h.get_by_label(node_label).click();
+    h.run_steps(2);
+}
+
+#[test]
+fn a_decision_recorded_becomes_a_plan_with_its_activities() {
+    let dir = tempdir();
+    let path = dir.path().join("demo.styrsnurra");
+    drop(styrsnurra::store::demo::build(&path).unwrap());
+    let mut h = harness(&path);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num9);
+    h.run_steps(2);
+    assert_eq!(h.state().page(), Some(PageId::Decision));
+    for (label, text) in [
+        ("Sammanträde (ÅÅÅÅ-MM-DD)", "2026-12-01"),
+        ("Uppdrag till verksamheten", "Samtal schemaläggs"),
+    ] {
+        h.get_by_label(label).scroll_to_me();
+        h.run_steps(30);
+        h.get_by_label(label).focus();
+        h.step();
+        h.get_by_label(label).type_text(text);
+        h.step();
+    }
+    // The second proposal in the basis (not yet decided) gets bifall.
+    let unset = egui_kittest::kittest::By::new().value("–");
+    h.query_all(unset).nth(1).expect("its outcome box").click();
+    h.run_steps(2);
+    h.get_by_label("Bifall").click();
+    h.run_steps(2);
+    click(&mut h, "Spara beslutet");
+    let decisions = peek(&path).decisions().unwrap();
+    assert_eq!(decisions.len(), 2);
+    let new = decisions.last().unwrap();
+    assert_eq!(new.meeting, "2026-12-01");
+    assert_eq!(new.outcomes.len(), 1);
+
+    let buttons: Vec<_> = h.query_all_by_label("Gör handlingsplan").collect();
+    assert_eq!(
+        buttons.len(),
+        2,
+        "each decision with adopted proposals can make one"
+    );
+    buttons[1].scroll_to_me();
+    h.run_steps(30);
+    h.query_all_by_label("Gör handlingsplan")
+        .nth(1)
+        .unwrap()
+        .click();
+    h.run_steps(3);
+    assert_eq!(h.state().page(), Some(PageId::Plan), "the plan is shown");
+    let plan = peek(&path)
+        .plan_views()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.plan.decision_id == new.id)
+        .expect("a plan from the new decision");
+    assert_eq!(plan.plan.area, "Samtal schemaläggs");
+    assert_eq!(plan.activities.len(), 1);
+    h.get_by_label("Samtal schemaläggs").click();
+    h.run_steps(2);
+    assert!(
+        h.query_by_label(&plan.activities[0].text).is_some(),
+        "its activity is in the plan"
     );
 }

@@ -68,6 +68,11 @@ pub enum ActionEdit {
     Decision(Change<Decision>),
     Plan(Change<Plan>),
     Activity(Change<Activity>),
+    /// A new plan with its first activities, as one step (from a decision).
+    NewPlan {
+        plan: Plan,
+        activities: Vec<Activity>,
+    },
 }
 
 impl FeatureEdit for ActionEdit {
@@ -78,6 +83,7 @@ impl FeatureEdit for ActionEdit {
             ActionEdit::Decision(_) => ("beslut", "decision"),
             ActionEdit::Plan(_) => ("handlingsplan", "action plan"),
             ActionEdit::Activity(_) => ("aktivitet", "activity"),
+            ActionEdit::NewPlan { .. } => ("ny handlingsplan", "new action plan"),
         };
         lang.t(sv, en).to_string()
     }
@@ -92,6 +98,8 @@ impl FeatureEdit for ActionEdit {
             ActionEdit::Decision(c) => ActionEdit::Decision(c.inverse(tx)?),
             ActionEdit::Plan(c) => ActionEdit::Plan(c.inverse(tx)?),
             ActionEdit::Activity(c) => ActionEdit::Activity(c.inverse(tx)?),
+            // Removing the plan removes its activities with it.
+            ActionEdit::NewPlan { plan, .. } => ActionEdit::Plan(Change::Remove(plan.id)),
         })
     }
 
@@ -104,6 +112,12 @@ impl FeatureEdit for ActionEdit {
             ActionEdit::Decision(c) => c.execute(tx),
             ActionEdit::Plan(c) => c.execute(tx),
             ActionEdit::Activity(c) => c.execute(tx),
+            ActionEdit::NewPlan { plan, activities } => {
+                Change::Put(plan.clone()).execute(tx)?;
+                activities
+                    .iter()
+                    .try_for_each(|a| Change::Put(a.clone()).execute(tx))
+            }
         }
     }
 
@@ -114,6 +128,24 @@ impl FeatureEdit for ActionEdit {
             ActionEdit::Plan(c) => assign(c, tx),
             ActionEdit::Activity(c) => assign(c, tx),
             ActionEdit::Place { .. } => Ok(None),
+            ActionEdit::NewPlan { plan, activities } => {
+                let mut change = Change::Put(plan.clone());
+                let id = assign(&mut change, tx)?;
+                if let Change::Put(p) = change {
+                    *plan = p;
+                }
+                let next: i64 =
+                    tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM activity", [], |r| {
+                        r.get(0)
+                    })?;
+                for (n, a) in (next..).zip(activities.iter_mut()) {
+                    a.plan_id = plan.id;
+                    if a.id == 0 {
+                        a.id = n;
+                    }
+                }
+                Ok(id)
+            }
         }
     }
 }

@@ -82,6 +82,8 @@ enum_with_all! {
         Analysis,
         /// Åtgärder: consequences and the prioritisation matrix.
         Priority,
+        /// Åtgärder: the decision basis and the decisions.
+        Decision,
         /// Åtgärder: action plans, their activities and follow-up.
         Plan,
         /// Verktyg: the workbook file itself.
@@ -137,6 +139,7 @@ impl PageId {
                 Tr::new("Konsekvenser och prioritering", "Consequences and priority"),
                 true,
             ),
+            PageId::Decision => (Phase::Actions, Tr::new("Beslut", "Decision"), true),
             PageId::Plan => (
                 Phase::Actions,
                 Tr::new("Handlingsplan och uppföljning", "Action plan and follow-up"),
@@ -162,6 +165,7 @@ impl PageId {
             PageId::Scan => Box::<pages::scan::ScanPage>::default(),
             PageId::Analysis => Box::<pages::analysis::AnalysisPage>::default(),
             PageId::Priority => Box::<pages::action::PriorityPage>::default(),
+            PageId::Decision => Box::<pages::decision::DecisionPage>::default(),
             PageId::Plan => Box::<pages::plan::PlanPage>::default(),
             PageId::Workbook => Box::<pages::workbook::WorkbookPage>::default(),
         }

@@ -35,6 +35,7 @@ pub fn variant(edit: &Edit) -> &'static str {
             ActionEdit::Decision(_) => "Decision",
             ActionEdit::Plan(_) => "Plan",
             ActionEdit::Activity(_) => "Activity",
+            ActionEdit::NewPlan { .. } => "NewPlan",
         },
         Edit::Analysis(e) => match e {
             AnalysisEdit::Analysis(_) => "Analysis",
@@ -64,7 +65,7 @@ pub fn variant(edit: &Edit) -> &'static str {
 }
 
 /// How many kinds of edit there are (the names in [`variant`]).
-pub const VARIANTS: usize = 24;
+pub const VARIANTS: usize = 25;
 
 /// The first features' edits: settings, indicators, goals, comments, a batch.
 fn first_examples() -> Vec<Edit> {
@@ -269,6 +270,25 @@ fn action_examples() -> Vec<Edit> {
             status: ActivityStatus::Ongoing,
             ..Activity::default()
         }))
+        .into(),
+        ActionEdit::NewPlan {
+            plan: Plan {
+                id: 0,
+                decision_id: 1,
+                area: "Kundtjänst".into(),
+                ..Plan::default()
+            },
+            activities: vec![
+                Activity {
+                    text: "Rekrytera".into(),
+                    ..Activity::default()
+                },
+                Activity {
+                    text: "Utbilda".into(),
+                    ..Activity::default()
+                },
+            ],
+        }
         .into(),
     ]
 }

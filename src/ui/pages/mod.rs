@@ -6,6 +6,7 @@ pub mod action;
 pub mod analysis;
 pub mod cockpit;
 pub mod collect;
+pub mod decision;
 pub mod goal;
 pub mod municipality;
 pub mod plan;
