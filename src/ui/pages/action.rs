@@ -181,7 +181,7 @@ fn matrix(
     let (rect, _) = ui.allocate_exact_size(Vec2::splat(side), Sense::hover());
     let margin = body * 2.0;
     let grid = Rect::from_min_max(
-        rect.min + Vec2::new(margin, 0.0),
+        rect.min + Vec2::new(margin * 2.0, 0.0),
         rect.max - Vec2::new(0.0, margin),
     );
     let cell = grid.width() / 5.0;
@@ -230,8 +230,8 @@ fn matrix(
         palette::INK,
     );
     painter.text(
-        Pos2::new(rect.left() + margin * 0.4, grid.center().y),
-        Align2::CENTER_CENTER,
+        Pos2::new(rect.left(), grid.center().y),
+        Align2::LEFT_CENTER,
         lang.t("Effekt", "Effect"),
         FontId::proportional(body * 0.9),
         palette::INK,
