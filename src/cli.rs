@@ -408,10 +408,7 @@ fn signals(
 ) -> Result<()> {
     let wb = open(workbook)?;
     // Quoted by the csv writer: an id holding `;` or `"` stays one field.
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .has_headers(false)
-        .from_writer(&mut *out);
+    let mut writer = csv_out(out);
     let opt = |v: Option<String>| v.unwrap_or_default();
     match municipality {
         Some(municipality) if !all => {
@@ -577,10 +574,7 @@ fn plan(workbook: &Path, date: Option<String>, out: &mut dyn std::io::Write) -> 
         None => crate::model::value::today(),
     };
     let wb = open(workbook)?;
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .has_headers(false)
-        .from_writer(&mut *out);
+    let mut writer = csv_out(out);
     for p in wb.planned_activities()? {
         let a = &p.activity;
         let overdue = is_overdue(a.due.as_deref(), a.status, &today);
@@ -600,10 +594,7 @@ fn plan(workbook: &Path, date: Option<String>, out: &mut dyn std::io::Write) -> 
 /// `proposals`: every improvement proposal in ranked order.
 fn proposals(workbook: &Path, out: &mut dyn std::io::Write) -> Result<()> {
     let wb = open(workbook)?;
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .has_headers(false)
-        .from_writer(&mut *out);
+    let mut writer = csv_out(out);
     let text = |v: Option<String>| v.unwrap_or_default();
     for r in wb.proposal_rows()? {
         writer.write_record([
@@ -617,4 +608,12 @@ fn proposals(workbook: &Path, out: &mut dyn std::io::Write) -> Result<()> {
     }
     writer.flush()?;
     Ok(())
+}
+
+/// The command line's CSV: `;` between fields, no header, quoted where a field needs it.
+fn csv_out(out: &mut dyn std::io::Write) -> csv::Writer<&mut dyn std::io::Write> {
+    csv::WriterBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .from_writer(out)
 }

@@ -416,30 +416,24 @@ fn consequence(
     ));
     let save = |next: Consequence| Intent::Edit(ActionEdit::Consequence(Change::Put(next)).into());
     let editable = ctx.editable();
-    let label = ui.label(lang.t(
-        "Vad innebär det för verksamheten?",
-        "What does it mean for the service?",
-    ));
-    let r1 = ui
-        .add_enabled(
-            editable,
-            egui::TextEdit::multiline(&mut draft.service)
-                .desired_rows(2)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
-    let label = ui.label(lang.t(
-        "Vad innebär det för medborgarna och brukarna?",
-        "What does it mean for citizens and users?",
-    ));
-    let r2 = ui
-        .add_enabled(
-            editable,
-            egui::TextEdit::multiline(&mut draft.citizens)
-                .desired_rows(2)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
+    let r1 = text_field(
+        ui,
+        lang.t(
+            "Vad innebär det för verksamheten?",
+            "What does it mean for the service?",
+        ),
+        &mut draft.service,
+        editable,
+    );
+    let r2 = text_field(
+        ui,
+        lang.t(
+            "Vad innebär det för medborgarna och brukarna?",
+            "What does it mean for citizens and users?",
+        ),
+        &mut draft.citizens,
+        editable,
+    );
     if (r1.lost_focus() || r2.lost_focus())
         && (draft.service != stored.service || draft.citizens != stored.citizens)
     {
@@ -523,6 +517,18 @@ fn consequence(
             draft.amount.clear();
         }
     });
+}
+
+/// A labelled text of a few lines, greyed out when it cannot be edited.
+fn text_field(ui: &mut egui::Ui, label: &str, text: &mut String, editable: bool) -> egui::Response {
+    let label = ui.label(label);
+    ui.add_enabled(
+        editable,
+        egui::TextEdit::multiline(text)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id)
 }
 
 fn kind_unit(lang: Lang, kind: ResourceKind) -> &'static str {
