@@ -326,13 +326,16 @@ fn card_ui(
     };
     let painter = ui.painter();
     painter.rect_filled(shown, 4.0, fill);
-    painter.text(
-        shown.center(),
-        Align2::CENTER_CENTER,
-        short(&row.proposal.text, 24),
+    // The text is cut at the card's edge, the rest shown on hover.
+    let mut job = egui::text::LayoutJob::simple_singleline(
+        row.proposal.text.clone(),
         FontId::proportional(body * 0.75),
         palette::INK,
     );
+    job.wrap = egui::text::TextWrapping::truncate_at_width(shown.width() - 8.0);
+    let galley = painter.layout_job(job);
+    let at = shown.center() - galley.size() / 2.0;
+    painter.galley(at, galley, palette::INK);
     response.widget_info(|| {
         egui::WidgetInfo::labeled(
             egui::Role::Button,
