@@ -220,5 +220,85 @@ fn bench_full_dump_views(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench_country, bench_cockpit, bench_full_dump_views);
+/// One headless frame of the prioritisation matrix with 40 proposals and of the action plan
+/// page with 100 activities (issue 11), on the demo workbook grown to that size.
+fn bench_action_frames(c: &mut Criterion) {
+    use styrsnurra::model::action::{Activity, ActivityStatus, Placement};
+    use styrsnurra::model::analysis::Proposal;
+    use styrsnurra::store::action::ActionEdit;
+    use styrsnurra::store::analysis::AnalysisEdit;
+    use styrsnurra::store::shape::Change;
+    let dir = tempfile::tempdir().expect("temp dir");
+    // SAFETY: set before any thread reads it; keeps the bench's files in the temp dir.
+    unsafe { std::env::set_var("STYRSNURRA_DATA_DIR", dir.path()) };
+    let path = dir.path().join("actions.styrsnurra");
+    drop(styrsnurra::store::demo::build(&path).expect("demo"));
+    {
+        let mut wb = Workbook::open(&path).expect("open");
+        let mut edits = Vec::new();
+        for n in 0..38_i64 {
+            edits.push(Edit::from(AnalysisEdit::Proposal(Change::Put(Proposal {
+                id: 100 + n,
+                analysis_id: 1,
+                text: format!("Förslag {n} om att arbeta på ett nytt sätt"),
+                ..Proposal::default()
+            }))));
+            let (effort, effect) = ((n % 5 + 1) as u8, ((n / 5) % 5 + 1) as u8);
+            edits.push(
+                ActionEdit::Place {
+                    proposal_id: 100 + n,
+                    value: Some(Placement {
+                        effort,
+                        effect,
+                        position: n,
+                    }),
+                }
+                .into(),
+            );
+        }
+        for n in 0..97_i64 {
+            edits.push(
+                ActionEdit::Activity(Change::Put(Activity {
+                    id: 100 + n,
+                    plan_id: 1,
+                    text: format!("Aktivitet {n}"),
+                    owner: "Enheten".into(),
+                    due: Some(format!("2025-{:02}-15", n % 12 + 1)),
+                    status: if n % 3 == 0 {
+                        ActivityStatus::Done
+                    } else {
+                        ActivityStatus::Ongoing
+                    },
+                    ..Activity::default()
+                }))
+                .into(),
+            );
+        }
+        wb.apply(Edit::Batch(edits)).expect("grow the demo");
+        let proposals = wb.proposal_rows().expect("proposals").len();
+        let activities = wb.planned_activities().expect("activities").len();
+        eprintln!("{proposals} proposals, {activities} activities");
+    }
+    let mut app = App::new(Some(path));
+    let ctx = egui::Context::default();
+    let input = full_hd;
+    for (page, name) in [
+        (PageId::Priority, "priority_frame_40_proposals"),
+        (PageId::Plan, "plan_frame_100_activities"),
+    ] {
+        app.handle(Intent::Go(Route::Page(page)), None);
+        for _ in 0..3 {
+            drop(ctx.run_ui(input(), |ui| app.frame(ui)));
+        }
+        c.bench_function(name, |b| b.iter(|| ctx.run_ui(input(), |ui| app.frame(ui))));
+    }
+}
+
+criterion_group!(
+    benches,
+    bench_country,
+    bench_cockpit,
+    bench_full_dump_views,
+    bench_action_frames
+);
 criterion_main!(benches);
