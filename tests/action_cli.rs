@@ -92,3 +92,25 @@ fn proposals_are_ranked_with_their_quadrant_and_decision() {
         ]
     );
 }
+
+#[test]
+fn the_indicator_s_results_carry_the_decision_and_activities_as_events() {
+    let dir = tempdir();
+    let path = dir.path().join("demo.styrsnurra");
+    drop(styrsnurra::store::demo::build(&path).unwrap());
+    let wb = styrsnurra::store::Workbook::open(&path).unwrap();
+    let base = wb.results_base().unwrap();
+    let detail = wb
+        .indicator_detail(&base, "U07451", None, styrsnurra::model::Gender::Total)
+        .unwrap();
+    let year = f64::from(*YEARS.end());
+    // The decision in May and the three activities, each at the middle of its month.
+    assert_eq!(detail.events.len(), 4);
+    let (label, at) = &detail.events[0];
+    assert!(label.starts_with("KS § 112"), "{label}");
+    assert!((at - (year + 4.5 / 12.0)).abs() < 1e-9);
+    let other = wb
+        .indicator_detail(&base, "N15428", None, styrsnurra::model::Gender::Total)
+        .unwrap();
+    assert!(other.events.is_empty(), "only the plan's own indicator");
+}

@@ -95,6 +95,12 @@ fn marking_the_overdue_activity_done_drops_the_overdue_count() {
     let path = dir.path().join("demo.styrsnurra");
     drop(styrsnurra::store::demo::build(&path).unwrap());
     let mut h = harness(&path);
+    common::app::go(&mut h, PageId::Cockpit);
+    assert!(
+        h.query_by_label("3 aktiviteter, 1 klara, 1 försenade")
+            .is_some(),
+        "the cockpit row of the telephone indicator lists its actions"
+    );
     common::app::go(&mut h, PageId::Plan);
     assert_eq!(h.state().page(), Some(PageId::Plan));
     assert!(h.query_by_label("1 försenade aktiviteter").is_some());
@@ -121,6 +127,12 @@ fn marking_the_overdue_activity_done_drops_the_overdue_count() {
         .status;
     assert_eq!(status, styrsnurra::model::action::ActivityStatus::Done);
     assert!(h.query_by_label("0 försenade aktiviteter").is_some());
+    common::app::go(&mut h, PageId::Cockpit);
+    assert!(
+        h.query_by_label("3 aktiviteter, 2 klara, 0 försenade")
+            .is_some()
+    );
+    common::app::go(&mut h, PageId::Plan);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run_steps(2);
     assert!(

@@ -17,6 +17,8 @@ pub struct Row {
     pub comment: Option<String>,
     /// The group's analysis of this deviation, if one is open.
     pub analysis: Option<AnalysisSummary>,
+    /// The activities of action plans aimed at this indicator.
+    pub actions: Vec<crate::model::action::Activity>,
 }
 
 /// Everything the cockpit shows for one year.
@@ -49,6 +51,7 @@ fn load(wb: &Workbook, year: Option<i32>) -> Result<Cockpit, StoreError> {
     let chosen = year.filter(|y| years.contains(y)).or(years.last().copied());
     let tolerance = wb.target_tolerance()?;
     let analyses = wb.analyses()?;
+    let plans = wb.planned_activities()?;
     let mut out = Vec::new();
     for g in in_display_order(&goals) {
         let mut rows = Vec::new();
@@ -69,11 +72,17 @@ fn load(wb: &Workbook, year: Option<i32>) -> Result<Cockpit, StoreError> {
                                 && a.gender == assessment.gender
                         })
                         .cloned();
+                    let actions = plans
+                        .iter()
+                        .filter(|p| p.plan.indicator.as_deref() == Some(gi.indicator.as_str()))
+                        .map(|p| p.activity.clone())
+                        .collect();
                     rows.push(Row {
                         indicator: indicator.clone(),
                         assessment,
                         comment: comment.clone(),
                         analysis,
+                        actions,
                     });
                 }
             }

@@ -60,6 +60,9 @@ pub struct IndicatorDetail {
     pub distribution: Distribution,
     pub targets: Vec<TargetLine>,
     pub comment: Option<String>,
+    /// Decisions and activities of action plans aimed at the indicator, at a fractional year
+    /// (the middle of their month), with their labels.
+    pub events: Vec<(String, f64)>,
 }
 
 impl Workbook {
@@ -143,7 +146,24 @@ impl Workbook {
         }
         let mut table: Vec<_> = table.into_iter().collect();
         table.sort_by_key(|(p, _)| std::cmp::Reverse(*p));
+        let mut events = Vec::new();
+        for view in self.plan_views()? {
+            if view.plan.indicator.as_deref() != Some(indicator) {
+                continue;
+            }
+            if let Some(d) = &view.decision
+                && let Some(x) = fractional_year(&d.meeting)
+            {
+                events.push((format!("{} {}", d.reference, d.meeting), x));
+            }
+            for a in &view.activities {
+                if let Some(x) = a.due.as_deref().and_then(fractional_year) {
+                    events.push((a.text.clone(), x));
+                }
+            }
+        }
         Ok(IndicatorDetail {
+            events,
             riket_value: value_in(&riket),
             group_median_value: value_in(&group_median),
             distribution: match year {
@@ -163,4 +183,14 @@ impl Workbook {
             targets,
         })
     }
+}
+
+/// A `YYYY-MM-DD` date as a year with the middle of its month as the fraction.
+fn fractional_year(date: &str) -> Option<f64> {
+    if !crate::model::value::is_iso_date(date) {
+        return None;
+    }
+    let year: f64 = date.get(0..4)?.parse().ok()?;
+    let month: f64 = date.get(5..7)?.parse().ok()?;
+    Some(year + (month - 0.5) / 12.0)
 }

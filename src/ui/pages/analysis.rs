@@ -739,7 +739,15 @@ impl AnalysisUi<'_> {
             });
         }
         let height = theme::chart_height(self.ctx.presentation) * 0.5;
-        trend::show(ui, &format!("view{}", e.id), lang, "", &lines, &[], height);
+        trend::show(
+            ui,
+            &format!("view{}", e.id),
+            lang,
+            "",
+            &lines,
+            &trend::Guides::default(),
+            height,
+        );
     }
 
     fn new_evidence(&self, ui: &mut egui::Ui, drafts: &mut Drafts, intents: &mut Vec<Intent>) {

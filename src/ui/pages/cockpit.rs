@@ -197,7 +197,7 @@ fn goal_table(
                 lang.t("Utfall", "Outcome"),
                 lang.t("Trend", "Trend"),
                 lang.t("Jämförelse", "Comparison"),
-                lang.t("Kommentar", "Comment"),
+                lang.t("Kommentarer och åtgärder", "Comments and actions"),
                 lang.t("Analys", "Analysis"),
             ] {
                 ui.strong(h);
@@ -253,7 +253,7 @@ fn goal_table(
                         .on_hover_text(signal::band_reason(lang, a, unit));
                     ui.label(labels::band(a.ranking.map(|r| r.band)).get(lang));
                 });
-                ui.label(row.comment.clone().unwrap_or_default());
+                comment_and_actions(ui, lang, row, intents);
                 analysis_cell(ui, lang, row, home, intents);
                 ui.end_row();
             }
@@ -286,4 +286,43 @@ fn analysis_cell(
             super::analysis::analyse_button(ui, lang, target, intents);
         }
     }
+}
+
+/// The group's comment, and the activities planned for the indicator with how many are late.
+fn comment_and_actions(ui: &mut egui::Ui, lang: Lang, row: &Row, intents: &mut Vec<Intent>) {
+    ui.vertical(|ui| {
+        if let Some(comment) = &row.comment {
+            ui.label(comment);
+        }
+        if row.actions.is_empty() {
+            return;
+        }
+        let today = crate::model::value::today();
+        let late = row
+            .actions
+            .iter()
+            .filter(|a| crate::model::action::is_overdue(a.due.as_deref(), a.status, &today))
+            .count();
+        let done = row.actions.iter().filter(|a| a.status.is_closed()).count();
+        let text = match lang {
+            Lang::Sv => format!(
+                "{} aktiviteter, {done} klara, {late} försenade",
+                row.actions.len()
+            ),
+            Lang::En => format!(
+                "{} activities, {done} done, {late} overdue",
+                row.actions.len()
+            ),
+        };
+        let link = ui.link(text).on_hover_text(
+            row.actions
+                .iter()
+                .map(|a| a.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+        if link.clicked() {
+            intents.push(Intent::Go(Route::Page(PageId::Plan)));
+        }
+    });
 }

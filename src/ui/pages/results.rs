@@ -261,7 +261,11 @@ impl ResultsPage {
                 (label, t.value)
             })
             .collect();
-        trend::show(ui, "trend", lang, &ind.unit, &lines, &targets, chart_height);
+        let guides = trend::Guides {
+            targets,
+            events: detail.events.clone(),
+        };
+        trend::show(ui, "trend", lang, &ind.unit, &lines, &guides, chart_height);
         ui.separator();
         ui.horizontal_wrapped(|ui| {
             ui.strong(lang.t("Alla kommuner", "All municipalities"));

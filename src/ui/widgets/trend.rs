@@ -83,22 +83,39 @@ fn legend_entry(ui: &mut egui::Ui, name: &str, color: Color32, dashed: bool) {
 /// Colour of target lines (a target is a goal's level, not a series).
 pub const TARGET: Color32 = crate::ui::theme::palette::TARGET;
 
-/// Draws the trend chart; `targets` are horizontal target-level lines with their labels.
+/// What is drawn across a trend chart besides the lines: goals' target levels (horizontal)
+/// and events in time, such as decisions and activities (vertical, at a fractional year).
+#[derive(Debug, Clone, Default)]
+pub struct Guides {
+    pub targets: Vec<(String, f64)>,
+    pub events: Vec<(String, f64)>,
+}
+
+/// Draws the trend chart with its guides.
 pub fn show(
     ui: &mut egui::Ui,
     id: &str,
     lang: Lang,
     unit: &str,
     lines: &[TrendLine],
-    targets: &[(String, f64)],
+    guides: &Guides,
     height: f32,
 ) {
+    let targets = &guides.targets;
     let mut entries: Vec<(String, Color32, bool)> = lines
         .iter()
         .filter(|l| !l.points.is_empty())
         .map(|l| (l.name.clone(), l.color, l.style != LineStyle::Solid))
         .collect();
     entries.extend(targets.iter().map(|(name, _)| (name.clone(), TARGET, true)));
+    if !guides.events.is_empty() {
+        entries.push((
+            lang.t("Beslut och aktiviteter", "Decisions and activities")
+                .to_string(),
+            crate::ui::theme::palette::INK,
+            true,
+        ));
+    }
     legend(ui, &entries);
     let unit_y = unit.to_string();
     let unit_hover = unit.to_string();
@@ -124,6 +141,14 @@ pub fn show(
             egui_plot::HoverPosition::Elsewhere { .. } => None,
         })
         .show(ui, |plot| {
+            for (name, year) in &guides.events {
+                plot.vline(
+                    egui_plot::VLine::new(name.clone(), *year)
+                        .color(crate::ui::theme::palette::INK)
+                        .style(LineStyle::dotted_loose())
+                        .width(1.5),
+                );
+            }
             for (name, value) in targets {
                 plot.hline(
                     egui_plot::HLine::new(name.clone(), *value)
