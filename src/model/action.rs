@@ -98,6 +98,16 @@ pub fn quadrant(effort: u8, effect: u8) -> Quadrant {
     }
 }
 
+/// Who took part in prioritising and by what method: the matrix, or another model the group
+/// names.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prioritisation {
+    pub participants: String,
+    /// Empty for the prioritisation matrix; otherwise the other model's name.
+    pub other_method: String,
+}
+
 /// A proposal's place on the matrix, and its order among those in the same quadrant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]

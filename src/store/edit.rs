@@ -123,6 +123,12 @@ impl Edit {
         Edit::set(Setting::TargetTolerance, Some(fraction.to_string()))
     }
 
+    /// Records who prioritised and how.
+    pub fn set_prioritisation(p: &crate::model::action::Prioritisation) -> Edit {
+        let json = serde_json::to_string(p).expect("prioritisation serialises");
+        Edit::set(Setting::Prioritisation, Some(json))
+    }
+
     /// Remembers the columns chosen for CSV files with this header line.
     pub fn remember_columns(header: &str, mapping: &crate::store::import::ColumnMapping) -> Edit {
         let json = serde_json::to_string(mapping).expect("mapping serialises");

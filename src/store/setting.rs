@@ -24,6 +24,9 @@ pub enum Setting {
     TargetTolerance,
     /// The columns the group chose for CSV files with this header line, as JSON.
     ImportColumns(String),
+    /// Who took part in prioritising the proposals and by what method, as JSON of a
+    /// `model::action::Prioritisation`.
+    Prioritisation,
     /// A key this version does not know (from a newer version): kept and undone as it is.
     Other(String),
 }
@@ -38,6 +41,7 @@ impl Setting {
             Setting::Comparison => "comparison".into(),
             Setting::Demo => "demo".into(),
             Setting::TargetTolerance => "target_tolerance".into(),
+            Setting::Prioritisation => "prioritisation".into(),
             Setting::ImportColumns(header) => format!("{IMPORT_COLUMNS_PREFIX}{header}"),
             Setting::Other(key) => key.clone(),
         }
@@ -50,6 +54,7 @@ impl Setting {
             "comparison" => Setting::Comparison,
             "demo" => Setting::Demo,
             "target_tolerance" => Setting::TargetTolerance,
+            "prioritisation" => Setting::Prioritisation,
             _ => match key.strip_prefix(IMPORT_COLUMNS_PREFIX) {
                 Some(header) => Setting::ImportColumns(header.to_string()),
                 None => Setting::Other(key.to_string()),
@@ -64,6 +69,10 @@ impl Setting {
             Setting::Comparison => lang.t("byte av jämförelsegrupp", "change of comparison group"),
             Setting::Demo => lang.t("demomarkering", "demo marking"),
             Setting::TargetTolerance => lang.t("gräns för nära målet", "close-to-target tolerance"),
+            Setting::Prioritisation => lang.t(
+                "prioriteringens deltagare och metod",
+                "who prioritised and how",
+            ),
             Setting::ImportColumns(_) => {
                 lang.t("val av kolumner för import", "columns chosen for import")
             }
@@ -177,6 +186,14 @@ impl Workbook {
             .unwrap_or(crate::model::goal::DEFAULT_TOLERANCE))
     }
 
+    /// Who prioritised the proposals and how (empty when not recorded).
+    pub fn prioritisation(&self) -> Result<crate::model::action::Prioritisation, StoreError> {
+        Ok(self
+            .setting(&Setting::Prioritisation)?
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default())
+    }
+
     /// The columns the group chose for CSV headers the importer does not know, by header line.
     pub fn remembered_columns(
         &self,
@@ -212,6 +229,7 @@ mod tests {
             Setting::Comparison,
             Setting::Demo,
             Setting::TargetTolerance,
+            Setting::Prioritisation,
             Setting::ImportColumns("Område;Tid;Antal".into()),
             Setting::Other("from_a_newer_version".into()),
         ] {

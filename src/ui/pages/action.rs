@@ -7,7 +7,7 @@ use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, Vec2};
 
 use crate::i18n::Lang;
 use crate::model::action::{
-    Consequence, Placement, Quadrant, ResourceKind, ResourceLine, resource_sums,
+    Consequence, Placement, Prioritisation, Quadrant, ResourceKind, ResourceLine, resource_sums,
 };
 use crate::store::action::{ActionEdit, ProposalRow};
 use crate::store::shape::Change;
@@ -29,6 +29,9 @@ struct ConsequenceDraft {
 #[derive(Default)]
 pub struct PriorityPage {
     rows: Cached<u64, Vec<ProposalRow>>,
+    who: Cached<u64, Prioritisation>,
+    /// The record being written, and the revision it was read at.
+    who_draft: Option<(u64, Prioritisation)>,
     /// The proposal chosen (for the keyboard and the consequences).
     selected: Option<i64>,
     /// Where the keyboard cursor stands while placing: (effort, effect).
@@ -51,6 +54,8 @@ impl Page for PriorityPage {
         let lang = ctx.lang;
         let Self {
             rows,
+            who,
+            who_draft,
             selected,
             cursor,
             draft,
@@ -74,6 +79,9 @@ impl Page for PriorityPage {
             "Dra ett förslag till sin plats, eller välj det och flytta med piltangenterna; Enter lägger det. Låg insats och stor effekt går före hög insats och liten effekt.",
             "Drag a proposal to its place, or choose it and move it with the arrow keys; Enter drops it. Low effort with high effect ranks before high effort with low effect.",
         ));
+        if let Ok(stored) = who.get(ctx.revision, lang, || ctx.workbook.prioritisation()) {
+            prioritisation(ui, ctx, stored, who_draft, intents);
+        }
         if ctx.editable() {
             keyboard(ui, rows, selected, cursor, intents);
         }
@@ -97,6 +105,40 @@ impl Page for PriorityPage {
             lang.t("årligen där det anges", "yearly where so marked")
         ));
     }
+}
+
+/// Who took part and by what method; stored when a field is left.
+fn prioritisation(
+    ui: &mut egui::Ui,
+    ctx: &ViewContext<'_>,
+    stored: &Prioritisation,
+    draft: &mut Option<(u64, Prioritisation)>,
+    intents: &mut Vec<Intent>,
+) {
+    let lang = ctx.lang;
+    if draft.as_ref().is_none_or(|(rev, _)| *rev != ctx.revision) {
+        *draft = Some((ctx.revision, stored.clone()));
+    }
+    let Some((_, d)) = draft else { return };
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label(lang.t("Deltog i prioriteringen", "Took part in prioritising"));
+        let r1 = ui
+            .add_enabled(
+                ctx.editable(),
+                egui::TextEdit::singleline(&mut d.participants).desired_width(320.0),
+            )
+            .labelled_by(l.id);
+        let l = ui.label(lang.t("Annan modell än matrisen", "Model other than the matrix"));
+        let r2 = ui
+            .add_enabled(
+                ctx.editable(),
+                egui::TextEdit::singleline(&mut d.other_method).desired_width(220.0),
+            )
+            .labelled_by(l.id);
+        if (r1.lost_focus() || r2.lost_focus()) && d != stored {
+            intents.push(Intent::Edit(crate::store::Edit::set_prioritisation(d)));
+        }
+    });
 }
 
 /// Arrow keys move the cursor of the chosen proposal, Enter drops it, Escape stops.
