@@ -6,31 +6,14 @@ mod common;
 use std::collections::HashMap;
 use std::process::Command;
 
-use common::{kolada, tempdir};
+use common::{kolada, read_wide, tempdir};
 
-/// The municipalities' totals of one KPI: geo -> (year -> value).
-fn read_wide(kpi: &str) -> HashMap<String, HashMap<i32, f64>> {
-    let text = std::fs::read_to_string(
-        kolada().join(format!("values/ddf--datapoints--{kpi}--by--geo--year.csv")),
-    )
-    .unwrap();
-    let mut out: HashMap<String, HashMap<i32, f64>> = HashMap::new();
-    for line in text.lines().skip(1) {
-        let f: Vec<&str> = line.split(',').collect();
-        let municipality = f[0].parse::<u32>().unwrap() >= 100;
-        if let (true, Ok(v)) = (municipality, f[2].parse::<f64>()) {
-            out.entry(f[0].to_string())
-                .or_default()
-                .insert(f[1].parse().unwrap(), v);
-        }
-    }
-    out
-}
-
-/// One year's values of a KPI, by municipality.
+/// One year's values of a KPI, by municipality (codes from 0100 up; lower codes are Riket and
+/// the regions).
 fn year(kpi: &str, y: i32) -> HashMap<String, f64> {
     read_wide(kpi)
         .into_iter()
+        .filter(|(m, _)| m.parse::<u32>().is_ok_and(|n| n >= 100))
         .filter_map(|(m, years)| Some((m, *years.get(&y)?)))
         .collect()
 }
@@ -209,4 +192,23 @@ fn correlate_matches_spearman_worked_from_the_csv() {
     assert!(expected.len() >= 10, "enough indicators share the year");
     let out = common::run_ok(&["correlate", &wb, "--indicator", "N15428", "--year", "2022"]);
     assert_eq!(out.lines().collect::<Vec<_>>(), expected);
+}
+
+#[test]
+fn similar_says_so_when_the_municipality_lacks_a_value_and_changes_nothing() {
+    let dir = tempdir();
+    let wb = workbook(dir.path());
+    let before = common::bytes(std::path::Path::new(&wb));
+    let message = common::run_failing(&[
+        "similar",
+        &wb,
+        "--municipality",
+        "0180",
+        "--on",
+        "N15428",
+        "--year",
+        "1990",
+    ]);
+    assert!(message.contains("saknar värde 1990"), "{message}");
+    assert_eq!(common::bytes(std::path::Path::new(&wb)), before);
 }

@@ -6,28 +6,10 @@ mod common;
 use std::collections::HashMap;
 use std::process::Command;
 
-use common::{kolada, tempdir};
+use common::{kolada, read_wide, tempdir};
 
 fn run(args: &[&str]) -> String {
     common::run_ok(args)
-}
-
-/// geo -> (year -> value) from a Kolada wide total file.
-fn read_wide(kpi: &str) -> HashMap<String, HashMap<i32, f64>> {
-    let text = std::fs::read_to_string(
-        kolada().join(format!("values/ddf--datapoints--{kpi}--by--geo--year.csv")),
-    )
-    .unwrap();
-    let mut out: HashMap<String, HashMap<i32, f64>> = HashMap::new();
-    for line in text.lines().skip(1) {
-        let f: Vec<&str> = line.split(',').collect();
-        if let Ok(v) = f[2].parse::<f64>() {
-            out.entry(f[0].to_string())
-                .or_default()
-                .insert(f[1].parse().unwrap(), v);
-        }
-    }
-    out
 }
 
 fn is_municipality(id: &str) -> bool {

@@ -286,6 +286,14 @@ pub enum ActivityStatus {
 }
 
 impl ActivityStatus {
+    pub const ALL: [ActivityStatus; 5] = [
+        ActivityStatus::NotStarted,
+        ActivityStatus::Ongoing,
+        ActivityStatus::Done,
+        ActivityStatus::Delayed,
+        ActivityStatus::Cancelled,
+    ];
+
     /// The word written by `styrsnurra plan` (the Swedish term).
     pub fn code(self) -> &'static str {
         match self {
@@ -300,6 +308,55 @@ impl ActivityStatus {
     /// Whether nothing more is expected of the activity.
     pub fn is_closed(self) -> bool {
         matches!(self, ActivityStatus::Done | ActivityStatus::Cancelled)
+    }
+}
+
+impl Activity {
+    /// Whether it is overdue on `today` (see [`is_overdue`]).
+    pub fn is_overdue(&self, today: &str) -> bool {
+        is_overdue(self.due.as_deref(), self.status, today)
+    }
+}
+
+/// How a set of activities stands on `today`: how many there are, are closed, are overdue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ActivityTally {
+    pub total: usize,
+    pub closed: usize,
+    pub overdue: usize,
+}
+
+/// Counts the activities, the closed and the overdue ones.
+pub fn tally<'a>(activities: impl IntoIterator<Item = &'a Activity>, today: &str) -> ActivityTally {
+    let mut t = ActivityTally::default();
+    for a in activities {
+        t.total += 1;
+        t.closed += usize::from(a.status.is_closed());
+        t.overdue += usize::from(a.is_overdue(today));
+    }
+    t
+}
+
+impl Decision {
+    /// The action plan the decision leads to: a plan for the assignment, with one activity for
+    /// each proposal adopted or amended (`proposals` are (id, text)).
+    pub fn plan(&self, proposals: &[(i64, &str)], why: &str) -> (Plan, Vec<Activity>) {
+        let activities = proposals
+            .iter()
+            .filter(|(id, _)| self.outcome(*id).is_some_and(Outcome::goes_ahead))
+            .map(|(_, text)| Activity {
+                text: (*text).to_string(),
+                purpose: Purpose::ImproveResults,
+                why: why.to_string(),
+                ..Activity::default()
+            })
+            .collect();
+        let plan = Plan {
+            decision_id: self.id,
+            area: self.assignment.clone(),
+            ..Plan::default()
+        };
+        (plan, activities)
     }
 }
 
@@ -451,6 +508,40 @@ mod tests {
         ));
         assert!(!is_overdue(None, ActivityStatus::Ongoing, today));
         assert!(!is_overdue(Some(""), ActivityStatus::Ongoing, today));
+    }
+
+    #[test]
+    fn a_tally_counts_closed_and_overdue_and_a_decision_plans_what_goes_ahead() {
+        let a = |status, due: &str| Activity {
+            status,
+            due: Some(due.into()),
+            ..Activity::default()
+        };
+        let list = [
+            a(ActivityStatus::Done, "2020-01-01"),
+            a(ActivityStatus::Ongoing, "2020-01-01"),
+            a(ActivityStatus::NotStarted, "2099-01-01"),
+        ];
+        let t = tally(&list, "2026-11-25");
+        assert_eq!((t.total, t.closed, t.overdue), (3, 1, 1));
+        let d = Decision {
+            id: 4,
+            assignment: "Kundtjänst".into(),
+            outcomes: vec![
+                (1, Outcome::Adopted),
+                (2, Outcome::Rejected),
+                (3, Outcome::Amended),
+            ],
+            ..Decision::default()
+        };
+        let (plan, activities) = d.plan(&[(1, "A"), (2, "B"), (3, "C"), (5, "D")], "beslut");
+        assert_eq!((plan.decision_id, plan.area.as_str()), (4, "Kundtjänst"));
+        let texts: Vec<&str> = activities.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["A", "C"],
+            "adopted and amended, not rejected or undecided"
+        );
     }
 
     #[test]

@@ -325,6 +325,24 @@ pub fn civil_date(days: i64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (for placing it on the timeline).
+pub fn days_since_1970(date: &str) -> Option<i64> {
+    if !is_iso_date(date) {
+        return None;
+    }
+    let y: i64 = date[0..4].parse().ok()?;
+    let m: i64 = date[5..7].parse().ok()?;
+    let d: i64 = date[8..10].parse().ok()?;
+    // Howard Hinnant's days-from-civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
 #[cfg(test)]
 mod date_tests {
     use super::*;
@@ -338,5 +356,9 @@ mod date_tests {
         assert!(!is_iso_date("2026-13-01"));
         assert!(!is_iso_date("26-11-25"));
         assert!(!is_iso_date("2026-11-25x"));
+        assert_eq!(days_since_1970("1970-01-01"), Some(0));
+        assert_eq!(days_since_1970("2000-02-29"), Some(11_016));
+        assert_eq!(days_since_1970("2026-03-05"), Some(20_517));
+        assert_eq!(days_since_1970("2026-13-01"), None);
     }
 }

@@ -3,6 +3,7 @@
 //! translated one way everywhere.
 
 use crate::i18n::{Lang, Tr};
+use crate::model::action::{ActivityStatus, Body, EffectSignal, Outcome, Quadrant, ResourceKind};
 use crate::model::analysis::{
     ExampleSource, HypothesisState, Influence, KnowledgeSource, Relevance,
 };
@@ -120,6 +121,65 @@ pub fn example_source(e: ExampleSource) -> Tr {
     }
 }
 
+/// A quadrant of the prioritisation matrix.
+pub fn quadrant(q: Quadrant) -> Tr {
+    match q {
+        Quadrant::DoFirst => Tr::new("Gör först", "Do first"),
+        Quadrant::PlanAndWeigh => Tr::new("Planera och väg", "Plan and weigh"),
+        Quadrant::DoIfCheap => Tr::new("Gör om det är billigt", "Do if cheap"),
+        Quadrant::Lowest => Tr::new("Lägst prioritet", "Lowest priority"),
+    }
+}
+
+/// The unit of a kind of resource.
+pub fn resource_unit(k: ResourceKind) -> Tr {
+    match k {
+        ResourceKind::Staff => Tr::new("årsarbetare", "FTE"),
+        ResourceKind::Money => Tr::new("kr", "SEK"),
+        ResourceKind::Other => Tr::new("annat", "other"),
+    }
+}
+
+/// The body that decides.
+pub fn body(b: Body) -> Tr {
+    match b {
+        Body::Council => Tr::new("Kommunfullmäktige", "Municipal council"),
+        Body::Executive => Tr::new("Kommunstyrelsen", "Executive board"),
+        Body::Committee => Tr::new("Nämnd", "Committee"),
+    }
+}
+
+/// What a decision said about a proposal.
+pub fn outcome(o: Outcome) -> Tr {
+    match o {
+        Outcome::Adopted => Tr::new("Bifall", "Adopted"),
+        Outcome::Amended => Tr::new("Ändrat", "Amended"),
+        Outcome::Rejected => Tr::new("Avslag", "Rejected"),
+        Outcome::Postponed => Tr::new("Bordlagt", "Postponed"),
+    }
+}
+
+pub fn activity_status(s: ActivityStatus) -> Tr {
+    match s {
+        ActivityStatus::NotStarted => Tr::new("Ej påbörjad", "Not started"),
+        ActivityStatus::Ongoing => Tr::new("Pågår", "Ongoing"),
+        ActivityStatus::Done => Tr::new("Klar", "Done"),
+        ActivityStatus::Delayed => Tr::new("Försenad", "Delayed"),
+        ActivityStatus::Cancelled => Tr::new("Avbruten", "Cancelled"),
+    }
+}
+
+/// How an action's indicator has moved since the decision.
+pub fn effect(e: Option<EffectSignal>) -> Tr {
+    match e {
+        Some(EffectSignal::Reached) => Tr::new("Målet nått", "Target reached"),
+        Some(EffectSignal::Better) => Tr::new("Bättre", "Better"),
+        Some(EffectSignal::Unchanged) => Tr::new("Oförändrat", "Unchanged"),
+        Some(EffectSignal::Worse) => Tr::new("Sämre", "Worse"),
+        None => Tr::new("Ingen bedömning", "No judgement"),
+    }
+}
+
 /// A cause checklist heading.
 pub fn cause_heading(key: &str) -> Tr {
     crate::model::analysis::heading(key).map_or(Tr::new("Egen", "Own"), |h| Tr::new(h.sv, h.en))
@@ -177,6 +237,44 @@ pub fn all() -> Vec<Tr> {
     all.extend(Influence::ALL.map(influence));
     all.extend(KnowledgeSource::ALL.map(knowledge_source));
     all.extend(ExampleSource::ALL.map(example_source));
+    all.extend(
+        [
+            Quadrant::DoFirst,
+            Quadrant::PlanAndWeigh,
+            Quadrant::DoIfCheap,
+            Quadrant::Lowest,
+        ]
+        .map(quadrant),
+    );
+    all.extend(
+        [
+            ResourceKind::Staff,
+            ResourceKind::Money,
+            ResourceKind::Other,
+        ]
+        .map(resource_unit),
+    );
+    all.extend([Body::Council, Body::Executive, Body::Committee].map(body));
+    all.extend(
+        [
+            Outcome::Adopted,
+            Outcome::Amended,
+            Outcome::Rejected,
+            Outcome::Postponed,
+        ]
+        .map(outcome),
+    );
+    all.extend(ActivityStatus::ALL.map(activity_status));
+    all.extend(
+        [
+            Some(EffectSignal::Reached),
+            Some(EffectSignal::Better),
+            Some(EffectSignal::Unchanged),
+            Some(EffectSignal::Worse),
+            None,
+        ]
+        .map(effect),
+    );
     for h in crate::model::analysis::CAUSE_CHECKLIST {
         all.push(Tr::new(h.sv, h.en));
         all.extend(h.questions.iter().map(|(_, sv, en)| Tr::new(sv, en)));

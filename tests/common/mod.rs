@@ -67,3 +67,24 @@ pub fn run_failing<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> String {
     assert!(!out.status.success(), "should have failed");
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
+
+/// A Kolada total file's values (Källa: Kolada): area -> (year -> value).
+pub fn read_wide(
+    kpi: &str,
+) -> std::collections::HashMap<String, std::collections::HashMap<i32, f64>> {
+    let text = std::fs::read_to_string(
+        kolada().join(format!("values/ddf--datapoints--{kpi}--by--geo--year.csv")),
+    )
+    .expect("a Kolada file");
+    let mut out: std::collections::HashMap<String, std::collections::HashMap<i32, f64>> =
+        std::collections::HashMap::new();
+    for line in text.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        if let Ok(v) = f[2].parse::<f64>() {
+            out.entry(f[0].to_string())
+                .or_default()
+                .insert(f[1].parse().expect("a year"), v);
+        }
+    }
+    out
+}

@@ -11,6 +11,7 @@ use crate::model::action::{
 };
 use crate::store::action::{ActionEdit, ProposalRow};
 use crate::store::shape::Change;
+use crate::ui::labels;
 use crate::ui::theme::palette;
 use crate::ui::{Cached, Intent, Page, PageId, ViewContext};
 
@@ -37,16 +38,6 @@ pub struct PriorityPage {
     /// Where the keyboard cursor stands while placing: (effort, effect).
     cursor: Option<(u8, u8)>,
     draft: ConsequenceDraft,
-}
-
-/// The quadrant's name on the matrix and in the list.
-pub fn quadrant_name(lang: Lang, q: Quadrant) -> &'static str {
-    match q {
-        Quadrant::DoFirst => lang.t("Gör först", "Do first"),
-        Quadrant::PlanAndWeigh => lang.t("Planera och väg", "Plan and weigh"),
-        Quadrant::DoIfCheap => lang.t("Gör om det är billigt", "Do if cheap"),
-        Quadrant::Lowest => lang.t("Lägst prioritet", "Lowest priority"),
-    }
 }
 
 impl Page for PriorityPage {
@@ -259,7 +250,7 @@ fn matrix(
         painter.text(
             area.left_top() + Vec2::splat(4.0),
             Align2::LEFT_TOP,
-            quadrant_name(lang, q),
+            labels::quadrant(q).get(lang),
             FontId::proportional(body * 0.8),
             palette::RIKET,
         );
@@ -416,7 +407,7 @@ fn ranked_list(ui: &mut egui::Ui, lang: Lang, rows: &[ProposalRow], selected: &m
             (Some(rank), Some(q), Some(p)) => format!(
                 "{rank}. {} · {} · {} {} / {} {}",
                 short(&row.proposal.text, 50),
-                quadrant_name(lang, q),
+                labels::quadrant(q).get(lang),
                 lang.t("insats", "effort"),
                 p.effort,
                 lang.t("effekt", "effect"),
@@ -512,7 +503,7 @@ fn consequence(
         ui.label(format!(
             "• {} {}{}",
             lang.number(line.amount, 2),
-            kind_unit(lang, line.kind),
+            labels::resource_unit(line.kind).get(lang),
             if line.yearly {
                 lang.t(" per år", " a year")
             } else {
@@ -529,14 +520,14 @@ fn consequence(
         ui.add(egui::TextEdit::singleline(&mut draft.amount).desired_width(80.0))
             .labelled_by(label.id);
         egui::ComboBox::new("resource_kind", "")
-            .selected_text(kind_unit(lang, draft.kind))
+            .selected_text(labels::resource_unit(draft.kind).get(lang))
             .show_ui(ui, |ui| {
                 for k in [
                     ResourceKind::Staff,
                     ResourceKind::Money,
                     ResourceKind::Other,
                 ] {
-                    ui.selectable_value(&mut draft.kind, k, kind_unit(lang, k));
+                    ui.selectable_value(&mut draft.kind, k, labels::resource_unit(k).get(lang));
                 }
             });
         ui.checkbox(&mut draft.yearly, lang.t("per år", "a year"));
@@ -574,14 +565,6 @@ fn text_field(ui: &mut egui::Ui, label: &str, text: &mut String, editable: bool)
             .desired_width(f32::INFINITY),
     )
     .labelled_by(label.id)
-}
-
-fn kind_unit(lang: Lang, kind: ResourceKind) -> &'static str {
-    match kind {
-        ResourceKind::Staff => lang.t("årsarbetare", "FTE"),
-        ResourceKind::Money => lang.t("kr", "SEK"),
-        ResourceKind::Other => lang.t("annat", "other"),
-    }
 }
 
 fn sums_text(lang: Lang, s: &crate::model::action::ResourceSums) -> String {

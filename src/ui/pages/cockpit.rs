@@ -298,21 +298,14 @@ fn comment_and_actions(ui: &mut egui::Ui, lang: Lang, row: &Row, intents: &mut V
             return;
         }
         let today = crate::model::value::today();
-        let late = row
-            .actions
-            .iter()
-            .filter(|a| crate::model::action::is_overdue(a.due.as_deref(), a.status, &today))
-            .count();
-        let done = row.actions.iter().filter(|a| a.status.is_closed()).count();
+        let crate::model::action::ActivityTally {
+            total,
+            closed: done,
+            overdue: late,
+        } = crate::model::action::tally(&row.actions, &today);
         let text = match lang {
-            Lang::Sv => format!(
-                "{} aktiviteter, {done} klara, {late} försenade",
-                row.actions.len()
-            ),
-            Lang::En => format!(
-                "{} activities, {done} done, {late} overdue",
-                row.actions.len()
-            ),
+            Lang::Sv => format!("{total} aktiviteter, {done} klara, {late} försenade"),
+            Lang::En => format!("{total} activities, {done} done, {late} overdue"),
         };
         let link = ui.link(text).on_hover_text(
             row.actions

@@ -3,9 +3,10 @@
 //! people are told and when things are followed up — and from a decision, its action plan.
 
 use crate::i18n::Lang;
-use crate::model::action::{Activity, Body, Decision, Outcome, Plan, Purpose, resource_sums};
+use crate::model::action::{Body, Decision, Outcome, resource_sums};
 use crate::store::action::{ActionEdit, ProposalRow};
 use crate::store::shape::Change;
+use crate::ui::labels;
 use crate::ui::theme::palette;
 use crate::ui::{Cached, Intent, Page, PageId, Route, ViewContext};
 
@@ -14,23 +15,6 @@ use crate::ui::{Cached, Intent, Page, PageId, Route, ViewContext};
 pub struct DecisionPage {
     data: Cached<u64, (Vec<ProposalRow>, Vec<Decision>)>,
     draft: Decision,
-}
-
-fn body_name(lang: Lang, b: Body) -> &'static str {
-    match b {
-        Body::Council => lang.t("Kommunfullmäktige", "Municipal council"),
-        Body::Executive => lang.t("Kommunstyrelsen", "Executive board"),
-        Body::Committee => lang.t("Nämnd", "Committee"),
-    }
-}
-
-fn outcome_name(lang: Lang, o: Outcome) -> &'static str {
-    match o {
-        Outcome::Adopted => lang.t("Bifall", "Adopted"),
-        Outcome::Amended => lang.t("Ändrat", "Amended"),
-        Outcome::Rejected => lang.t("Avslag", "Rejected"),
-        Outcome::Postponed => lang.t("Bordlagt", "Postponed"),
-    }
 }
 
 impl Page for DecisionPage {
@@ -94,7 +78,7 @@ fn decision_line(
     let lang = ctx.lang;
     ui.strong(format!(
         "{} {} · {} {}",
-        body_name(lang, d.body),
+        labels::body(d.body).get(lang),
         d.body_name,
         d.meeting,
         d.reference
@@ -104,7 +88,7 @@ fn decision_line(
             .iter()
             .find(|r| r.proposal.id == *proposal)
             .map_or(String::new(), |r| r.proposal.text.clone());
-        ui.label(format!("• {text}: {}", outcome_name(lang, *outcome)));
+        ui.label(format!("• {text}: {}", labels::outcome(*outcome).get(lang)));
     }
     if !d.assignment.is_empty() {
         ui.small(format!(
@@ -123,22 +107,12 @@ fn decision_line(
             .button(lang.t("Gör handlingsplan", "Make the action plan"))
             .clicked()
     {
-        let activities = adopted
+        let proposals: Vec<(i64, &str)> = adopted
             .iter()
-            .map(|r| Activity {
-                text: r.proposal.text.clone(),
-                purpose: Purpose::ImproveResults,
-                why: lang
-                    .t("Beslutat åtgärdsförslag", "Decided proposal")
-                    .to_string(),
-                ..Activity::default()
-            })
+            .map(|r| (r.proposal.id, r.proposal.text.as_str()))
             .collect();
-        let plan = Plan {
-            decision_id: d.id,
-            area: d.assignment.clone(),
-            ..Plan::default()
-        };
+        let why = lang.t("Beslutat åtgärdsförslag", "Decided proposal");
+        let (plan, activities) = d.plan(&proposals, why);
         intents.push(Intent::Go(Route::Page(PageId::Plan)));
         intents.push(Intent::Edit(
             ActionEdit::NewPlan { plan, activities }.into(),
@@ -157,10 +131,10 @@ fn form(
 ) {
     ui.strong(lang.t("Nytt beslut", "New decision"));
     egui::ComboBox::new("decision_body", lang.t("Beslutas av", "Decided by"))
-        .selected_text(body_name(lang, draft.body))
+        .selected_text(labels::body(draft.body).get(lang))
         .show_ui(ui, |ui| {
             for b in [Body::Council, Body::Executive, Body::Committee] {
-                ui.selectable_value(&mut draft.body, b, body_name(lang, b));
+                ui.selectable_value(&mut draft.body, b, labels::body(b).get(lang));
             }
         });
     egui::Grid::new("decision_form")
@@ -220,7 +194,7 @@ fn form(
         ui.horizontal_wrapped(|ui| {
             ui.label(&r.proposal.text);
             egui::ComboBox::new(("outcome", r.proposal.id), "")
-                .selected_text(current.map_or("–", |o| outcome_name(lang, o)))
+                .selected_text(current.map_or("–", |o| labels::outcome(o).get(lang)))
                 .show_ui(ui, |ui| {
                     let mut choose = |o: Option<Outcome>| {
                         draft.outcomes.retain(|(p, _)| *p != r.proposal.id);
@@ -238,7 +212,7 @@ fn form(
                         Outcome::Postponed,
                     ] {
                         if ui
-                            .selectable_label(current == Some(o), outcome_name(lang, o))
+                            .selectable_label(current == Some(o), labels::outcome(o).get(lang))
                             .clicked()
                         {
                             choose(Some(o));

@@ -6,10 +6,11 @@
 use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, Vec2};
 
 use crate::i18n::Lang;
-use crate::model::action::{Activity, ActivityStatus, EffectSignal, Plan, is_overdue};
-use crate::model::value::today;
+use crate::model::action::{Activity, ActivityStatus, Plan, tally};
+use crate::model::value::{days_since_1970, today};
 use crate::store::action::{ActionEdit, PlanView};
 use crate::store::shape::Change;
+use crate::ui::labels;
 use crate::ui::theme::palette;
 use crate::ui::{Cached, Intent, Page, PageId, Route, ViewContext};
 
@@ -28,25 +29,6 @@ pub struct PlanPage {
     selected: Option<i64>,
     new: NewActivity,
 }
-
-/// A status's word on screen.
-pub fn status_name(lang: Lang, s: ActivityStatus) -> &'static str {
-    match s {
-        ActivityStatus::NotStarted => lang.t("Ej påbörjad", "Not started"),
-        ActivityStatus::Ongoing => lang.t("Pågår", "Ongoing"),
-        ActivityStatus::Done => lang.t("Klar", "Done"),
-        ActivityStatus::Delayed => lang.t("Försenad", "Delayed"),
-        ActivityStatus::Cancelled => lang.t("Avbruten", "Cancelled"),
-    }
-}
-
-const STATUSES: [ActivityStatus; 5] = [
-    ActivityStatus::NotStarted,
-    ActivityStatus::Ongoing,
-    ActivityStatus::Done,
-    ActivityStatus::Delayed,
-    ActivityStatus::Cancelled,
-];
 
 impl Page for PlanPage {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, intents: &mut Vec<Intent>) {
@@ -72,11 +54,7 @@ impl Page for PlanPage {
             return;
         }
         let today = today();
-        let overdue: usize = plans
-            .iter()
-            .flat_map(|p| &p.activities)
-            .filter(|a| is_overdue(a.due.as_deref(), a.status, &today))
-            .count();
+        let overdue = tally(plans.iter().flat_map(|p| &p.activities), &today).overdue;
         ui.strong(match lang {
             Lang::Sv => format!("{overdue} försenade aktiviteter"),
             Lang::En => format!("{overdue} overdue activities"),
@@ -157,7 +135,7 @@ fn header(ui: &mut egui::Ui, lang: Lang, view: &PlanView, intents: &mut Vec<Inte
             lang.t("senast", "latest"),
             value(view.latest)
         ));
-        ui.strong(effect_word(lang, view.effect));
+        ui.strong(labels::effect(view.effect).get(lang));
         if ui
             .link(lang.t("Visa resultaten", "Show the results"))
             .clicked()
@@ -171,16 +149,6 @@ fn header(ui: &mut egui::Ui, lang: Lang, view: &PlanView, intents: &mut Vec<Inte
     });
 }
 
-fn effect_word(lang: Lang, e: Option<EffectSignal>) -> &'static str {
-    match e {
-        Some(EffectSignal::Reached) => lang.t("Målet nått", "Target reached"),
-        Some(EffectSignal::Better) => lang.t("Bättre", "Better"),
-        Some(EffectSignal::Unchanged) => lang.t("Oförändrat", "Unchanged"),
-        Some(EffectSignal::Worse) => lang.t("Sämre", "Worse"),
-        None => lang.t("Ingen bedömning", "No judgement"),
-    }
-}
-
 /// The activities, overdue first, each with its status to change.
 fn activities(
     ui: &mut egui::Ui,
@@ -191,13 +159,7 @@ fn activities(
 ) {
     let lang = ctx.lang;
     let mut list: Vec<&Activity> = view.activities.iter().collect();
-    list.sort_by_key(|a| {
-        (
-            !is_overdue(a.due.as_deref(), a.status, today),
-            a.due.clone(),
-            a.id,
-        )
-    });
+    list.sort_by_key(|a| (!a.is_overdue(today), a.due.clone(), a.id));
     egui::Grid::new("activities").striped(true).show(ui, |ui| {
         for h in [
             lang.t("Aktivitet", "Activity"),
@@ -210,7 +172,7 @@ fn activities(
         }
         ui.end_row();
         for a in list {
-            let late = is_overdue(a.due.as_deref(), a.status, today);
+            let late = a.is_overdue(today);
             if late {
                 ui.colored_label(
                     palette::ERROR,
@@ -223,11 +185,14 @@ fn activities(
             ui.label(a.due.clone().unwrap_or_default());
             if ctx.editable() {
                 egui::ComboBox::new(("status", a.id), "")
-                    .selected_text(status_name(lang, a.status))
+                    .selected_text(labels::activity_status(a.status).get(lang))
                     .show_ui(ui, |ui| {
-                        for s in STATUSES {
+                        for s in ActivityStatus::ALL {
                             if ui
-                                .selectable_label(a.status == s, status_name(lang, s))
+                                .selectable_label(
+                                    a.status == s,
+                                    labels::activity_status(s).get(lang),
+                                )
                                 .clicked()
                                 && a.status != s
                             {
@@ -242,7 +207,7 @@ fn activities(
                         }
                     });
             } else {
-                ui.label(status_name(lang, a.status));
+                ui.label(labels::activity_status(a.status).get(lang));
             }
             ui.label(&a.why);
             ui.end_row();
@@ -298,9 +263,11 @@ fn new_activity(
 fn timeline(ui: &mut egui::Ui, lang: Lang, activities: &[Activity], today: &str) {
     let dated: Vec<(&Activity, i64)> = activities
         .iter()
-        .filter_map(|a| Some((a, day_number(a.due.as_deref()?)?)))
+        .filter_map(|a| Some((a, days_since_1970(a.due.as_deref()?)?)))
         .collect();
-    let Some(now) = day_number(today) else { return };
+    let Some(now) = days_since_1970(today) else {
+        return;
+    };
     if dated.is_empty() {
         ui.small(lang.t("Inga aktiviteter med datum.", "No activities with dates."));
         return;
@@ -318,7 +285,7 @@ fn timeline(ui: &mut egui::Ui, lang: Lang, activities: &[Activity], today: &str)
     let x = |day: i64| rect.left() + (day - first) as f32 / (last - first) as f32 * rect.width();
     for (n, (a, due)) in dated.iter().enumerate() {
         let y = rect.top() + n as f32 * row;
-        let late = is_overdue(a.due.as_deref(), a.status, today);
+        let late = a.is_overdue(today);
         let colour = if late {
             palette::ERROR
         } else if a.status.is_closed() {
@@ -353,36 +320,4 @@ fn timeline(ui: &mut egui::Ui, lang: Lang, activities: &[Activity], today: &str)
         FontId::proportional(body * 0.8),
         palette::TARGET,
     );
-}
-
-/// Days since 1970-01-01 of a `YYYY-MM-DD` date (for placing it on the timeline).
-fn day_number(date: &str) -> Option<i64> {
-    if !crate::model::value::is_iso_date(date) {
-        return None;
-    }
-    let y: i64 = date[0..4].parse().ok()?;
-    let m: i64 = date[5..7].parse().ok()?;
-    let d: i64 = date[8..10].parse().ok()?;
-    // Howard Hinnant's days-from-civil.
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn day_numbers_count_from_1970_as_the_dates_do() {
-        assert_eq!(day_number("1970-01-01"), Some(0));
-        assert_eq!(day_number("2000-02-29"), Some(11_016));
-        assert_eq!(day_number("2026-03-05"), Some(20_517));
-        assert_eq!(crate::model::value::civil_date(20_517), "2026-03-05");
-        assert_eq!(day_number("2026-13-01"), None);
-    }
 }
