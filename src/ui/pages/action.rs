@@ -111,6 +111,22 @@ fn prioritisation(
         *draft = Some((ctx.revision, stored.clone()));
     }
     let Some((_, d)) = draft else { return };
+    if !ctx.editable() {
+        // On the projector or read-only: only what was recorded, as text.
+        if !stored.participants.is_empty() || !stored.other_method.is_empty() {
+            ui.label(format!(
+                "{}: {} · {}",
+                lang.t("Deltog", "Took part"),
+                stored.participants,
+                if stored.other_method.is_empty() {
+                    lang.t("prioriteringsmatrisen", "the prioritisation matrix")
+                } else {
+                    stored.other_method.as_str()
+                }
+            ));
+        }
+        return;
+    }
     ui.horizontal_wrapped(|ui| {
         let l = ui.label(lang.t("Deltog i prioriteringen", "Took part in prioritising"));
         let r1 = ui

@@ -88,7 +88,10 @@ fn decision_line(
             .iter()
             .find(|r| r.proposal.id == *proposal)
             .map_or(String::new(), |r| r.proposal.text.clone());
-        ui.label(format!("• {text}: {}", labels::outcome(*outcome).get(lang)));
+        ui.label(format!(
+            "• {text} — {}",
+            labels::outcome(*outcome).get(lang)
+        ));
     }
     if !d.assignment.is_empty() {
         ui.small(format!(
