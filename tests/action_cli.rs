@@ -114,3 +114,118 @@ fn the_indicator_s_results_carry_the_decision_and_activities_as_events() {
         .unwrap();
     assert!(other.events.is_empty(), "only the plan's own indicator");
 }
+
+#[test]
+fn a_decision_s_plan_is_filled_in_from_the_analysis_the_goal_and_the_results() {
+    let dir = tempdir();
+    let path = dir.path().join("demo.styrsnurra");
+    drop(styrsnurra::store::demo::build(&path).unwrap());
+    let wb = styrsnurra::store::Workbook::open(&path).unwrap();
+    let decision = wb.decisions().unwrap().remove(0);
+    let (plan, activities) = wb
+        .plan_from_decision(&decision, styrsnurra::i18n::Lang::Sv)
+        .unwrap();
+    assert_eq!(plan.decision_id, decision.id);
+    assert_eq!(
+        plan.indicator.as_deref(),
+        Some("U07451"),
+        "from the analysis"
+    );
+    let goal = wb
+        .goals()
+        .unwrap()
+        .into_iter()
+        .find(|g| g.indicators.iter().any(|gi| gi.indicator == "U07451"))
+        .expect("the demo has a goal on telephone accessibility");
+    assert_eq!(plan.goal_id, Some(goal.id));
+    assert!(
+        !plan.target.is_empty() && !plan.current_state.is_empty(),
+        "{plan:?}"
+    );
+    // Only the adopted proposal, saying which confirmed cause it meets.
+    assert_eq!(activities.len(), 1);
+    assert!(activities[0].text.starts_with("Inrätta en kundtjänst"));
+    assert!(
+        activities[0].why.starts_with("Orsak: "),
+        "{}",
+        activities[0].why
+    );
+}
+
+#[test]
+fn a_proposal_entered_directly_needs_no_analysis() {
+    let dir = tempdir();
+    let path = dir.path().join("demo.styrsnurra");
+    drop(styrsnurra::store::demo::build(&path).unwrap());
+    let mut wb = styrsnurra::store::Workbook::open(&path).unwrap();
+    let proposal = styrsnurra::model::analysis::Proposal {
+        text: "Öppna kundtjänsten på lördagar.".into(),
+        reference: "SWOT i mars".into(),
+        ..Default::default()
+    };
+    let applied = wb
+        .apply(styrsnurra::store::analysis::AnalysisEdit::Proposal(
+            styrsnurra::store::shape::Change::Put(proposal),
+        ))
+        .unwrap();
+    let id = applied.created.expect("a new id");
+    let row = wb
+        .proposal_rows()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.proposal.id == id)
+        .unwrap();
+    assert_eq!((row.proposal.analysis_id, row.indicator), (0, None));
+    let out = run_ok(&["proposals", &path.display().to_string()]);
+    assert!(
+        out.contains("Öppna kundtjänsten på lördagar.;;;;;"),
+        "{out}"
+    );
+    wb.undo().unwrap();
+    assert!(
+        wb.proposal_rows()
+            .unwrap()
+            .iter()
+            .all(|r| r.proposal.id != id)
+    );
+}
+
+#[test]
+fn changing_a_proposal_or_a_plan_keeps_what_points_at_it() {
+    use styrsnurra::store::action::ActionEdit;
+    use styrsnurra::store::analysis::AnalysisEdit;
+    use styrsnurra::store::shape::Change;
+    let dir = tempdir();
+    let path = dir.path().join("demo.styrsnurra");
+    drop(styrsnurra::store::demo::build(&path).unwrap());
+    let mut wb = styrsnurra::store::Workbook::open(&path).unwrap();
+    let row = wb
+        .proposal_rows()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.consequence.is_some())
+        .expect("the demo's assessed proposal");
+    let mut proposal = row.proposal.clone();
+    proposal.text.push_str(" (omformulerat)");
+    wb.apply(AnalysisEdit::Proposal(Change::Put(proposal)))
+        .unwrap();
+    let after = wb
+        .proposal_rows()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.proposal.id == row.proposal.id)
+        .unwrap();
+    assert!(after.proposal.text.ends_with("(omformulerat)"));
+    assert_eq!(
+        (after.consequence, after.placement),
+        (row.consequence, row.placement),
+        "a new wording does not drop the assessment or the place"
+    );
+    let view = wb.plan_views().unwrap().remove(0);
+    let mut plan = view.plan.clone();
+    plan.owner = "Kundtjänsten".into();
+    wb.apply(ActionEdit::Plan(Change::Put(plan))).unwrap();
+    let again = wb.plan_views().unwrap().remove(0);
+    assert_eq!(again.plan.owner, "Kundtjänsten");
+    assert_eq!(again.activities, view.activities, "the activities stay");
+}

@@ -423,6 +423,7 @@ impl KnowledgeSource {
 #[serde(default)]
 pub struct Proposal {
     pub id: i64,
+    /// The analysis it came from; 0 when entered directly (from a workshop, say).
     pub analysis_id: i64,
     pub text: String,
     /// Ids of the confirmed hypotheses (causes) it addresses.

@@ -20,7 +20,7 @@ use crate::model::analysis::{
 crate::store::shape::json_record!(OwnQuestion, "analysis_question", analysis_id);
 crate::store::shape::json_record!(Hypothesis, "hypothesis", analysis_id);
 crate::store::shape::json_record!(Evidence, "evidence", analysis_id);
-crate::store::shape::json_record!(Proposal, "proposal", analysis_id);
+crate::store::shape::json_record!(Proposal, "proposal", analysis_id, optional);
 crate::store::shape::json_record!(GoodExample, "good_example", analysis_id);
 
 /// An analysis's own row (without its parts): what it is about and its conclusions.

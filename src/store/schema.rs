@@ -235,8 +235,40 @@ CREATE TABLE activity (
 );
 ";
 
+/// Version 8: a proposal may stand without an analysis (entered directly, e.g. from a SWOT
+/// session): `proposal.analysis_id` becomes nullable. SQLite cannot change a constraint, so
+/// the proposal table is rebuilt, and with it the two tables that point at it (dropping them
+/// first, so that no cascade runs), then renamed into place, which re-points their references.
+const V8: &str = "
+CREATE TABLE proposal_v8 (
+    id          INTEGER PRIMARY KEY,
+    analysis_id INTEGER REFERENCES analysis(id) ON DELETE CASCADE,
+    data        TEXT NOT NULL
+);
+INSERT INTO proposal_v8 (id, analysis_id, data) SELECT id, analysis_id, data FROM proposal;
+CREATE TABLE consequence_v8 (
+    id          INTEGER PRIMARY KEY,
+    proposal_id INTEGER NOT NULL REFERENCES proposal_v8(id) ON DELETE CASCADE,
+    data        TEXT NOT NULL
+);
+INSERT INTO consequence_v8 SELECT id, proposal_id, data FROM consequence;
+CREATE TABLE proposal_place_v8 (
+    proposal_id INTEGER PRIMARY KEY REFERENCES proposal_v8(id) ON DELETE CASCADE,
+    effort      INTEGER NOT NULL CHECK (effort BETWEEN 1 AND 5),
+    effect      INTEGER NOT NULL CHECK (effect BETWEEN 1 AND 5),
+    position    INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO proposal_place_v8 SELECT proposal_id, effort, effect, position FROM proposal_place;
+DROP TABLE consequence;
+DROP TABLE proposal_place;
+DROP TABLE proposal;
+ALTER TABLE proposal_v8 RENAME TO proposal;
+ALTER TABLE consequence_v8 RENAME TO consequence;
+ALTER TABLE proposal_place_v8 RENAME TO proposal_place;
+";
+
 /// The migrations after version 5's hook, in order.
-const LATER_SQL: [&str; 2] = [V6, V7];
+const LATER_SQL: [&str; 3] = [V6, V7, V8];
 
 /// The format version this build writes.
 pub const CURRENT_VERSION: i64 = (MIGRATION_SQL.len() + 1 + LATER_SQL.len()) as i64;
@@ -262,5 +294,51 @@ mod tests {
     fn migrations_are_valid() {
         assert!(migrations().validate().is_ok());
         assert_eq!(APPLICATION_ID, 1398036818);
+    }
+
+    /// Version 8 rebuilds the proposal table under foreign keys: nothing that points at a
+    /// proposal may be lost by a cascade on the way.
+    #[test]
+    fn version_8_keeps_consequences_and_places_and_frees_the_analysis() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", true).unwrap();
+        migrations().to_version(&mut conn, 7).unwrap();
+        conn.execute_batch(
+            "INSERT INTO analysis (id, indicator_id, municipality_id, period, gender) VALUES (1, 'U1', '0180', 2024, 'T');
+             INSERT INTO proposal VALUES (5, 1, '{\"id\":5}');
+             INSERT INTO consequence VALUES (2, 5, '{}');
+             INSERT INTO proposal_place VALUES (5, 2, 4, 1);",
+        )
+        .unwrap();
+        migrations().to_latest(&mut conn).unwrap();
+        let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
+        assert_eq!(
+            count("SELECT count(*) FROM consequence WHERE proposal_id = 5"),
+            1
+        );
+        assert_eq!(
+            count("SELECT effect FROM proposal_place WHERE proposal_id = 5"),
+            4
+        );
+        conn.execute("INSERT INTO proposal VALUES (6, NULL, '{}')", [])
+            .unwrap();
+        conn.execute("INSERT INTO consequence VALUES (3, 6, '{}')", [])
+            .unwrap();
+        assert!(
+            conn.execute("INSERT INTO consequence VALUES (4, 99, '{}')", [])
+                .is_err(),
+            "the reference still points at proposals"
+        );
+        conn.execute("DELETE FROM analysis", []).unwrap();
+        assert_eq!(
+            count("SELECT count(*) FROM proposal"),
+            1,
+            "the free one stays"
+        );
+        assert_eq!(
+            count("SELECT count(*) FROM proposal_place"),
+            0,
+            "cascade follows"
+        );
     }
 }

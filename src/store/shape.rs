@@ -25,6 +25,14 @@ pub trait Record: Clone {
     fn save(&self, tx: &Transaction<'_>) -> Result<(), StoreError>;
 
     fn delete(tx: &Transaction<'_>, id: &Self::Id) -> Result<(), StoreError>;
+    /// Stores the record in place of the one with its id, if any. By default that one is
+    /// removed first (a snapshot that holds its parts replaces them all); a record that other
+    /// tables point at overrides this to update in place, so that a cascade does not take
+    /// what points at it.
+    fn put(&self, tx: &Transaction<'_>) -> Result<(), StoreError> {
+        Self::delete(tx, &self.id())?;
+        self.save(tx)
+    }
 }
 
 /// Puts a record or removes one.
@@ -51,13 +59,12 @@ impl<R: Record> Change<R> {
         })
     }
 
-    /// Removes the record with this id, then stores the new one when it is a put.
+    /// Stores the record in place of the one with its id, or removes that one.
     pub fn execute(&self, tx: &Transaction<'_>) -> Result<(), StoreError> {
-        R::delete(tx, &self.id())?;
-        if let Change::Put(record) = self {
-            record.save(tx)?;
+        match self {
+            Change::Put(record) => record.put(tx),
+            Change::Remove(id) => R::delete(tx, id),
         }
-        Ok(())
     }
 }
 
@@ -68,6 +75,8 @@ pub trait JsonRecord: Clone + Serialize + DeserializeOwned {
     const TABLE: &'static str;
     /// The column holding the owner's id (e.g. `analysis_id`).
     const OWNER: &'static str;
+    /// Whether the record may have no owner: owner 0 is then written as NULL.
+    const OWNER_OPTIONAL: bool = false;
     fn id(&self) -> i64;
     fn set_id(&mut self, id: i64);
     fn owner(&self) -> i64;
@@ -91,10 +100,17 @@ macro_rules! json_record {
             }
         }
     };
+    ($type:ty, $table:literal, $owner:ident, optional) => {
+        $crate::store::shape::json_record!($type, $table, $owner, true);
+    };
     ($type:ty, $table:literal, $owner:ident) => {
+        $crate::store::shape::json_record!($type, $table, $owner, false);
+    };
+    ($type:ty, $table:literal, $owner:ident, $optional:literal) => {
         impl $crate::store::shape::JsonRecord for $type {
             const TABLE: &'static str = $table;
             const OWNER: &'static str = stringify!($owner);
+            const OWNER_OPTIONAL: bool = $optional;
             fn id(&self) -> i64 {
                 self.id
             }
@@ -126,18 +142,25 @@ impl<P: JsonRecord> Record for P {
     }
 
     fn save(&self, tx: &Transaction<'_>) -> Result<(), StoreError> {
-        let sql = format!(
-            "INSERT INTO {} (id, {}, data) VALUES (?1, ?2, ?3)",
-            P::TABLE,
-            P::OWNER
-        );
-        let json = serde_json::to_string(self)?;
-        tx.execute(&sql, params![JsonRecord::id(self), self.owner(), json])?;
-        Ok(())
+        Record::put(self, tx)
     }
 
     fn delete(tx: &Transaction<'_>, id: &i64) -> Result<(), StoreError> {
         tx.execute(&format!("DELETE FROM {} WHERE id = ?1", P::TABLE), [id])?;
+        Ok(())
+    }
+
+    /// Updates in place: consequences point at proposals, activities at plans.
+    fn put(&self, tx: &Transaction<'_>) -> Result<(), StoreError> {
+        let sql = format!(
+            "INSERT INTO {table} (id, {owner}, data) VALUES (?1, ?2, ?3)
+             ON CONFLICT (id) DO UPDATE SET {owner} = excluded.{owner}, data = excluded.data",
+            table = P::TABLE,
+            owner = P::OWNER
+        );
+        let owner = (self.owner() != 0 || !P::OWNER_OPTIONAL).then(|| self.owner());
+        let json = serde_json::to_string(self)?;
+        tx.execute(&sql, params![JsonRecord::id(self), owner, json])?;
         Ok(())
     }
 }
