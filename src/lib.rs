@@ -7,6 +7,7 @@
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
+pub mod export;
 pub mod i18n;
 pub mod model;
 pub mod store;

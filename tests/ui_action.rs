@@ -175,7 +175,7 @@ fn a_decision_recorded_becomes_a_plan_with_its_activities() {
     h.run_steps(2);
     h.get_by_label("Bifall").click();
     h.run_steps(2);
-    click(&mut h, "Spara beslutet");
+    click(&mut h, "Registrera beslutet");
     let decisions = peek(&path).decisions().unwrap();
     assert_eq!(decisions.len(), 2);
     let new = decisions.last().unwrap();
@@ -210,4 +210,184 @@ fn a_decision_recorded_becomes_a_plan_with_its_activities() {
         h.query_by_label(&plan.activities[0].text).is_some(),
         "its activity is in the plan"
     );
+}
+
+/// Types `text` into the field labelled `label` and leaves it (Tab), as a user does.
+fn type_into(
+    h: &mut egui_kittest::Harness<'static, styrsnurra::app::App>,
+    label: &str,
+    text: &str,
+) {
+    h.get_by_label(label).scroll_to_me();
+    h.run_steps(30);
+    h.get_by_label(label).focus();
+    h.step();
+    h.get_by_label(label).type_text(text);
+    h.step();
+    h.key_press(egui::Key::Tab);
+    h.run_steps(2);
+}
+
+#[test]
+fn a_proposal_entered_directly_is_ranked_moved_within_its_quadrant_and_the_quadrant_renamed() {
+    let dir = tempdir();
+    let path = dir.path().join("demo.styrsnurra");
+    drop(styrsnurra::store::demo::build(&path).unwrap());
+    let mut h = harness(&path);
+    common::app::go(&mut h, PageId::Priority);
+    type_into(&mut h, "Nytt förslag", "Öppet hus i kundtjänsten");
+    type_into(&mut h, "Varifrån (t.ex. SWOT)", "SWOT i mars");
+    click(&mut h, "Lägg till förslaget");
+    let rows = peek(&path).proposal_rows().unwrap();
+    let new = rows
+        .iter()
+        .find(|r| r.proposal.text == "Öppet hus i kundtjänsten")
+        .expect("stored without an analysis");
+    assert_eq!(
+        (new.proposal.analysis_id, new.proposal.reference.as_str()),
+        (0, "SWOT i mars")
+    );
+
+    // Placed with the keyboard in the demo card's quadrant (plan and weigh: 4, 5) ...
+    h.get_by_label("– Öppet hus i kundtjänsten").click();
+    h.run_steps(2);
+    for key in [
+        egui::Key::ArrowRight,
+        egui::Key::ArrowUp,
+        egui::Key::ArrowUp,
+    ] {
+        h.key_press(key);
+        h.run_steps(1);
+    }
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    let rank = |text: &str| {
+        peek(&path)
+            .proposal_rows()
+            .unwrap()
+            .into_iter()
+            .find(|r| r.proposal.text.starts_with(text))
+            .and_then(|r| r.rank)
+    };
+    assert_eq!(
+        rank("Öppet hus"),
+        Some(2),
+        "the same quadrant, a smaller margin"
+    );
+    // ... and moved above the other by hand: one undo step for both positions.
+    click(&mut h, "Flytta upp i rutan");
+    assert_eq!(
+        (rank("Öppet hus"), rank("Inrätta en kundtjänst")),
+        (Some(1), Some(2))
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(rank("Öppet hus"), Some(2), "one undo puts the order back");
+
+    h.get_by_label("Byt namn på rutorna").click();
+    h.run_steps(2);
+    type_into(&mut h, "Lägst prioritet", "Vänta med");
+    let names = peek(&path).prioritisation().unwrap();
+    assert_eq!(
+        names.quadrant_name(styrsnurra::model::action::Quadrant::Lowest),
+        Some("Vänta med")
+    );
+}
+
+#[test]
+fn the_plan_s_head_and_a_sub_activity_are_edited_a_bad_date_is_refused_and_the_plan_exported() {
+    let dir = tempdir();
+    let path = dir.path().join("demo.styrsnurra");
+    drop(styrsnurra::store::demo::build(&path).unwrap());
+    let mut h = harness(&path);
+    common::app::go(&mut h, PageId::Plan);
+    type_into(&mut h, "Uppföljning, till vem", " och nämnden");
+    let plan = || peek(&path).plan_views().unwrap().remove(0);
+    assert_eq!(plan().plan.to_whom, "Kommunstyrelsen och nämnden");
+
+    // A sub-activity of the first activity, with a date written the wrong way first.
+    let parent = plan().activities[0].clone();
+    type_into(&mut h, "Ny aktivitet", "Skriv svaren på vanliga frågor");
+    type_into(&mut h, "Klart senast (ÅÅÅÅ-MM-DD)", "30/9");
+    assert!(
+        h.query_by_label_contains("Datumet ska skrivas ÅÅÅÅ-MM-DD")
+            .is_some(),
+        "the form says what is wrong"
+    );
+    {
+        use egui_kittest::kittest::NodeT;
+        assert!(
+            h.get_by_label("Lägg till aktivitet")
+                .accesskit_node()
+                .is_disabled()
+        );
+    }
+    h.get_by_label("Klart senast (ÅÅÅÅ-MM-DD)").focus();
+    h.step();
+    for _ in 0..4 {
+        h.key_press(egui::Key::Backspace);
+    }
+    h.get_by_label("Klart senast (ÅÅÅÅ-MM-DD)")
+        .type_text("2099-09-30");
+    h.run_steps(2);
+    h.query_all(egui_kittest::kittest::By::new().value("–"))
+        .last()
+        .expect("the new activity's part-of box")
+        .click();
+    h.run_steps(2);
+    h.query_all_by_label(&parent.text).last().unwrap().click();
+    h.run_steps(2);
+    click(&mut h, "Lägg till aktivitet");
+    let sub = plan()
+        .activities
+        .into_iter()
+        .find(|a| a.text == "Skriv svaren på vanliga frågor")
+        .expect("added");
+    assert_eq!(
+        (sub.parent, sub.due.as_deref()),
+        (Some(parent.id), Some("2099-09-30"))
+    );
+
+    let out = dir.path().join("plan.csv");
+    h.state_mut().handle(
+        styrsnurra::ui::Intent::ExportPlan {
+            plan: plan().plan.id,
+            path: Some(out.clone()),
+        },
+        None,
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 1 + plan().activities.len(), "{text}");
+    assert!(
+        text.contains(&format!("Skriv svaren på vanliga frågor;{};", parent.text)),
+        "the sub-activity names its parent: {text}"
+    );
+}
+
+#[test]
+fn a_removed_plan_comes_back_with_its_activities_and_decisions_flag_the_goals_step() {
+    let dir = tempdir();
+    let path = dir.path().join("demo.styrsnurra");
+    drop(styrsnurra::store::demo::build(&path).unwrap());
+    let mut h = harness(&path);
+    common::app::go(&mut h, PageId::Plan);
+    let before = peek(&path).plan_views().unwrap();
+    click(&mut h, "Ta bort planen");
+    assert!(peek(&path).plan_views().unwrap().is_empty());
+    assert!(
+        peek(&path).planned_activities().unwrap().is_empty(),
+        "cascade"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(peek(&path).plan_views().unwrap(), before, "all of it back");
+
+    common::app::go(&mut h, PageId::Goal);
+    assert!(
+        h.query_by_label("Från besluten om åtgärder, inför planeringen")
+            .is_some(),
+        "the demo decision needs resources"
+    );
+    assert!(h.query_by_label_contains("kräver resurser").is_some());
 }

@@ -14,6 +14,8 @@ pub enum DialogKind {
     SaveCopy,
     ImportFiles,
     ImportFolder,
+    /// Where to write an action plan (its id) as CSV.
+    ExportPlan(i64),
 }
 
 /// A dialog on screen.
@@ -58,6 +60,18 @@ impl PendingDialog {
                     .map(|hs| hs.iter().map(|h| h.path().to_path_buf()).collect())
                     .unwrap_or_default()
             }),
+            DialogKind::ExportPlan(_) => {
+                let filter = lang.t("CSV-tabell", "CSV table");
+                let name = lang.t("handlingsplan.csv", "action-plan.csv");
+                Box::pin(async move {
+                    let picked = dialog
+                        .add_filter(filter, &["csv"])
+                        .set_file_name(name)
+                        .save_file()
+                        .await;
+                    one(picked).unwrap_or_default()
+                })
+            }
             DialogKind::ImportFolder => {
                 Box::pin(async move { one(dialog.pick_folder().await).unwrap_or_default() })
             }

@@ -297,7 +297,36 @@ impl App {
             DialogKind::ImportFiles | DialogKind::ImportFolder => {
                 self.go(&Route::ImportFiles(paths));
             }
+            DialogKind::ExportPlan(plan) => self.export_plan(plan, &first),
         }
+    }
+
+    /// Writes one action plan as a CSV table; says where, or why not.
+    fn export_plan(&mut self, plan: i64, dest: &Path) {
+        let Some(wb) = self.workbook() else {
+            return;
+        };
+        let lang = self.lang;
+        let view = match wb.plan_views() {
+            Ok(views) => views.into_iter().find(|v| v.plan.id == plan),
+            Err(e) => {
+                self.banner = Some(Banner::Error(e.message(lang)));
+                return;
+            }
+        };
+        let Some(view) = view else { return };
+        let table = view.table(lang, &crate::model::value::today());
+        self.banner = Some(match crate::export::write_csv(dest, &table) {
+            Ok(()) => Banner::Notice(format!(
+                "{} {}",
+                lang.t(
+                    "Handlingsplanen är exporterad till",
+                    "The action plan is exported to"
+                ),
+                dest.display()
+            )),
+            Err(e) => Banner::Error(e.message(lang)),
+        });
     }
 
     fn go(&mut self, route: &Route) {
@@ -349,6 +378,10 @@ impl App {
                     session.import.cancel();
                 }
             }
+            Intent::ExportPlan { plan, path } => match path {
+                Some(path) => self.export_plan(plan, &path),
+                None => self.start_dialog(DialogKind::ExportPlan(plan), ctx),
+            },
         }
     }
 

@@ -106,6 +106,32 @@ pub struct Prioritisation {
     pub participants: String,
     /// Empty for the prioritisation matrix; otherwise the other model's name.
     pub other_method: String,
+    /// The group's own names for the quadrants, in [`Quadrant::ALL`] order; empty keeps ours.
+    pub quadrant_names: Vec<String>,
+}
+
+impl Prioritisation {
+    /// The group's name for a quadrant, when it gave one.
+    pub fn quadrant_name(&self, q: Quadrant) -> Option<&str> {
+        let index = Quadrant::ALL.iter().position(|x| *x == q)?;
+        self.quadrant_names
+            .get(index)
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+    }
+
+    /// Renames a quadrant (an empty name goes back to ours).
+    pub fn rename(&mut self, q: Quadrant, name: &str) {
+        let Some(index) = Quadrant::ALL.iter().position(|x| *x == q) else {
+            return;
+        };
+        self.quadrant_names
+            .resize(Quadrant::ALL.len(), String::new());
+        self.quadrant_names[index] = name.trim().to_string();
+        if self.quadrant_names.iter().all(String::is_empty) {
+            self.quadrant_names.clear();
+        }
+    }
 }
 
 /// A proposal's place on the matrix, and its order among those in the same quadrant.
@@ -138,7 +164,42 @@ pub fn ranked<'a>(
     list
 }
 
+/// Moves a proposal one step up (`up`) or down among those in the same quadrant, in ranked
+/// order; returns the new (proposal id, placement) of every proposal whose position changes.
+/// Positions are renumbered 1.. in the quadrant so that the group's order holds from then on.
+pub fn reorder(ranked: &[(i64, Placement)], proposal: i64, up: bool) -> Vec<(i64, Placement)> {
+    let Some(&(_, at)) = ranked.iter().find(|(id, _)| *id == proposal) else {
+        return Vec::new();
+    };
+    let q = quadrant(at.effort, at.effect);
+    let mut same: Vec<(i64, Placement)> = ranked
+        .iter()
+        .filter(|(_, p)| quadrant(p.effort, p.effect) == q)
+        .copied()
+        .collect();
+    let Some(i) = same.iter().position(|(id, _)| *id == proposal) else {
+        return Vec::new();
+    };
+    let j = if up { i.checked_sub(1) } else { Some(i + 1) };
+    let Some(j) = j.filter(|j| *j < same.len()) else {
+        return Vec::new();
+    };
+    same.swap(i, j);
+    same.iter()
+        .zip(1..)
+        .filter(|((_, p), n)| p.position != *n)
+        .map(|((id, p), n)| (*id, Placement { position: n, ..*p }))
+        .collect()
+}
+
 impl Quadrant {
+    pub const ALL: [Quadrant; 4] = [
+        Quadrant::DoFirst,
+        Quadrant::PlanAndWeigh,
+        Quadrant::DoIfCheap,
+        Quadrant::Lowest,
+    ];
+
     /// The code written by `styrsnurra proposals`.
     pub fn code(self) -> &'static str {
         match self {
@@ -253,6 +314,23 @@ pub enum Purpose {
     DevelopService,
 }
 
+impl Purpose {
+    pub const ALL: [Purpose; 3] = [
+        Purpose::ReachGoal,
+        Purpose::ImproveResults,
+        Purpose::DevelopService,
+    ];
+
+    /// The Swedish words written in an exported plan.
+    pub fn code(self) -> &'static str {
+        match self {
+            Purpose::ReachGoal => "nå ett mål",
+            Purpose::ImproveResults => "förbättra resultaten",
+            Purpose::DevelopService => "utveckla verksamheten",
+        }
+    }
+}
+
 /// One activity of a plan.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -339,15 +417,15 @@ pub fn tally<'a>(activities: impl IntoIterator<Item = &'a Activity>, today: &str
 
 impl Decision {
     /// The action plan the decision leads to: a plan for the assignment, with one activity for
-    /// each proposal adopted or amended (`proposals` are (id, text)).
-    pub fn plan(&self, proposals: &[(i64, &str)], why: &str) -> (Plan, Vec<Activity>) {
+    /// each proposal adopted or amended (`proposals` are (id, text, why: the causes it meets)).
+    pub fn plan(&self, proposals: &[(i64, &str, &str)]) -> (Plan, Vec<Activity>) {
         let activities = proposals
             .iter()
-            .filter(|(id, _)| self.outcome(*id).is_some_and(Outcome::goes_ahead))
-            .map(|(_, text)| Activity {
+            .filter(|(id, _, _)| self.outcome(*id).is_some_and(Outcome::goes_ahead))
+            .map(|(_, text, why)| Activity {
                 text: (*text).to_string(),
                 purpose: Purpose::ImproveResults,
-                why: why.to_string(),
+                why: (*why).to_string(),
                 ..Activity::default()
             })
             .collect();
@@ -484,6 +562,44 @@ mod tests {
     }
 
     #[test]
+    fn reordering_moves_within_the_quadrant_only_and_renumbers_it() {
+        let at = |effort, effect, position| Placement {
+            effort,
+            effect,
+            position,
+        };
+        // Ranked: 2 and 3 do first, 5 plan and weigh.
+        let list = [(2, at(1, 5, 0)), (3, at(2, 4, 0)), (5, at(4, 5, 0))];
+        let moved = reorder(&list, 3, true);
+        assert_eq!(moved, [(3, at(2, 4, 1)), (2, at(1, 5, 2))]);
+        assert!(reorder(&list, 2, true).is_empty(), "already first");
+        assert!(
+            reorder(&list, 3, false).is_empty(),
+            "5 is in another quadrant"
+        );
+        assert!(reorder(&list, 9, true).is_empty());
+        // Applying the move and ranking again puts 3 first.
+        let p = |id| Proposal {
+            id,
+            ..Proposal::default()
+        };
+        let (a, b) = (p(2), p(3));
+        let again = ranked([(&a, Some(moved[1].1)), (&b, Some(moved[0].1))]);
+        assert_eq!(again[0].0.id, 3);
+    }
+
+    #[test]
+    fn quadrants_can_be_renamed_and_named_back() {
+        let mut p = Prioritisation::default();
+        assert_eq!(p.quadrant_name(Quadrant::Lowest), None);
+        p.rename(Quadrant::Lowest, " Vänta ");
+        assert_eq!(p.quadrant_name(Quadrant::Lowest), Some("Vänta"));
+        assert_eq!(p.quadrant_name(Quadrant::DoFirst), None);
+        p.rename(Quadrant::Lowest, "");
+        assert!(p.quadrant_names.is_empty(), "back to ours");
+    }
+
+    #[test]
     fn an_activity_is_overdue_after_its_day_unless_closed() {
         let today = "2026-11-25";
         assert!(is_overdue(
@@ -534,7 +650,8 @@ mod tests {
             ],
             ..Decision::default()
         };
-        let (plan, activities) = d.plan(&[(1, "A"), (2, "B"), (3, "C"), (5, "D")], "beslut");
+        let (plan, activities) =
+            d.plan(&[(1, "A", "x"), (2, "B", ""), (3, "C", "y"), (5, "D", "")]);
         assert_eq!((plan.decision_id, plan.area.as_str()), (4, "Kundtjänst"));
         let texts: Vec<&str> = activities.iter().map(|a| a.text.as_str()).collect();
         assert_eq!(
@@ -542,6 +659,7 @@ mod tests {
             ["A", "C"],
             "adopted and amended, not rejected or undecided"
         );
+        assert_eq!(activities[1].why, "y", "each says why");
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! translated one way everywhere.
 
 use crate::i18n::{Lang, Tr};
-use crate::model::action::{ActivityStatus, Body, EffectSignal, Outcome, Quadrant, ResourceKind};
+use crate::model::action::{
+    ActivityStatus, Body, EffectSignal, Outcome, Purpose, Quadrant, ResourceKind,
+};
 use crate::model::analysis::{
     ExampleSource, HypothesisState, Influence, KnowledgeSource, Relevance,
 };
@@ -131,6 +133,15 @@ pub fn quadrant(q: Quadrant) -> Tr {
     }
 }
 
+/// What an activity is for.
+pub fn purpose(p: Purpose) -> Tr {
+    match p {
+        Purpose::ReachGoal => Tr::new("Nå ett mål", "Reach a goal"),
+        Purpose::ImproveResults => Tr::new("Förbättra resultaten", "Improve the results"),
+        Purpose::DevelopService => Tr::new("Utveckla verksamheten", "Develop the service"),
+    }
+}
+
 /// The unit of a kind of resource.
 pub fn resource_unit(k: ResourceKind) -> Tr {
     match k {
@@ -237,15 +248,8 @@ pub fn all() -> Vec<Tr> {
     all.extend(Influence::ALL.map(influence));
     all.extend(KnowledgeSource::ALL.map(knowledge_source));
     all.extend(ExampleSource::ALL.map(example_source));
-    all.extend(
-        [
-            Quadrant::DoFirst,
-            Quadrant::PlanAndWeigh,
-            Quadrant::DoIfCheap,
-            Quadrant::Lowest,
-        ]
-        .map(quadrant),
-    );
+    all.extend(Quadrant::ALL.map(quadrant));
+    all.extend(Purpose::ALL.map(purpose));
     all.extend(
         [
             ResourceKind::Staff,

@@ -319,6 +319,11 @@ pub enum Intent {
         files: Vec<PathBuf>,
     },
     CancelImport,
+    /// Writes one action plan as a CSV table to the path given, or to one asked for.
+    ExportPlan {
+        plan: i64,
+        path: Option<PathBuf>,
+    },
 }
 
 /// How the latest import ended: its summary, or why nothing was imported (with the header of

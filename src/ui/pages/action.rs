@@ -7,13 +7,17 @@ use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, Vec2};
 
 use crate::i18n::Lang;
 use crate::model::action::{
-    Consequence, Placement, Prioritisation, Quadrant, ResourceKind, ResourceLine, resource_sums,
+    Consequence, Placement, Prioritisation, Quadrant, reorder, resource_sums,
 };
+use crate::model::analysis::Proposal;
+use crate::model::goal::Goal;
 use crate::store::action::{ActionEdit, ProposalRow};
+use crate::store::analysis::AnalysisEdit;
 use crate::store::shape::Change;
 use crate::ui::labels;
 use crate::ui::theme::palette;
-use crate::ui::{Cached, Intent, Page, PageId, ViewContext};
+use crate::ui::widgets::resources::{ResourceDraft, resource_lines};
+use crate::ui::{Cached, Intent, Page, PageId, Route, ViewContext};
 
 /// Text being written for a consequence, kept until stored.
 #[derive(Default)]
@@ -21,9 +25,7 @@ struct ConsequenceDraft {
     proposal: Option<i64>,
     service: String,
     citizens: String,
-    amount: String,
-    kind: ResourceKind,
-    yearly: bool,
+    resource: ResourceDraft,
 }
 
 /// State of the prioritisation page.
@@ -38,6 +40,9 @@ pub struct PriorityPage {
     /// Where the keyboard cursor stands while placing: (effort, effect).
     cursor: Option<(u8, u8)>,
     draft: ConsequenceDraft,
+    /// A proposal being entered directly (from a workshop, say), with where it came from.
+    new_proposal: (String, String),
+    goals: Cached<u64, Vec<Goal>>,
 }
 
 impl Page for PriorityPage {
@@ -50,6 +55,8 @@ impl Page for PriorityPage {
             selected,
             cursor,
             draft,
+            new_proposal,
+            goals,
         } = self;
         let rows = match rows.get(ctx.revision, lang, || ctx.workbook.proposal_rows()) {
             Ok(rows) => rows,
@@ -59,10 +66,13 @@ impl Page for PriorityPage {
             }
         };
         ui.heading(PageId::Priority.title(lang));
+        if ctx.editable() {
+            direct_proposal(ui, lang, new_proposal, intents);
+        }
         if rows.is_empty() {
             ui.label(lang.t(
-                "Inga åtgärdsförslag ännu: de skrivs under Sök orsaker.",
-                "No improvement proposals yet: they are written under Search for causes.",
+                "Inga åtgärdsförslag ännu: de skrivs under Sök orsaker, eller direkt här ovan.",
+                "No improvement proposals yet: they are written under Search for causes, or directly above.",
             ));
             return;
         }
@@ -70,19 +80,25 @@ impl Page for PriorityPage {
             "Dra ett förslag till sin plats, eller välj det och flytta med piltangenterna; Enter lägger det. Låg insats och stor effekt går före hög insats och liten effekt.",
             "Drag a proposal to its place, or choose it and move it with the arrow keys; Enter drops it. Low effort with high effect ranks before high effort with low effect.",
         ));
-        if let Ok(stored) = who.get(ctx.revision, lang, || ctx.workbook.prioritisation()) {
-            prioritisation(ui, ctx, stored, who_draft, intents);
-        }
+        let stored = who
+            .get(ctx.revision, lang, || ctx.workbook.prioritisation())
+            .cloned()
+            .unwrap_or_default();
+        prioritisation(ui, ctx, &stored, who_draft, intents);
         if ctx.editable() {
             keyboard(ui, rows, selected, cursor, intents);
         }
         ui.columns(2, |cols| {
-            matrix(&mut cols[0], ctx, rows, selected, *cursor, intents);
-            ranked_list(&mut cols[1], lang, rows, selected);
+            matrix(&mut cols[0], ctx, rows, &stored, selected, *cursor, intents);
+            ranked_list(&mut cols[1], ctx, rows, &stored, selected, intents);
         });
         ui.separator();
+        let goals = goals
+            .get(ctx.revision, lang, || ctx.workbook.goals())
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         if let Some(row) = selected.and_then(|id| rows.iter().find(|r| r.proposal.id == id)) {
-            consequence(ui, ctx, row, draft, intents);
+            consequence(ui, ctx, row, goals, draft, intents);
         }
         let all = rows
             .iter()
@@ -96,6 +112,49 @@ impl Page for PriorityPage {
             lang.t("årligen där det anges", "yearly where so marked")
         ));
     }
+}
+
+/// A proposal entered directly, without an analysis behind it: from a SWOT or a Toppnyhet
+/// session, say; where it came from is kept with it.
+fn direct_proposal(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    (text, origin): &mut (String, String),
+    intents: &mut Vec<Intent>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label(lang.t("Nytt förslag", "New proposal"));
+        ui.add(egui::TextEdit::singleline(text).desired_width(360.0))
+            .labelled_by(l.id);
+        let l = ui.label(lang.t("Varifrån (t.ex. SWOT)", "From where (e.g. SWOT)"));
+        ui.add(egui::TextEdit::singleline(origin).desired_width(200.0))
+            .labelled_by(l.id);
+        if ui
+            .add_enabled(
+                !text.trim().is_empty(),
+                egui::Button::new(lang.t("Lägg till förslaget", "Add the proposal")),
+            )
+            .clicked()
+        {
+            let proposal = Proposal {
+                text: text.trim().to_string(),
+                reference: origin.trim().to_string(),
+                ..Proposal::default()
+            };
+            intents.push(Intent::Edit(
+                AnalysisEdit::Proposal(Change::Put(proposal)).into(),
+            ));
+            text.clear();
+            origin.clear();
+        }
+    });
+}
+
+/// A quadrant's name: the group's own, or ours.
+fn quadrant_name(lang: Lang, names: &Prioritisation, q: Quadrant) -> String {
+    names
+        .quadrant_name(q)
+        .map_or_else(|| labels::quadrant(q).get(lang).to_string(), str::to_string)
 }
 
 /// Who took part and by what method; stored when a field is left.
@@ -146,6 +205,26 @@ fn prioritisation(
             intents.push(Intent::Edit(crate::store::Edit::set_prioritisation(d)));
         }
     });
+    egui::CollapsingHeader::new(lang.t("Byt namn på rutorna", "Rename the quadrants"))
+        .id_salt("quadrant_names")
+        .show(ui, |ui| {
+            egui::Grid::new("quadrant_name_grid").show(ui, |ui| {
+                for q in Quadrant::ALL {
+                    let l = ui.label(labels::quadrant(q).get(lang));
+                    let mut name = d.quadrant_name(q).unwrap_or_default().to_string();
+                    let r = ui
+                        .add(egui::TextEdit::singleline(&mut name).desired_width(260.0))
+                        .labelled_by(l.id);
+                    if r.changed() {
+                        d.rename(q, &name);
+                    }
+                    if r.lost_focus() && d != stored {
+                        intents.push(Intent::Edit(crate::store::Edit::set_prioritisation(d)));
+                    }
+                    ui.end_row();
+                }
+            });
+        });
 }
 
 /// Arrow keys move the cursor of the chosen proposal, Enter drops it, Escape stops.
@@ -220,6 +299,7 @@ fn matrix(
     ui: &mut egui::Ui,
     ctx: &ViewContext<'_>,
     rows: &[ProposalRow],
+    names: &Prioritisation,
     selected: &mut Option<i64>,
     cursor: Option<(u8, u8)>,
     intents: &mut Vec<Intent>,
@@ -241,12 +321,7 @@ fn matrix(
         )
     };
     let painter = ui.painter_at(rect);
-    for q in [
-        Quadrant::DoFirst,
-        Quadrant::PlanAndWeigh,
-        Quadrant::DoIfCheap,
-        Quadrant::Lowest,
-    ] {
+    for q in Quadrant::ALL {
         let (x0, x1, y0, y1) = match q {
             Quadrant::DoFirst => (0.0, 3.0, 0.0, 3.0),
             Quadrant::PlanAndWeigh => (3.0, 5.0, 0.0, 3.0),
@@ -266,7 +341,7 @@ fn matrix(
         painter.text(
             area.left_top() + Vec2::splat(4.0),
             Align2::LEFT_TOP,
-            labels::quadrant(q).get(lang),
+            quadrant_name(lang, names, q),
             FontId::proportional(body * 0.8),
             palette::RIKET,
         );
@@ -415,15 +490,24 @@ fn card_ui(
     }
 }
 
-/// The proposals in ranked order, each with its quadrant.
-fn ranked_list(ui: &mut egui::Ui, lang: Lang, rows: &[ProposalRow], selected: &mut Option<i64>) {
+/// The proposals in ranked order, each with its quadrant; the chosen one can be moved up or
+/// down among those in its quadrant (one undo step).
+fn ranked_list(
+    ui: &mut egui::Ui,
+    ctx: &ViewContext<'_>,
+    rows: &[ProposalRow],
+    names: &Prioritisation,
+    selected: &mut Option<i64>,
+    intents: &mut Vec<Intent>,
+) {
+    let lang = ctx.lang;
     ui.strong(lang.t("Rangordning", "Ranking"));
     for row in rows {
         let text = match (row.rank, row.quadrant, row.placement) {
             (Some(rank), Some(q), Some(p)) => format!(
                 "{rank}. {} · {} · {} {} / {} {}",
                 short(&row.proposal.text, 50),
-                labels::quadrant(q).get(lang),
+                quadrant_name(lang, names, q),
                 lang.t("insats", "effort"),
                 p.effort,
                 lang.t("effekt", "effect"),
@@ -438,6 +522,48 @@ fn ranked_list(ui: &mut egui::Ui, lang: Lang, rows: &[ProposalRow], selected: &m
             *selected = Some(row.proposal.id);
         }
     }
+    let Some(id) = *selected else { return };
+    if !ctx.editable()
+        || !rows
+            .iter()
+            .any(|r| r.proposal.id == id && r.placement.is_some())
+    {
+        return;
+    }
+    let placed: Vec<(i64, Placement)> = rows
+        .iter()
+        .filter_map(|r| Some((r.proposal.id, r.placement?)))
+        .collect();
+    ui.horizontal(|ui| {
+        for (up, text) in [
+            (
+                true,
+                lang.t("Flytta upp i rutan", "Move up in the quadrant"),
+            ),
+            (
+                false,
+                lang.t("Flytta ned i rutan", "Move down in the quadrant"),
+            ),
+        ] {
+            let moves = reorder(&placed, id, up);
+            if ui
+                .add_enabled(!moves.is_empty(), egui::Button::new(text))
+                .clicked()
+            {
+                let edits = moves
+                    .into_iter()
+                    .map(|(proposal_id, p)| {
+                        ActionEdit::Place {
+                            proposal_id,
+                            value: Some(p),
+                        }
+                        .into()
+                    })
+                    .collect();
+                intents.push(Intent::Edit(crate::store::Edit::Batch(edits)));
+            }
+        }
+    });
 }
 
 /// The consequence assessment of the chosen proposal: the guide's four questions.
@@ -445,6 +571,7 @@ fn consequence(
     ui: &mut egui::Ui,
     ctx: &ViewContext<'_>,
     row: &ProposalRow,
+    goals: &[Goal],
     draft: &mut ConsequenceDraft,
     intents: &mut Vec<Intent>,
 ) {
@@ -515,59 +642,72 @@ fn consequence(
         "Behövs mer resurser? Vilka?",
         "Are more resources needed? Which?",
     ));
-    for line in &stored.resources {
-        ui.label(format!(
-            "• {} {}{}",
-            lang.number(line.amount, 2),
-            labels::resource_unit(line.kind).get(lang),
-            if line.yearly {
-                lang.t(" per år", " a year")
-            } else {
-                lang.t(" en gång", " once")
-            }
-        ));
+    if let Some(resources) = resource_lines(
+        ui,
+        lang,
+        "consequence",
+        &stored.resources,
+        editable,
+        &mut draft.resource,
+    ) {
+        intents.push(save(Consequence {
+            resources,
+            ..stored.clone()
+        }));
     }
     ui.small(sums_text(lang, &resource_sums(&stored.resources)));
-    if !editable {
-        return;
-    }
+    affected_goals(ui, ctx, &stored, goals, intents);
+}
+
+/// The overall goals the proposal would change: links to them, and a choice to add one.
+fn affected_goals(
+    ui: &mut egui::Ui,
+    ctx: &ViewContext<'_>,
+    stored: &Consequence,
+    goals: &[Goal],
+    intents: &mut Vec<Intent>,
+) {
+    let lang = ctx.lang;
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label(lang.t("Resurs", "Resource"));
-        ui.add(egui::TextEdit::singleline(&mut draft.amount).desired_width(80.0))
-            .labelled_by(label.id);
-        egui::ComboBox::new("resource_kind", "")
-            .selected_text(labels::resource_unit(draft.kind).get(lang))
+        ui.label(lang.t(
+            "Behöver ett övergripande mål ändras? Vilka:",
+            "Does an overall goal need to change? Which:",
+        ));
+        for id in &stored.goals {
+            let title = goals
+                .iter()
+                .find(|g| g.id == *id)
+                .map_or("?", |g| g.title.as_str());
+            if ui.link(title).clicked() {
+                intents.push(Intent::Go(Route::Goal(*id)));
+            }
+            if ctx.editable() && ui.small_button(lang.t("Ta bort", "Remove")).clicked() {
+                let mut next = stored.clone();
+                next.goals.retain(|g| g != id);
+                intents.push(Intent::Edit(
+                    ActionEdit::Consequence(Change::Put(next)).into(),
+                ));
+            }
+        }
+        if stored.goals.is_empty() {
+            ui.label(lang.t("inga", "none"));
+        }
+        if !ctx.editable() {
+            return;
+        }
+        egui::ComboBox::new("affected_goal", "")
+            .selected_text(lang.t("Lägg till mål", "Add a goal"))
             .show_ui(ui, |ui| {
-                for k in [
-                    ResourceKind::Staff,
-                    ResourceKind::Money,
-                    ResourceKind::Other,
-                ] {
-                    ui.selectable_value(&mut draft.kind, k, labels::resource_unit(k).get(lang));
+                for g in goals.iter().filter(|g| !stored.goals.contains(&g.id)) {
+                    if ui.selectable_label(false, &g.title).clicked() {
+                        let mut next = stored.clone();
+                        next.goals.push(g.id);
+                        intents.push(Intent::Edit(
+                            ActionEdit::Consequence(Change::Put(next)).into(),
+                        ));
+                    }
                 }
             });
-        ui.checkbox(&mut draft.yearly, lang.t("per år", "a year"));
-        let amount = crate::model::Outcome::parse_cell(&draft.amount)
-            .ok()
-            .and_then(crate::model::Outcome::value);
-        if ui
-            .add_enabled(
-                amount.is_some(),
-                egui::Button::new(lang.t("Lägg till resurs", "Add resource")),
-            )
-            .clicked()
-            && let Some(amount) = amount
-        {
-            let mut next = stored.clone();
-            next.resources.push(ResourceLine {
-                kind: draft.kind,
-                amount,
-                yearly: draft.yearly,
-                note: String::new(),
-            });
-            intents.push(save(next));
-            draft.amount.clear();
-        }
     });
 }
 

@@ -110,16 +110,17 @@ fn decision_line(
             .button(lang.t("Gör handlingsplan", "Make the action plan"))
             .clicked()
     {
-        let proposals: Vec<(i64, &str)> = adopted
-            .iter()
-            .map(|r| (r.proposal.id, r.proposal.text.as_str()))
-            .collect();
-        let why = lang.t("Beslutat åtgärdsförslag", "Decided proposal");
-        let (plan, activities) = d.plan(&proposals, why);
-        intents.push(Intent::Go(Route::Page(PageId::Plan)));
-        intents.push(Intent::Edit(
-            ActionEdit::NewPlan { plan, activities }.into(),
-        ));
+        match ctx.workbook.plan_from_decision(d, lang) {
+            Ok((plan, activities)) => {
+                intents.push(Intent::Go(Route::Page(PageId::Plan)));
+                intents.push(Intent::Edit(
+                    ActionEdit::NewPlan { plan, activities }.into(),
+                ));
+            }
+            Err(e) => {
+                ui.colored_label(palette::ERROR, e.to_string());
+            }
+        }
     }
     ui.add_space(6.0);
 }
@@ -239,10 +240,26 @@ fn form(
         ),
     );
     let date_ok = crate::model::value::is_iso_date(draft.meeting.trim());
+    let missing = if draft.outcomes.is_empty() {
+        Some(lang.t(
+            "Välj vad beslutet blev för minst ett förslag.",
+            "Choose the outcome for at least one proposal.",
+        ))
+    } else if !date_ok {
+        Some(lang.t(
+            "Skriv sammanträdets datum som ÅÅÅÅ-MM-DD, t.ex. 2026-05-20.",
+            "Write the meeting's date as YYYY-MM-DD, e.g. 2026-05-20.",
+        ))
+    } else {
+        None
+    };
+    if let Some(why) = missing {
+        ui.colored_label(palette::ERROR, why);
+    }
     if ui
         .add_enabled(
-            date_ok && !draft.outcomes.is_empty(),
-            egui::Button::new(lang.t("Spara beslutet", "Save the decision")),
+            missing.is_none(),
+            egui::Button::new(lang.t("Registrera beslutet", "Record the decision")),
         )
         .clicked()
     {

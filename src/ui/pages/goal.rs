@@ -9,6 +9,7 @@ use crate::model::goal::{
 };
 use crate::model::{Direction, Gender, Indicator, Outcome};
 use crate::store::Edit;
+use crate::store::action::PlanningFlag;
 use crate::store::goal::{GoalEdit, GoalOverview};
 use crate::ui::labels;
 use crate::ui::theme::{self, palette};
@@ -33,6 +34,7 @@ pub struct GoalPage {
     selected: Option<i64>,
     add_query: String,
     overview: Cached<u64, GoalOverview>,
+    flags: Cached<u64, Vec<PlanningFlag>>,
     drafts: Drafts,
 }
 
@@ -55,6 +57,7 @@ impl Page for GoalPage {
             selected,
             add_query,
             overview,
+            flags,
             drafts,
         } = self;
         let loaded = match overview.get(ctx.revision, lang, || ctx.workbook.goal_overview()) {
@@ -85,11 +88,16 @@ impl Page for GoalPage {
                 }
                 goal_list(ui, lang, &ordered, selected);
             });
+        let flags = flags
+            .get(ctx.revision, lang, || ctx.workbook.planning_flags())
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         egui::CentralPanel::default().show(ui, |ui| {
             let Some(goal) = goal else { return };
             egui::ScrollArea::vertical()
                 .auto_shrink(false)
                 .show(ui, |ui| {
+                    planning_flags(ui, lang, flags, goal, intents);
                     let editor = GoalEditor {
                         ctx,
                         loaded,
@@ -100,6 +108,59 @@ impl Page for GoalPage {
                 });
         });
     }
+}
+
+/// What decisions in Åtgärder carry into this Planering: resources asked for, and goals that
+/// may need to change (this goal named first).
+fn planning_flags(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    flags: &[PlanningFlag],
+    goal: &Goal,
+    intents: &mut Vec<Intent>,
+) {
+    if flags.is_empty() {
+        return;
+    }
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.strong(lang.t(
+            "Från besluten om åtgärder, inför planeringen",
+            "From the decisions on actions, for the planning",
+        ));
+        for flag in flags {
+            let d = &flag.decision;
+            let mut asks = Vec::new();
+            if d.needs_resources {
+                asks.push(lang.t("kräver resurser", "needs resources"));
+            }
+            if d.changes_goals {
+                asks.push(lang.t("kräver ändrade mål", "needs changed goals"));
+            }
+            ui.horizontal_wrapped(|ui| {
+                if ui.link(format!("{} {}", d.reference, d.meeting)).clicked() {
+                    intents.push(Intent::Go(Route::Page(PageId::Decision)));
+                }
+                ui.label(asks.join(", "));
+            });
+            for p in &flag.proposals {
+                let sums = &p.resources;
+                let mut text = format!(
+                    "• {}: {} kr, {} {}",
+                    p.text,
+                    lang.number(sums.money_once + sums.money_yearly, 0),
+                    lang.number(sums.staff_once + sums.staff_yearly, 1),
+                    lang.t("årsarbetare", "FTE")
+                );
+                if p.goals.contains(&goal.id) {
+                    text.push_str(lang.t(" · berör detta mål", " · concerns this goal"));
+                    ui.colored_label(palette::TARGET, text);
+                } else {
+                    ui.label(text);
+                }
+            }
+        }
+    });
+    ui.add_space(6.0);
 }
 
 /// New goals, and moving and removing the selected one.

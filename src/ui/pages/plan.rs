@@ -6,12 +6,14 @@
 use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, Vec2};
 
 use crate::i18n::Lang;
-use crate::model::action::{Activity, ActivityStatus, Plan, tally};
+use crate::model::action::{Activity, ActivityStatus, Plan, Purpose, tally};
+use crate::model::goal::Goal;
 use crate::model::value::{days_since_1970, today};
 use crate::store::action::{ActionEdit, PlanView};
 use crate::store::shape::Change;
 use crate::ui::labels;
 use crate::ui::theme::palette;
+use crate::ui::widgets::resources::{ResourceDraft, resource_lines};
 use crate::ui::{Cached, Intent, Page, PageId, Route, ViewContext};
 
 /// A new activity being written.
@@ -20,23 +22,67 @@ struct NewActivity {
     text: String,
     owner: String,
     due: String,
+    /// The activity it is a part of.
+    parent: Option<i64>,
+}
+
+/// The plan's head or an activity being edited: the record as it will be stored, the due date
+/// as typed, and the revision it was read at (a newer revision starts the draft again).
+#[derive(Default)]
+struct Drafts {
+    head: Option<(u64, Plan)>,
+    activity: Option<(u64, Activity, String)>,
+    resource: ResourceDraft,
 }
 
 /// State of the plan page.
 #[derive(Default)]
 pub struct PlanPage {
     plans: Cached<u64, Vec<PlanView>>,
+    goals: Cached<u64, Vec<Goal>>,
     selected: Option<i64>,
+    /// The activity opened for editing.
+    activity: Option<i64>,
     new: NewActivity,
+    drafts: Drafts,
+}
+
+/// A plan standing alone, not made from a decision.
+fn new_plan_button(ui: &mut egui::Ui, lang: Lang, intents: &mut Vec<Intent>) {
+    if ui
+        .button(lang.t("Ny handlingsplan", "New action plan"))
+        .clicked()
+    {
+        let plan = Plan {
+            area: lang.t("Ny handlingsplan", "New action plan").to_string(),
+            ..Plan::default()
+        };
+        intents.push(Intent::Edit(
+            ActionEdit::NewPlan {
+                plan,
+                activities: Vec::new(),
+            }
+            .into(),
+        ));
+    }
 }
 
 impl Page for PlanPage {
+    fn created(&mut self, edit: &crate::store::Edit, id: i64) {
+        if matches!(edit, crate::store::Edit::Action(ActionEdit::NewPlan { .. })) {
+            self.selected = Some(id);
+        }
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, intents: &mut Vec<Intent>) {
         let lang = ctx.lang;
         let Self {
             plans,
+            goals,
             selected,
+            activity,
             new,
+            drafts,
         } = self;
         let plans = match plans.get(ctx.revision, lang, || ctx.workbook.plan_views()) {
             Ok(plans) => plans,
@@ -48,9 +94,12 @@ impl Page for PlanPage {
         ui.heading(PageId::Plan.title(lang));
         if plans.is_empty() {
             ui.label(lang.t(
-                "Inga handlingsplaner ännu: de görs från ett beslut om åtgärder.",
-                "No action plans yet: they are made from a decision on actions.",
+                "Inga handlingsplaner ännu: de görs från ett beslut om åtgärder, eller här.",
+                "No action plans yet: they are made from a decision on actions, or here.",
             ));
+            if ctx.editable() {
+                new_plan_button(ui, lang, intents);
+            }
             return;
         }
         let today = today();
@@ -64,25 +113,59 @@ impl Page for PlanPage {
         }
         ui.horizontal_wrapped(|ui| {
             for p in plans {
+                let name = if p.plan.area.trim().is_empty() {
+                    lang.t("(utan område)", "(no area)")
+                } else {
+                    p.plan.area.as_str()
+                };
                 if ui
-                    .selectable_label(*selected == Some(p.plan.id), &p.plan.area)
+                    .selectable_label(*selected == Some(p.plan.id), name)
                     .clicked()
                 {
                     *selected = Some(p.plan.id);
+                }
+            }
+            if ctx.editable() {
+                ui.separator();
+                new_plan_button(ui, lang, intents);
+                if let Some(id) = *selected
+                    && ui
+                        .button(lang.t("Ta bort planen", "Remove the plan"))
+                        .on_hover_text(lang.t(
+                            "Planen och dess aktiviteter tas bort; Ångra tar tillbaka dem.",
+                            "The plan and its activities are removed; Undo brings them back.",
+                        ))
+                        .clicked()
+                {
+                    intents.push(Intent::Edit(ActionEdit::Plan(Change::Remove(id)).into()));
                 }
             }
         });
         let Some(view) = plans.iter().find(|p| Some(p.plan.id) == *selected) else {
             return;
         };
+        let goals = goals
+            .get(ctx.revision, lang, || ctx.workbook.goals())
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         egui::ScrollArea::vertical()
             .auto_shrink(false)
             .show(ui, |ui| {
-                header(ui, lang, view, intents);
-                ui.separator();
-                activities(ui, ctx, view, &today, intents);
                 if ctx.editable() {
-                    new_activity(ui, lang, &view.plan, new, intents);
+                    head_form(ui, ctx, view, goals, &mut drafts.head, intents);
+                } else {
+                    header(ui, lang, view, goals);
+                }
+                effect(ui, lang, view, intents);
+                ui.separator();
+                activities(ui, ctx, view, &today, activity, intents);
+                if ctx.editable() {
+                    if let Some(a) =
+                        activity.and_then(|id| view.activities.iter().find(|a| a.id == id))
+                    {
+                        activity_form(ui, ctx, view, a, drafts, intents);
+                    }
+                    new_activity(ui, lang, view, new, intents);
                 }
                 ui.separator();
                 ui.strong(lang.t("Tidslinje", "Timeline"));
@@ -91,26 +174,25 @@ impl Page for PlanPage {
     }
 }
 
-/// The plan's head: area, state, target, owner and follow-up, and the effect so far.
-fn header(ui: &mut egui::Ui, lang: Lang, view: &PlanView, intents: &mut Vec<Intent>) {
+/// The plan's head as text (on the projector, or read-only): area, state, target, owner,
+/// follow-up and the goal it serves.
+fn header(ui: &mut egui::Ui, lang: Lang, view: &PlanView, goals: &[Goal]) {
     let plan = &view.plan;
     egui::Grid::new("plan_head").num_columns(2).show(ui, |ui| {
         let mut row = |label: &str, value: String| {
             ui.label(label);
-            ui.label(value);
+            ui.add(egui::Label::new(value).wrap());
             ui.end_row();
         };
-        row(lang.t("Område", "Area"), plan.area.clone());
-        row(
-            lang.t("Nuläge", "Current state"),
-            plan.current_state.clone(),
-        );
-        row(lang.t("Mål", "Target"), plan.target.clone());
-        row(lang.t("Ansvarig", "Owner"), plan.owner.clone());
-        row(
-            lang.t("Uppföljning", "Follow-up"),
-            format!("{} · {} · {}", plan.follow_up, plan.when, plan.to_whom),
-        );
+        for (label, value) in head_fields(lang, plan) {
+            row(label, value.clone());
+        }
+        if let Some(goal) = goals.iter().find(|g| Some(g.id) == plan.goal_id) {
+            row(
+                lang.t("Mål i arbetsboken", "Goal in the workbook"),
+                goal.title.clone(),
+            );
+        }
         if let Some(d) = &view.decision {
             row(
                 lang.t("Beslut", "Decision"),
@@ -118,6 +200,115 @@ fn header(ui: &mut egui::Ui, lang: Lang, view: &PlanView, intents: &mut Vec<Inte
             );
         }
     });
+}
+
+/// The head's text fields with their labels, in the guide's order.
+fn head_fields(lang: Lang, plan: &Plan) -> [(&'static str, &String); 7] {
+    [
+        (lang.t("Område", "Area"), &plan.area),
+        (lang.t("Nuläge", "Current state"), &plan.current_state),
+        (lang.t("Målnivå", "Target"), &plan.target),
+        (lang.t("Ansvarig för planen", "Plan owner"), &plan.owner),
+        (
+            lang.t("Uppföljning, hur", "Follow-up, how"),
+            &plan.follow_up,
+        ),
+        (lang.t("Uppföljning, när", "Follow-up, when"), &plan.when),
+        (
+            lang.t("Uppföljning, till vem", "Follow-up, to whom"),
+            &plan.to_whom,
+        ),
+    ]
+}
+
+/// The plan's head to edit; a field is stored when it is left, the goal when chosen.
+fn head_form(
+    ui: &mut egui::Ui,
+    ctx: &ViewContext<'_>,
+    view: &PlanView,
+    goals: &[Goal],
+    draft: &mut Option<(u64, Plan)>,
+    intents: &mut Vec<Intent>,
+) {
+    let lang = ctx.lang;
+    let stored = &view.plan;
+    if draft
+        .as_ref()
+        .is_none_or(|(rev, p)| *rev != ctx.revision || p.id != stored.id)
+    {
+        *draft = Some((ctx.revision, stored.clone()));
+    }
+    let Some((_, d)) = draft else { return };
+    let save = |p: &Plan| Intent::Edit(ActionEdit::Plan(Change::Put(p.clone())).into());
+    egui::Grid::new("plan_head_form")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let labels: Vec<&str> = head_fields(lang, stored).iter().map(|(l, _)| *l).collect();
+            let fields = [
+                &mut d.area,
+                &mut d.current_state,
+                &mut d.target,
+                &mut d.owner,
+                &mut d.follow_up,
+                &mut d.when,
+                &mut d.to_whom,
+            ];
+            let mut left = false;
+            for (label, field) in labels.into_iter().zip(fields) {
+                let l = ui.label(label);
+                left |= ui
+                    .add(egui::TextEdit::singleline(field).desired_width(520.0))
+                    .labelled_by(l.id)
+                    .lost_focus();
+                ui.end_row();
+            }
+            if left && d != stored {
+                intents.push(save(d));
+            }
+            ui.label(lang.t("Mål i arbetsboken", "Goal in the workbook"));
+            let current = goals
+                .iter()
+                .find(|g| Some(g.id) == d.goal_id)
+                .map_or("–", |g| g.title.as_str());
+            egui::ComboBox::new("plan_goal", "")
+                .selected_text(current)
+                .width(520.0)
+                .show_ui(ui, |ui| {
+                    for g in goals {
+                        if ui
+                            .selectable_label(d.goal_id == Some(g.id), &g.title)
+                            .clicked()
+                            && d.goal_id != Some(g.id)
+                        {
+                            d.goal_id = Some(g.id);
+                            intents.push(save(d));
+                        }
+                    }
+                });
+            ui.end_row();
+        });
+    if let Some(dec) = &view.decision {
+        ui.label(format!(
+            "{}: {} {}",
+            lang.t("Beslut", "Decision"),
+            dec.reference,
+            dec.meeting
+        ));
+    }
+    if ui
+        .button(lang.t("Exportera planen som CSV", "Export the plan as CSV"))
+        .clicked()
+    {
+        intents.push(Intent::ExportPlan {
+            plan: stored.id,
+            path: None,
+        });
+    }
+}
+
+/// The effect so far: the indicator at the decision against the latest value, judged.
+fn effect(ui: &mut egui::Ui, lang: Lang, view: &PlanView, intents: &mut Vec<Intent>) {
+    let plan = &view.plan;
     let Some(indicator) = &plan.indicator else {
         return;
     };
@@ -149,76 +340,232 @@ fn header(ui: &mut egui::Ui, lang: Lang, view: &PlanView, intents: &mut Vec<Inte
     });
 }
 
-/// The activities, overdue first, each with its status to change.
+/// The activities, those with an overdue one first, sub-activities under their parent; each
+/// with its status to change, and its text to click for the rest of its fields.
 fn activities(
     ui: &mut egui::Ui,
     ctx: &ViewContext<'_>,
     view: &PlanView,
     today: &str,
+    open: &mut Option<i64>,
     intents: &mut Vec<Intent>,
 ) {
     let lang = ctx.lang;
-    let mut list: Vec<&Activity> = view.activities.iter().collect();
-    list.sort_by_key(|a| (!a.is_overdue(today), a.due.clone(), a.id));
-    egui::Grid::new("activities").striped(true).show(ui, |ui| {
-        for h in [
-            lang.t("Aktivitet", "Activity"),
-            lang.t("Ansvarig", "Owner"),
-            lang.t("Klart senast", "Due"),
-            lang.t("Status", "Status"),
-            lang.t("Varför", "Why"),
-        ] {
-            ui.strong(h);
-        }
-        ui.end_row();
-        for a in list {
-            let late = a.is_overdue(today);
-            if late {
-                ui.colored_label(
-                    palette::ERROR,
-                    format!("{} ({})", a.text, lang.t("försenad", "overdue")),
-                );
-            } else {
-                ui.label(&a.text);
+    let wide = ui.available_width();
+    egui::Grid::new("activities")
+        .striped(true)
+        .max_col_width(wide * 0.3)
+        .show(ui, |ui| {
+            for h in [
+                lang.t("Aktivitet", "Activity"),
+                lang.t("Ansvarig", "Owner"),
+                lang.t("Klart senast", "Due"),
+                lang.t("Status", "Status"),
+                lang.t("Varför", "Why"),
+            ] {
+                ui.strong(h);
             }
-            ui.label(&a.owner);
-            ui.label(a.due.clone().unwrap_or_default());
-            if ctx.editable() {
-                egui::ComboBox::new(("status", a.id), "")
-                    .selected_text(labels::activity_status(a.status).get(lang))
-                    .show_ui(ui, |ui| {
-                        for s in ActivityStatus::ALL {
-                            if ui
-                                .selectable_label(
-                                    a.status == s,
-                                    labels::activity_status(s).get(lang),
-                                )
-                                .clicked()
-                                && a.status != s
-                            {
-                                let next = Activity {
-                                    status: s,
-                                    ..a.clone()
-                                };
-                                intents.push(Intent::Edit(
-                                    ActionEdit::Activity(Change::Put(next)).into(),
-                                ));
-                            }
-                        }
-                    });
-            } else {
-                ui.label(labels::activity_status(a.status).get(lang));
-            }
-            ui.label(&a.why);
             ui.end_row();
-        }
-    });
+            for (depth, a) in view.follow_up_order(today) {
+                let late = a.is_overdue(today);
+                let indent = "    ".repeat(depth);
+                let text = if late {
+                    egui::RichText::new(format!(
+                        "{indent}{} ({})",
+                        a.text,
+                        lang.t("försenad", "overdue")
+                    ))
+                    .color(palette::ERROR)
+                } else {
+                    egui::RichText::new(format!("{indent}{}", a.text))
+                };
+                if ctx.editable() {
+                    let on = *open == Some(a.id);
+                    if ui.selectable_label(on, text).clicked() {
+                        *open = if on { None } else { Some(a.id) };
+                    }
+                } else {
+                    ui.add(egui::Label::new(text).wrap());
+                }
+                ui.add(egui::Label::new(&a.owner).wrap());
+                ui.label(a.due.clone().unwrap_or_default());
+                status(ui, ctx, a, intents);
+                ui.add(egui::Label::new(&a.why).wrap());
+                ui.end_row();
+            }
+        });
 }
 
+/// An activity's status: a choice that stores at once, or the word.
+fn status(ui: &mut egui::Ui, ctx: &ViewContext<'_>, a: &Activity, intents: &mut Vec<Intent>) {
+    let lang = ctx.lang;
+    if !ctx.editable() {
+        ui.label(labels::activity_status(a.status).get(lang));
+        return;
+    }
+    egui::ComboBox::new(("status", a.id), "")
+        .selected_text(labels::activity_status(a.status).get(lang))
+        .show_ui(ui, |ui| {
+            for s in ActivityStatus::ALL {
+                if ui
+                    .selectable_label(a.status == s, labels::activity_status(s).get(lang))
+                    .clicked()
+                    && a.status != s
+                {
+                    let next = Activity {
+                        status: s,
+                        ..a.clone()
+                    };
+                    intents.push(Intent::Edit(ActionEdit::Activity(Change::Put(next)).into()));
+                }
+            }
+        });
+}
+
+/// A date typed in a form: empty, or YYYY-MM-DD. Says what is wrong in red beside the field.
+fn date_field(ui: &mut egui::Ui, lang: Lang, text: &str) -> Result<Option<String>, ()> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    if crate::model::value::is_iso_date(t) {
+        return Ok(Some(t.to_string()));
+    }
+    ui.colored_label(
+        palette::ERROR,
+        lang.t(
+            "Datumet ska skrivas ÅÅÅÅ-MM-DD, t.ex. 2026-09-30",
+            "Write the date as YYYY-MM-DD, e.g. 2026-09-30",
+        ),
+    );
+    Err(())
+}
+
+/// The fields of the activity opened: text, owner, date, purpose, why, follow-up, part of,
+/// resources; stored when a field is left or a choice made. It can be removed here too.
+fn activity_form(
+    ui: &mut egui::Ui,
+    ctx: &ViewContext<'_>,
+    view: &PlanView,
+    stored: &Activity,
+    drafts: &mut Drafts,
+    intents: &mut Vec<Intent>,
+) {
+    let lang = ctx.lang;
+    if drafts
+        .activity
+        .as_ref()
+        .is_none_or(|(rev, a, _)| *rev != ctx.revision || a.id != stored.id)
+    {
+        let due = stored.due.clone().unwrap_or_default();
+        drafts.activity = Some((ctx.revision, stored.clone(), due));
+    }
+    let Some((_, d, due)) = &mut drafts.activity else {
+        return;
+    };
+    let save = |a: Activity| Intent::Edit(ActionEdit::Activity(Change::Put(a)).into());
+    ui.add_space(6.0);
+    ui.strong(format!(
+        "{}: {}",
+        lang.t("Aktivitet", "Activity"),
+        stored.text
+    ));
+    let mut left = false;
+    egui::Grid::new("activity_form")
+        .num_columns(2)
+        .show(ui, |ui| {
+            for (label, field) in [
+                (lang.t("Vad", "What"), &mut d.text),
+                (lang.t("Ansvarig", "Owner"), &mut d.owner),
+                (
+                    lang.t("Varför: målet eller orsaken", "Why: the goal or cause"),
+                    &mut d.why,
+                ),
+                (
+                    lang.t("Uppföljning, hur", "Follow-up, how"),
+                    &mut d.follow_up,
+                ),
+                (
+                    lang.t("Uppföljning, när", "Follow-up schedule"),
+                    &mut d.schedule,
+                ),
+            ] {
+                let l = ui.label(label);
+                left |= ui
+                    .add(egui::TextEdit::singleline(field).desired_width(520.0))
+                    .labelled_by(l.id)
+                    .lost_focus();
+                ui.end_row();
+            }
+            let l = ui.label(lang.t("Klart senast (ÅÅÅÅ-MM-DD)", "Due (YYYY-MM-DD)"));
+            ui.horizontal(|ui| {
+                left |= ui
+                    .add(egui::TextEdit::singleline(due).desired_width(120.0))
+                    .labelled_by(l.id)
+                    .lost_focus();
+                match date_field(ui, lang, due) {
+                    Ok(date) => d.due = date,
+                    Err(()) => left = false,
+                }
+            });
+            ui.end_row();
+        });
+    let mut chosen = false;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(lang.t("Syfte", "Purpose"));
+        for p in Purpose::ALL {
+            chosen |= ui
+                .selectable_value(&mut d.purpose, p, labels::purpose(p).get(lang))
+                .changed();
+        }
+        ui.label(lang.t("Del av", "Part of"));
+        let parent = view
+            .activities
+            .iter()
+            .find(|a| Some(a.id) == d.parent)
+            .map_or("–", |a| a.text.as_str());
+        egui::ComboBox::new("activity_parent", "")
+            .selected_text(parent)
+            .show_ui(ui, |ui| {
+                chosen |= ui.selectable_value(&mut d.parent, None, "–").changed();
+                for a in view.activities.iter().filter(|a| a.id != stored.id) {
+                    chosen |= ui
+                        .selectable_value(&mut d.parent, Some(a.id), &a.text)
+                        .changed();
+                }
+            });
+    });
+    ui.label(lang.t("Resurser", "Resources"));
+    if let Some(resources) = resource_lines(
+        ui,
+        lang,
+        "activity",
+        &d.resources,
+        true,
+        &mut drafts.resource,
+    ) {
+        d.resources = resources;
+        chosen = true;
+    }
+    if (left || chosen) && d != stored && !d.text.trim().is_empty() {
+        intents.push(save(d.clone()));
+    }
+    if ui
+        .button(lang.t("Ta bort aktiviteten", "Remove the activity"))
+        .clicked()
+    {
+        intents.push(Intent::Edit(
+            ActionEdit::Activity(Change::Remove(stored.id)).into(),
+        ));
+    }
+    ui.add_space(6.0);
+}
+
+/// A new activity (or sub-activity) with its text, owner and date.
 fn new_activity(
     ui: &mut egui::Ui,
     lang: Lang,
-    plan: &Plan,
+    view: &PlanView,
     new: &mut NewActivity,
     intents: &mut Vec<Intent>,
 ) {
@@ -236,19 +583,35 @@ fn new_activity(
             ui.add(egui::TextEdit::singleline(field).desired_width(width))
                 .labelled_by(l.id);
         }
-        let due_ok = new.due.trim().is_empty() || crate::model::value::is_iso_date(new.due.trim());
+        let parent = view
+            .activities
+            .iter()
+            .find(|a| Some(a.id) == new.parent)
+            .map_or("–", |a| a.text.as_str());
+        ui.label(lang.t("Del av", "Part of"));
+        egui::ComboBox::new("new_activity_parent", "")
+            .selected_text(parent)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut new.parent, None, "–");
+                for a in &view.activities {
+                    ui.selectable_value(&mut new.parent, Some(a.id), &a.text);
+                }
+            });
+        let due = date_field(ui, lang, &new.due);
         if ui
             .add_enabled(
-                due_ok && !new.text.trim().is_empty(),
+                due.is_ok() && !new.text.trim().is_empty(),
                 egui::Button::new(lang.t("Lägg till aktivitet", "Add activity")),
             )
             .clicked()
+            && let Ok(due) = due
         {
             let activity = Activity {
-                plan_id: plan.id,
+                plan_id: view.plan.id,
+                parent: new.parent,
                 text: new.text.trim().to_string(),
                 owner: new.owner.trim().to_string(),
-                due: (!new.due.trim().is_empty()).then(|| new.due.trim().to_string()),
+                due,
                 ..Activity::default()
             };
             intents.push(Intent::Edit(

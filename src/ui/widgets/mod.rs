@@ -3,5 +3,6 @@
 pub mod distribution;
 pub mod fishbone;
 pub mod picker;
+pub mod resources;
 pub mod signal;
 pub mod trend;

@@ -1,0 +1,87 @@
+//! Tables written for other programs: a semicolon CSV with a byte-order mark, so that a
+//! Swedish Excel opens it with å, ä and ö intact. Written beside the target and moved into
+//! place, so a failed export never leaves half a file where the old one was. (The report issue
+//! adds PDF and xlsx here.)
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Why a file could not be written; names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{0}: {1}")]
+    Io(PathBuf, std::io::Error),
+    #[error("{0}: {1}")]
+    Csv(PathBuf, csv::Error),
+}
+
+impl ExportError {
+    /// The message for the user, naming the file.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        let (path, detail) = match self {
+            ExportError::Io(p, e) => (p, e.to_string()),
+            ExportError::Csv(p, e) => (p, e.to_string()),
+        };
+        format!(
+            "{} {}: {detail}",
+            lang.t("Kunde inte skriva", "Could not write"),
+            path.display()
+        )
+    }
+}
+
+/// Writes `rows` (the first is the header) to `path` as CSV.
+pub fn write_csv(path: &Path, rows: &[Vec<String>]) -> Result<(), ExportError> {
+    let io = |e| ExportError::Io(path.to_path_buf(), e);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = path.with_file_name(format!(".{name}.tmp"));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp).map_err(io)?;
+        file.write_all("\u{feff}".as_bytes()).map_err(io)?;
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .has_headers(false)
+            .from_writer(file);
+        for row in rows {
+            writer
+                .write_record(row)
+                .map_err(|e| ExportError::Csv(path.to_path_buf(), e))?;
+        }
+        let file = writer
+            .into_inner()
+            .map_err(|e| ExportError::Io(path.to_path_buf(), e.into_error()))?;
+        file.sync_all().map_err(io)?;
+        std::fs::rename(&temp, path).map_err(io)
+    })();
+    if result.is_err() {
+        std::fs::remove_file(&temp).ok();
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_is_written_with_a_bom_and_semicolons_and_quotes_what_needs_it() {
+        let dir = std::env::temp_dir().join(format!("styrsnurra-export-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("plan.csv");
+        let rows = vec![
+            vec!["Aktivitet".to_string(), "Ansvarig".to_string()],
+            vec!["Ring; svara".to_string(), "Åsa".to_string()],
+        ];
+        write_csv(&path, &rows).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text, "\u{feff}Aktivitet;Ansvarig\n\"Ring; svara\";Åsa\n");
+        let missing = dir.join("no-such-folder").join("plan.csv");
+        let err = write_csv(&missing, &rows).unwrap_err();
+        assert!(err.message(crate::i18n::Lang::Sv).contains("plan.csv"));
+        assert!(!missing.with_file_name(".plan.csv.tmp").exists());
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
