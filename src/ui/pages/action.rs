@@ -306,12 +306,19 @@ fn matrix(
 ) {
     let lang = ctx.lang;
     let body = ui.text_style_height(&egui::TextStyle::Body);
-    let side = ui.available_width().min(body * 34.0);
-    let (rect, _) = ui.allocate_exact_size(Vec2::splat(side), Sense::hover());
     let margin = body * 2.0;
-    let grid = Rect::from_min_max(
+    // Square cells: as wide as the column allows, and short enough to fit the screen.
+    let grid_side = (ui.available_width() - margin * 2.0)
+        .min(body * 30.0)
+        .min(ui.available_height() - margin * 2.0)
+        .max(body * 12.0);
+    let (rect, _) = ui.allocate_exact_size(
+        Vec2::new(grid_side + margin * 2.0, grid_side + margin),
+        Sense::hover(),
+    );
+    let grid = Rect::from_min_size(
         rect.min + Vec2::new(margin * 2.0, 0.0),
-        rect.max - Vec2::new(0.0, margin),
+        Vec2::splat(grid_side),
     );
     let cell = grid.width() / 5.0;
     let centre = |effort: u8, effect: u8| {
@@ -346,6 +353,37 @@ fn matrix(
             palette::RIKET,
         );
     }
+    // The steps 1–5 of each scale, with faint lines between the cells.
+    let faint = Stroke::new(1.0, palette::RIKET.gamma_multiply(0.3));
+    for step in 1..=5u8 {
+        let at = f32::from(step);
+        if step < 5 {
+            let x = grid.left() + at * cell;
+            let y = grid.top() + at * cell;
+            painter.line_segment(
+                [Pos2::new(x, grid.top()), Pos2::new(x, grid.bottom())],
+                faint,
+            );
+            painter.line_segment(
+                [Pos2::new(grid.left(), y), Pos2::new(grid.right(), y)],
+                faint,
+            );
+        }
+        painter.text(
+            Pos2::new(grid.left() + (at - 0.5) * cell, grid.bottom() + 2.0),
+            Align2::CENTER_TOP,
+            step.to_string(),
+            FontId::proportional(body * 0.8),
+            palette::RIKET,
+        );
+        painter.text(
+            Pos2::new(grid.left() - 6.0, grid.bottom() - (at - 0.5) * cell),
+            Align2::RIGHT_CENTER,
+            step.to_string(),
+            FontId::proportional(body * 0.8),
+            palette::RIKET,
+        );
+    }
     painter.text(
         Pos2::new(grid.center().x, rect.bottom() - margin * 0.4),
         Align2::CENTER_CENTER,
@@ -361,12 +399,20 @@ fn matrix(
         palette::INK,
     );
     let card = Vec2::new(cell * 0.9, body * 1.5);
-    let mut in_cell: std::collections::HashMap<(u8, u8), f32> = std::collections::HashMap::new();
+    // Cards in one cell are stacked around its centre.
+    let mut per_cell: std::collections::HashMap<(u8, u8), (usize, usize)> =
+        std::collections::HashMap::new();
+    for p in rows.iter().filter_map(|r| r.placement) {
+        per_cell.entry((p.effort, p.effect)).or_default().1 += 1;
+    }
     for row in rows {
         let Some(p) = row.placement else { continue };
-        let stack = in_cell.entry((p.effort, p.effect)).or_default();
-        let at = centre(p.effort, p.effect) + Vec2::new(0.0, *stack - cell * 0.3);
-        *stack += card.y + 2.0;
+        let (n, count) = per_cell.get_mut(&(p.effort, p.effect)).map_or((0, 1), |e| {
+            e.0 += 1;
+            (e.0 - 1, e.1)
+        });
+        let offset = (n as f32 - (count as f32 - 1.0) / 2.0) * (card.y + 2.0);
+        let at = centre(p.effort, p.effect) + Vec2::new(0.0, offset);
         let card_rect = Rect::from_center_size(at, card);
         card_ui(ui, ctx, row, card_rect, selected, &grid, cell, intents);
     }
@@ -451,8 +497,9 @@ fn card_ui(
     let painter = ui.painter();
     painter.rect_filled(shown, 4.0, fill);
     // The text is cut at the card's edge, the rest shown on hover.
+    let rank = row.rank.map(|n| format!("{n}. ")).unwrap_or_default();
     let mut job = egui::text::LayoutJob::simple_singleline(
-        row.proposal.text.clone(),
+        format!("{rank}{}", row.proposal.text),
         FontId::proportional(body * 0.75),
         palette::INK,
     );

@@ -76,13 +76,12 @@ fn decision_line(
     intents: &mut Vec<Intent>,
 ) {
     let lang = ctx.lang;
-    ui.strong(format!(
-        "{} {} · {} {}",
-        labels::body(d.body).get(lang),
-        d.body_name,
-        d.meeting,
-        d.reference
-    ));
+    let body = [labels::body(d.body).get(lang), d.body_name.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    ui.strong(format!("{body} · {} {}", d.meeting, d.reference));
     for (proposal, outcome) in &d.outcomes {
         let text = rows
             .iter()

@@ -146,7 +146,7 @@ fn planning_flags(
                 let sums = &p.resources;
                 let mut text = format!(
                     "• {}: {} kr, {} {}",
-                    p.text,
+                    p.text.trim_end_matches('.'),
                     lang.number(sums.money_once + sums.money_yearly, 0),
                     lang.number(sums.staff_once + sums.staff_yearly, 1),
                     lang.t("årsarbetare", "FTE")

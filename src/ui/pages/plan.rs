@@ -154,7 +154,11 @@ impl Page for PlanPage {
                 if ctx.editable() {
                     head_form(ui, ctx, view, goals, &mut drafts.head, intents);
                 } else {
-                    header(ui, lang, view, goals);
+                    // On the projector the activities matter most: the head folds away.
+                    egui::CollapsingHeader::new(lang.t("Planens uppgifter", "The plan's details"))
+                        .id_salt("plan_head_shown")
+                        .default_open(!ctx.presentation)
+                        .show(ui, |ui| header(ui, lang, view, goals));
                 }
                 effect(ui, lang, view, intents);
                 ui.separator();
@@ -169,7 +173,8 @@ impl Page for PlanPage {
                 }
                 ui.separator();
                 ui.strong(lang.t("Tidslinje", "Timeline"));
-                timeline(ui, lang, &view.activities, &today);
+                let start = view.decision.as_ref().map(|d| d.meeting.as_str());
+                timeline(ui, lang, &view.activities, start, &today);
             });
     }
 }
@@ -622,8 +627,15 @@ fn new_activity(
     });
 }
 
-/// A simple Gantt: each activity a bar ending on its due date, today's line across.
-fn timeline(ui: &mut egui::Ui, lang: Lang, activities: &[Activity], today: &str) {
+/// A simple Gantt: each activity a bar from the decision (or the start of the chart) to its
+/// due date, today's line across, the years marked below.
+fn timeline(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    activities: &[Activity],
+    start: Option<&str>,
+    today: &str,
+) {
     let dated: Vec<(&Activity, i64)> = activities
         .iter()
         .filter_map(|a| Some((a, days_since_1970(a.due.as_deref()?)?)))
@@ -635,17 +647,50 @@ fn timeline(ui: &mut egui::Ui, lang: Lang, activities: &[Activity], today: &str)
         ui.small(lang.t("Inga aktiviteter med datum.", "No activities with dates."));
         return;
     }
-    let first = dated.iter().map(|(_, d)| *d).min().unwrap_or(now).min(now) - 30;
+    let begin = start.and_then(days_since_1970);
+    let earliest = dated.iter().map(|(_, d)| *d).min().unwrap_or(now).min(now);
+    let first = begin.map_or(earliest, |b| b.min(earliest)) - 30;
     let last = dated.iter().map(|(_, d)| *d).max().unwrap_or(now).max(now) + 30;
     let body = ui.text_style_height(&egui::TextStyle::Body);
     let row = body * 1.6;
     let width = ui.available_width().max(400.0);
     let (rect, _) = ui.allocate_exact_size(
-        Vec2::new(width, row * dated.len() as f32 + body),
+        Vec2::new(width, row * dated.len() as f32 + body * 1.4),
         Sense::hover(),
     );
     let painter = ui.painter_at(rect);
     let x = |day: i64| rect.left() + (day - first) as f32 / (last - first) as f32 * rect.width();
+    let small = FontId::proportional(body * 0.8);
+    // The years, faintly.
+    let year_of = |day: i64| -> i32 {
+        crate::model::value::civil_date(day)
+            .get(0..4)
+            .and_then(|y| y.parse().ok())
+            .unwrap_or(1970)
+    };
+    let (from_year, to_year) = (year_of(first), year_of(last));
+    for year in from_year..=to_year + 1 {
+        let Some(day) = days_since_1970(&format!("{year:04}-01-01")) else {
+            continue;
+        };
+        if day <= first || day >= last {
+            continue;
+        }
+        painter.line_segment(
+            [
+                Pos2::new(x(day), rect.top()),
+                Pos2::new(x(day), rect.bottom() - body),
+            ],
+            Stroke::new(1.0, palette::RIKET.gamma_multiply(0.4)),
+        );
+        painter.text(
+            Pos2::new(x(day) + 3.0, rect.bottom()),
+            Align2::LEFT_BOTTOM,
+            year.to_string(),
+            small.clone(),
+            palette::RIKET,
+        );
+    }
     for (n, (a, due)) in dated.iter().enumerate() {
         let y = rect.top() + n as f32 * row;
         let late = a.is_overdue(today);
@@ -656,16 +701,23 @@ fn timeline(ui: &mut egui::Ui, lang: Lang, activities: &[Activity], today: &str)
         } else {
             palette::HOME
         };
+        let from = begin.filter(|b| b < due).unwrap_or(due - 15);
         let bar = Rect::from_min_max(
-            Pos2::new(x(first + 15), y + 2.0),
-            Pos2::new(x(*due), y + row - 2.0),
+            Pos2::new(x(from), y + 2.0),
+            Pos2::new(x(*due).max(x(from) + 4.0), y + row - 2.0),
         );
-        painter.rect_filled(bar, 3.0, colour);
+        // Pale bars with dark text: readable on a projector whatever the bar's length.
+        painter.rect_filled(bar, 3.0, colour.gamma_multiply(0.35));
+        painter.rect_filled(
+            Rect::from_min_max(Pos2::new(bar.right() - 4.0, bar.top()), bar.right_bottom()),
+            0.0,
+            colour,
+        );
         painter.text(
-            Pos2::new(x(first + 15) + 4.0, y + row / 2.0),
+            Pos2::new(bar.left() + 4.0, y + row / 2.0),
             Align2::LEFT_CENTER,
             &a.text,
-            FontId::proportional(body * 0.8),
+            small.clone(),
             palette::INK,
         );
     }
@@ -677,10 +729,10 @@ fn timeline(ui: &mut egui::Ui, lang: Lang, activities: &[Activity], today: &str)
         Stroke::new(2.0, palette::TARGET),
     );
     painter.text(
-        Pos2::new(x(now), rect.bottom()),
-        Align2::CENTER_BOTTOM,
+        Pos2::new(x(now) - 3.0, rect.bottom()),
+        Align2::RIGHT_BOTTOM,
         lang.t("i dag", "today"),
-        FontId::proportional(body * 0.8),
+        small,
         palette::TARGET,
     );
 }
