@@ -137,6 +137,14 @@ pub enum CliCommand {
     /// Print `proposal;effort;effect;quadrant;rank;decision` for every improvement proposal,
     /// in ranked order.
     Proposals { workbook: PathBuf },
+    /// Print `quadrant;rank;heading;dots;notes` for a SWOT session's summary grid (S, W, O, T;
+    /// most dots first, ties in the order the headings were made). Without `--session`, the
+    /// latest SWOT session.
+    Swot {
+        workbook: PathBuf,
+        #[arg(long, value_name = "ID")]
+        session: Option<i64>,
+    },
     /// Check the whole file with SQLite's integrity check; changes nothing.
     Check { workbook: PathBuf },
     /// Write the demo workbook (fictional values) to a new file.
@@ -383,6 +391,7 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
         }
         CliCommand::Plan { workbook, date } => plan(&workbook, date, out)?,
         CliCommand::Proposals { workbook } => proposals(&workbook, out)?,
+        CliCommand::Swot { workbook, session } => swot(&workbook, session, out)?,
         CliCommand::Check { workbook } => {
             let wb = open(&workbook)?;
             match wb.check_integrity() {
@@ -611,6 +620,52 @@ fn proposals(workbook: &Path, out: &mut dyn std::io::Write) -> Result<()> {
 }
 
 /// The command line's CSV: `;` between fields, no header, quoted where a field needs it.
+/// `swot`: a SWOT session's summary grid.
+fn swot(workbook: &Path, session: Option<i64>, out: &mut dyn std::io::Write) -> Result<()> {
+    use crate::model::board::{BoardKind, Field};
+    let wb = open(workbook)?;
+    let swots: Vec<i64> = wb
+        .workshops()?
+        .into_iter()
+        .filter(|w| w.kind == BoardKind::Swot)
+        .map(|w| w.id)
+        .collect();
+    let id = match session {
+        Some(id) if swots.contains(&id) => id,
+        Some(id) => bail!(
+            "{}: ingen SWOT med nummer {id} (det finns {:?})",
+            workbook.display(),
+            swots
+        ),
+        None => match swots.last() {
+            Some(id) => *id,
+            None => bail!("{}: ingen SWOT i arbetsboken", workbook.display()),
+        },
+    };
+    let Some(board) = wb.board(id)? else {
+        bail!("{}: ingen SWOT med nummer {id}", workbook.display());
+    };
+    let mut writer = csv_out(out);
+    for field in [
+        Field::Strength,
+        Field::Weakness,
+        Field::Opportunity,
+        Field::Threat,
+    ] {
+        for (rank, heading, notes) in board.summary(field) {
+            writer.write_record([
+                field.code().to_string(),
+                rank.to_string(),
+                heading.title.clone(),
+                heading.dots.to_string(),
+                notes.len().to_string(),
+            ])?;
+        }
+    }
+    writer.flush()?;
+    Ok(())
+}
+
 fn csv_out(out: &mut dyn std::io::Write) -> csv::Writer<&mut dyn std::io::Write> {
     csv::WriterBuilder::new()
         .delimiter(b';')

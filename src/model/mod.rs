@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod analysis;
+pub mod board;
 pub mod compare;
 pub mod deviation;
 pub mod goal;

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::action::ActionEdit;
 use super::analysis::AnalysisEdit;
+use super::board::BoardEdit;
 use super::comment::CommentEdit;
 use super::error::StoreError;
 use super::goal::GoalEdit;
@@ -29,6 +30,7 @@ pub enum Edit {
     Batch(Vec<Edit>),
     Analysis(AnalysisEdit),
     Action(ActionEdit),
+    Board(BoardEdit),
     #[serde(untagged)]
     Setting(SettingEdit),
     #[serde(untagged)]
@@ -67,6 +69,12 @@ pub struct Applied {
 impl From<ActionEdit> for Edit {
     fn from(edit: ActionEdit) -> Edit {
         Edit::Action(edit)
+    }
+}
+
+impl From<BoardEdit> for Edit {
+    fn from(edit: BoardEdit) -> Edit {
+        Edit::Board(edit)
     }
 }
 
@@ -147,6 +155,7 @@ impl Edit {
             },
             Edit::Analysis(e) => e.label(lang),
             Edit::Action(e) => e.label(lang),
+            Edit::Board(e) => e.label(lang),
             Edit::Setting(e) => e.label(lang),
             Edit::Indicator(e) => e.label(lang),
             Edit::Goal(e) => e.label(lang),
@@ -173,6 +182,7 @@ impl Edit {
             }
             Edit::Analysis(e) => Edit::Analysis(run(e, tx)?),
             Edit::Action(e) => Edit::Action(run(e, tx)?),
+            Edit::Board(e) => Edit::Board(run(e, tx)?),
             Edit::Setting(e) => Edit::Setting(run(e, tx)?),
             Edit::Indicator(e) => Edit::Indicator(run(e, tx)?),
             Edit::Goal(e) => Edit::Goal(run(e, tx)?),
@@ -192,6 +202,7 @@ impl Edit {
             }
             Edit::Analysis(e) => e.assign_ids(tx),
             Edit::Action(e) => e.assign_ids(tx),
+            Edit::Board(e) => e.assign_ids(tx),
             Edit::Setting(e) => e.assign_ids(tx),
             Edit::Indicator(e) => e.assign_ids(tx),
             Edit::Goal(e) => e.assign_ids(tx),

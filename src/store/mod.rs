@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod analysis;
+pub mod board;
 pub mod cockpit;
 pub mod comment;
 pub mod compare;

@@ -267,8 +267,42 @@ ALTER TABLE consequence_v8 RENAME TO consequence;
 ALTER TABLE proposal_place_v8 RENAME TO proposal_place;
 ";
 
+/// Version 9: workshops (SWOT and Toppnyhet). Sessions, notes, headings, sheets and pictures
+/// are JSON records (`model::board`); a picture's bytes are in `blob`, written once.
+const V9: &str = "
+CREATE TABLE workshop (
+    id    INTEGER PRIMARY KEY,
+    owner INTEGER NOT NULL DEFAULT 0,
+    data  TEXT NOT NULL
+);
+CREATE TABLE board_heading (
+    id          INTEGER PRIMARY KEY,
+    workshop_id INTEGER NOT NULL REFERENCES workshop(id) ON DELETE CASCADE,
+    data        TEXT NOT NULL
+);
+CREATE TABLE board_note (
+    id          INTEGER PRIMARY KEY,
+    workshop_id INTEGER NOT NULL REFERENCES workshop(id) ON DELETE CASCADE,
+    data        TEXT NOT NULL
+);
+CREATE TABLE board_sheet (
+    id          INTEGER PRIMARY KEY,
+    workshop_id INTEGER NOT NULL REFERENCES workshop(id) ON DELETE CASCADE,
+    data        TEXT NOT NULL
+);
+CREATE TABLE board_picture (
+    id       INTEGER PRIMARY KEY,
+    sheet_id INTEGER NOT NULL REFERENCES board_sheet(id) ON DELETE CASCADE,
+    data     TEXT NOT NULL
+);
+CREATE TABLE blob (
+    id    INTEGER PRIMARY KEY,
+    bytes BLOB NOT NULL
+);
+";
+
 /// The migrations after version 5's hook, in order.
-const LATER_SQL: [&str; 3] = [V6, V7, V8];
+const LATER_SQL: [&str; 4] = [V6, V7, V8, V9];
 
 /// The format version this build writes.
 pub const CURRENT_VERSION: i64 = (MIGRATION_SQL.len() + 1 + LATER_SQL.len()) as i64;

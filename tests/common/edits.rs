@@ -13,10 +13,12 @@ use styrsnurra::model::analysis::{
     Answer, Evidence, ExampleSource, GoodExample, Hypothesis, KnowledgeSource, OwnQuestion,
     Proposal, Relevance,
 };
+use styrsnurra::model::board::{BoardKind, Field, Group, Heading, MakeUp, Note, Sheet, Workshop};
 use styrsnurra::model::goal::{ChangeTarget, Goal, GoalIndicator, TargetLevel};
 use styrsnurra::model::{Comparison, Direction, Gender};
 use styrsnurra::store::action::ActionEdit;
 use styrsnurra::store::analysis::AnalysisEdit;
+use styrsnurra::store::board::{BoardEdit, Picture, WorkshopSnapshot};
 use styrsnurra::store::comment::CommentEdit;
 use styrsnurra::store::goal::{ChecklistEntry, GoalEdit, GoalSubtree};
 use styrsnurra::store::indicator::IndicatorEdit;
@@ -36,6 +38,15 @@ pub fn variant(edit: &Edit) -> &'static str {
             ActionEdit::Plan(_) => "Plan",
             ActionEdit::Activity(_) => "Activity",
             ActionEdit::NewPlan { .. } => "NewPlan",
+        },
+        Edit::Board(e) => match e {
+            BoardEdit::Workshop(_) => "Workshop",
+            BoardEdit::Note(_) => "Note",
+            BoardEdit::Heading(_) => "Heading",
+            BoardEdit::Sheet(_) => "Sheet",
+            BoardEdit::Picture(_) => "Picture",
+            BoardEdit::Group { .. } => "Group",
+            BoardEdit::Restore(_) => "Restore",
         },
         Edit::Analysis(e) => match e {
             AnalysisEdit::Analysis(_) => "Analysis",
@@ -65,7 +76,7 @@ pub fn variant(edit: &Edit) -> &'static str {
 }
 
 /// How many kinds of edit there are (the names in [`variant`]).
-pub const VARIANTS: usize = 25;
+pub const VARIANTS: usize = 32;
 
 /// The first features' edits: settings, indicators, goals, comments, a batch.
 fn first_examples() -> Vec<Edit> {
@@ -295,7 +306,84 @@ fn action_examples() -> Vec<Edit> {
 
 /// An example of every edit, each of which changes the demo workbook.
 pub fn examples() -> Vec<Edit> {
-    [first_examples(), analysis_examples(), action_examples()].concat()
+    [
+        first_examples(),
+        analysis_examples(),
+        action_examples(),
+        board_examples(),
+    ]
+    .concat()
+}
+
+/// Workshop edits on the demo's SWOT (session 1) and Toppnyhet (session 2).
+fn board_examples() -> Vec<Edit> {
+    let heading = |id, title: &str, dots| Heading {
+        id,
+        workshop_id: 1,
+        field: Field::Opportunity,
+        title: title.into(),
+        dots,
+    };
+    vec![
+        BoardEdit::Workshop(Change::Put(Workshop {
+            id: 0,
+            kind: BoardKind::Swot,
+            question: "Hur blir vi bättre?".into(),
+            date: "2026-11-25".into(),
+            participants: 7,
+            groups: vec![Group {
+                name: "Alla".into(),
+                size: 7,
+                make_up: MakeUp::SameRole,
+                roles: "Chefer".into(),
+            }],
+            budgets: vec![(Field::Threat, 2)],
+            voters: vec![(Field::Threat, 6)],
+            ..Workshop::default()
+        }))
+        .into(),
+        BoardEdit::Workshop(Change::Remove(2)).into(),
+        BoardEdit::Note(Change::Put(Note {
+            id: 0,
+            workshop_id: 1,
+            field: Field::Opportunity,
+            text: "Ny lapp".into(),
+            ..Note::default()
+        }))
+        .into(),
+        BoardEdit::Heading(Change::Put(heading(1, "Jämförelser", 7))).into(),
+        BoardEdit::Sheet(Change::Put(Sheet {
+            id: 0,
+            workshop_id: 2,
+            group: "Grupp 3".into(),
+            top_news: "Alla får hjälp i tid".into(),
+            headline: "Rubrik".into(),
+            interview: "Svar".into(),
+        }))
+        .into(),
+        BoardEdit::Picture(Change::Put(Picture {
+            id: 0,
+            sheet_id: 1,
+            name: "skiss.png".into(),
+            blob: 1,
+        }))
+        .into(),
+        BoardEdit::Group {
+            heading: Some(heading(0, "Nätverk", 0)),
+            notes: vec![(1, Some(0)), (2, Some(0))],
+            remove: None,
+        }
+        .into(),
+        BoardEdit::Restore(WorkshopSnapshot {
+            workshop: Workshop {
+                id: 9,
+                kind: BoardKind::TopNews,
+                ..Workshop::default()
+            },
+            ..WorkshopSnapshot::default()
+        })
+        .into(),
+    ]
 }
 
 /// Every row of every table the group's work lives in (all but the undo log), as text.
