@@ -16,6 +16,8 @@ pub enum DialogKind {
     ImportFolder,
     /// Where to write an action plan (its id) as CSV.
     ExportPlan(i64),
+    /// Pictures for a Toppnyhet sheet (its id).
+    Picture(i64),
 }
 
 /// A dialog on screen.
@@ -70,6 +72,17 @@ impl PendingDialog {
                         .save_file()
                         .await;
                     one(picked).unwrap_or_default()
+                })
+            }
+            DialogKind::Picture(_) => {
+                let filter = lang.t("Bilder", "Pictures");
+                Box::pin(async move {
+                    dialog
+                        .add_filter(filter, &["png", "jpg", "jpeg"])
+                        .pick_files()
+                        .await
+                        .map(|hs| hs.iter().map(|h| h.path().to_path_buf()).collect())
+                        .unwrap_or_default()
                 })
             }
             DialogKind::ImportFolder => {

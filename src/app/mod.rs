@@ -298,6 +298,75 @@ impl App {
                 self.go(&Route::ImportFiles(paths));
             }
             DialogKind::ExportPlan(plan) => self.export_plan(plan, &first),
+            DialogKind::Picture(sheet) => {
+                for path in &paths {
+                    self.add_picture(sheet, path);
+                }
+            }
+        }
+    }
+
+    /// Keeps a picture file in the workbook and puts it on a Toppnyhet sheet (one edit); a
+    /// file that is too large or not a PNG or JPEG is refused with its name.
+    fn add_picture(&mut self, sheet: i64, path: &Path) {
+        const LIMIT: u64 = 20 * 1024 * 1024;
+        let lang = self.lang;
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let refuse = |why: String| Banner::Error(format!("{}: {why}", path.display()));
+        let bytes = match std::fs::metadata(path) {
+            Ok(m) if !m.is_file() => {
+                self.banner = Some(refuse(lang.t("ingen fil", "not a file").into()));
+                return;
+            }
+            Ok(m) if m.len() > LIMIT => {
+                self.banner = Some(refuse(match lang {
+                    Lang::Sv => format!(
+                        "bilden är för stor ({} MB); högst 20 MB",
+                        m.len() / 1024 / 1024
+                    ),
+                    Lang::En => format!(
+                        "the picture is too large ({} MB); at most 20 MB",
+                        m.len() / 1024 / 1024
+                    ),
+                }));
+                return;
+            }
+            Ok(_) => std::fs::read(path),
+            Err(e) => Err(e),
+        };
+        let bytes = match bytes {
+            Ok(b) => b,
+            Err(e) => {
+                self.banner = Some(refuse(e.to_string()));
+                return;
+            }
+        };
+        if !matches!(
+            image::guess_format(&bytes),
+            Ok(image::ImageFormat::Png | image::ImageFormat::Jpeg)
+        ) {
+            self.banner = Some(refuse(
+                lang.t("ingen PNG- eller JPEG-bild", "not a PNG or JPEG picture")
+                    .into(),
+            ));
+            return;
+        }
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        match session.workbook.add_blob(&bytes) {
+            Ok(blob) => self.apply(&Edit::Board(crate::store::board::BoardEdit::Picture(
+                crate::store::shape::Change::Put(crate::store::board::Picture {
+                    sheet_id: sheet,
+                    name,
+                    blob,
+                    ..Default::default()
+                }),
+            ))),
+            Err(e) => self.banner = Some(Banner::Error(e.message(lang))),
         }
     }
 
@@ -378,6 +447,10 @@ impl App {
                     session.import.cancel();
                 }
             }
+            Intent::AddPicture { sheet, path } => match path {
+                Some(path) => self.add_picture(sheet, &path),
+                None => self.start_dialog(DialogKind::Picture(sheet), ctx),
+            },
             Intent::ExportPlan { plan, path } => match path {
                 Some(path) => self.export_plan(plan, &path),
                 None => self.start_dialog(DialogKind::ExportPlan(plan), ctx),
@@ -455,6 +528,9 @@ impl App {
     /// Draws one frame and carries out what was asked.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if self.theme_applied.is_none() {
+            egui_extras::install_image_loaders(&ctx);
+        }
         if self.theme_applied != Some(self.presentation) {
             theme::apply(&ctx, self.presentation);
             self.theme_applied = Some(self.presentation);

@@ -37,6 +37,19 @@ pub enum Field {
 }
 
 impl Field {
+    pub const ALL: [Field; 10] = [
+        Field::Opportunity,
+        Field::Threat,
+        Field::Strength,
+        Field::Weakness,
+        Field::NewsItem,
+        Field::Quote,
+        Field::Activity,
+        Field::Theme,
+        Field::SuccessFactor,
+        Field::SummaryActivity,
+    ];
+
     /// The SWOT quadrants in the summary grid's order: external positive, external negative,
     /// internal positive, internal negative.
     pub const SWOT: [Field; 4] = [
@@ -61,6 +74,43 @@ impl Field {
             Field::SummaryActivity => "activity",
         }
     }
+}
+
+impl Field {
+    /// The letter a note is marked with on paper (the guide's M and H; S and Sv are ours).
+    pub fn letter(self) -> &'static str {
+        match self {
+            Field::Opportunity => "M",
+            Field::Threat => "H",
+            Field::Strength => "S",
+            Field::Weakness => "Sv",
+            _ => "",
+        }
+    }
+}
+
+/// Reads a note typed in the entry row: a leading field letter of one of `fields` followed by
+/// a space or a colon ("H: Dålig ekonomi", "sv brister") chooses the field; otherwise the
+/// note goes to `current`. Returns the field and the text without the letter.
+pub fn parse_entry(text: &str, fields: &[Field], current: Field) -> (Field, String) {
+    let text = text.trim();
+    // Longer letters first, so that "Sv" is not read as "S".
+    let mut by_length: Vec<Field> = fields.to_vec();
+    by_length.sort_by_key(|f| std::cmp::Reverse(f.letter().len()));
+    for field in by_length {
+        let letter = field.letter();
+        if letter.is_empty() || text.len() <= letter.len() {
+            continue;
+        }
+        let (head, rest) = text.split_at(letter.len());
+        if head.eq_ignore_ascii_case(letter) && rest.starts_with([' ', ':']) {
+            let rest = rest.trim_start_matches([' ', ':']).trim();
+            if !rest.is_empty() {
+                return (field, rest.to_string());
+            }
+        }
+    }
+    (current, text.to_string())
 }
 
 /// The SWOT's four steps; the first two each run A–D on their pair of fields.
@@ -508,6 +558,40 @@ mod tests {
         assert!(long.too_long);
         let short = check_agenda(&[10, 3, 25]);
         assert_eq!(short.off_range, ["alone", "groups"]);
+    }
+
+    #[test]
+    fn a_leading_letter_chooses_the_field_of_a_typed_note() {
+        let external = [Field::Opportunity, Field::Threat];
+        let internal = [Field::Strength, Field::Weakness];
+        let parse = |t, f: &[Field]| parse_entry(t, f, f[0]);
+        assert_eq!(
+            parse("H: Dålig ekonomi", &external),
+            (Field::Threat, "Dålig ekonomi".into())
+        );
+        assert_eq!(
+            parse("m nätverk", &external),
+            (Field::Opportunity, "nätverk".into())
+        );
+        assert_eq!(
+            parse("Sv brister", &internal),
+            (Field::Weakness, "brister".into())
+        );
+        assert_eq!(
+            parse("S: bra ledning", &internal),
+            (Field::Strength, "bra ledning".into())
+        );
+        assert_eq!(
+            parse("Hög arbetsbelastning", &external),
+            (Field::Opportunity, "Hög arbetsbelastning".into()),
+            "a word that begins with the letter is not a mark"
+        );
+        assert_eq!(parse("H:", &external), (Field::Opportunity, "H:".into()));
+        assert_eq!(
+            parse("H Hot", &internal),
+            (Field::Strength, "H Hot".into()),
+            "only this step's letters"
+        );
     }
 
     #[test]

@@ -568,7 +568,7 @@ fn demo_swot(tx: &rusqlite::Transaction<'_>) -> Result<i64, super::StoreError> {
             &[
                 (
                     "Kunniga medarbetare som vill utveckla",
-                    8,
+                    5,
                     &[
                         "Hög kompetens",
                         "Vilja att förändra",
@@ -577,7 +577,7 @@ fn demo_swot(tx: &rusqlite::Transaction<'_>) -> Result<i64, super::StoreError> {
                 ),
                 (
                     "Ett kvalitetsarbete som redan finns",
-                    4,
+                    3,
                     &["Systematiskt arbete i skolan"],
                 ),
             ],

@@ -9,6 +9,7 @@ use crate::model::action::{
 use crate::model::analysis::{
     ExampleSource, HypothesisState, Influence, KnowledgeSource, Relevance,
 };
+use crate::model::board::{AGENDA, Field, SwotStep};
 use crate::model::deviation::{Band, Trend};
 use crate::model::goal::{ChangeTarget, TargetLevel, TargetSignal};
 use crate::model::{Direction, Gender};
@@ -204,6 +205,118 @@ pub fn gender_suffix(lang: Lang, g: Gender) -> String {
     }
 }
 
+/// A board's field: its name on the board.
+pub fn field(f: Field) -> Tr {
+    match f {
+        Field::Opportunity => Tr::new("Möjligheter", "Opportunities"),
+        Field::Threat => Tr::new("Hot", "Threats"),
+        Field::Strength => Tr::new("Styrkor", "Strengths"),
+        Field::Weakness => Tr::new("Svagheter", "Weaknesses"),
+        Field::NewsItem => Tr::new("C Notiser", "C News items"),
+        Field::Quote => Tr::new("D Citat", "D Quotes"),
+        Field::Activity => Tr::new("E Aktiviteter", "E Activities"),
+        Field::Theme => Tr::new("Gemensamma teman", "Common themes"),
+        Field::SuccessFactor => Tr::new("Framgångsfaktorer", "Success factors"),
+        Field::SummaryActivity => Tr::new("Aktiviteter", "Activities"),
+    }
+}
+
+/// What a field asks the room, in our words (the SWOT's supporting questions, the sheet's
+/// categories).
+pub fn field_help(f: Field) -> Tr {
+    match f {
+        Field::Opportunity => Tr::new(
+            "Vad i omvärlden gör det lättare för oss? Vilka trender kan vi dra nytta av?",
+            "What outside us makes it easier? Which trends can we use?",
+        ),
+        Field::Threat => Tr::new(
+            "Vad i omvärlden kan slå mot oss om vi inte styr med resultat?",
+            "What outside us could hurt us if we do not steer by results?",
+        ),
+        Field::Strength => Tr::new(
+            "Vad gör vi bra i dag? Vilka förutsättningar gör det möjligt att utvecklas?",
+            "What do we do well today? What makes development possible?",
+        ),
+        Field::Weakness => Tr::new(
+            "Vad måste vi stärka? Vad hindrar oss i dag?",
+            "What must we strengthen? What holds us back today?",
+        ),
+        Field::NewsItem => Tr::new(
+            "Intressanta fakta om framgången",
+            "Interesting facts about the success",
+        ),
+        Field::Quote => Tr::new(
+            "Vem sa vad? Citaten hör ihop med toppnyheten",
+            "Who said what? The quotes belong to the top news",
+        ),
+        Field::Activity => Tr::new(
+            "Vad gjorde vi för att lyckas?",
+            "What did we do to succeed?",
+        ),
+        Field::Theme => Tr::new(
+            "Det som återkom i gruppernas nyheter",
+            "What recurred in the groups' news",
+        ),
+        Field::SuccessFactor => Tr::new(
+            "Det som gjorde framgången möjlig",
+            "What made the success possible",
+        ),
+        Field::SummaryActivity => Tr::new(
+            "Aktiviteter att gå vidare med: gör dem till förslag eller aktiviteter",
+            "Activities to take further: make them proposals or activities",
+        ),
+    }
+}
+
+/// A SWOT step's title.
+pub fn swot_step(step: SwotStep) -> Tr {
+    match step {
+        SwotStep::External => Tr::new("1 Möjligheter och hot", "1 Opportunities and threats"),
+        SwotStep::Internal => Tr::new("2 Styrkor och svagheter", "2 Strengths and weaknesses"),
+        SwotStep::Summary => Tr::new("3 Sammanfattning", "3 Summary"),
+        SwotStep::Analysis => Tr::new("4 Analys", "4 Analysis"),
+    }
+}
+
+/// The four analysis questions of SWOT step 4, in `ANALYSIS_QUESTIONS` order.
+pub fn analysis_question(index: usize) -> Tr {
+    match index {
+        0 => Tr::new(
+            "Hur använder vi våra styrkor?",
+            "How do we use our strengths?",
+        ),
+        1 => Tr::new(
+            "Hur tar vi vara på möjligheterna omkring oss?",
+            "How do we seize the opportunities around us?",
+        ),
+        2 => Tr::new(
+            "Hur rättar vi till våra svagheter?",
+            "How do we fix our weaknesses?",
+        ),
+        _ => Tr::new(
+            "Hur möter vi hoten utifrån?",
+            "How do we counter the threats from outside?",
+        ),
+    }
+}
+
+/// A Toppnyhet agenda item, by its key in `model::board::AGENDA`.
+pub fn agenda_item(key: &str) -> Tr {
+    match key {
+        "intro" => Tr::new("Genomgång av övningen", "Introducing the exercise"),
+        "alone" => Tr::new("Var och en tänker själv", "Everyone thinks alone"),
+        "groups" => Tr::new("Grupperna skapar sin nyhet", "The groups create their news"),
+        "present" => Tr::new(
+            "Grupperna berättar, intervjuer",
+            "The groups present, interviews",
+        ),
+        _ => Tr::new(
+            "Teman, framgångsfaktorer och reflektion",
+            "Themes, success factors and reflection",
+        ),
+    }
+}
+
 /// Every label above, for the test that no translation is empty.
 pub fn all() -> Vec<Tr> {
     let directions = [
@@ -249,6 +362,11 @@ pub fn all() -> Vec<Tr> {
     all.extend(KnowledgeSource::ALL.map(knowledge_source));
     all.extend(ExampleSource::ALL.map(example_source));
     all.extend(Quadrant::ALL.map(quadrant));
+    all.extend(Field::ALL.map(field));
+    all.extend(Field::ALL.map(field_help));
+    all.extend(SwotStep::ALL.map(swot_step));
+    all.extend((0..4).map(analysis_question));
+    all.extend(AGENDA.iter().map(|a| agenda_item(a.key)));
     all.extend(Purpose::ALL.map(purpose));
     all.extend(
         [

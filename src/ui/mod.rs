@@ -45,6 +45,7 @@ enum_with_all! {
         Planning,
         FollowUp,
         Actions,
+        Workshop,
         Tools,
     }
 }
@@ -56,6 +57,7 @@ impl Phase {
             Phase::Planning => Tr::new("Planering", "Planning"),
             Phase::FollowUp => Tr::new("Uppföljning och analys", "Follow-up and analysis"),
             Phase::Actions => Tr::new("Åtgärder", "Actions"),
+            Phase::Workshop => Tr::new("Workshop", "Workshop"),
             Phase::Tools => Tr::new("Verktyg", "Tools"),
         }
     }
@@ -86,6 +88,10 @@ enum_with_all! {
         Decision,
         /// Åtgärder: action plans, their activities and follow-up.
         Plan,
+        /// Workshop: SWOT sessions on the shared board.
+        Swot,
+        /// Workshop: Toppnyhet sessions, a cover-story sheet per group.
+        TopNews,
         /// Verktyg: the workbook file itself.
         Workbook,
     }
@@ -145,6 +151,8 @@ impl PageId {
                 Tr::new("Handlingsplan och uppföljning", "Action plan and follow-up"),
                 true,
             ),
+            PageId::Swot => (Phase::Workshop, Tr::new("SWOT", "SWOT"), true),
+            PageId::TopNews => (Phase::Workshop, Tr::new("Toppnyhet", "Top news"), true),
             PageId::Workbook => (Phase::Tools, Tr::new("Arbetsbok", "Workbook"), false),
         };
         PageInfo {
@@ -167,6 +175,8 @@ impl PageId {
             PageId::Priority => Box::<pages::action::PriorityPage>::default(),
             PageId::Decision => Box::<pages::decision::DecisionPage>::default(),
             PageId::Plan => Box::<pages::plan::PlanPage>::default(),
+            PageId::Swot => Box::<pages::swot::SwotPage>::default(),
+            PageId::TopNews => Box::<pages::topnews::TopNewsPage>::default(),
             PageId::Workbook => Box::<pages::workbook::WorkbookPage>::default(),
         }
     }
@@ -319,6 +329,11 @@ pub enum Intent {
         files: Vec<PathBuf>,
     },
     CancelImport,
+    /// Adds a picture file to a Toppnyhet sheet: the path given, or one asked for.
+    AddPicture {
+        sheet: i64,
+        path: Option<PathBuf>,
+    },
     /// Writes one action plan as a CSV table to the path given, or to one asked for.
     ExportPlan {
         plan: i64,

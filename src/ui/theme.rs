@@ -23,6 +23,10 @@ pub mod palette {
     pub const TARGET: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
     /// Outlines and features of the signal shapes.
     pub const INK: Color32 = Color32::BLACK;
+    /// A note on a board: a pale post-it.
+    pub const NOTE: Color32 = Color32::from_rgb(0xFF, 0xF1, 0xA6);
+    /// A heading on a board, and the field it sits in.
+    pub const HEADING: Color32 = Color32::from_rgb(0xD7, 0xE8, 0xF5);
     /// The flat arrow of a stable trend.
     pub const STABLE: Color32 = Color32::from_gray(60);
 }

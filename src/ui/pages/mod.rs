@@ -12,4 +12,6 @@ pub mod municipality;
 pub mod plan;
 pub mod results;
 pub mod scan;
+pub mod swot;
+pub mod topnews;
 pub mod workbook;

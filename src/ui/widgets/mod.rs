@@ -1,8 +1,11 @@
 //! Reusable drawing pieces: charts and pickers.
 
+pub mod board;
 pub mod distribution;
 pub mod fishbone;
 pub mod picker;
 pub mod resources;
 pub mod signal;
+pub mod timer;
 pub mod trend;
+pub mod workshop;

@@ -1,0 +1,721 @@
+//! The board both workshops draw on: fields side by side, each with its headings (and the
+//! notes grouped under them) and its loose notes. A note is written in the entry row (type,
+//! Enter, next), dragged onto another note to group the two under a new heading, onto a
+//! heading to join it, or onto its field to come loose again; headings take dots. Everything
+//! works from the keyboard too (see [`SHORTCUTS`]). Each change is one edit, one undo step.
+
+use egui::{Color32, Frame, Key, Modifiers, Sense, Stroke};
+
+use crate::i18n::{Lang, Tr};
+use crate::model::board::{Field, Heading, Note, parse_entry, ranked, tally};
+use crate::store::board::{Board, BoardEdit};
+use crate::store::shape::Change;
+use crate::ui::labels;
+use crate::ui::theme::palette;
+use crate::ui::{Intent, ViewContext};
+
+/// Which fields a board shows and what can be done on it.
+pub struct BoardConfig<'a> {
+    pub fields: &'a [Field],
+    /// The Toppnyhet sheet the notes belong to (none for a SWOT or the summary).
+    pub sheet: Option<i64>,
+    /// Notes can be grouped under headings.
+    pub grouping: bool,
+    /// Headings take dots.
+    pub voting: bool,
+}
+
+/// A thing on the board that can be chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Note(i64),
+    Heading(i64),
+}
+
+/// What the board remembers between frames: the choice, a note carried by the keyboard, the
+/// entry row and a heading being renamed. None of it is in the workbook.
+#[derive(Default)]
+pub struct BoardState {
+    pub selected: Option<Item>,
+    /// A note picked up with Space, dropped with Enter on the item chosen.
+    pub carried: Option<i64>,
+    pub entry: String,
+    pub entry_field: Option<Field>,
+    focus_entry: bool,
+    /// A heading's title being written: (heading id, text).
+    pub renaming: Option<(i64, String)>,
+}
+
+impl BoardState {
+    /// A heading was just made by grouping: select it and let its title be written.
+    pub fn heading_created(&mut self, id: i64, title: &str) {
+        self.selected = Some(Item::Heading(id));
+        self.renaming = Some((id, title.to_string()));
+    }
+}
+
+/// The board's keys, for the shortcut overlay (when no text field has the keyboard).
+pub const SHORTCUTS: [(&str, Tr); 9] = [
+    ("N", Tr::new("Skriv en ny lapp", "Write a new note")),
+    (
+        "Enter",
+        Tr::new(
+            "Lägg lappen (i raden för nya lappar)",
+            "Add the note (in the entry row)",
+        ),
+    ),
+    (
+        "Pilar",
+        Tr::new("Välj lapp eller rubrik", "Choose a note or heading"),
+    ),
+    (
+        "Mellanslag",
+        Tr::new(
+            "Ta upp vald lapp för att flytta den",
+            "Pick up the chosen note to move it",
+        ),
+    ),
+    (
+        "Enter",
+        Tr::new(
+            "Lägg den upptagna lappen på vald lapp eller rubrik (grupperar); byt namn på vald rubrik",
+            "Drop the picked-up note on the chosen note or heading (groups); rename the chosen heading",
+        ),
+    ),
+    (
+        "U",
+        Tr::new(
+            "Ta ut vald lapp ur sin grupp",
+            "Take the chosen note out of its group",
+        ),
+    ),
+    (
+        "+ / -",
+        Tr::new(
+            "En pinne mer eller mindre på vald rubrik",
+            "One dot more or less on the chosen heading",
+        ),
+    ),
+    (
+        "Delete",
+        Tr::new(
+            "Ta bort vald lapp eller rubrik",
+            "Remove the chosen note or heading",
+        ),
+    ),
+    (
+        "Esc",
+        Tr::new("Släpp upptagen lapp", "Let go of the picked-up note"),
+    ),
+];
+
+/// A note being dragged with the mouse.
+struct DragNote(i64);
+
+fn edit(e: BoardEdit) -> Intent {
+    Intent::Edit(e.into())
+}
+
+/// Puts `note` under `heading` (`Some(0)`: a new heading made from `new`).
+fn group(heading: Option<Heading>, notes: Vec<(i64, Option<i64>)>) -> Intent {
+    edit(BoardEdit::Group {
+        heading,
+        notes,
+        remove: None,
+    })
+}
+
+/// The headings of a field in the board's order: by dots when the room votes, else as made.
+fn headings_of(board: &Board, field: Field, voting: bool) -> Vec<&Heading> {
+    if voting {
+        ranked(&board.headings, field)
+    } else {
+        board.headings.iter().filter(|h| h.field == field).collect()
+    }
+}
+
+/// A field's items top to bottom: each heading followed by its notes, then the loose notes.
+fn items(board: &Board, field: Field, config: &BoardConfig<'_>) -> Vec<Item> {
+    let mut out = Vec::new();
+    for h in headings_of(board, field, config.voting) {
+        out.push(Item::Heading(h.id));
+        out.extend(board.under(h.id).iter().map(|n| Item::Note(n.id)));
+    }
+    out.extend(
+        board
+            .loose(field, config.sheet)
+            .iter()
+            .map(|n| Item::Note(n.id)),
+    );
+    out
+}
+
+/// Moving `note` onto `target`: under the target's heading, or with the target under a new
+/// heading named after it.
+fn drop_on(board: &Board, note: i64, target: Item) -> Option<Intent> {
+    let moved = board.notes.iter().find(|n| n.id == note)?;
+    match target {
+        Item::Heading(h) => (moved.heading != Some(h)).then(|| group(None, vec![(note, Some(h))])),
+        Item::Note(t) if t == note => None,
+        Item::Note(t) => {
+            let target = board.notes.iter().find(|n| n.id == t)?;
+            if let Some(h) = target.heading {
+                return (moved.heading != Some(h)).then(|| group(None, vec![(note, Some(h))]));
+            }
+            let heading = Heading {
+                workshop_id: target.workshop_id,
+                field: target.field,
+                title: target.text.chars().take(60).collect(),
+                ..Heading::default()
+            };
+            Some(group(Some(heading), vec![(t, Some(0)), (note, Some(0))]))
+        }
+    }
+}
+
+/// Draws the board and turns what is done on it into intents.
+pub fn board(
+    ui: &mut egui::Ui,
+    ctx: &ViewContext<'_>,
+    board: &Board,
+    config: &BoardConfig<'_>,
+    state: &mut BoardState,
+    intents: &mut Vec<Intent>,
+) {
+    let editable = ctx.editable();
+    if editable {
+        entry_row(ui, ctx.lang, board, config, state, intents);
+        keyboard(ui, board, config, state, intents);
+    }
+    if let Some(carried) = state.carried {
+        let text = board
+            .notes
+            .iter()
+            .find(|n| n.id == carried)
+            .map_or("", |n| n.text.as_str());
+        ui.colored_label(
+            palette::HOME,
+            format!(
+                "{} {text}",
+                ctx.lang.t(
+                    "Flyttar (välj var den ska ligga och tryck Enter):",
+                    "Moving (choose where it goes and press Enter):"
+                )
+            ),
+        );
+    }
+    ui.columns(config.fields.len().max(1), |cols| {
+        for (col, field) in cols.iter_mut().zip(config.fields) {
+            column(col, ctx, board, config, *field, state, intents);
+        }
+    });
+}
+
+/// The row where notes are written: the text, the field (a click, or its letter first).
+fn entry_row(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    board: &Board,
+    config: &BoardConfig<'_>,
+    state: &mut BoardState,
+    intents: &mut Vec<Intent>,
+) {
+    let current = state
+        .entry_field
+        .filter(|f| config.fields.contains(f))
+        .or(config.fields.first().copied())
+        .unwrap_or_default();
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label(lang.t("Ny lapp", "New note"));
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.entry)
+                    .desired_width(420.0)
+                    .hint_text(lang.t("skriv och tryck Enter", "type and press Enter")),
+            )
+            .labelled_by(l.id);
+        if std::mem::take(&mut state.focus_entry) {
+            response.request_focus();
+        }
+        for f in config.fields {
+            let text = if f.letter().is_empty() {
+                labels::field(*f).get(lang).to_string()
+            } else {
+                format!("{} {}", f.letter(), labels::field(*f).get(lang))
+            };
+            if ui.selectable_label(current == *f, text).clicked() {
+                state.entry_field = Some(*f);
+            }
+        }
+        let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        let clicked = ui
+            .add_enabled(
+                !state.entry.trim().is_empty(),
+                egui::Button::new(lang.t("Lägg till", "Add")),
+            )
+            .clicked();
+        if (entered || clicked) && !state.entry.trim().is_empty() {
+            let (field, text) = parse_entry(&state.entry, config.fields, current);
+            intents.push(edit(BoardEdit::Note(Change::Put(Note {
+                workshop_id: board.workshop.id,
+                field,
+                text,
+                sheet: config.sheet,
+                ..Note::default()
+            }))));
+            state.entry.clear();
+            state.entry_field = Some(field);
+            // Straight on to the next note.
+            state.focus_entry = entered;
+        }
+    });
+}
+
+/// The board's keys when no text field has the keyboard.
+fn keyboard(
+    ui: &mut egui::Ui,
+    board: &Board,
+    config: &BoardConfig<'_>,
+    state: &mut BoardState,
+    intents: &mut Vec<Intent>,
+) {
+    if ui.ctx().egui_wants_keyboard_input() || state.renaming.is_some() {
+        return;
+    }
+    let pressed = |k: Key| ui.input_mut(|i| i.consume_key(Modifiers::NONE, k));
+    if pressed(Key::N) {
+        state.focus_entry = true;
+        return;
+    }
+    let columns: Vec<Vec<Item>> = config
+        .fields
+        .iter()
+        .map(|f| items(board, *f, config))
+        .collect();
+    let at = state.selected.and_then(|s| {
+        columns
+            .iter()
+            .enumerate()
+            .find_map(|(c, list)| list.iter().position(|x| *x == s).map(|r| (c, r)))
+    });
+    let step = |dc: isize, dr: isize| -> Option<Item> {
+        let (c, r) = at.unwrap_or((0, 0));
+        let c = c
+            .saturating_add_signed(dc)
+            .min(columns.len().saturating_sub(1));
+        let list = columns.get(c)?;
+        if list.is_empty() {
+            return None;
+        }
+        let r = if at.is_none() {
+            0
+        } else {
+            r.saturating_add_signed(dr).min(list.len() - 1)
+        };
+        list.get(r).copied()
+    };
+    for (key, dc, dr) in [
+        (Key::ArrowUp, 0, -1),
+        (Key::ArrowDown, 0, 1),
+        (Key::ArrowLeft, -1, 0),
+        (Key::ArrowRight, 1, 0),
+    ] {
+        if pressed(key)
+            && let Some(next) = step(dc, dr)
+        {
+            state.selected = Some(next);
+        }
+    }
+    if pressed(Key::Escape) {
+        state.carried = None;
+    }
+    let Some(selected) = state.selected else {
+        return;
+    };
+    if pressed(Key::Space)
+        && let Item::Note(id) = selected
+    {
+        state.carried = Some(id);
+    }
+    if pressed(Key::Enter) {
+        if let Some(note) = state.carried.take() {
+            intents.extend(drop_on(board, note, selected));
+        } else if let Item::Heading(h) = selected
+            && config.grouping
+        {
+            let title = board
+                .headings
+                .iter()
+                .find(|x| x.id == h)
+                .map(|x| x.title.clone());
+            state.renaming = title.map(|t| (h, t));
+        }
+    }
+    if pressed(Key::U)
+        && let Item::Note(id) = selected
+        && board
+            .notes
+            .iter()
+            .any(|n| n.id == id && n.heading.is_some())
+    {
+        intents.push(group(None, vec![(id, None)]));
+    }
+    if pressed(Key::Delete) {
+        intents.push(remove(selected));
+        state.selected = None;
+    }
+    if config.voting
+        && let Item::Heading(h) = selected
+        && let Some(heading) = board.headings.iter().find(|x| x.id == h)
+    {
+        let more = ui.input_mut(|i| {
+            i.consume_key(Modifiers::NONE, Key::Plus)
+                || i.consume_key(Modifiers::SHIFT, Key::Plus)
+                || i.consume_key(Modifiers::NONE, Key::Equals)
+        });
+        let less = pressed(Key::Minus);
+        let dots = match (more, less) {
+            (true, false) => heading.dots + 1,
+            (false, true) => heading.dots.saturating_sub(1),
+            _ => heading.dots,
+        };
+        if dots != heading.dots {
+            intents.push(set_dots(heading, dots));
+        }
+    }
+}
+
+fn remove(item: Item) -> Intent {
+    match item {
+        Item::Note(id) => edit(BoardEdit::Note(Change::Remove(id))),
+        Item::Heading(id) => edit(BoardEdit::Group {
+            heading: None,
+            notes: Vec::new(),
+            remove: Some(id),
+        }),
+    }
+}
+
+fn set_dots(heading: &Heading, dots: u32) -> Intent {
+    edit(BoardEdit::Heading(Change::Put(Heading {
+        dots,
+        ..heading.clone()
+    })))
+}
+
+/// One field: its name and question, the dots against the budget, its headings with their
+/// notes, its loose notes. Dropping a note on the field itself takes it out of its group.
+fn column(
+    ui: &mut egui::Ui,
+    ctx: &ViewContext<'_>,
+    board: &Board,
+    config: &BoardConfig<'_>,
+    field: Field,
+    state: &mut BoardState,
+    intents: &mut Vec<Intent>,
+) {
+    let lang = ctx.lang;
+    let frame = Frame::group(ui.style()).fill(palette::HEADING.gamma_multiply(0.35));
+    let response = frame
+        .show(ui, |ui| {
+            ui.set_min_width(ui.available_width());
+            ui.heading(labels::field(field).get(lang));
+            ui.label(egui::RichText::new(labels::field_help(field).get(lang)).italics());
+            if config.voting {
+                let t = tally(&board.workshop, &board.headings, field);
+                let headings = board.headings.iter().filter(|h| h.field == field).count();
+                let text = match lang {
+                    Lang::Sv => format!(
+                        "Pinnar: {} av {} ({} per person, {} röstar)",
+                        t.given,
+                        t.available,
+                        board.workshop.budget(field, headings),
+                        board.workshop.voters(field)
+                    ),
+                    Lang::En => format!(
+                        "Dots: {} of {} ({} each, {} voting)",
+                        t.given,
+                        t.available,
+                        board.workshop.budget(field, headings),
+                        board.workshop.voters(field)
+                    ),
+                };
+                if t.over() {
+                    ui.colored_label(palette::ERROR, text);
+                } else {
+                    ui.label(text);
+                }
+            }
+            for h in headings_of(board, field, config.voting) {
+                heading_ui(ui, ctx, board, config, h, state, intents);
+            }
+            let loose = board.loose(field, config.sheet);
+            if !loose.is_empty() && config.grouping {
+                ui.small(lang.t("Inte grupperade", "Not grouped"));
+            }
+            notes_ui(ui, ctx, board, &loose, state, intents);
+        })
+        .response;
+    if let Some(dragged) = response.dnd_release_payload::<DragNote>()
+        && board
+            .notes
+            .iter()
+            .any(|n| n.id == dragged.0 && n.heading.is_some())
+    {
+        intents.push(group(None, vec![(dragged.0, None)]));
+    }
+}
+
+/// A heading with its dots and the notes under it; a note dropped on it joins it.
+fn heading_ui(
+    ui: &mut egui::Ui,
+    ctx: &ViewContext<'_>,
+    board: &Board,
+    config: &BoardConfig<'_>,
+    h: &Heading,
+    state: &mut BoardState,
+    intents: &mut Vec<Intent>,
+) {
+    let lang = ctx.lang;
+    let chosen = state.selected == Some(Item::Heading(h.id));
+    let stroke = if chosen {
+        Stroke::new(3.0, palette::HOME)
+    } else {
+        Stroke::new(1.0, palette::RIKET.gamma_multiply(0.5))
+    };
+    let inner = Frame::new()
+        .fill(palette::HEADING)
+        .stroke(stroke)
+        .corner_radius(4.0)
+        .inner_margin(6.0)
+        .show(ui, |ui| {
+            ui.set_min_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                title_ui(ui, ctx, h, state, intents);
+                if config.voting {
+                    dots_ui(ui, ctx, h, intents);
+                }
+            });
+            let notes = board.under(h.id);
+            notes_ui(ui, ctx, board, &notes, state, intents);
+        });
+    let response = ui.interact(
+        inner.response.rect,
+        egui::Id::unique(("board_heading", h.id)),
+        Sense::click(),
+    );
+    if response.clicked() {
+        state.selected = Some(Item::Heading(h.id));
+    }
+    if let Some(dragged) = response.dnd_release_payload::<DragNote>() {
+        intents.extend(drop_on(board, dragged.0, Item::Heading(h.id)));
+    }
+    if ctx.editable() {
+        response.context_menu(|ui| {
+            if ui
+                .button(lang.t("Ta bort rubriken", "Remove the heading"))
+                .clicked()
+            {
+                intents.push(remove(Item::Heading(h.id)));
+                ui.close();
+            }
+        });
+    }
+}
+
+/// The heading's title, or the field where it is written.
+fn title_ui(
+    ui: &mut egui::Ui,
+    ctx: &ViewContext<'_>,
+    h: &Heading,
+    state: &mut BoardState,
+    intents: &mut Vec<Intent>,
+) {
+    let lang = ctx.lang;
+    match &mut state.renaming {
+        Some((id, text)) if *id == h.id && ctx.editable() => {
+            let l = ui.label(lang.t("Rubrik", "Heading"));
+            let r = ui
+                .add(egui::TextEdit::singleline(text).desired_width(300.0))
+                .labelled_by(l.id);
+            if !r.has_focus() && !r.lost_focus() {
+                r.request_focus();
+            }
+            if r.lost_focus() {
+                let title = text.trim().to_string();
+                if !title.is_empty() && title != h.title {
+                    intents.push(edit(BoardEdit::Heading(Change::Put(Heading {
+                        title,
+                        ..h.clone()
+                    }))));
+                }
+                state.renaming = None;
+            }
+        }
+        _ => {
+            let r = ui.add(
+                egui::Label::new(egui::RichText::new(&h.title).strong())
+                    .wrap()
+                    .sense(Sense::click()),
+            );
+            if r.double_clicked() && ctx.editable() {
+                state.renaming = Some((h.id, h.title.clone()));
+            } else if r.clicked() {
+                state.selected = Some(Item::Heading(h.id));
+            }
+        }
+    }
+}
+
+/// A heading's dots: fewer, the number (typed or dragged), more.
+fn dots_ui(ui: &mut egui::Ui, ctx: &ViewContext<'_>, h: &Heading, intents: &mut Vec<Intent>) {
+    let lang = ctx.lang;
+    if !ctx.editable() {
+        ui.strong(match lang {
+            Lang::Sv => format!("{} pinnar", h.dots),
+            Lang::En => format!("{} dots", h.dots),
+        });
+        return;
+    }
+    let mut dots = h.dots;
+    if ui
+        .small_button("-")
+        .on_hover_text(lang.t("En pinne mindre", "One dot less"))
+        .clicked()
+    {
+        dots = dots.saturating_sub(1);
+    }
+    let l = ui.label(lang.t("pinnar", "dots"));
+    let r = ui
+        .add(egui::DragValue::new(&mut dots).range(0..=999))
+        .labelled_by(l.id);
+    if ui
+        .small_button("+")
+        .on_hover_text(lang.t("En pinne till", "One dot more"))
+        .clicked()
+    {
+        dots += 1;
+    }
+    // A typed or dragged number is stored when it settles, not at every step.
+    let settled = !r.dragged() && !r.has_focus();
+    if dots != h.dots && (settled || r.lost_focus() || r.drag_stopped()) {
+        intents.push(set_dots(h, dots));
+    }
+}
+
+/// Notes as post-its, several to a row.
+fn notes_ui(
+    ui: &mut egui::Ui,
+    ctx: &ViewContext<'_>,
+    board: &Board,
+    notes: &[&Note],
+    state: &mut BoardState,
+    intents: &mut Vec<Intent>,
+) {
+    if notes.is_empty() {
+        return;
+    }
+    let body = ui.text_style_height(&egui::TextStyle::Body);
+    let width = ui.available_width();
+    let per_row = (width / (body * 14.0)).floor().max(1.0);
+    let card = (width / per_row - ui.spacing().item_spacing.x).max(body * 6.0);
+    ui.horizontal_wrapped(|ui| {
+        for note in notes {
+            note_ui(ui, ctx, board, note, card, state, intents);
+        }
+    });
+}
+
+/// One note: click chooses it, drag moves it, a note dropped on it groups the two.
+fn note_ui(
+    ui: &mut egui::Ui,
+    ctx: &ViewContext<'_>,
+    board: &Board,
+    note: &Note,
+    width: f32,
+    state: &mut BoardState,
+    intents: &mut Vec<Intent>,
+) {
+    let lang = ctx.lang;
+    let chosen = state.selected == Some(Item::Note(note.id));
+    let carried = state.carried == Some(note.id);
+    let stroke = if carried {
+        Stroke::new(3.0, palette::TARGET)
+    } else if chosen {
+        Stroke::new(3.0, palette::HOME)
+    } else {
+        Stroke::new(1.0, Color32::from_black_alpha(40))
+    };
+    let id = egui::Id::unique(("board_note", note.id));
+    let dragging = ui.ctx().is_being_dragged(id);
+    let fill = if dragging {
+        palette::NOTE.gamma_multiply(0.5)
+    } else {
+        palette::NOTE
+    };
+    let inner = Frame::new()
+        .fill(fill)
+        .stroke(stroke)
+        .corner_radius(3.0)
+        .inner_margin(6.0)
+        .show(ui, |ui| {
+            ui.set_width(width - 12.0);
+            ui.add(egui::Label::new(&note.text).wrap().selectable(false));
+            if !note.author.is_empty() {
+                ui.small(format!("({})", note.author));
+            }
+        });
+    let sense = if ctx.editable() {
+        Sense::click_and_drag()
+    } else {
+        Sense::click()
+    };
+    let response = ui.interact(inner.response.rect, id, sense);
+    response.dnd_set_drag_payload(DragNote(note.id));
+    if response.clicked() {
+        state.selected = Some(Item::Note(note.id));
+    }
+    if let Some(dragged) = response.dnd_release_payload::<DragNote>() {
+        intents.extend(drop_on(board, dragged.0, Item::Note(note.id)));
+    }
+    if dragging && let Some(pointer) = ui.ctx().pointer_interact_pos() {
+        // The note follows the pointer above everything else.
+        let painter = ui
+            .ctx()
+            .layer_painter(egui::LayerId::new(egui::Order::Tooltip, id.with("dragged")));
+        let rect = egui::Rect::from_center_size(pointer, inner.response.rect.size());
+        painter.rect_filled(rect, 3.0, palette::NOTE);
+        painter.rect_stroke(
+            rect,
+            3.0,
+            Stroke::new(2.0, palette::HOME),
+            egui::StrokeKind::Inside,
+        );
+        painter.text(
+            rect.left_top() + egui::vec2(6.0, 6.0),
+            egui::Align2::LEFT_TOP,
+            note.text.chars().take(40).collect::<String>(),
+            egui::TextStyle::Body.resolve(ui.style()),
+            palette::INK,
+        );
+    }
+    if ctx.editable() {
+        response.context_menu(|ui| {
+            if note.heading.is_some()
+                && ui
+                    .button(lang.t("Ta ut ur gruppen", "Take out of the group"))
+                    .clicked()
+            {
+                intents.push(group(None, vec![(note.id, None)]));
+                ui.close();
+            }
+            if ui
+                .button(lang.t("Ta bort lappen", "Remove the note"))
+                .clicked()
+            {
+                intents.push(remove(Item::Note(note.id)));
+                ui.close();
+            }
+        });
+    }
+}

@@ -1,0 +1,389 @@
+//! What the two workshop pages share around the board: the list of sessions of one kind with
+//! a way to start and remove one, the session's head (question, date, facilitator,
+//! participants, groups), the facilitator's timer, the shortcut overlay, and turning a text
+//! into an improvement proposal for Åtgärder.
+
+use crate::i18n::{Lang, Tr};
+use crate::model::analysis::Proposal;
+use crate::model::board::{BoardKind, Group, MakeUp, Timer, Workshop};
+use crate::store::analysis::AnalysisEdit;
+use crate::store::board::{Board, BoardEdit};
+use crate::store::shape::Change;
+use crate::ui::theme::palette;
+use crate::ui::widgets::timer;
+use crate::ui::{Cached, Intent, ViewContext};
+
+/// A workshop page's sessions and what it keeps between frames.
+pub struct Sessions {
+    kind: BoardKind,
+    list: Cached<u64, Vec<Workshop>>,
+    board: Cached<(u64, i64), Option<Board>>,
+    proposals: Cached<u64, Vec<String>>,
+    pub selected: Option<i64>,
+    head: Option<(u64, Workshop)>,
+    pub timer: Timer,
+    /// The shortcut overlay is open.
+    pub help: bool,
+}
+
+impl Sessions {
+    pub fn new(kind: BoardKind, minutes: u32) -> Sessions {
+        Sessions {
+            kind,
+            list: Cached::default(),
+            board: Cached::default(),
+            proposals: Cached::default(),
+            selected: None,
+            head: None,
+            timer: Timer::new(minutes),
+            help: false,
+        }
+    }
+
+    /// A session of this page's kind was made: show it.
+    pub fn created(&mut self, edit: &crate::store::Edit, id: i64) {
+        if let crate::store::Edit::Board(BoardEdit::Workshop(Change::Put(w))) = edit
+            && w.kind == self.kind
+        {
+            self.selected = Some(id);
+        }
+    }
+
+    /// The sessions of this kind as tabs, with new and remove; returns the chosen session's
+    /// board (read again when the workbook changes).
+    pub fn bar(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &ViewContext<'_>,
+        intents: &mut Vec<Intent>,
+    ) -> Option<Board> {
+        let lang = ctx.lang;
+        let kind = self.kind;
+        let list = match self
+            .list
+            .get(ctx.revision, lang, || ctx.workbook.workshops())
+        {
+            Ok(all) => all
+                .iter()
+                .filter(|w| w.kind == kind)
+                .cloned()
+                .collect::<Vec<_>>(),
+            Err(message) => {
+                ui.colored_label(palette::ERROR, message);
+                return None;
+            }
+        };
+        if self
+            .selected
+            .is_none_or(|s| !list.iter().any(|w| w.id == s))
+        {
+            self.selected = list.last().map(|w| w.id);
+        }
+        ui.horizontal_wrapped(|ui| {
+            for w in &list {
+                let name = format!("{} {}", w.date, short(&w.question, 40));
+                if ui
+                    .selectable_label(self.selected == Some(w.id), name)
+                    .clicked()
+                {
+                    self.selected = Some(w.id);
+                }
+            }
+            if ctx.editable() {
+                ui.separator();
+                if ui.button(lang.t("Ny session", "New session")).clicked() {
+                    intents.push(new_session(kind, lang));
+                }
+                if let Some(id) = self.selected
+                    && ui
+                        .button(lang.t("Ta bort sessionen", "Remove the session"))
+                        .on_hover_text(lang.t(
+                            "Allt på tavlan tas bort; Ångra tar tillbaka det.",
+                            "Everything on the board is removed; Undo brings it back.",
+                        ))
+                        .clicked()
+                {
+                    intents.push(Intent::Edit(BoardEdit::Workshop(Change::Remove(id)).into()));
+                }
+            }
+            if ui
+                .selectable_label(self.help, lang.t("Kortkommandon", "Shortcuts"))
+                .clicked()
+            {
+                self.help = !self.help;
+            }
+        });
+        let id = self.selected?;
+        match self
+            .board
+            .get((ctx.revision, id), lang, || ctx.workbook.board(id))
+        {
+            Ok(board) => board.clone(),
+            Err(message) => {
+                ui.colored_label(palette::ERROR, message);
+                None
+            }
+        }
+    }
+
+    /// Whether a proposal with this text is already on the table.
+    pub fn proposed(&mut self, ctx: &ViewContext<'_>, text: &str) -> bool {
+        self.proposals
+            .get(ctx.revision, ctx.lang, || {
+                Ok(ctx
+                    .workbook
+                    .proposal_rows()?
+                    .into_iter()
+                    .map(|r| r.proposal.text)
+                    .collect())
+            })
+            .is_ok_and(|texts| texts.iter().any(|t| t == text.trim()))
+    }
+
+    /// The session's head to edit, folded; stored when a field is left.
+    pub fn head(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &ViewContext<'_>,
+        stored: &Workshop,
+        questions: &[&str],
+        intents: &mut Vec<Intent>,
+    ) {
+        let lang = ctx.lang;
+        if !ctx.editable() {
+            ui.strong(&stored.question);
+            return;
+        }
+        if self
+            .head
+            .as_ref()
+            .is_none_or(|(rev, w)| *rev != ctx.revision || w.id != stored.id)
+        {
+            self.head = Some((ctx.revision, stored.clone()));
+        }
+        let Some((_, d)) = &mut self.head else { return };
+        let save = |w: &Workshop| Intent::Edit(BoardEdit::Workshop(Change::Put(w.clone())).into());
+        egui::CollapsingHeader::new(format!(
+            "{}: {}",
+            lang.t("Sessionen", "The session"),
+            stored.question
+        ))
+        .id_salt(("workshop_head", stored.id))
+        .show(ui, |ui| {
+            let mut left = false;
+            egui::Grid::new(("workshop_head_grid", stored.id))
+                .num_columns(2)
+                .show(ui, |ui| {
+                    let question = match stored.kind {
+                        BoardKind::Swot => lang.t("Frågan", "The question"),
+                        BoardKind::TopNews => lang.t("Område eller verksamhet", "Area or service"),
+                    };
+                    let l = ui.label(question);
+                    ui.horizontal_wrapped(|ui| {
+                        left |= ui
+                            .add(egui::TextEdit::singleline(&mut d.question).desired_width(460.0))
+                            .labelled_by(l.id)
+                            .lost_focus();
+                        for q in questions {
+                            if ui.small_button(short(q, 30)).on_hover_text(*q).clicked() {
+                                d.question = (*q).to_string();
+                                left = true;
+                            }
+                        }
+                    });
+                    ui.end_row();
+                    for (label, field) in [
+                        (
+                            lang.t("Datum (ÅÅÅÅ-MM-DD)", "Date (YYYY-MM-DD)"),
+                            &mut d.date,
+                        ),
+                        (lang.t("Övningsledare", "Facilitator"), &mut d.facilitator),
+                    ] {
+                        let l = ui.label(label);
+                        left |= ui
+                            .add(egui::TextEdit::singleline(field).desired_width(200.0))
+                            .labelled_by(l.id)
+                            .lost_focus();
+                        ui.end_row();
+                    }
+                    let l = ui.label(lang.t("Deltagare", "Participants"));
+                    let r = ui
+                        .add(egui::DragValue::new(&mut d.participants).range(0..=500))
+                        .labelled_by(l.id);
+                    left |= r.lost_focus() || r.drag_stopped();
+                    ui.end_row();
+                });
+            left |= groups(ui, lang, &mut d.groups);
+            if !crate::model::value::is_iso_date(d.date.trim()) && !d.date.trim().is_empty() {
+                ui.colored_label(
+                    palette::ERROR,
+                    lang.t(
+                        "Datumet ska skrivas ÅÅÅÅ-MM-DD.",
+                        "Write the date as YYYY-MM-DD.",
+                    ),
+                );
+                left = false;
+            }
+            if left && d != stored {
+                intents.push(save(d));
+            }
+        });
+    }
+
+    /// The timer, large; T starts and pauses it when no text field has the keyboard.
+    pub fn timer(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>) {
+        if !ui.ctx().egui_wants_keyboard_input()
+            && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::T))
+        {
+            let now = ui.input(|i| i.time);
+            timer::toggle(&mut self.timer, now);
+        }
+        let body = ui.text_style_height(&egui::TextStyle::Body);
+        let size = if ctx.presentation {
+            body * 1.6
+        } else {
+            body * 2.0
+        };
+        timer::timer(ui, ctx.lang, &mut self.timer, size, true);
+    }
+
+    /// The shortcut overlay, when open: the board's keys and the page's own.
+    pub fn shortcuts(&mut self, ui: &mut egui::Ui, lang: Lang, own: &[(&str, Tr)]) {
+        if !ui.ctx().egui_wants_keyboard_input()
+            && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F1))
+        {
+            self.help = !self.help;
+        }
+        let mut open = self.help;
+        egui::Window::new(lang.t("Kortkommandon", "Shortcuts"))
+            .open(&mut open)
+            .collapsible(false)
+            .show(ui.ctx(), |ui| {
+                egui::Grid::new("board_shortcuts")
+                    .striped(true)
+                    .show(ui, |ui| {
+                        let all = crate::ui::widgets::board::SHORTCUTS.iter().chain(own);
+                        for (key, what) in all {
+                            ui.strong(*key);
+                            ui.label(what.get(lang));
+                            ui.end_row();
+                        }
+                        ui.strong("T");
+                        ui.label(lang.t("Starta eller pausa tiduret", "Start or pause the timer"));
+                        ui.end_row();
+                        ui.strong("F1");
+                        ui.label(
+                            lang.t("Visa eller dölj den här listan", "Show or hide this list"),
+                        );
+                        ui.end_row();
+                    });
+            });
+        self.help = open;
+    }
+}
+
+/// A new session of `kind`, dated today.
+fn new_session(kind: BoardKind, lang: Lang) -> Intent {
+    let question = match kind {
+        BoardKind::Swot => lang.t("Ny SWOT", "New SWOT"),
+        BoardKind::TopNews => lang.t("Ny toppnyhet", "New top news"),
+    };
+    Intent::Edit(
+        BoardEdit::Workshop(Change::Put(Workshop {
+            kind,
+            question: question.to_string(),
+            date: crate::model::value::today(),
+            ..Workshop::default()
+        }))
+        .into(),
+    )
+}
+
+/// The groups: name, size, make-up and roles; a new group. Returns whether one changed.
+fn groups(ui: &mut egui::Ui, lang: Lang, groups: &mut Vec<Group>) -> bool {
+    let mut changed = false;
+    ui.label(lang.t("Grupper", "Groups"));
+    let mut remove = None;
+    for (n, g) in groups.iter_mut().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label(lang.t("Namn", "Name"));
+            changed |= ui
+                .add(egui::TextEdit::singleline(&mut g.name).desired_width(160.0))
+                .labelled_by(l.id)
+                .lost_focus();
+            let l = ui.label(lang.t("Antal", "Size"));
+            let r = ui
+                .add(egui::DragValue::new(&mut g.size).range(0..=200))
+                .labelled_by(l.id);
+            changed |= r.lost_focus() || r.drag_stopped();
+            for (m, text) in [
+                (MakeUp::Mixed, lang.t("blandad", "mixed")),
+                (MakeUp::SameRole, lang.t("samma roll", "same role")),
+            ] {
+                changed |= ui.selectable_value(&mut g.make_up, m, text).changed();
+            }
+            let l = ui.label(lang.t("Roller", "Roles"));
+            changed |= ui
+                .add(egui::TextEdit::singleline(&mut g.roles).desired_width(220.0))
+                .labelled_by(l.id)
+                .lost_focus();
+            if ui.small_button(lang.t("Ta bort", "Remove")).clicked() {
+                remove = Some(n);
+            }
+        });
+    }
+    if let Some(n) = remove {
+        groups.remove(n);
+        changed = true;
+    }
+    if ui.button(lang.t("Ny grupp", "New group")).clicked() {
+        groups.push(Group {
+            name: format!("{} {}", lang.t("Grupp", "Group"), groups.len() + 1),
+            ..Group::default()
+        });
+        changed = true;
+    }
+    changed
+}
+
+/// A button that makes `text` an improvement proposal for Åtgärder, saying where it came
+/// from; once made, it says so instead.
+pub fn propose_button(
+    ui: &mut egui::Ui,
+    ctx: &ViewContext<'_>,
+    sessions: &mut Sessions,
+    text: &str,
+    origin: String,
+    intents: &mut Vec<Intent>,
+) {
+    let lang = ctx.lang;
+    if !ctx.editable() || text.trim().is_empty() {
+        return;
+    }
+    if sessions.proposed(ctx, text) {
+        ui.small(lang.t("(förslag finns)", "(proposed)"));
+        return;
+    }
+    if ui
+        .small_button(lang.t("Gör till åtgärdsförslag", "Make it a proposal"))
+        .clicked()
+    {
+        intents.push(Intent::Edit(
+            AnalysisEdit::Proposal(Change::Put(Proposal {
+                text: text.trim().to_string(),
+                reference: origin,
+                ..Proposal::default()
+            }))
+            .into(),
+        ));
+    }
+}
+
+fn short(text: &str, max: usize) -> String {
+    let cut: String = text.chars().take(max).collect();
+    if cut.len() < text.len() {
+        format!("{cut}…")
+    } else {
+        cut
+    }
+}
