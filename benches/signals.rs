@@ -294,11 +294,95 @@ fn bench_action_frames(c: &mut Criterion) {
     }
 }
 
+/// One frame of the SWOT board with 200 notes under and beside 30 headings, still and while a
+/// note is dragged across it, headless.
+fn bench_board_frames(c: &mut Criterion) {
+    use styrsnurra::model::board::{Field, Heading, Note};
+    use styrsnurra::store::board::BoardEdit;
+    use styrsnurra::store::shape::Change;
+    let dir = tempfile::tempdir().expect("temp dir");
+    // SAFETY: set before any thread reads it; keeps the bench's files in the temp dir.
+    unsafe { std::env::set_var("STYRSNURRA_DATA_DIR", dir.path()) };
+    let path = dir.path().join("board.styrsnurra");
+    drop(styrsnurra::store::demo::build(&path).expect("demo"));
+    {
+        let mut wb = Workbook::open(&path).expect("open");
+        let mut edits = Vec::new();
+        // The demo SWOT has 5 headings and 10 notes in these two fields; grow it to 30 and 200.
+        for n in 0..25_i64 {
+            edits.push(Edit::from(BoardEdit::Heading(Change::Put(Heading {
+                id: 100 + n,
+                workshop_id: 1,
+                field: if n % 2 == 0 {
+                    Field::Opportunity
+                } else {
+                    Field::Threat
+                },
+                title: format!("Rubrik {n} om något viktigt"),
+                dots: (n % 7) as u32,
+            }))));
+        }
+        for n in 0..192_i64 {
+            edits.push(Edit::from(BoardEdit::Note(Change::Put(Note {
+                id: 1000 + n,
+                workshop_id: 1,
+                field: if n % 2 == 0 {
+                    Field::Opportunity
+                } else {
+                    Field::Threat
+                },
+                text: format!("Lapp {n}: en tanke som någon skrev ned"),
+                heading: (n % 3 != 0).then_some(100 + n % 25),
+                ..Note::default()
+            }))));
+        }
+        wb.apply(Edit::Batch(edits)).expect("grow the demo");
+        let board = wb.board(1).expect("board").expect("the demo swot");
+        eprintln!(
+            "{} notes, {} headings",
+            board
+                .notes
+                .iter()
+                .filter(|n| matches!(n.field, Field::Opportunity | Field::Threat))
+                .count(),
+            board
+                .headings
+                .iter()
+                .filter(|h| matches!(h.field, Field::Opportunity | Field::Threat))
+                .count()
+        );
+    }
+    let mut app = App::new(Some(path));
+    let ctx = egui::Context::default();
+    app.handle(Intent::Go(Route::Page(PageId::Swot)), None);
+    for _ in 0..3 {
+        drop(ctx.run_ui(full_hd(), |ui| app.frame(ui)));
+    }
+    c.bench_function("swot_board_frame_200_notes_30_headings", |b| {
+        b.iter(|| ctx.run_ui(full_hd(), |ui| app.frame(ui)));
+    });
+    let dragged = styrsnurra::ui::widgets::board::note_id(1000, false);
+    let mut step = 0.0_f32;
+    c.bench_function("swot_board_frame_dragging_a_note", |b| {
+        b.iter(|| {
+            step = (step + 7.0) % 900.0;
+            ctx.set_dragged_id(dragged);
+            let mut input = full_hd();
+            input.events.push(egui::Event::PointerMoved(egui::pos2(
+                300.0 + step,
+                300.0 + step / 2.0,
+            )));
+            ctx.run_ui(input, |ui| app.frame(ui))
+        });
+    });
+}
+
 criterion_group!(
     benches,
     bench_country,
     bench_cockpit,
     bench_full_dump_views,
-    bench_action_frames
+    bench_action_frames,
+    bench_board_frames
 );
 criterion_main!(benches);

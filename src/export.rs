@@ -62,6 +62,32 @@ pub fn write_csv(path: &Path, rows: &[Vec<String>]) -> Result<(), ExportError> {
     result
 }
 
+/// Writes RGBA pixels (`width` × `height`, 4 bytes each) to `path` as a PNG: a board as
+/// the room saw it, for the minutes and the report.
+#[cfg(feature = "gui")]
+pub fn write_png(path: &Path, width: u32, height: u32, rgba: &[u8]) -> Result<(), ExportError> {
+    let io = |e| ExportError::Io(path.to_path_buf(), e);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = path.with_file_name(format!(".{name}.tmp"));
+    let result = image::save_buffer_with_format(
+        &temp,
+        rgba,
+        width,
+        height,
+        image::ExtendedColorType::Rgba8,
+        image::ImageFormat::Png,
+    )
+    .map_err(|e| io(std::io::Error::other(e.to_string())))
+    .and_then(|()| std::fs::rename(&temp, path).map_err(io));
+    if result.is_err() {
+        std::fs::remove_file(&temp).ok();
+    }
+    result
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,6 +108,22 @@ mod tests {
         let err = write_csv(&missing, &rows).unwrap_err();
         assert!(err.message(crate::i18n::Lang::Sv).contains("plan.csv"));
         assert!(!missing.with_file_name(".plan.csv.tmp").exists());
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[cfg(feature = "gui")]
+    #[test]
+    fn a_picture_is_written_as_a_png_of_its_size() {
+        let dir = std::env::temp_dir().join(format!("styrsnurra-png-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("tavla.png");
+        let rgba: Vec<u8> = (0..3 * 2).flat_map(|i| [i as u8 * 40, 0, 0, 255]).collect();
+        write_png(&path, 3, 2, &rgba).unwrap();
+        let back = image::open(&path).unwrap().to_rgba8();
+        assert_eq!(back.dimensions(), (3, 2));
+        assert_eq!(back.get_pixel(2, 0).0, [80, 0, 0, 255]);
+        let err = write_png(&dir.join("nope").join("x.png"), 3, 2, &rgba).unwrap_err();
+        assert!(err.message(crate::i18n::Lang::Sv).contains("x.png"));
         std::fs::remove_dir_all(&dir).ok();
     }
 }

@@ -86,6 +86,14 @@ impl App {
             if presentation.button(ui, lang, true) {
                 intents.push(Intent::Command(presentation));
             }
+            let projector = UiCommand::ToggleProjector;
+            if ui
+                .selectable_label(self.projector, projector.text().get(lang))
+                .on_hover_text(projector.tooltip().get(lang))
+                .clicked()
+            {
+                intents.push(Intent::Command(projector));
+            }
         });
     }
 

@@ -18,6 +18,8 @@ pub enum DialogKind {
     ExportPlan(i64),
     /// Pictures for a Toppnyhet sheet (its id).
     Picture(i64),
+    /// Where to save a picture of the window.
+    ExportPicture,
 }
 
 /// A dialog on screen.
@@ -68,6 +70,18 @@ impl PendingDialog {
                 Box::pin(async move {
                     let picked = dialog
                         .add_filter(filter, &["csv"])
+                        .set_file_name(name)
+                        .save_file()
+                        .await;
+                    one(picked).unwrap_or_default()
+                })
+            }
+            DialogKind::ExportPicture => {
+                let filter = lang.t("PNG-bild", "PNG picture");
+                let name = lang.t("tavla.png", "board.png");
+                Box::pin(async move {
+                    let picked = dialog
+                        .add_filter(filter, &["png"])
                         .set_file_name(name)
                         .save_file()
                         .await;

@@ -16,6 +16,9 @@ use crate::store::{Access, Edit, Workbook, demo};
 use crate::ui::pages::workbook::read_only_text;
 use crate::ui::{ImportOutcome, Intent, PageId, Route, UiCommand, ViewContext, theme};
 use dialog::{DialogKind, PendingDialog};
+
+/// The projector window's viewport, by name.
+const PROJECTOR: &str = "styrsnurra-projector";
 pub use session::{IntegrityCheck, Session};
 
 /// Workbooks opened lately, newest first, kept in the user's data folder.
@@ -68,6 +71,12 @@ pub enum Banner {
 pub struct App {
     pub lang: Lang,
     pub presentation: bool,
+    /// The projector's second window is open.
+    pub projector: bool,
+    /// What became of the last picture of the window, once written.
+    picture_saved: std::sync::Arc<std::sync::Mutex<Option<Banner>>>,
+    /// The context of the last frame, for what a finished dialog starts.
+    context: Option<egui::Context>,
     pub banner: Option<Banner>,
     pub recent: RecentFiles,
     /// Changes whenever what the pages show may have changed; pages key their caches on it.
@@ -85,6 +94,9 @@ impl App {
         let mut app = App {
             lang: Lang::Sv,
             presentation: false,
+            projector: false,
+            picture_saved: std::sync::Arc::default(),
+            context: None,
             banner: None,
             recent: RecentFiles::load(demo::data_dir().join("recent.json")),
             revision: 0,
@@ -298,12 +310,53 @@ impl App {
                 self.go(&Route::ImportFiles(paths));
             }
             DialogKind::ExportPlan(plan) => self.export_plan(plan, &first),
+            DialogKind::ExportPicture => {
+                if let Some(ctx) = self.context.clone() {
+                    self.export_picture(first, &ctx);
+                }
+            }
             DialogKind::Picture(sheet) => {
                 for path in &paths {
                     self.add_picture(sheet, path);
                 }
             }
         }
+    }
+
+    /// Asks the window the room sees for its pixels; they are written as a PNG when they come
+    /// (on the renderer's thread), and the outcome is shown in the next frame.
+    fn export_picture(&mut self, path: PathBuf, ctx: &egui::Context) {
+        let target = if self.projector {
+            egui::ViewportId::from_hash_of(PROJECTOR)
+        } else {
+            egui::ViewportId::ROOT
+        };
+        let slot = std::sync::Arc::clone(&self.picture_saved);
+        let lang = self.lang;
+        let repaint = ctx.clone();
+        ctx.send_viewport_cmd_to(
+            target,
+            egui::ViewportCommand::Screenshot(egui::ScreenshotCallback::new(move |image| {
+                let written = crate::export::write_png(
+                    &path,
+                    image.width() as u32,
+                    image.height() as u32,
+                    image.as_raw(),
+                );
+                let banner = match written {
+                    Ok(()) => Banner::Notice(format!(
+                        "{} {}",
+                        lang.t("Bilden är sparad:", "The picture is saved:"),
+                        path.display()
+                    )),
+                    Err(e) => Banner::Error(e.message(lang)),
+                };
+                if let Ok(mut slot) = slot.lock() {
+                    *slot = Some(banner);
+                }
+                repaint.request_repaint();
+            })),
+        );
     }
 
     /// Keeps a picture file in the workbook and puts it on a Toppnyhet sheet (one edit); a
@@ -451,6 +504,11 @@ impl App {
                 Some(path) => self.add_picture(sheet, &path),
                 None => self.start_dialog(DialogKind::Picture(sheet), ctx),
             },
+            Intent::ExportPicture { path } => match (path, ctx) {
+                (Some(path), Some(ctx)) => self.export_picture(path, ctx),
+                (None, _) => self.start_dialog(DialogKind::ExportPicture, ctx),
+                (Some(_), None) => {}
+            },
             Intent::ExportPlan { plan, path } => match path {
                 Some(path) => self.export_plan(plan, &path),
                 None => self.start_dialog(DialogKind::ExportPlan(plan), ctx),
@@ -490,6 +548,7 @@ impl App {
             UiCommand::Redo => self.step_history(false),
             UiCommand::TogglePresentation => self.presentation = !self.presentation,
             UiCommand::LeavePresentation => self.presentation = false,
+            UiCommand::ToggleProjector => self.projector = !self.projector,
             UiCommand::PreviousPage | UiCommand::NextPage => {
                 let step = if command == UiCommand::NextPage {
                     1
@@ -513,9 +572,10 @@ impl App {
         match command {
             UiCommand::Undo => writable && header.is_some_and(|h| h.undo.is_some()),
             UiCommand::Redo => writable && header.is_some_and(|h| h.redo.is_some()),
-            UiCommand::SaveCopy | UiCommand::PreviousPage | UiCommand::NextPage => {
-                self.session.is_some()
-            }
+            UiCommand::SaveCopy
+            | UiCommand::PreviousPage
+            | UiCommand::NextPage
+            | UiCommand::ToggleProjector => self.session.is_some(),
             UiCommand::ImportFiles | UiCommand::ImportFolder => writable,
             UiCommand::LeavePresentation => self.presentation,
             UiCommand::NewWorkbook
@@ -535,6 +595,10 @@ impl App {
             theme::apply(&ctx, self.presentation);
             self.theme_applied = Some(self.presentation);
         }
+        self.context = Some(ctx.clone());
+        if let Some(banner) = self.picture_saved.lock().ok().and_then(|mut s| s.take()) {
+            self.banner = Some(banner);
+        }
         self.poll_dialog();
         self.poll_session(&ctx);
         let mut intents: Vec<Intent> = UiCommand::pressed(&ctx, |c| self.can_run(c))
@@ -552,6 +616,7 @@ impl App {
                 workbook: &session.workbook,
                 lang: self.lang,
                 presentation: self.presentation,
+                projector: false,
                 revision: self.revision,
                 import: session.import.state(),
                 integrity: session.integrity.status(),
@@ -562,8 +627,54 @@ impl App {
                 .get(session.current)
                 .ui(ui, &view_ctx, &mut intents);
         });
+        if self.projector {
+            self.projector_window(&ctx);
+        }
         for intent in intents {
             self.handle(intent, Some(&ctx));
+        }
+    }
+
+    /// The projector's window: the page shown as in presentation mode, read-only, while this
+    /// window keeps the controls. Closing it turns it off.
+    fn projector_window(&mut self, ctx: &egui::Context) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let title = match self.lang {
+            Lang::Sv => "Styrsnurra – projektor",
+            Lang::En => "Styrsnurra – projector",
+        };
+        let builder = egui::ViewportBuilder::default()
+            .with_title(title)
+            .with_inner_size([1280.0, 720.0]);
+        let view_ctx = ViewContext {
+            workbook: &session.workbook,
+            lang: self.lang,
+            presentation: true,
+            projector: true,
+            revision: self.revision,
+            import: session.import.state(),
+            integrity: session.integrity.status(),
+            recent: &self.recent.paths,
+        };
+        let page = session.pages.get(session.current);
+        let closed = ctx.show_viewport_immediate(
+            egui::ViewportId::from_hash_of(PROJECTOR),
+            builder,
+            |ui, _class| {
+                let mut style = (**ui.style()).clone();
+                theme::set_style(&mut style, true);
+                ui.set_style(style);
+                egui::CentralPanel::default().show(ui, |ui| {
+                    // What the room sees asks for nothing: its intents are dropped.
+                    page.ui(ui, &view_ctx, &mut Vec::new());
+                });
+                ui.input(|i| i.viewport().close_requested())
+            },
+        );
+        if closed {
+            self.projector = false;
         }
     }
 

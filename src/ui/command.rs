@@ -22,6 +22,7 @@ crate::ui::enum_with_all! {
         Undo,
         TogglePresentation,
         LeavePresentation,
+        ToggleProjector,
         PreviousPage,
         NextPage,
     }
@@ -41,6 +42,7 @@ impl UiCommand {
             UiCommand::Redo => Tr::new("Gör om", "Redo"),
             UiCommand::TogglePresentation => Tr::new("Presentationsläge", "Presentation mode"),
             UiCommand::LeavePresentation => Tr::new("Avsluta presentation", "Leave presentation"),
+            UiCommand::ToggleProjector => Tr::new("Projektorfönster", "Projector window"),
             UiCommand::PreviousPage => Tr::new("Föregående steg", "Previous step"),
             UiCommand::NextPage => Tr::new("Nästa steg", "Next step"),
         }
@@ -88,6 +90,10 @@ impl UiCommand {
             UiCommand::LeavePresentation => {
                 Tr::new("Tillbaka till arbetsläget.", "Back to the working view.")
             }
+            UiCommand::ToggleProjector => Tr::new(
+                "Ett andra fönster för projektorn visar sidan i stor text, medan du styr från det här.",
+                "A second window for the projector shows the page in large text while you steer from this one.",
+            ),
             UiCommand::PreviousPage => Tr::new(
                 "Går till steget före i styrsnurran.",
                 "Goes to the step before in the cycle.",
@@ -116,6 +122,7 @@ impl UiCommand {
         const UNDO: &[KeyboardShortcut] = &[cmd(Key::Z)];
         const REDO: &[KeyboardShortcut] = &[KeyboardShortcut::new(SHIFT_CMD, Key::Z), cmd(Key::Y)];
         const PRESENT: &[KeyboardShortcut] = &[plain(Key::F5)];
+        const PROJECTOR: &[KeyboardShortcut] = &[plain(Key::F6)];
         const LEAVE: &[KeyboardShortcut] = &[plain(Key::Escape)];
         const PREVIOUS: &[KeyboardShortcut] = &[cmd(Key::PageUp)];
         const NEXT: &[KeyboardShortcut] = &[cmd(Key::PageDown)];
@@ -126,6 +133,7 @@ impl UiCommand {
             UiCommand::Redo => REDO,
             UiCommand::TogglePresentation => PRESENT,
             UiCommand::LeavePresentation => LEAVE,
+            UiCommand::ToggleProjector => PROJECTOR,
             UiCommand::PreviousPage => PREVIOUS,
             UiCommand::NextPage => NEXT,
             UiCommand::SaveCopy

@@ -334,6 +334,11 @@ pub enum Intent {
         sheet: i64,
         path: Option<PathBuf>,
     },
+    /// Saves what the room sees (the projector's window when open, else this one) as a PNG at
+    /// the path given, or at one asked for.
+    ExportPicture {
+        path: Option<PathBuf>,
+    },
     /// Writes one action plan as a CSV table to the path given, or to one asked for.
     ExportPlan {
         plan: i64,
@@ -376,6 +381,9 @@ pub struct ViewContext<'a> {
     pub workbook: &'a crate::store::Workbook,
     pub lang: Lang,
     pub presentation: bool,
+    /// Drawn in the projector's second window (ids there must differ from the laptop's, for
+    /// when the two share one context).
+    pub projector: bool,
     /// Changes whenever the workbook's content changes; pages key their caches on it.
     pub revision: u64,
     pub import: ImportState<'a>,

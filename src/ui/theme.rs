@@ -57,13 +57,18 @@ pub const NORMAL_BODY: f32 = 16.0;
 
 /// Applies the theme; called when presentation mode changes and at start.
 pub fn apply(ctx: &egui::Context, presentation: bool) {
+    ctx.set_theme(egui::Theme::Light);
+    ctx.global_style_mut(|style| set_style(style, presentation));
+}
+
+/// The theme's sizes and colours, for the whole app or for one window (the projector's).
+pub fn set_style(style: &mut egui::Style, presentation: bool) {
     let body = if presentation {
         PRESENTATION_BODY
     } else {
         NORMAL_BODY
     };
-    ctx.set_theme(egui::Theme::Light);
-    ctx.global_style_mut(|style| {
+    {
         style.text_styles = [
             (
                 TextStyle::Heading,
@@ -102,5 +107,5 @@ pub fn apply(ctx: &egui::Context, presentation: bool) {
             visuals.selection.bg_fill = Color32::from_rgb(0xC8, 0xDD, 0xF5);
             visuals.selection.stroke.color = Color32::from_gray(10);
         }
-    });
+    }
 }

@@ -468,7 +468,7 @@ fn card_ui(
     intents: &mut Vec<Intent>,
 ) {
     let body = ui.text_style_height(&egui::TextStyle::Body);
-    let id = egui::Id::unique(("proposal_card", row.proposal.id));
+    let id = egui::Id::unique(("proposal_card", row.proposal.id, ctx.projector));
     let sense = if ctx.editable() {
         Sense::click_and_drag()
     } else {

@@ -52,7 +52,7 @@ impl Page for SwotPage {
         if let crate::store::Edit::Board(BoardEdit::Group {
             heading: Some(h), ..
         }) = edit
-            && h.id == id
+            && h.id == 0
         {
             self.board.heading_created(id, &h.title);
         }
@@ -68,11 +68,14 @@ impl Page for SwotPage {
             ));
             return;
         };
-        self.sessions.shortcuts(ui, lang, &STEP_KEYS);
+        self.sessions.shortcuts(ui, ctx, &STEP_KEYS);
         self.sessions
             .head(ui, ctx, &board.workshop, &QUESTIONS, intents);
-        self.steps(ui, lang);
-        self.sessions.timer(ui, ctx);
+        ui.horizontal(|ui| {
+            self.steps(ui, lang);
+            ui.separator();
+            self.sessions.timer(ui, ctx);
+        });
         ui.separator();
         egui::ScrollArea::vertical()
             .auto_shrink(false)

@@ -72,9 +72,9 @@ impl Page for TopNewsPage {
             ));
             return;
         };
-        self.sessions.shortcuts(ui, lang, &[]);
+        self.sessions.shortcuts(ui, ctx, &[]);
         self.sessions.head(ui, ctx, &board.workshop, &[], intents);
-        ui.horizontal_wrapped(|ui| {
+        ui.horizontal(|ui| {
             for (part, name) in [
                 (Part::Preparation, lang.t("Förberedelse", "Preparation")),
                 (
@@ -90,8 +90,9 @@ impl Page for TopNewsPage {
                     self.part = part;
                 }
             }
+            ui.separator();
+            self.sessions.timer(ui, ctx);
         });
-        self.sessions.timer(ui, ctx);
         ui.separator();
         let sheet = self.sheet_draft(ctx, &board);
         egui::ScrollArea::vertical()

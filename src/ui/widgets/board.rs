@@ -109,6 +109,11 @@ pub const SHORTCUTS: [(&str, Tr); 9] = [
     ),
 ];
 
+/// The id of a note's card (one for the laptop's window, another for the projector's).
+pub fn note_id(note: i64, projector: bool) -> egui::Id {
+    egui::Id::unique(("board_note", note, projector))
+}
+
 /// A note being dragged with the mouse.
 struct DragNote(i64);
 
@@ -501,7 +506,7 @@ fn heading_ui(
         });
     let response = ui.interact(
         inner.response.rect,
-        egui::Id::unique(("board_heading", h.id)),
+        egui::Id::unique(("board_heading", h.id, ctx.projector)),
         Sense::click(),
     );
     if response.clicked() {
@@ -617,13 +622,18 @@ fn notes_ui(
     }
     let body = ui.text_style_height(&egui::TextStyle::Body);
     let width = ui.available_width();
-    let per_row = (width / (body * 14.0)).floor().max(1.0);
-    let card = (width / per_row - ui.spacing().item_spacing.x).max(body * 6.0);
-    ui.horizontal_wrapped(|ui| {
-        for note in notes {
-            note_ui(ui, ctx, board, note, card, state, intents);
-        }
-    });
+    let gap = ui.spacing().item_spacing.x;
+    let per_row = ((width + gap) / (body * 14.0 + gap)).floor().max(1.0);
+    // The card's outer width: its share of the row less the gaps between cards.
+    let card = ((width - gap * (per_row - 1.0)) / per_row - 1.0).max(body * 6.0);
+    // Rows of whole cards: a frame does not wrap by itself in a wrapping layout.
+    for row in notes.chunks(per_row as usize) {
+        ui.horizontal(|ui| {
+            for note in row {
+                note_ui(ui, ctx, board, note, card, state, intents);
+            }
+        });
+    }
 }
 
 /// One note: click chooses it, drag moves it, a note dropped on it groups the two.
@@ -646,7 +656,7 @@ fn note_ui(
     } else {
         Stroke::new(1.0, Color32::from_black_alpha(40))
     };
-    let id = egui::Id::unique(("board_note", note.id));
+    let id = note_id(note.id, ctx.projector);
     let dragging = ui.ctx().is_being_dragged(id);
     let fill = if dragging {
         palette::NOTE.gamma_multiply(0.5)
@@ -659,7 +669,8 @@ fn note_ui(
         .corner_radius(3.0)
         .inner_margin(6.0)
         .show(ui, |ui| {
-            ui.set_width(width - 12.0);
+            // Less the margins (6 each side) and the widest stroke (3 each side).
+            ui.set_width(width - 18.0);
             ui.add(egui::Label::new(&note.text).wrap().selectable(false));
             if !note.author.is_empty() {
                 ui.small(format!("({})", note.author));

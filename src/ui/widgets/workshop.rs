@@ -106,9 +106,21 @@ impl Sessions {
                     intents.push(Intent::Edit(BoardEdit::Workshop(Change::Remove(id)).into()));
                 }
             }
-            if ui
-                .selectable_label(self.help, lang.t("Kortkommandon", "Shortcuts"))
-                .clicked()
+            if !ctx.presentation
+                && ui
+                    .button(lang.t("Spara som bild", "Save as picture"))
+                    .on_hover_text(lang.t(
+                        "Sparar det rummet ser som PNG: projektorfönstret när det är öppet (F6), annars det här.",
+                        "Saves what the room sees as a PNG: the projector window when open (F6), else this one.",
+                    ))
+                    .clicked()
+            {
+                intents.push(Intent::ExportPicture { path: None });
+            }
+            if !ctx.presentation
+                && ui
+                    .selectable_label(self.help, lang.t("Kortkommandon", "Shortcuts"))
+                    .clicked()
             {
                 self.help = !self.help;
             }
@@ -244,11 +256,15 @@ impl Sessions {
         } else {
             body * 2.0
         };
-        timer::timer(ui, ctx.lang, &mut self.timer, size, true);
+        timer::timer(ui, ctx.lang, &mut self.timer, size, !ctx.presentation);
     }
 
     /// The shortcut overlay, when open: the board's keys and the page's own.
-    pub fn shortcuts(&mut self, ui: &mut egui::Ui, lang: Lang, own: &[(&str, Tr)]) {
+    pub fn shortcuts(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, own: &[(&str, Tr)]) {
+        let lang = ctx.lang;
+        if ctx.presentation {
+            return;
+        }
         if !ui.ctx().egui_wants_keyboard_input()
             && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F1))
         {
