@@ -671,10 +671,13 @@ fn note_ui(
         .show(ui, |ui| {
             // Less the margins (6 each side) and the widest stroke (3 each side).
             ui.set_width(width - 18.0);
-            ui.add(egui::Label::new(&note.text).wrap().selectable(false));
-            if !note.author.is_empty() {
-                ui.small(format!("({})", note.author));
-            }
+            // A card is a column of its own inside the row of cards.
+            ui.vertical(|ui| {
+                ui.add(egui::Label::new(&note.text).wrap().selectable(false));
+                if !note.author.is_empty() {
+                    ui.small(format!("({})", note.author));
+                }
+            });
         });
     let sense = if ctx.editable() {
         Sense::click_and_drag()
