@@ -30,16 +30,31 @@ impl ExportError {
     }
 }
 
-/// Writes `rows` (the first is the header) to `path` as CSV.
-pub fn write_csv(path: &Path, rows: &[Vec<String>]) -> Result<(), ExportError> {
-    let io = |e| ExportError::Io(path.to_path_buf(), e);
+/// Runs `write` on a file beside `path`, then moves it into place; on failure the file beside
+/// is removed and `path` is as it was.
+fn replace_with(
+    path: &Path,
+    write: impl FnOnce(&Path) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let temp = path.with_file_name(format!(".{name}.tmp"));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp).map_err(io)?;
+    let result = write(&temp).and_then(|()| {
+        std::fs::rename(&temp, path).map_err(|e| ExportError::Io(path.to_path_buf(), e))
+    });
+    if result.is_err() {
+        std::fs::remove_file(&temp).ok();
+    }
+    result
+}
+
+/// Writes `rows` (the first is the header) to `path` as CSV.
+pub fn write_csv(path: &Path, rows: &[Vec<String>]) -> Result<(), ExportError> {
+    let io = |e| ExportError::Io(path.to_path_buf(), e);
+    replace_with(path, |temp| {
+        let mut file = std::fs::File::create(temp).map_err(io)?;
         file.write_all("\u{feff}".as_bytes()).map_err(io)?;
         let mut writer = csv::WriterBuilder::new()
             .delimiter(b';')
@@ -53,39 +68,25 @@ pub fn write_csv(path: &Path, rows: &[Vec<String>]) -> Result<(), ExportError> {
         let file = writer
             .into_inner()
             .map_err(|e| ExportError::Io(path.to_path_buf(), e.into_error()))?;
-        file.sync_all().map_err(io)?;
-        std::fs::rename(&temp, path).map_err(io)
-    })();
-    if result.is_err() {
-        std::fs::remove_file(&temp).ok();
-    }
-    result
+        file.sync_all().map_err(io)
+    })
 }
 
 /// Writes RGBA pixels (`width` × `height`, 4 bytes each) to `path` as a PNG: a board as
 /// the room saw it, for the minutes and the report.
 #[cfg(feature = "gui")]
 pub fn write_png(path: &Path, width: u32, height: u32, rgba: &[u8]) -> Result<(), ExportError> {
-    let io = |e| ExportError::Io(path.to_path_buf(), e);
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = path.with_file_name(format!(".{name}.tmp"));
-    let result = image::save_buffer_with_format(
-        &temp,
-        rgba,
-        width,
-        height,
-        image::ExtendedColorType::Rgba8,
-        image::ImageFormat::Png,
-    )
-    .map_err(|e| io(std::io::Error::other(e.to_string())))
-    .and_then(|()| std::fs::rename(&temp, path).map_err(io));
-    if result.is_err() {
-        std::fs::remove_file(&temp).ok();
-    }
-    result
+    replace_with(path, |temp| {
+        image::save_buffer_with_format(
+            temp,
+            rgba,
+            width,
+            height,
+            image::ExtendedColorType::Rgba8,
+            image::ImageFormat::Png,
+        )
+        .map_err(|e| ExportError::Io(path.to_path_buf(), std::io::Error::other(e.to_string())))
+    })
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ use crate::store::analysis::AnalysisEdit;
 use crate::store::shape::Change;
 use crate::ui::labels;
 use crate::ui::theme::palette;
+use crate::ui::widgets::form::short;
 use crate::ui::widgets::resources::{ResourceDraft, resource_lines};
 use crate::ui::{Cached, Intent, Page, PageId, Route, ViewContext};
 
@@ -784,14 +785,5 @@ fn sums_text(lang: Lang, s: &crate::model::action::ResourceSums) -> String {
             lang.number(s.money_yearly, 0),
             lang.number(s.staff_yearly + s.staff_once, 1)
         ),
-    }
-}
-
-fn short(text: &str, max: usize) -> String {
-    let cut: String = text.chars().take(max).collect();
-    if cut.len() < text.len() {
-        format!("{cut}…")
-    } else {
-        cut
     }
 }

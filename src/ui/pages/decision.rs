@@ -8,6 +8,7 @@ use crate::store::action::{ActionEdit, ProposalRow};
 use crate::store::shape::Change;
 use crate::ui::labels;
 use crate::ui::theme::palette;
+use crate::ui::widgets::form::text_rows;
 use crate::ui::{Cached, Intent, Page, PageId, Route, ViewContext};
 
 /// State of the decision page: the decisions read, and the one being written.
@@ -143,54 +144,53 @@ fn form(
     egui::Grid::new("decision_form")
         .num_columns(2)
         .show(ui, |ui| {
-            for (label, field) in [
-                (
-                    lang.t("Vilken nämnd", "Which committee"),
-                    &mut draft.body_name,
-                ),
-                (
-                    lang.t("Sammanträde (ÅÅÅÅ-MM-DD)", "Meeting (YYYY-MM-DD)"),
-                    &mut draft.meeting,
-                ),
-                (
-                    lang.t("Paragraf eller diarienummer", "Paragraph or case number"),
-                    &mut draft.reference,
-                ),
-                (
-                    lang.t("Uppdrag till verksamheten", "Assignment to the services"),
-                    &mut draft.assignment,
-                ),
-                (
-                    lang.t("Så informeras verksamheten", "How the services are told"),
-                    &mut draft.inform_services,
-                ),
-                (
-                    lang.t(
-                        "Så informeras gruppen och andra",
-                        "How the group and others are told",
+            text_rows(
+                ui,
+                [
+                    (
+                        lang.t("Vilken nämnd", "Which committee"),
+                        &mut draft.body_name,
                     ),
-                    &mut draft.inform_others,
-                ),
-                (
-                    lang.t(
-                        "Uppföljning av genomförandet",
-                        "Follow-up of implementation",
+                    (
+                        lang.t("Sammanträde (ÅÅÅÅ-MM-DD)", "Meeting (YYYY-MM-DD)"),
+                        &mut draft.meeting,
                     ),
-                    &mut draft.implementation_follow_up,
-                ),
-                (
-                    lang.t(
-                        "Uppföljning av effekten, när",
-                        "Follow-up of the effect, when",
+                    (
+                        lang.t("Paragraf eller diarienummer", "Paragraph or case number"),
+                        &mut draft.reference,
                     ),
-                    &mut draft.effect_follow_up,
-                ),
-            ] {
-                let l = ui.label(label);
-                ui.add(egui::TextEdit::singleline(field).desired_width(420.0))
-                    .labelled_by(l.id);
-                ui.end_row();
-            }
+                    (
+                        lang.t("Uppdrag till verksamheten", "Assignment to the services"),
+                        &mut draft.assignment,
+                    ),
+                    (
+                        lang.t("Så informeras verksamheten", "How the services are told"),
+                        &mut draft.inform_services,
+                    ),
+                    (
+                        lang.t(
+                            "Så informeras gruppen och andra",
+                            "How the group and others are told",
+                        ),
+                        &mut draft.inform_others,
+                    ),
+                    (
+                        lang.t(
+                            "Uppföljning av genomförandet",
+                            "Follow-up of implementation",
+                        ),
+                        &mut draft.implementation_follow_up,
+                    ),
+                    (
+                        lang.t(
+                            "Uppföljning av effekten, när",
+                            "Follow-up of the effect, when",
+                        ),
+                        &mut draft.effect_follow_up,
+                    ),
+                ],
+                420.0,
+            );
         });
     for r in rows {
         let current = draft.outcome(r.proposal.id);

@@ -13,6 +13,7 @@ use crate::store::action::{ActionEdit, PlanView};
 use crate::store::shape::Change;
 use crate::ui::labels;
 use crate::ui::theme::palette;
+use crate::ui::widgets::form::text_rows;
 use crate::ui::widgets::resources::{ResourceDraft, resource_lines};
 use crate::ui::{Cached, Intent, Page, PageId, Route, ViewContext};
 
@@ -258,15 +259,7 @@ fn head_form(
                 &mut d.when,
                 &mut d.to_whom,
             ];
-            let mut left = false;
-            for (label, field) in labels.into_iter().zip(fields) {
-                let l = ui.label(label);
-                left |= ui
-                    .add(egui::TextEdit::singleline(field).desired_width(520.0))
-                    .labelled_by(l.id)
-                    .lost_focus();
-                ui.end_row();
-            }
+            let left = text_rows(ui, labels.into_iter().zip(fields), 520.0);
             if left && d != stored {
                 intents.push(save(d));
             }
@@ -479,29 +472,26 @@ fn activity_form(
     egui::Grid::new("activity_form")
         .num_columns(2)
         .show(ui, |ui| {
-            for (label, field) in [
-                (lang.t("Vad", "What"), &mut d.text),
-                (lang.t("Ansvarig", "Owner"), &mut d.owner),
-                (
-                    lang.t("Varför: målet eller orsaken", "Why: the goal or cause"),
-                    &mut d.why,
-                ),
-                (
-                    lang.t("Uppföljning, hur", "Follow-up, how"),
-                    &mut d.follow_up,
-                ),
-                (
-                    lang.t("Uppföljning, när", "Follow-up schedule"),
-                    &mut d.schedule,
-                ),
-            ] {
-                let l = ui.label(label);
-                left |= ui
-                    .add(egui::TextEdit::singleline(field).desired_width(520.0))
-                    .labelled_by(l.id)
-                    .lost_focus();
-                ui.end_row();
-            }
+            left |= text_rows(
+                ui,
+                [
+                    (lang.t("Vad", "What"), &mut d.text),
+                    (lang.t("Ansvarig", "Owner"), &mut d.owner),
+                    (
+                        lang.t("Varför: målet eller orsaken", "Why: the goal or cause"),
+                        &mut d.why,
+                    ),
+                    (
+                        lang.t("Uppföljning, hur", "Follow-up, how"),
+                        &mut d.follow_up,
+                    ),
+                    (
+                        lang.t("Uppföljning, när", "Follow-up schedule"),
+                        &mut d.schedule,
+                    ),
+                ],
+                520.0,
+            );
             let l = ui.label(lang.t("Klart senast (ÅÅÅÅ-MM-DD)", "Due (YYYY-MM-DD)"));
             ui.horizontal(|ui| {
                 left |= ui

@@ -3,6 +3,7 @@
 pub mod board;
 pub mod distribution;
 pub mod fishbone;
+pub mod form;
 pub mod picker;
 pub mod resources;
 pub mod signal;

@@ -10,6 +10,7 @@ use crate::store::analysis::AnalysisEdit;
 use crate::store::board::{Board, BoardEdit};
 use crate::store::shape::Change;
 use crate::ui::theme::palette;
+use crate::ui::widgets::form::{short, text_rows};
 use crate::ui::widgets::timer;
 use crate::ui::{Cached, Intent, ViewContext};
 
@@ -204,20 +205,17 @@ impl Sessions {
                         }
                     });
                     ui.end_row();
-                    for (label, field) in [
-                        (
-                            lang.t("Datum (ÅÅÅÅ-MM-DD)", "Date (YYYY-MM-DD)"),
-                            &mut d.date,
-                        ),
-                        (lang.t("Övningsledare", "Facilitator"), &mut d.facilitator),
-                    ] {
-                        let l = ui.label(label);
-                        left |= ui
-                            .add(egui::TextEdit::singleline(field).desired_width(200.0))
-                            .labelled_by(l.id)
-                            .lost_focus();
-                        ui.end_row();
-                    }
+                    left |= text_rows(
+                        ui,
+                        [
+                            (
+                                lang.t("Datum (ÅÅÅÅ-MM-DD)", "Date (YYYY-MM-DD)"),
+                                &mut d.date,
+                            ),
+                            (lang.t("Övningsledare", "Facilitator"), &mut d.facilitator),
+                        ],
+                        200.0,
+                    );
                     let l = ui.label(lang.t("Deltagare", "Participants"));
                     let r = ui
                         .add(egui::DragValue::new(&mut d.participants).range(0..=500))
@@ -392,14 +390,5 @@ pub fn propose_button(
             }))
             .into(),
         ));
-    }
-}
-
-fn short(text: &str, max: usize) -> String {
-    let cut: String = text.chars().take(max).collect();
-    if cut.len() < text.len() {
-        format!("{cut}…")
-    } else {
-        cut
     }
 }
