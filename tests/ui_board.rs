@@ -266,3 +266,43 @@ fn the_projector_window_shows_the_board_read_only_beside_the_controls() {
     key(&mut h, Key::F6);
     assert!(!h.state().projector);
 }
+
+#[test]
+fn a_note_dragged_onto_another_with_the_mouse_groups_them_in_one_step() {
+    let dir = tempdir();
+    let path = dir.path().join("demo.styrsnurra");
+    drop(styrsnurra::store::demo::build(&path).unwrap());
+    let mut h = harness(&path);
+    go(&mut h, PageId::Swot);
+    h.get_by_label("Ny session").click();
+    h.run_steps(3);
+    key(&mut h, Key::N);
+    note(&mut h, "h Dålig ekonomi");
+    note(&mut h, "h Minskade statsbidrag");
+    key(&mut h, Key::Escape);
+    let from = h.get_by_label("Dålig ekonomi").rect().center();
+    let to = h.get_by_label("Minskade statsbidrag").rect().center();
+    h.hover_at(from);
+    h.run_steps(1);
+    h.drag_at(from);
+    h.run_steps(1);
+    for step in 1..=10 {
+        h.hover_at(from + (to - from) * (step as f32 / 10.0));
+        h.run_steps(1);
+    }
+    h.drop_at(to);
+    h.run_steps(3);
+    let board = newest(&path, BoardKind::Swot);
+    assert_eq!(board.headings.len(), 1, "dropped on a note: a new heading");
+    assert_eq!(board.under(board.headings[0].id).len(), 2);
+    key(&mut h, Key::Enter); // keep the suggested title; the heading's field lets go
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    let board = newest(&path, BoardKind::Swot);
+    assert!(board.headings.is_empty());
+    assert_eq!(
+        board.loose(Field::Threat, None).len(),
+        2,
+        "one undo: both loose again"
+    );
+}
