@@ -9,6 +9,7 @@ pub mod app;
 pub mod cli;
 pub mod export;
 pub mod i18n;
+pub mod labels;
 pub mod model;
 pub mod store;
 #[cfg(feature = "gui")]

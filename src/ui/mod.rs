@@ -7,7 +7,7 @@
 
 pub mod command;
 pub mod job;
-pub mod labels;
+pub use crate::labels;
 pub mod pages;
 pub mod theme;
 pub mod widgets;

@@ -1,6 +1,7 @@
 //! Every label of a domain value (gender, direction, target kind, target signal, trend, band),
-//! once. Pages and widgets call these instead of writing the words again, so a word is
-//! translated one way everywhere.
+//! once. Pages, widgets and the reports call these instead of writing the words again, so a
+//! word is translated one way everywhere — on screen and on paper. (No egui here: the command
+//! line writes reports without the window.)
 
 use crate::i18n::{Lang, Tr};
 use crate::model::action::{
