@@ -145,6 +145,20 @@ pub enum CliCommand {
         #[arg(long, value_name = "ID")]
         session: Option<i64>,
     },
+    /// Write a report: `--kind` uppfoljning (default), analys, beslutsunderlag, handlingsplan
+    /// or workshop; the format follows the file's extension (.pdf, .docx, .xlsx). An existing
+    /// file is not overwritten without `--replace`.
+    Report {
+        workbook: PathBuf,
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value = "uppfoljning")]
+        kind: String,
+        #[arg(long)]
+        replace: bool,
+    },
     /// Check the whole file with SQLite's integrity check; changes nothing.
     Check { workbook: PathBuf },
     /// Write the demo workbook (fictional values) to a new file.
@@ -392,6 +406,27 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
         CliCommand::Plan { workbook, date } => plan(&workbook, date, out)?,
         CliCommand::Proposals { workbook } => proposals(&workbook, out)?,
         CliCommand::Swot { workbook, session } => swot(&workbook, session, out)?,
+        CliCommand::Report {
+            workbook,
+            year,
+            out: file,
+            kind,
+            replace,
+        } => {
+            let Some(kind) = crate::report::ReportKind::from_code(&kind) else {
+                let known: Vec<&str> = crate::report::ReportKind::ALL
+                    .iter()
+                    .map(|k| k.code())
+                    .collect();
+                bail!("okänd rapport {kind:?}: välj {}", known.join(", "));
+            };
+            let wb = open(&workbook)?;
+            let report = crate::report::build(&wb, kind, year, lang)
+                .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+            crate::report::write(&report, &file, replace, lang)
+                .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+            writeln!(out, "{}", file.display())?;
+        }
         CliCommand::Check { workbook } => {
             let wb = open(&workbook)?;
             match wb.check_integrity() {

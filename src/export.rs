@@ -50,6 +50,16 @@ fn replace_with(
     result
 }
 
+/// Writes `bytes` to `path` whole, or not at all.
+pub fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    replace_with(path, |temp| {
+        let io = |e| ExportError::Io(path.to_path_buf(), e);
+        let mut file = std::fs::File::create(temp).map_err(io)?;
+        file.write_all(bytes).map_err(io)?;
+        file.sync_all().map_err(io)
+    })
+}
+
 /// Writes `rows` (the first is the header) to `path` as CSV.
 pub fn write_csv(path: &Path, rows: &[Vec<String>]) -> Result<(), ExportError> {
     let io = |e| ExportError::Io(path.to_path_buf(), e);

@@ -52,6 +52,21 @@ pub fn change_target(c: ChangeTarget) -> Tr {
     }
 }
 
+/// A target level in words, with its unit: "86,0 % (2024)", "öka".
+pub fn target_text(lang: Lang, t: Option<TargetLevel>, unit: &str) -> String {
+    match t {
+        Some(TargetLevel::Value { value, year }) => {
+            format!("{} ({year})", lang.value_with_unit(value, unit))
+        }
+        Some(TargetLevel::Change(ChangeTarget::Increase)) => lang.t("öka", "increase").into(),
+        Some(TargetLevel::Change(ChangeTarget::Decrease)) => lang.t("minska", "decrease").into(),
+        Some(TargetLevel::Change(ChangeTarget::Unchanged)) => {
+            lang.t("oförändrat", "unchanged").into()
+        }
+        None => lang.t("ingen målnivå", "no target").into(),
+    }
+}
+
 pub fn target_signal(s: Option<TargetSignal>) -> Tr {
     match s {
         Some(TargetSignal::Met) => Tr::new("Nått", "Met"),

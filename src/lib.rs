@@ -11,6 +11,7 @@ pub mod export;
 pub mod i18n;
 pub mod labels;
 pub mod model;
+pub mod report;
 pub mod store;
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -5,25 +5,12 @@
 use egui::{Pos2, Sense, Shape, Stroke, Vec2};
 
 use crate::i18n::Lang;
+pub use crate::labels::target_text;
 use crate::model::deviation::{Assessment, Band, Trend};
-use crate::model::goal::{ChangeTarget, TargetLevel, TargetSignal};
+use crate::model::goal::TargetSignal;
 
 use crate::ui::theme::palette::{INK, STABLE};
 use crate::ui::theme::signal::{BAD as RED, GOOD as GREEN, MIDDLE as YELLOW, NONE as GREY};
-
-pub fn target_text(lang: Lang, t: Option<TargetLevel>, unit: &str) -> String {
-    match t {
-        Some(TargetLevel::Value { value, year }) => {
-            format!("{} ({year})", lang.value_with_unit(value, unit))
-        }
-        Some(TargetLevel::Change(ChangeTarget::Increase)) => lang.t("öka", "increase").into(),
-        Some(TargetLevel::Change(ChangeTarget::Decrease)) => lang.t("minska", "decrease").into(),
-        Some(TargetLevel::Change(ChangeTarget::Unchanged)) => {
-            lang.t("oförändrat", "unchanged").into()
-        }
-        None => lang.t("ingen målnivå", "no target").into(),
-    }
-}
 
 /// Why the face looks as it does.
 pub fn target_reason(lang: Lang, a: &Assessment, unit: &str, tolerance: f64) -> String {

@@ -1,0 +1,748 @@
+//! The group's report, written for others: a follow-up per goal for the interim or annual
+//! report, an analysis report, a decision basis, an action plan, a workshop summary. Built
+//! once from the workbook's read models as a plain [`Report`] — headings, paragraphs, tables
+//! with typed cells, charts — and then written as PDF, Word or Excel by the modules below,
+//! so that the three say the same thing.
+
+pub mod docx;
+pub mod pdf;
+pub mod xlsx;
+
+use std::path::Path;
+
+use crate::i18n::Lang;
+use crate::labels;
+use crate::model::board::{BoardKind, Field};
+use crate::model::goal::TargetSignal;
+use crate::model::value::today;
+use crate::store::{StoreError, Workbook};
+
+/// Which report to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReportKind {
+    /// Uppföljning per goal: for a delårsbokslut, tertialrapport or årsredovisning.
+    #[default]
+    FollowUp,
+    /// The analyses of deviations: causes, hypotheses, proposals.
+    Analysis,
+    /// Beslutsunderlag: the proposals with their consequences and rank.
+    DecisionBasis,
+    /// The action plans with their activities and follow-up.
+    ActionPlan,
+    /// The SWOT and Toppnyhet sessions.
+    Workshop,
+}
+
+impl ReportKind {
+    pub const ALL: [ReportKind; 5] = [
+        ReportKind::FollowUp,
+        ReportKind::Analysis,
+        ReportKind::DecisionBasis,
+        ReportKind::ActionPlan,
+        ReportKind::Workshop,
+    ];
+
+    /// The word on the command line (`--kind`).
+    pub fn code(self) -> &'static str {
+        match self {
+            ReportKind::FollowUp => "uppfoljning",
+            ReportKind::Analysis => "analys",
+            ReportKind::DecisionBasis => "beslutsunderlag",
+            ReportKind::ActionPlan => "handlingsplan",
+            ReportKind::Workshop => "workshop",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ReportKind> {
+        ReportKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// The report's title.
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            ReportKind::FollowUp => lang.t(
+                "Uppföljning av mål och resultat",
+                "Follow-up of goals and results",
+            ),
+            ReportKind::Analysis => lang.t("Analys av avvikelser", "Analysis of deviations"),
+            ReportKind::DecisionBasis => lang.t("Beslutsunderlag", "Decision basis"),
+            ReportKind::ActionPlan => lang.t(
+                "Handlingsplaner och uppföljning",
+                "Action plans and follow-up",
+            ),
+            ReportKind::Workshop => lang.t("Workshopar", "Workshops"),
+        }
+    }
+}
+
+/// The file format, from the file's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Pdf,
+    Docx,
+    Xlsx,
+}
+
+impl Format {
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_string_lossy().to_lowercase();
+        match ext.as_str() {
+            "pdf" => Some(Format::Pdf),
+            "docx" => Some(Format::Docx),
+            "xlsx" => Some(Format::Xlsx),
+            _ => None,
+        }
+    }
+}
+
+/// A report: its title, what it covers, and its content in order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Report {
+    pub title: String,
+    /// Municipality and period.
+    pub subtitle: String,
+    /// The date it was written.
+    pub date: String,
+    pub blocks: Vec<Block>,
+}
+
+/// One piece of a report.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A heading (1 the highest).
+    Heading(u8, String),
+    Paragraph(String),
+    Table(Table),
+    Chart(Chart),
+}
+
+/// A table with a name (the Excel sheet's) and its source under it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    pub name: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+    /// "Källa: …" under the table; empty for the group's own records.
+    pub source: String,
+}
+
+/// A table cell: text, a number shown with its decimals, or a target status (symbol and word).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number { value: Option<f64>, decimals: usize },
+    Status(Option<TargetSignal>),
+}
+
+impl Cell {
+    pub fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into())
+    }
+
+    /// The cell as it reads in a document: Swedish decimal comma, the status as symbol and
+    /// word.
+    pub fn display(&self, lang: Lang) -> String {
+        match self {
+            Cell::Text(t) => t.clone(),
+            Cell::Number {
+                value: Some(v),
+                decimals,
+            } => lang.number(*v, *decimals),
+            Cell::Number { value: None, .. } => "–".into(),
+            Cell::Status(s) => format!(
+                "{} {}",
+                status_symbol(*s),
+                labels::target_signal(*s).get(lang)
+            ),
+        }
+    }
+}
+
+/// A symbol for a status that reads without colour: a full, half or empty circle.
+pub fn status_symbol(s: Option<TargetSignal>) -> &'static str {
+    match s {
+        Some(TargetSignal::Met) => "●",
+        Some(TargetSignal::Close) => "◐",
+        Some(TargetSignal::NotMet) => "○",
+        None => "–",
+    }
+}
+
+/// A trend chart: the home municipality's values by year and the target line.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Chart {
+    pub title: String,
+    pub unit: String,
+    pub points: Vec<(i32, f64)>,
+    pub target: Option<f64>,
+    pub source: String,
+}
+
+/// Why a report could not be made or written; names the file where there is one.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Refused(String),
+    #[error("{0}")]
+    Export(#[from] crate::export::ExportError),
+}
+
+impl ReportError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ReportError::Store(e) => e.message(lang),
+            ReportError::Refused(m) => m.clone(),
+            ReportError::Export(e) => e.message(lang),
+        }
+    }
+}
+
+/// Builds a report of `kind` for `year` (the latest year with results when `None`).
+pub fn build(
+    wb: &Workbook,
+    kind: ReportKind,
+    year: Option<i32>,
+    lang: Lang,
+) -> Result<Report, ReportError> {
+    let Some(home) = wb.home_municipality()? else {
+        return Err(ReportError::Refused(
+            lang.t(
+                "Arbetsboken har ingen hemkommun: välj den under Hemkommun och jämförelse först.",
+                "The workbook has no home municipality: choose it under Home municipality and comparison first.",
+            )
+            .into(),
+        ));
+    };
+    let cockpit = wb.cockpit(year)?;
+    let name = wb.municipality_choice()?.title_of(&home);
+    let period = cockpit.year.map(|y| y.to_string()).unwrap_or_default();
+    let mut report = Report {
+        title: kind.title(lang).to_string(),
+        subtitle: format!("{name} {period}").trim().to_string(),
+        date: today(),
+        blocks: Vec::new(),
+    };
+    match kind {
+        ReportKind::FollowUp => {
+            follow_up(wb, &cockpit, &home, lang, &mut report.blocks)?;
+            effect(wb, lang, &mut report.blocks)?;
+        }
+        ReportKind::Analysis => analyses(wb, lang, &mut report.blocks)?,
+        ReportKind::DecisionBasis => decision_basis(wb, lang, &mut report.blocks)?,
+        ReportKind::ActionPlan => {
+            plans(wb, lang, &mut report.blocks)?;
+            effect(wb, lang, &mut report.blocks)?;
+        }
+        ReportKind::Workshop => workshops(wb, lang, &mut report.blocks)?,
+    }
+    if report.blocks.is_empty() {
+        report.blocks.push(Block::Paragraph(
+            lang.t(
+                "Det finns inget att rapportera ännu.",
+                "There is nothing to report yet.",
+            )
+            .into(),
+        ));
+    }
+    Ok(report)
+}
+
+fn source_line(lang: Lang, source: &str) -> String {
+    if source.trim().is_empty() {
+        String::new()
+    } else {
+        format!("{} {source}", lang.t("Källa:", "Source:"))
+    }
+}
+
+/// Per goal: the cockpit's table and a chart per indicator.
+fn follow_up(
+    wb: &Workbook,
+    cockpit: &crate::store::cockpit::Cockpit,
+    home: &str,
+    lang: Lang,
+    blocks: &mut Vec<Block>,
+) -> Result<(), ReportError> {
+    blocks.push(Block::Heading(
+        1,
+        lang.t("Mål och resultat", "Goals and results").into(),
+    ));
+    for (goal, rows) in &cockpit.goals {
+        blocks.push(Block::Heading(2, goal.title.clone()));
+        if !goal.description.trim().is_empty() {
+            blocks.push(Block::Paragraph(goal.description.clone()));
+        }
+        if rows.is_empty() {
+            blocks.push(Block::Paragraph(
+                lang.t(
+                    "Målet har inga resultatindikatorer ännu.",
+                    "The goal has no result indicators yet.",
+                )
+                .into(),
+            ));
+            continue;
+        }
+        let mut sources = Vec::new();
+        let table_rows = rows
+            .iter()
+            .map(|r| {
+                let a = &r.assessment;
+                if !sources.contains(&r.indicator.source) {
+                    sources.push(r.indicator.source.clone());
+                }
+                vec![
+                    Cell::text(&r.indicator.title),
+                    Cell::text(labels::target_text(lang, a.target, &r.indicator.unit)),
+                    Cell::Number {
+                        value: a.outcome,
+                        decimals: 1,
+                    },
+                    Cell::Status(a.target_signal),
+                    Cell::text(labels::trend(a.trend).get(lang)),
+                    Cell::text(labels::band(a.ranking.map(|r| r.band)).get(lang)),
+                    Cell::text(r.comment.clone().unwrap_or_default()),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table(Table {
+            name: goal.title.clone(),
+            columns: [
+                lang.t("Resultatindikator", "Result indicator"),
+                lang.t("Målnivå", "Target level"),
+                lang.t("Utfall", "Outcome"),
+                lang.t("Status", "Status"),
+                lang.t("Trend", "Trend"),
+                lang.t("Jämförelse", "Comparison"),
+                lang.t("Kommentar", "Comment"),
+            ]
+            .map(String::from)
+            .to_vec(),
+            rows: table_rows,
+            source: source_line(lang, &sources.join(", ")),
+        }));
+        for r in rows {
+            let series = wb.series(&r.indicator.id, home, r.assessment.gender)?;
+            if series.len() < 2 {
+                continue;
+            }
+            let target = match r.assessment.target {
+                Some(crate::model::goal::TargetLevel::Value { value, .. }) => Some(value),
+                _ => None,
+            };
+            blocks.push(Block::Chart(Chart {
+                title: r.indicator.title.clone(),
+                unit: r.indicator.unit.clone(),
+                points: series.iter().map(|p| (p.period, p.value)).collect(),
+                target,
+                source: source_line(lang, &r.indicator.source),
+            }));
+        }
+    }
+    Ok(())
+}
+
+/// Each analysis: confirmed causes, rejected hypotheses with why, proposals with sources.
+fn analyses(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), ReportError> {
+    use crate::model::analysis::HypothesisState;
+    let list = wb.analyses()?;
+    if list.is_empty() {
+        return Ok(());
+    }
+    blocks.push(Block::Heading(
+        1,
+        lang.t("Analyser av avvikelser", "Analyses of deviations")
+            .into(),
+    ));
+    for summary in list {
+        let Some(case) = wb.analysis_case(summary.analysis.id)? else {
+            continue;
+        };
+        blocks.push(Block::Heading(
+            2,
+            format!("{} {}", summary.indicator_title, summary.analysis.period),
+        ));
+        let rows = |state: HypothesisState| -> Vec<Vec<Cell>> {
+            case.hypotheses
+                .iter()
+                .filter(|h| h.state == state)
+                .map(|h| vec![Cell::text(&h.statement), Cell::text(&h.reason)])
+                .collect()
+        };
+        for (state, title) in [
+            (
+                HypothesisState::Confirmed,
+                lang.t("Bekräftade orsaker", "Confirmed causes"),
+            ),
+            (
+                HypothesisState::Rejected,
+                lang.t("Förkastade hypoteser", "Rejected hypotheses"),
+            ),
+        ] {
+            let r = rows(state);
+            if r.is_empty() {
+                continue;
+            }
+            blocks.push(Block::Heading(3, title.into()));
+            blocks.push(Block::Table(Table {
+                name: title.into(),
+                columns: vec![
+                    lang.t("Hypotes", "Hypothesis").into(),
+                    lang.t("Varför", "Why").into(),
+                ],
+                rows: r,
+                source: String::new(),
+            }));
+        }
+        if !case.proposals.is_empty() {
+            blocks.push(Block::Heading(
+                3,
+                lang.t("Åtgärdsförslag", "Improvement proposals").into(),
+            ));
+            blocks.push(Block::Table(Table {
+                name: lang.t("Förslag", "Proposals").into(),
+                columns: vec![
+                    lang.t("Förslag", "Proposal").into(),
+                    lang.t("Kunskapskällor", "Knowledge sources").into(),
+                ],
+                rows: case
+                    .proposals
+                    .iter()
+                    .map(|p| {
+                        let sources: Vec<&str> = p
+                            .sources
+                            .iter()
+                            .map(|s| labels::knowledge_source(*s).get(lang))
+                            .collect();
+                        vec![Cell::text(&p.text), Cell::text(sources.join(", "))]
+                    })
+                    .collect(),
+                source: String::new(),
+            }));
+        }
+        if !case.analysis.conclusion.trim().is_empty() {
+            blocks.push(Block::Heading(
+                3,
+                lang.t("Slutsatser", "Conclusions").into(),
+            ));
+            blocks.push(Block::Paragraph(case.analysis.conclusion.clone()));
+        }
+    }
+    Ok(())
+}
+
+/// The proposals in ranked order with their consequences, and the decisions taken.
+fn decision_basis(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), ReportError> {
+    let rows = wb.proposal_rows()?;
+    if rows.is_empty() {
+        return Ok(());
+    }
+    blocks.push(Block::Heading(
+        1,
+        lang.t(
+            "Förslagen i prioritetsordning",
+            "The proposals in order of priority",
+        )
+        .into(),
+    ));
+    blocks.push(Block::Table(Table {
+        name: lang.t("Förslag", "Proposals").into(),
+        columns: [
+            lang.t("Rang", "Rank"),
+            lang.t("Förslag", "Proposal"),
+            lang.t("Resursinsats", "Effort"),
+            lang.t("Effekt", "Effect"),
+            lang.t("Kronor", "Kronor"),
+            lang.t("Årsarbetare", "FTE"),
+            lang.t("Verksamheten", "The service"),
+            lang.t("Medborgarna", "Citizens"),
+            lang.t("Beslut", "Decision"),
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                let sums = r
+                    .consequence
+                    .as_ref()
+                    .map(|c| crate::model::action::resource_sums(&c.resources))
+                    .unwrap_or_default();
+                let c = r.consequence.clone().unwrap_or_default();
+                vec![
+                    Cell::Number {
+                        value: r.rank.map(|n| n as f64),
+                        decimals: 0,
+                    },
+                    Cell::text(&r.proposal.text),
+                    Cell::Number {
+                        value: r.placement.map(|p| f64::from(p.effort)),
+                        decimals: 0,
+                    },
+                    Cell::Number {
+                        value: r.placement.map(|p| f64::from(p.effect)),
+                        decimals: 0,
+                    },
+                    Cell::Number {
+                        value: Some(sums.money_once + sums.money_yearly),
+                        decimals: 0,
+                    },
+                    Cell::Number {
+                        value: Some(sums.staff_once + sums.staff_yearly),
+                        decimals: 1,
+                    },
+                    Cell::text(c.service),
+                    Cell::text(c.citizens),
+                    Cell::text(r.outcome.map_or("", |o| labels::outcome(o).get(lang))),
+                ]
+            })
+            .collect(),
+        source: String::new(),
+    }));
+    Ok(())
+}
+
+/// Each action plan: its head and its activities with status.
+fn plans(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), ReportError> {
+    let views = wb.plan_views()?;
+    if views.is_empty() {
+        return Ok(());
+    }
+    let today = today();
+    blocks.push(Block::Heading(
+        1,
+        lang.t("Handlingsplaner", "Action plans").into(),
+    ));
+    for v in views {
+        blocks.push(Block::Heading(2, v.plan.area.clone()));
+        let head: Vec<String> = [
+            (lang.t("Nuläge", "Current state"), &v.plan.current_state),
+            (lang.t("Målnivå", "Target"), &v.plan.target),
+            (lang.t("Ansvarig", "Owner"), &v.plan.owner),
+        ]
+        .iter()
+        .filter(|(_, t)| !t.trim().is_empty())
+        .map(|(l, t)| format!("{l}: {t}"))
+        .collect();
+        if !head.is_empty() {
+            blocks.push(Block::Paragraph(head.join(". ")));
+        }
+        blocks.push(Block::Table(Table {
+            name: v.plan.area.clone(),
+            columns: [
+                lang.t("Aktivitet", "Activity"),
+                lang.t("Ansvarig", "Owner"),
+                lang.t("Klart senast", "Due"),
+                lang.t("Status", "Status"),
+                lang.t("Försenad", "Overdue"),
+                lang.t("Varför", "Why"),
+            ]
+            .map(String::from)
+            .to_vec(),
+            rows: v
+                .in_order()
+                .into_iter()
+                .map(|(depth, a)| {
+                    vec![
+                        Cell::text(format!("{}{}", "  ".repeat(depth), a.text)),
+                        Cell::text(&a.owner),
+                        Cell::text(a.due.clone().unwrap_or_default()),
+                        Cell::text(labels::activity_status(a.status).get(lang)),
+                        Cell::text(if a.is_overdue(&today) {
+                            lang.t("ja", "yes")
+                        } else {
+                            lang.t("nej", "no")
+                        }),
+                        Cell::text(&a.why),
+                    ]
+                })
+                .collect(),
+            source: String::new(),
+        }));
+    }
+    Ok(())
+}
+
+/// The effect of each decided action: the value at the decision against the latest.
+fn effect(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), ReportError> {
+    let views: Vec<_> = wb
+        .plan_views()?
+        .into_iter()
+        .filter(|v| v.plan.indicator.is_some())
+        .collect();
+    if views.is_empty() {
+        return Ok(());
+    }
+    blocks.push(Block::Heading(
+        1,
+        lang.t("Uppföljning av effekt", "Follow-up of effect")
+            .into(),
+    ));
+    let year = |v: Option<(i32, f64)>| Cell::Number {
+        value: v.map(|(y, _)| f64::from(y)),
+        decimals: 0,
+    };
+    let value = |v: Option<(i32, f64)>| Cell::Number {
+        value: v.map(|(_, x)| x),
+        decimals: 1,
+    };
+    blocks.push(Block::Table(Table {
+        name: lang.t("Effekt", "Effect").into(),
+        columns: [
+            lang.t("Handlingsplan", "Action plan"),
+            lang.t("Nyckeltal", "Indicator"),
+            lang.t("År vid beslutet", "Year at the decision"),
+            lang.t("Vid beslutet", "At the decision"),
+            lang.t("Senaste år", "Latest year"),
+            lang.t("Senast", "Latest"),
+            lang.t("Bedömning", "Judgement"),
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: views
+            .iter()
+            .map(|v| {
+                vec![
+                    Cell::text(&v.plan.area),
+                    Cell::text(v.plan.indicator.clone().unwrap_or_default()),
+                    year(v.baseline),
+                    value(v.baseline),
+                    year(v.latest),
+                    value(v.latest),
+                    Cell::text(labels::effect(v.effect).get(lang)),
+                ]
+            })
+            .collect(),
+        source: source_line(lang, "Kolada"),
+    }));
+    Ok(())
+}
+
+/// The SWOT summary grids and the Toppnyhet sheets.
+fn workshops(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), ReportError> {
+    for w in wb.workshops()? {
+        let Some(board) = wb.board(w.id)? else {
+            continue;
+        };
+        blocks.push(Block::Heading(
+            1,
+            format!(
+                "{} {}: {}",
+                match w.kind {
+                    BoardKind::Swot => "SWOT",
+                    BoardKind::TopNews => lang.t("Toppnyhet", "Top news"),
+                },
+                w.date,
+                w.question
+            ),
+        ));
+        match w.kind {
+            BoardKind::Swot => {
+                for field in Field::SWOT {
+                    let rows: Vec<Vec<Cell>> = board
+                        .summary(field)
+                        .into_iter()
+                        .map(|(rank, h, notes)| {
+                            let texts: Vec<&str> = notes.iter().map(|n| n.text.as_str()).collect();
+                            vec![
+                                Cell::Number {
+                                    value: Some(rank as f64),
+                                    decimals: 0,
+                                },
+                                Cell::text(&h.title),
+                                Cell::Number {
+                                    value: Some(f64::from(h.dots)),
+                                    decimals: 0,
+                                },
+                                Cell::text(texts.join("; ")),
+                            ]
+                        })
+                        .collect();
+                    if rows.is_empty() {
+                        continue;
+                    }
+                    blocks.push(Block::Heading(2, labels::field(field).get(lang).into()));
+                    blocks.push(Block::Table(Table {
+                        name: format!("{} {}", labels::field(field).get(lang), w.id),
+                        columns: [
+                            lang.t("Rang", "Rank"),
+                            lang.t("Rubrik", "Heading"),
+                            lang.t("Pinnar", "Dots"),
+                            lang.t("Lappar", "Notes"),
+                        ]
+                        .map(String::from)
+                        .to_vec(),
+                        rows,
+                        source: String::new(),
+                    }));
+                }
+            }
+            BoardKind::TopNews => {
+                for sheet in &board.sheets {
+                    blocks.push(Block::Heading(
+                        2,
+                        format!("{}: {}", sheet.group, sheet.headline),
+                    ));
+                    if !sheet.top_news.trim().is_empty() {
+                        blocks.push(Block::Paragraph(sheet.top_news.clone()));
+                    }
+                    for field in [Field::NewsItem, Field::Quote, Field::Activity] {
+                        let items: Vec<String> = board
+                            .notes
+                            .iter()
+                            .filter(|n| n.field == field && n.sheet == Some(sheet.id))
+                            .map(|n| {
+                                if n.author.is_empty() {
+                                    n.text.clone()
+                                } else {
+                                    format!("{} ({})", n.text, n.author)
+                                }
+                            })
+                            .collect();
+                        if !items.is_empty() {
+                            blocks.push(Block::Paragraph(format!(
+                                "{}: {}",
+                                labels::field(field).get(lang),
+                                items.join(" · ")
+                            )));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes the report to `path` in the format its extension names; never over an existing
+/// file unless `replace`.
+pub fn write(report: &Report, path: &Path, replace: bool, lang: Lang) -> Result<(), ReportError> {
+    let Some(format) = Format::from_path(path) else {
+        return Err(ReportError::Refused(format!(
+            "{}: {}",
+            path.display(),
+            lang.t(
+                "filen ska sluta på .pdf, .docx eller .xlsx",
+                "the file must end in .pdf, .docx or .xlsx"
+            )
+        )));
+    };
+    if path.exists() && !replace {
+        return Err(ReportError::Refused(format!(
+            "{}: {}",
+            path.display(),
+            lang.t(
+                "filen finns redan och skrivs inte över",
+                "the file exists already and is not overwritten"
+            )
+        )));
+    }
+    let bytes = match format {
+        Format::Pdf => pdf::render(report, lang)?,
+        Format::Docx => docx::render(report, lang)?,
+        Format::Xlsx => xlsx::render(report, lang)?,
+    };
+    crate::export::write_bytes(path, &bytes)?;
+    Ok(())
+}

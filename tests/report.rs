@@ -1,0 +1,152 @@
+//! Reports read back: the Excel workbook through calamine (numbers as numbers, the same values
+//! as the workbook, a formula-looking comment kept as text), the Word document's XML (real
+//! headings and tables), the PDF's text; and the refusals, each naming the file.
+
+mod common;
+
+use calamine::{Data, Reader, Xlsx};
+use common::{run_failing, run_ok, tempdir};
+use styrsnurra::i18n::Lang;
+use styrsnurra::report::{ReportKind, build, write};
+use styrsnurra::store::Workbook;
+use styrsnurra::store::comment::CommentEdit;
+
+fn demo(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("demo.styrsnurra");
+    drop(styrsnurra::store::demo::build(&path).unwrap());
+    path
+}
+
+#[test]
+fn the_follow_up_in_excel_has_the_workbooks_numbers_as_numbers_and_text_as_text() {
+    let dir = tempdir();
+    let path = demo(dir.path());
+    let mut wb = Workbook::open(&path).unwrap();
+    let cockpit = wb.cockpit(None).unwrap();
+    let (goal, rows) = cockpit
+        .goals
+        .iter()
+        .find(|(_, r)| !r.is_empty())
+        .unwrap()
+        .clone();
+    let row = &rows[0];
+    let home = wb.home_municipality().unwrap().unwrap();
+    wb.apply(CommentEdit::SetComment {
+        indicator: row.indicator.id.clone(),
+        municipality: home,
+        period: cockpit.year.unwrap(),
+        text: Some("=SUMMA(A1:A9)".into()),
+    })
+    .unwrap();
+    let out = dir.path().join("uppföljning.xlsx");
+    run_ok(&[
+        "report",
+        &path.display().to_string(),
+        "--out",
+        &out.display().to_string(),
+    ]);
+    let mut book: Xlsx<_> = calamine::open_workbook(&out).unwrap();
+    let names = book.sheet_names();
+    let sheet_name = names
+        .iter()
+        .find(|n| goal.title.starts_with(n.as_str()))
+        .unwrap_or_else(|| panic!("a sheet for {:?} among {names:?}", goal.title))
+        .clone();
+    let range = book.worksheet_range(&sheet_name).unwrap();
+    let header: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(header[0], "Resultatindikator");
+    let outcome = header.iter().position(|h| h == "Utfall").unwrap();
+    let status = header.iter().position(|h| h == "Status").unwrap();
+    let comment = header.iter().position(|h| h == "Kommentar").unwrap();
+    let first = range.rows().nth(1).unwrap();
+    match (&first[outcome], row.assessment.outcome) {
+        (Data::Float(v), Some(expected)) => assert!((v - expected).abs() < 1e-9),
+        (cell, expected) => panic!("outcome {cell:?} vs {expected:?}"),
+    }
+    assert!(
+        matches!(&first[status], Data::String(s) if s.contains("Nått") || s.contains("Nära") || s.contains("Ej nått") || s.contains("Ingen signal"))
+    );
+    assert_eq!(
+        first[comment],
+        Data::String("=SUMMA(A1:A9)".into()),
+        "text, not a formula"
+    );
+    let formulas = book.worksheet_formula(&sheet_name).unwrap();
+    assert!(
+        formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+        "no formulas at all"
+    );
+}
+
+#[test]
+fn the_word_document_has_real_headings_and_tables() {
+    let dir = tempdir();
+    let path = demo(dir.path());
+    let wb = Workbook::open(&path).unwrap();
+    let report = build(&wb, ReportKind::FollowUp, None, Lang::Sv).unwrap();
+    let out = dir.path().join("rapport.docx");
+    write(&report, &out, false, Lang::Sv).unwrap();
+    let file = std::fs::File::open(&out).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(xml.contains("<w:tbl>"), "a real table");
+    assert!(
+        xml.contains(r#"<w:pStyle w:val="Heading2" />"#) || xml.contains(r#"w:val="Heading2""#)
+    );
+    let goal = &wb.cockpit(None).unwrap().goals[0].0.title;
+    assert!(xml.contains(goal.as_str()), "the goal's title");
+    assert!(xml.contains("Källa: Kolada"));
+}
+
+#[test]
+fn reports_are_refused_with_a_reason_and_nothing_half_written() {
+    let dir = tempdir();
+    let path = demo(dir.path());
+    let wb_path = path.display().to_string();
+    // An existing file is not overwritten.
+    let existing = dir.path().join("finns.xlsx");
+    std::fs::write(&existing, "gammalt").unwrap();
+    let failed = run_failing(&["report", &wb_path, "--out", &existing.display().to_string()]);
+    assert!(
+        failed.contains("finns.xlsx") && failed.contains("skrivs inte över"),
+        "{failed}"
+    );
+    assert_eq!(std::fs::read_to_string(&existing).unwrap(), "gammalt");
+    // A format we do not write.
+    let failed = run_failing(&["report", &wb_path, "--out", "rapport.odt"]);
+    assert!(
+        failed.contains("rapport.odt") && failed.contains(".pdf, .docx eller .xlsx"),
+        "{failed}"
+    );
+    // A folder that does not exist: the message names the file, no temporary file stays.
+    let missing = dir.path().join("saknas").join("rapport.xlsx");
+    let failed = run_failing(&["report", &wb_path, "--out", &missing.display().to_string()]);
+    assert!(failed.contains("rapport.xlsx"), "{failed}");
+    // No home municipality.
+    let empty = dir.path().join("tom.styrsnurra");
+    drop(Workbook::create(&empty).unwrap());
+    let failed = run_failing(&[
+        "report",
+        &empty.display().to_string(),
+        "--out",
+        &dir.path().join("x.pdf").display().to_string(),
+    ]);
+    assert!(failed.contains("hemkommun"), "{failed}");
+    let unknown = run_failing(&["report", &wb_path, "--out", "x.xlsx", "--kind", "årsbok"]);
+    assert!(unknown.contains("uppfoljning"), "{unknown}");
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
