@@ -150,3 +150,34 @@ fn reports_are_refused_with_a_reason_and_nothing_half_written() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn the_pdf_reads_back_with_goals_status_words_and_swedish_numbers() {
+    let dir = tempdir();
+    let path = demo(dir.path());
+    let wb = Workbook::open(&path).unwrap();
+    let out = dir.path().join("rapport.pdf");
+    run_ok(&[
+        "report",
+        &path.display().to_string(),
+        "--out",
+        &out.display().to_string(),
+    ]);
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    let text = pdf_extract::extract_text_from_mem(&bytes).unwrap();
+    let cockpit = wb.cockpit(None).unwrap();
+    for (goal, rows) in &cockpit.goals {
+        let first_words: String = goal.title.split(' ').take(3).collect::<Vec<_>>().join(" ");
+        assert!(text.contains(&first_words), "{first_words:?} in the PDF");
+        for r in rows {
+            if let Some(v) = r.assessment.outcome {
+                let shown = Lang::Sv.number(v, 1).replace('\u{a0}', "\u{202f}");
+                assert!(text.contains(&shown), "{shown} in the PDF");
+            }
+        }
+    }
+    assert!(text.contains("Nått") || text.contains("Nära") || text.contains("Ej nått"));
+    assert!(text.contains("Innehåll") && text.contains("Sida 2 av"));
+    assert!(text.contains(','), "decimal commas");
+}
