@@ -181,3 +181,55 @@ fn the_pdf_reads_back_with_goals_status_words_and_swedish_numbers() {
     assert!(text.contains("Innehåll") && text.contains("Sida 2 av"));
     assert!(text.contains(','), "decimal commas");
 }
+
+#[test]
+fn the_report_page_previews_and_writes_in_the_background() {
+    use egui_kittest::kittest::Queryable;
+    use styrsnurra::report::Format;
+    use styrsnurra::ui::{Intent, PageId};
+    let dir = tempdir();
+    let path = demo(dir.path());
+    let mut h = common::app::harness(&path);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().page(),
+        Some(PageId::Report),
+        "Ctrl+E opens the report page"
+    );
+    assert!(
+        h.query_by_label_contains("Det är lätt att komma i kontakt med kommunen (1 tabeller")
+            .is_some(),
+        "the preview counts what each goal holds"
+    );
+    h.get_by_label("Handlingsplaner och uppföljning").click();
+    h.run_steps(2);
+    assert!(
+        h.query_by_label_contains("Tillgänglighet per telefon")
+            .is_some()
+    );
+    let out = dir.path().join("plan.xlsx");
+    h.state_mut().handle(
+        Intent::ExportReport {
+            kind: ReportKind::ActionPlan,
+            year: None,
+            format: Format::Xlsx,
+            path: Some(out.clone()),
+        },
+        None,
+    );
+    common::app::wait_until(&mut h, |h| !h.state().report_running());
+    assert!(h.query_by_label_contains("Rapporten är skriven").is_some());
+    let mut book: Xlsx<_> = calamine::open_workbook(&out).unwrap();
+    assert!(
+        book.sheet_names()
+            .iter()
+            .any(|n| n.starts_with("Tillgänglighet"))
+    );
+    let range = book.worksheet_range("Effekt").unwrap();
+    assert_eq!(
+        range.rows().count(),
+        2 + 2,
+        "header, one plan, the source two rows down"
+    );
+}

@@ -102,6 +102,7 @@ impl App {
             UiCommand::NewWorkbook,
             UiCommand::OpenWorkbook,
             UiCommand::SaveCopy,
+            UiCommand::ExportReport,
             UiCommand::OpenDemo,
         ] {
             if command.button(ui, self.lang, self.can_run(command)) {

@@ -20,6 +20,12 @@ pub enum DialogKind {
     Picture(i64),
     /// Where to save a picture of the window.
     ExportPicture,
+    /// Where to write a report.
+    ExportReport(
+        crate::report::ReportKind,
+        Option<i32>,
+        crate::report::Format,
+    ),
 }
 
 /// A dialog on screen.
@@ -82,6 +88,27 @@ impl PendingDialog {
                 Box::pin(async move {
                     let picked = dialog
                         .add_filter(filter, &["png"])
+                        .set_file_name(name)
+                        .save_file()
+                        .await;
+                    one(picked).unwrap_or_default()
+                })
+            }
+            DialogKind::ExportReport(_, _, format) => {
+                let (filter, ext, name) = match format {
+                    crate::report::Format::Pdf => {
+                        ("PDF", "pdf", lang.t("rapport.pdf", "report.pdf"))
+                    }
+                    crate::report::Format::Docx => {
+                        ("Word", "docx", lang.t("rapport.docx", "report.docx"))
+                    }
+                    crate::report::Format::Xlsx => {
+                        ("Excel", "xlsx", lang.t("rapport.xlsx", "report.xlsx"))
+                    }
+                };
+                Box::pin(async move {
+                    let picked = dialog
+                        .add_filter(filter, &[ext])
                         .set_file_name(name)
                         .save_file()
                         .await;

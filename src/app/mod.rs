@@ -77,6 +77,8 @@ pub struct App {
     picture_saved: std::sync::Arc<std::sync::Mutex<Option<Banner>>>,
     /// The context of the last frame, for what a finished dialog starts.
     context: Option<egui::Context>,
+    /// A report being written.
+    report_job: Option<crate::ui::job::Job<Result<PathBuf, String>>>,
     pub banner: Option<Banner>,
     pub recent: RecentFiles,
     /// Changes whenever what the pages show may have changed; pages key their caches on it.
@@ -97,6 +99,7 @@ impl App {
             projector: false,
             picture_saved: std::sync::Arc::default(),
             context: None,
+            report_job: None,
             banner: None,
             recent: RecentFiles::load(demo::data_dir().join("recent.json")),
             revision: 0,
@@ -310,6 +313,10 @@ impl App {
                 self.go(&Route::ImportFiles(paths));
             }
             DialogKind::ExportPlan(plan) => self.export_plan(plan, &first),
+            DialogKind::ExportReport(kind, year, _) => {
+                let ctx = self.context.clone();
+                self.export_report(kind, year, first, ctx.as_ref());
+            }
             DialogKind::ExportPicture => {
                 if let Some(ctx) = self.context.clone() {
                     self.export_picture(first, &ctx);
@@ -321,6 +328,64 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Builds the report from the workbook here (a read), then renders and writes it on a job's
+    /// thread; the outcome comes back as a banner. The path was chosen in a dialog that asked
+    /// before replacing a file, or given by a test.
+    fn export_report(
+        &mut self,
+        kind: crate::report::ReportKind,
+        year: Option<i32>,
+        path: PathBuf,
+        ctx: Option<&egui::Context>,
+    ) {
+        let lang = self.lang;
+        let Some(wb) = self.workbook() else { return };
+        let report = match crate::report::build(wb, kind, year, lang) {
+            Ok(r) => r,
+            Err(e) => {
+                self.banner = Some(Banner::Error(e.message(lang)));
+                return;
+            }
+        };
+        let job = crate::ui::job::Job::spawn("report", (), ctx.cloned(), move |_: &()| {
+            crate::report::write(&report, &path, true, lang)
+                .map(|()| path)
+                .map_err(|e| e.message(lang))
+        });
+        match job {
+            Ok(job) => {
+                self.report_job = Some(job);
+                self.banner = Some(Banner::Notice(
+                    lang.t("Rapporten skrivs …", "The report is being written …")
+                        .into(),
+                ));
+            }
+            Err(e) => self.banner = Some(Banner::Error(e.to_string())),
+        }
+    }
+
+    /// A report written in the background that has finished.
+    fn poll_report(&mut self) {
+        let Some(done) = crate::ui::job::Job::take_finished(&mut self.report_job) else {
+            return;
+        };
+        let lang = self.lang;
+        self.banner = Some(match done {
+            Ok(Ok(path)) => Banner::Notice(format!(
+                "{} {}",
+                lang.t("Rapporten är skriven:", "The report is written:"),
+                path.display()
+            )),
+            Ok(Err(message)) => Banner::Error(message),
+            Err(e) => Banner::Error(e.to_string()),
+        });
+    }
+
+    /// Whether a report is being written.
+    pub fn report_running(&self) -> bool {
+        self.report_job.is_some()
     }
 
     /// Asks the window the room sees for its pixels; they are written as a PNG when they come
@@ -504,6 +569,15 @@ impl App {
                 Some(path) => self.add_picture(sheet, &path),
                 None => self.start_dialog(DialogKind::Picture(sheet), ctx),
             },
+            Intent::ExportReport {
+                kind,
+                year,
+                format,
+                path,
+            } => match path {
+                Some(path) => self.export_report(kind, year, path, ctx),
+                None => self.start_dialog(DialogKind::ExportReport(kind, year, format), ctx),
+            },
             Intent::ExportPicture { path } => match (path, ctx) {
                 (Some(path), Some(ctx)) => self.export_picture(path, ctx),
                 (None, _) => self.start_dialog(DialogKind::ExportPicture, ctx),
@@ -549,6 +623,7 @@ impl App {
             UiCommand::TogglePresentation => self.presentation = !self.presentation,
             UiCommand::LeavePresentation => self.presentation = false,
             UiCommand::ToggleProjector => self.projector = !self.projector,
+            UiCommand::ExportReport => self.go(&Route::Page(PageId::Report)),
             UiCommand::PreviousPage | UiCommand::NextPage => {
                 let step = if command == UiCommand::NextPage {
                     1
@@ -575,7 +650,8 @@ impl App {
             UiCommand::SaveCopy
             | UiCommand::PreviousPage
             | UiCommand::NextPage
-            | UiCommand::ToggleProjector => self.session.is_some(),
+            | UiCommand::ToggleProjector
+            | UiCommand::ExportReport => self.session.is_some(),
             UiCommand::ImportFiles | UiCommand::ImportFolder => writable,
             UiCommand::LeavePresentation => self.presentation,
             UiCommand::NewWorkbook
@@ -600,6 +676,7 @@ impl App {
             self.banner = Some(banner);
         }
         self.poll_dialog();
+        self.poll_report();
         self.poll_session(&ctx);
         let mut intents: Vec<Intent> = UiCommand::pressed(&ctx, |c| self.can_run(c))
             .into_iter()

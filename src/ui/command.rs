@@ -23,6 +23,7 @@ crate::ui::enum_with_all! {
         TogglePresentation,
         LeavePresentation,
         ToggleProjector,
+        ExportReport,
         PreviousPage,
         NextPage,
     }
@@ -43,6 +44,7 @@ impl UiCommand {
             UiCommand::TogglePresentation => Tr::new("Presentationsläge", "Presentation mode"),
             UiCommand::LeavePresentation => Tr::new("Avsluta presentation", "Leave presentation"),
             UiCommand::ToggleProjector => Tr::new("Projektorfönster", "Projector window"),
+            UiCommand::ExportReport => Tr::new("Exportera rapport …", "Export report …"),
             UiCommand::PreviousPage => Tr::new("Föregående steg", "Previous step"),
             UiCommand::NextPage => Tr::new("Nästa steg", "Next step"),
         }
@@ -90,6 +92,10 @@ impl UiCommand {
             UiCommand::LeavePresentation => {
                 Tr::new("Tillbaka till arbetsläget.", "Back to the working view.")
             }
+            UiCommand::ExportReport => Tr::new(
+                "Rapport som PDF, Word eller Excel: välj innehåll och se vad som kommer med.",
+                "A report as PDF, Word or Excel: choose the content and see what goes in.",
+            ),
             UiCommand::ToggleProjector => Tr::new(
                 "Ett andra fönster för projektorn visar sidan i stor text, medan du styr från det här.",
                 "A second window for the projector shows the page in large text while you steer from this one.",
@@ -123,6 +129,7 @@ impl UiCommand {
         const REDO: &[KeyboardShortcut] = &[KeyboardShortcut::new(SHIFT_CMD, Key::Z), cmd(Key::Y)];
         const PRESENT: &[KeyboardShortcut] = &[plain(Key::F5)];
         const PROJECTOR: &[KeyboardShortcut] = &[plain(Key::F6)];
+        const EXPORT: &[KeyboardShortcut] = &[cmd(Key::E)];
         const LEAVE: &[KeyboardShortcut] = &[plain(Key::Escape)];
         const PREVIOUS: &[KeyboardShortcut] = &[cmd(Key::PageUp)];
         const NEXT: &[KeyboardShortcut] = &[cmd(Key::PageDown)];
@@ -134,6 +141,7 @@ impl UiCommand {
             UiCommand::TogglePresentation => PRESENT,
             UiCommand::LeavePresentation => LEAVE,
             UiCommand::ToggleProjector => PROJECTOR,
+            UiCommand::ExportReport => EXPORT,
             UiCommand::PreviousPage => PREVIOUS,
             UiCommand::NextPage => NEXT,
             UiCommand::SaveCopy

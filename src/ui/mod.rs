@@ -94,6 +94,8 @@ enum_with_all! {
         TopNews,
         /// Verktyg: the workbook file itself.
         Workbook,
+        /// Verktyg: the report builder.
+        Report,
     }
 }
 
@@ -154,6 +156,7 @@ impl PageId {
             PageId::Swot => (Phase::Workshop, Tr::new("SWOT", "SWOT"), true),
             PageId::TopNews => (Phase::Workshop, Tr::new("Toppnyhet", "Top news"), true),
             PageId::Workbook => (Phase::Tools, Tr::new("Arbetsbok", "Workbook"), false),
+            PageId::Report => (Phase::Tools, Tr::new("Rapport", "Report"), false),
         };
         PageInfo {
             phase,
@@ -178,6 +181,7 @@ impl PageId {
             PageId::Swot => Box::<pages::swot::SwotPage>::default(),
             PageId::TopNews => Box::<pages::topnews::TopNewsPage>::default(),
             PageId::Workbook => Box::<pages::workbook::WorkbookPage>::default(),
+            PageId::Report => Box::<pages::report::ReportPage>::default(),
         }
     }
 
@@ -332,6 +336,13 @@ pub enum Intent {
     /// Adds a picture file to a Toppnyhet sheet: the path given, or one asked for.
     AddPicture {
         sheet: i64,
+        path: Option<PathBuf>,
+    },
+    /// Writes a report to the path given (replacing a file there), or to one asked for.
+    ExportReport {
+        kind: crate::report::ReportKind,
+        year: Option<i32>,
+        format: crate::report::Format,
         path: Option<PathBuf>,
     },
     /// Saves what the room sees (the projector's window when open, else this one) as a PNG at

@@ -10,6 +10,7 @@ pub mod decision;
 pub mod goal;
 pub mod municipality;
 pub mod plan;
+pub mod report;
 pub mod results;
 pub mod scan;
 pub mod swot;
