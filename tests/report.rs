@@ -198,7 +198,7 @@ fn the_report_page_previews_and_writes_in_the_background() {
         "Ctrl+E opens the report page"
     );
     assert!(
-        h.query_by_label_contains("Det är lätt att komma i kontakt med kommunen (1 tabeller")
+        h.query_by_label_contains("Det är lätt att komma i kontakt med kommunen (1 tabell,")
             .is_some(),
         "the preview counts what each goal holds"
     );

@@ -115,9 +115,11 @@ fn contents(ui: &mut egui::Ui, lang: Lang, report: &Report) {
     let flush = |ui: &mut egui::Ui, c: Option<(u8, String, usize, usize)>| {
         if let Some((level, title, tables, charts)) = c {
             let indent = "    ".repeat(usize::from(level.saturating_sub(1)));
-            let detail = match lang {
-                Lang::Sv => format!("{tables} tabeller, {charts} diagram"),
-                Lang::En => format!("{tables} tables, {charts} charts"),
+            let detail = match (lang, tables) {
+                (Lang::Sv, 1) => format!("1 tabell, {charts} diagram"),
+                (Lang::Sv, _) => format!("{tables} tabeller, {charts} diagram"),
+                (Lang::En, 1) => format!("1 table, {charts} charts"),
+                (Lang::En, _) => format!("{tables} tables, {charts} charts"),
             };
             ui.label(format!("{indent}{title} ({detail})"));
         }
