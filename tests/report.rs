@@ -233,3 +233,60 @@ fn the_report_page_previews_and_writes_in_the_background() {
         "header, one plan, the source two rows down"
     );
 }
+
+#[test]
+fn a_workshop_report_carries_its_pictures_and_refuses_one_that_cannot_be_read() {
+    use styrsnurra::store::board::{BoardEdit, Picture};
+    use styrsnurra::store::shape::Change;
+    let dir = tempdir();
+    let path = demo(dir.path());
+    let mut wb = Workbook::open(&path).unwrap();
+    let mut png = std::io::Cursor::new(Vec::new());
+    image::RgbImage::from_pixel(8, 6, image::Rgb([10, 120, 200]))
+        .write_to(&mut png, image::ImageFormat::Png)
+        .unwrap();
+    let blob = wb.add_blob(png.get_ref()).unwrap();
+    wb.apply(BoardEdit::Picture(Change::Put(Picture {
+        sheet_id: 1,
+        name: "skiss.png".into(),
+        blob,
+        ..Picture::default()
+    })))
+    .unwrap();
+    let report = build(&wb, ReportKind::Workshop, None, Lang::Sv).unwrap();
+    for name in ["workshop.pdf", "workshop.docx"] {
+        let out = dir.path().join(name);
+        write(&report, &out, false, Lang::Sv).unwrap();
+        assert!(std::fs::metadata(&out).unwrap().len() > 1000);
+    }
+    let file = std::fs::File::open(dir.path().join("workshop.docx")).unwrap();
+    let zip = zip::ZipArchive::new(file).unwrap();
+    assert!(
+        zip.file_names()
+            .any(|n| n.is_ok_and(|n| n.starts_with("word/media/"))),
+        "the picture is in the document"
+    );
+    let text = pdf_extract::extract_text_from_mem(
+        &std::fs::read(dir.path().join("workshop.pdf")).unwrap(),
+    )
+    .unwrap();
+    assert!(
+        text.contains("skiss.png") && text.contains("Kunniga medarbetare"),
+        "{text}"
+    );
+
+    let broken = wb.add_blob(b"inte en bild").unwrap();
+    wb.apply(BoardEdit::Picture(Change::Put(Picture {
+        sheet_id: 1,
+        name: "trasig.jpg".into(),
+        blob: broken,
+        ..Picture::default()
+    })))
+    .unwrap();
+    let err = build(&wb, ReportKind::Workshop, None, Lang::Sv).unwrap_err();
+    assert!(
+        err.message(Lang::Sv).contains("trasig.jpg"),
+        "{}",
+        err.message(Lang::Sv)
+    );
+}

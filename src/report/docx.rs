@@ -2,7 +2,9 @@
 //! municipality's own template restyles them and its contents list finds them) and real tables
 //! with a bold header row — nothing drawn as a picture — so it pastes into the template.
 
-use docx_rs::{Docx, Paragraph, Run, Style, StyleType, Table as WordTable, TableCell, TableRow};
+use docx_rs::{
+    Docx, Paragraph, Pic, Run, Style, StyleType, Table as WordTable, TableCell, TableRow,
+};
 
 use super::{Block, Report, ReportError, Table};
 use crate::i18n::Lang;
@@ -46,6 +48,9 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, ReportError> {
                     doc.add_paragraph(text(&t.source).style("Caption"))
                 }
             }
+            Block::Image { name, png, .. } => doc
+                .add_paragraph(Paragraph::new().add_run(Run::new().add_image(Pic::new(png))))
+                .add_paragraph(text(name).style("Caption")),
             Block::Chart(c) => {
                 // The chart's values as a sentence: the template's own chart tools can draw them.
                 let values: Vec<String> = c

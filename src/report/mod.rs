@@ -114,6 +114,38 @@ pub enum Block {
     Paragraph(String),
     Table(Table),
     Chart(Chart),
+    /// A picture (a Toppnyhet sheet's), as PNG with its size in pixels.
+    Image {
+        name: String,
+        png: Vec<u8>,
+        width: u32,
+        height: u32,
+    },
+}
+
+/// A picture from the workbook made ready for a report: decoded (so a broken one is refused by
+/// name before anything is written) and kept as PNG, which every format takes.
+fn picture(name: &str, bytes: &[u8], lang: Lang) -> Result<Block, ReportError> {
+    let refuse = || {
+        ReportError::Refused(format!(
+            "{name}: {}",
+            lang.t(
+                "bilden i arbetsboken kan inte läsas och kan inte komma med i rapporten",
+                "the picture in the workbook cannot be read and cannot go into the report",
+            )
+        ))
+    };
+    let decoded = image::load_from_memory(bytes).map_err(|_| refuse())?;
+    let mut png = std::io::Cursor::new(Vec::new());
+    decoded
+        .write_to(&mut png, image::ImageFormat::Png)
+        .map_err(|_| refuse())?;
+    Ok(Block::Image {
+        name: name.to_string(),
+        width: decoded.width(),
+        height: decoded.height(),
+        png: png.into_inner(),
+    })
 }
 
 /// A table with a name (the Excel sheet's) and its source under it.
@@ -707,6 +739,12 @@ fn workshops(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), R
                                 items.join(" · ")
                             )));
                         }
+                    }
+                    for p in board.pictures.iter().filter(|p| p.sheet_id == sheet.id) {
+                        let Some(bytes) = wb.blob(p.blob)? else {
+                            continue;
+                        };
+                        blocks.push(picture(&p.name, &bytes, lang)?);
                     }
                 }
             }

@@ -49,6 +49,13 @@ enum Op {
         colour: (u8, u8, u8),
         dashed: bool,
     },
+    Image {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        png: std::sync::Arc<Vec<u8>>,
+    },
 }
 
 /// Measures text in the shipped fonts.
@@ -316,6 +323,23 @@ impl<'m> Layout<'m> {
         });
     }
 
+    /// A picture at most half the page wide and a third of it high, with its name under it.
+    fn image(&mut self, name: &str, png: &[u8], width: u32, height: u32) {
+        let (w, h) = (width.max(1) as f32, height.max(1) as f32);
+        let scale = (WIDTH / 2.0 / w).min(PAGE.1 / 3.0 / h);
+        let (w, h) = (w * scale, h * scale);
+        self.room(h + 20.0);
+        self.push(Op::Image {
+            x: MARGIN,
+            y: self.y,
+            w,
+            h,
+            png: std::sync::Arc::new(png.to_vec()),
+        });
+        self.y += h + 4.0;
+        self.paragraph(name, BODY * 0.8, false, true);
+    }
+
     /// A trend chart: a frame, the values as a line with dots, the target dashed, the years
     /// under and the value range beside.
     fn chart(&mut self, c: &Chart, lang: Lang) {
@@ -431,6 +455,12 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, ReportError> {
             Block::Paragraph(text) => body.paragraph(text, BODY, false, false),
             Block::Table(t) => body.table(t, lang),
             Block::Chart(c) => body.chart(c, lang),
+            Block::Image {
+                name,
+                png,
+                width,
+                height,
+            } => body.image(name, png, *width, *height),
         }
     }
     // The contents, laid out once to know how many pages it takes, then with the numbers.
@@ -525,6 +555,15 @@ fn draw(pages: &[Vec<Op>], lang: Lang, measure: &Measure) -> Result<Vec<u8>, Rep
                         surface.set_stroke(None);
                         surface.set_fill(Some(fill(*colour)));
                         surface.draw_path(&path);
+                    }
+                }
+                Op::Image { x, y, w, h, png } => {
+                    let image = krilla::image::Image::from_png(png.clone().into(), true)
+                        .map_err(|e| ReportError::Refused(format!("PDF: {e}")))?;
+                    if let Some(size) = krilla::geom::Size::from_wh(*w, *h) {
+                        surface.push_transform(&krilla::geom::Transform::from_translate(*x, *y));
+                        surface.draw_image(image, size);
+                        surface.pop();
                     }
                 }
                 Op::Line {
