@@ -214,6 +214,7 @@ fn the_report_page_previews_and_writes_in_the_background() {
             kind: ReportKind::ActionPlan,
             year: None,
             format: Format::Xlsx,
+            selection: Default::default(),
             path: Some(out.clone()),
         },
         None,

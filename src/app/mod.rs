@@ -79,6 +79,8 @@ pub struct App {
     context: Option<egui::Context>,
     /// A report being written.
     report_job: Option<crate::ui::job::Job<Result<PathBuf, String>>>,
+    /// What the report asked for in the save dialog leaves out.
+    report_selection: crate::report::Selection,
     pub banner: Option<Banner>,
     pub recent: RecentFiles,
     /// Changes whenever what the pages show may have changed; pages key their caches on it.
@@ -100,6 +102,7 @@ impl App {
             picture_saved: std::sync::Arc::default(),
             context: None,
             report_job: None,
+            report_selection: crate::report::Selection::default(),
             banner: None,
             recent: RecentFiles::load(demo::data_dir().join("recent.json")),
             revision: 0,
@@ -315,7 +318,8 @@ impl App {
             DialogKind::ExportPlan(plan) => self.export_plan(plan, &first),
             DialogKind::ExportReport(kind, year, _) => {
                 let ctx = self.context.clone();
-                self.export_report(kind, year, first, ctx.as_ref());
+                let selection = std::mem::take(&mut self.report_selection);
+                self.export_report(kind, year, &selection, first, ctx.as_ref());
             }
             DialogKind::ExportPicture => {
                 if let Some(ctx) = self.context.clone() {
@@ -337,12 +341,13 @@ impl App {
         &mut self,
         kind: crate::report::ReportKind,
         year: Option<i32>,
+        selection: &crate::report::Selection,
         path: PathBuf,
         ctx: Option<&egui::Context>,
     ) {
         let lang = self.lang;
         let Some(wb) = self.workbook() else { return };
-        let report = match crate::report::build(wb, kind, year, lang) {
+        let report = match crate::report::build_with(wb, kind, year, lang, selection) {
             Ok(r) => r,
             Err(e) => {
                 self.banner = Some(Banner::Error(e.message(lang)));
@@ -573,10 +578,14 @@ impl App {
                 kind,
                 year,
                 format,
+                selection,
                 path,
             } => match path {
-                Some(path) => self.export_report(kind, year, path, ctx),
-                None => self.start_dialog(DialogKind::ExportReport(kind, year, format), ctx),
+                Some(path) => self.export_report(kind, year, &selection, path, ctx),
+                None => {
+                    self.report_selection = selection;
+                    self.start_dialog(DialogKind::ExportReport(kind, year, format), ctx);
+                }
             },
             Intent::ExportPicture { path } => match (path, ctx) {
                 (Some(path), Some(ctx)) => self.export_picture(path, ctx),

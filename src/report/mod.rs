@@ -231,12 +231,30 @@ impl ReportError {
     }
 }
 
+/// What the group leaves out of a report (everything is in by default).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
+pub struct Selection {
+    /// Goals left out of the follow-up, by id.
+    pub left_out_goals: Vec<i64>,
+}
+
 /// Builds a report of `kind` for `year` (the latest year with results when `None`).
 pub fn build(
     wb: &Workbook,
     kind: ReportKind,
     year: Option<i32>,
     lang: Lang,
+) -> Result<Report, ReportError> {
+    build_with(wb, kind, year, lang, &Selection::default())
+}
+
+/// [`build`], leaving out what `selection` says.
+pub fn build_with(
+    wb: &Workbook,
+    kind: ReportKind,
+    year: Option<i32>,
+    lang: Lang,
+    selection: &Selection,
 ) -> Result<Report, ReportError> {
     let Some(home) = wb.home_municipality()? else {
         return Err(ReportError::Refused(
@@ -247,7 +265,10 @@ pub fn build(
             .into(),
         ));
     };
-    let cockpit = wb.cockpit(year)?;
+    let mut cockpit = wb.cockpit(year)?;
+    cockpit
+        .goals
+        .retain(|(g, _)| !selection.left_out_goals.contains(&g.id));
     let name = wb.municipality_choice()?.title_of(&home);
     let period = cockpit.year.map(|y| y.to_string()).unwrap_or_default();
     let mut report = Report {

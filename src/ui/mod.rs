@@ -343,6 +343,7 @@ pub enum Intent {
         kind: crate::report::ReportKind,
         year: Option<i32>,
         format: crate::report::Format,
+        selection: crate::report::Selection,
         path: Option<PathBuf>,
     },
     /// Saves what the room sees (the projector's window when open, else this one) as a PNG at

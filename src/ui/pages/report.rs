@@ -3,12 +3,15 @@
 //! what they hold before anything is written; the writing itself runs in the background.
 
 use crate::i18n::Lang;
-use crate::report::{Block, Format, Report, ReportKind};
+use crate::report::{Block, Format, Report, ReportKind, Selection};
 use crate::ui::theme::palette;
 use crate::ui::{Cached, Intent, Page, PageId, ViewContext};
 
 /// What the preview is read for: the workbook's revision, the report, the year, the language.
-type PreviewKey = (u64, ReportKind, Option<i32>, Lang);
+type PreviewKey = (u64, ReportKind, Option<i32>, Lang, Selection);
+
+/// What can be chosen: the years with results, and the goals (id, title).
+type Choices = (Vec<i32>, Vec<(i64, String)>);
 
 /// State of the report page.
 #[derive(Default)]
@@ -16,7 +19,8 @@ pub struct ReportPage {
     kind: ReportKind,
     year: Option<i32>,
     format: Option<Format>,
-    years: Cached<u64, Vec<i32>>,
+    selection: Selection,
+    years: Cached<u64, Choices>,
     /// The report as it would be written, or why it cannot be.
     preview: Cached<PreviewKey, Result<Report, String>>,
 }
@@ -34,9 +38,17 @@ impl Page for ReportPage {
                 ui.selectable_value(&mut self.kind, k, k.title(lang));
             }
         });
-        let years = self
+        let (years, goals) = self
             .years
-            .get(ctx.revision, lang, || Ok(ctx.workbook.cockpit(None)?.years))
+            .get(ctx.revision, lang, || {
+                let c = ctx.workbook.cockpit(None)?;
+                let goals = c
+                    .goals
+                    .iter()
+                    .map(|(g, _)| (g.id, g.title.clone()))
+                    .collect();
+                Ok((c.years, goals))
+            })
             .cloned()
             .unwrap_or_default();
         let format = self.format.unwrap_or(Format::Pdf);
@@ -65,13 +77,30 @@ impl Page for ReportPage {
                 }
             }
         });
+        if self.kind == ReportKind::FollowUp && !goals.is_empty() {
+            egui::CollapsingHeader::new(lang.t("Mål som kommer med", "Goals included"))
+                .id_salt("report_goals")
+                .show(ui, |ui| {
+                    for (id, title) in &goals {
+                        let mut on = !self.selection.left_out_goals.contains(id);
+                        if ui.checkbox(&mut on, title).changed() {
+                            self.selection.left_out_goals.retain(|g| g != id);
+                            if !on {
+                                self.selection.left_out_goals.push(*id);
+                            }
+                        }
+                    }
+                });
+        }
         let (kind, year) = (self.kind, self.year);
-        let preview = self
-            .preview
-            .get((ctx.revision, kind, year, lang), lang, || {
-                Ok(crate::report::build(ctx.workbook, kind, year, lang)
-                    .map_err(|e| e.message(lang)))
-            });
+        let selection = self.selection.clone();
+        let key = (ctx.revision, kind, year, lang, selection.clone());
+        let preview = self.preview.get(key, lang, || {
+            Ok(
+                crate::report::build_with(ctx.workbook, kind, year, lang, &selection)
+                    .map_err(|e| e.message(lang)),
+            )
+        });
         let report = match preview {
             Ok(Ok(r)) => r,
             Ok(Err(message)) => {
@@ -95,6 +124,7 @@ impl Page for ReportPage {
                 kind,
                 year,
                 format,
+                selection,
                 path: None,
             });
         }
