@@ -77,6 +77,14 @@ fn the_follow_up_in_excel_has_the_workbooks_numbers_as_numbers_and_text_as_text(
         Data::String("=SUMMA(A1:A9)".into()),
         "text, not a formula"
     );
+    // The scan view's sheet: every indicator of the workbook, for the spreadsheet only.
+    let all = book.worksheet_range("Alla nyckeltal").unwrap();
+    let scan = wb.scan(cockpit.year).unwrap();
+    assert_eq!(
+        all.rows().count(),
+        1 + scan.rows.len() + 2,
+        "header, rows, source"
+    );
     let formulas = book.worksheet_formula(&sheet_name).unwrap();
     assert!(
         formulas.used_cells().all(|(_, _, f)| f.is_empty()),
@@ -103,7 +111,14 @@ fn the_word_document_has_real_headings_and_tables() {
     );
     let goal = &wb.cockpit(None).unwrap().goals[0].0.title;
     assert!(xml.contains(goal.as_str()), "the goal's title");
-    assert!(xml.contains("Källa: Kolada"));
+    assert!(
+        xml.contains("Källa: Demodata"),
+        "the indicators' own source"
+    );
+    assert!(
+        !xml.contains("Alla nyckeltal"),
+        "the long list stays in the spreadsheet"
+    );
 }
 
 #[test]

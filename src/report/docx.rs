@@ -40,6 +40,7 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, ReportError> {
                 doc.add_paragraph(text(t).style(&format!("Heading{}", (*level).clamp(1, 3))))
             }
             Block::Paragraph(t) => doc.add_paragraph(text(t)),
+            Block::Table(t) if t.spreadsheet_only => doc,
             Block::Table(t) => {
                 let doc = doc.add_table(table(t, lang));
                 if t.source.is_empty() {

@@ -156,6 +156,8 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     /// "Källa: …" under the table; empty for the group's own records.
     pub source: String,
+    /// Only in the spreadsheet (a long list that would fill pages on paper).
+    pub spreadsheet_only: bool,
 }
 
 /// A table cell: text, a number shown with its decimals, or a target status (symbol and word).
@@ -281,6 +283,7 @@ pub fn build_with(
         ReportKind::FollowUp => {
             follow_up(wb, &cockpit, &home, lang, &mut report.blocks)?;
             effect(wb, lang, &mut report.blocks)?;
+            all_indicators(wb, cockpit.year, lang, &mut report.blocks)?;
         }
         ReportKind::Analysis => analyses(wb, lang, &mut report.blocks)?,
         ReportKind::DecisionBasis => decision_basis(wb, lang, &mut report.blocks)?,
@@ -374,6 +377,7 @@ fn follow_up(
             .to_vec(),
             rows: table_rows,
             source: source_line(lang, &sources.join(", ")),
+            spreadsheet_only: false,
         }));
         for r in rows {
             let series = wb.series(&r.indicator.id, home, r.assessment.gender)?;
@@ -393,6 +397,70 @@ fn follow_up(
             }));
         }
     }
+    Ok(())
+}
+
+/// Every indicator's signals for the home municipality (the scan view), for the spreadsheet.
+fn all_indicators(
+    wb: &Workbook,
+    year: Option<i32>,
+    lang: Lang,
+    blocks: &mut Vec<Block>,
+) -> Result<(), ReportError> {
+    let scan = wb.scan(year)?;
+    if scan.rows.is_empty() {
+        return Ok(());
+    }
+    let mut sources: Vec<String> = Vec::new();
+    let rows = scan
+        .rows
+        .iter()
+        .map(|(i, s)| {
+            if !sources.contains(&i.source) {
+                sources.push(i.source.clone());
+            }
+            vec![
+                Cell::text(&i.id),
+                Cell::text(&i.title),
+                Cell::Number {
+                    value: Some(s.value),
+                    decimals: 1,
+                },
+                Cell::Number {
+                    value: s.ranking.map(|r| r.rank as f64),
+                    decimals: 0,
+                },
+                Cell::Number {
+                    value: Some(s.of as f64),
+                    decimals: 0,
+                },
+                Cell::text(labels::band(s.ranking.map(|r| r.band)).get(lang)),
+                Cell::Number {
+                    value: s.riket,
+                    decimals: 1,
+                },
+                Cell::text(labels::trend(s.trend).get(lang)),
+            ]
+        })
+        .collect();
+    blocks.push(Block::Table(Table {
+        name: lang.t("Alla nyckeltal", "All indicators").into(),
+        columns: [
+            lang.t("Id", "Id"),
+            lang.t("Nyckeltal", "Indicator"),
+            lang.t("Värde", "Value"),
+            lang.t("Rang", "Rank"),
+            lang.t("Av", "Of"),
+            lang.t("Jämförelse", "Comparison"),
+            lang.t("Riket", "Sweden"),
+            lang.t("Trend", "Trend"),
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows,
+        source: source_line(lang, &sources.join(", ")),
+        spreadsheet_only: true,
+    }));
     Ok(())
 }
 
@@ -446,6 +514,7 @@ fn analyses(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), Re
                 ],
                 rows: r,
                 source: String::new(),
+                spreadsheet_only: false,
             }));
         }
         if !case.proposals.is_empty() {
@@ -472,6 +541,7 @@ fn analyses(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), Re
                     })
                     .collect(),
                 source: String::new(),
+                spreadsheet_only: false,
             }));
         }
         if !case.analysis.conclusion.trim().is_empty() {
@@ -552,6 +622,7 @@ fn decision_basis(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<
             })
             .collect(),
         source: String::new(),
+        spreadsheet_only: false,
     }));
     Ok(())
 }
@@ -612,6 +683,7 @@ fn plans(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), Repor
                 })
                 .collect(),
             source: String::new(),
+            spreadsheet_only: false,
         }));
     }
     Ok(())
@@ -626,6 +698,15 @@ fn effect(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), Repo
         .collect();
     if views.is_empty() {
         return Ok(());
+    }
+    let mut sources: Vec<String> = Vec::new();
+    for v in &views {
+        let id = v.plan.indicator.as_deref().unwrap_or_default();
+        if let Some(i) = wb.indicator(id)?
+            && !sources.contains(&i.source)
+        {
+            sources.push(i.source);
+        }
     }
     blocks.push(Block::Heading(
         1,
@@ -667,7 +748,8 @@ fn effect(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), Repo
                 ]
             })
             .collect(),
-        source: source_line(lang, "Kolada"),
+        source: source_line(lang, &sources.join(", ")),
+        spreadsheet_only: false,
     }));
     Ok(())
 }
@@ -728,6 +810,7 @@ fn workshops(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), R
                         .to_vec(),
                         rows,
                         source: String::new(),
+                        spreadsheet_only: false,
                     }));
                 }
             }

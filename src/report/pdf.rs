@@ -453,6 +453,7 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, ReportError> {
         match block {
             Block::Heading(level, text) => body.heading(*level, text),
             Block::Paragraph(text) => body.paragraph(text, BODY, false, false),
+            Block::Table(t) if t.spreadsheet_only => {}
             Block::Table(t) => body.table(t, lang),
             Block::Chart(c) => body.chart(c, lang),
             Block::Image {
