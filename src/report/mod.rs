@@ -774,6 +774,7 @@ fn workshops(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), R
         ));
         match w.kind {
             BoardKind::Swot => {
+                blocks.push(Block::Table(swot_grid(&board, lang)));
                 for field in Field::SWOT {
                     let rows: Vec<Vec<Cell>> = board
                         .summary(field)
@@ -855,6 +856,49 @@ fn workshops(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), R
         }
     }
     Ok(())
+}
+
+/// The SWOT summary as the guide draws it: external and internal against positive and
+/// negative, each cell the headings in vote order with their dots.
+fn swot_grid(board: &crate::store::board::Board, lang: Lang) -> Table {
+    let cell = |field: Field| {
+        let lines: Vec<String> = board
+            .summary(field)
+            .into_iter()
+            .map(|(rank, h, _)| format!("{rank}. {} ({})", h.title, h.dots))
+            .collect();
+        Cell::text(format!(
+            "{}\n{}",
+            labels::field(field).get(lang),
+            lines.join("\n")
+        ))
+    };
+    Table {
+        name: format!(
+            "{} {}",
+            lang.t("Sammanfattning", "Summary"),
+            board.workshop.id
+        ),
+        columns: vec![
+            String::new(),
+            lang.t("Positiva faktorer", "Positive factors").into(),
+            lang.t("Negativa faktorer", "Negative factors").into(),
+        ],
+        rows: vec![
+            vec![
+                Cell::text(lang.t("Omvärldsfaktorer", "External factors")),
+                cell(Field::Opportunity),
+                cell(Field::Threat),
+            ],
+            vec![
+                Cell::text(lang.t("Interna faktorer", "Internal factors")),
+                cell(Field::Strength),
+                cell(Field::Weakness),
+            ],
+        ],
+        source: String::new(),
+        spreadsheet_only: false,
+    }
 }
 
 /// Writes the report to `path` in the format its extension names; never over an existing
