@@ -59,12 +59,24 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, ReportError> {
                     .iter()
                     .map(|(y, v)| format!("{y}: {}", lang.number(*v, 1)))
                     .collect();
-                doc.add_paragraph(text(&format!(
-                    "{} ({}) – {}",
-                    c.title,
-                    c.unit,
-                    values.join(", ")
-                )))
+                let doc = doc.add_paragraph(text(&c.title).style("Heading3"));
+                let doc =
+                    match super::chart::png(c, 1200, 450) {
+                        // 15 × 5.6 cm on the page (914 400 EMU to the inch).
+                        Some(png) => doc.add_paragraph(Paragraph::new().add_run(
+                            Run::new().add_image(Pic::new(&png).size(5_400_000, 2_025_000)),
+                        )),
+                        None => doc,
+                    };
+                doc.add_paragraph(
+                    text(&format!(
+                        "{} ({}): {}",
+                        lang.t("Värden", "Values"),
+                        c.unit,
+                        values.join(", ")
+                    ))
+                    .style("Caption"),
+                )
                 .add_paragraph(text(&c.source).style("Caption"))
             }
         };

@@ -4,6 +4,7 @@
 //! with typed cells, charts — and then written as PDF, Word or Excel by the modules below,
 //! so that the three say the same thing.
 
+pub mod chart;
 pub mod docx;
 pub mod pdf;
 pub mod xlsx;

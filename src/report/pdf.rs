@@ -347,21 +347,9 @@ impl<'m> Layout<'m> {
         self.room(height + 50.0);
         self.paragraph(&c.title, BODY, true, false);
         let (x0, y0, w, h) = (MARGIN + 40.0, self.y, WIDTH - 60.0, height);
-        let mut values: Vec<f64> = c.points.iter().map(|p| p.1).collect();
-        values.extend(c.target);
-        let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
-        let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let (lo, hi) = if (hi - lo).abs() < 1e-9 {
-            (lo - 1.0, hi + 1.0)
-        } else {
-            (lo, hi)
-        };
-        let margin = (hi - lo) * 0.1;
-        let (lo, hi) = (lo - margin, hi + margin);
-        let first = c.points.first().map_or(0, |p| p.0);
-        let last = c.points.last().map_or(1, |p| p.0).max(first + 1);
-        let px = |year: i32| x0 + (year - first) as f32 / (last - first) as f32 * w;
-        let py = |v: f64| y0 + h - ((v - lo) / (hi - lo)) as f32 * h;
+        let frame = super::chart::Frame::of(c);
+        let px = |year: i32| frame.x(year, x0, w);
+        let py = |v: f64| frame.y(v, y0, h);
         self.push(Op::Line {
             points: vec![(x0, y0), (x0, y0 + h), (x0 + w, y0 + h)],
             width: 0.6,
@@ -417,7 +405,7 @@ impl<'m> Layout<'m> {
                 text: label,
             });
         }
-        for v in [lo + margin, hi - margin] {
+        for v in [frame.min, frame.max] {
             let label = pdf_text(&lang.number(v, 1));
             let lw = self.measure.width(&label, small, false);
             self.push(Op::Text {
