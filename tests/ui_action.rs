@@ -3,8 +3,7 @@
 
 mod common;
 
-use common::app::{harness, peek};
-use common::tempdir;
+use common::app::peek;
 use egui_kittest::kittest::Queryable;
 use styrsnurra::model::action::Placement;
 use styrsnurra::ui::PageId;
@@ -21,10 +20,7 @@ fn place(path: &std::path::Path, text: &str) -> Option<Placement> {
 
 #[test]
 fn a_proposal_placed_with_the_keyboard_and_another_dragged_are_undone() {
-    let dir = tempdir();
-    let path = dir.path().join("demo.styrsnurra");
-    drop(styrsnurra::store::demo::build(&path).unwrap());
-    let mut h = harness(&path);
+    let (_dir, path, mut h) = common::app::demo_harness();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num8);
     h.run_steps(2);
     assert_eq!(h.state().page(), Some(PageId::Priority));
@@ -56,16 +52,7 @@ fn a_proposal_placed_with_the_keyboard_and_another_dragged_are_undone() {
     let cell = card.width() / 0.9;
     let from = card.center();
     let to = from + egui::vec2(-2.0 * cell, 3.0 * cell);
-    h.hover_at(from);
-    h.run_steps(1);
-    h.drag_at(from);
-    h.run_steps(1);
-    for step in 1..=10 {
-        h.hover_at(from + (to - from) * (step as f32 / 10.0));
-        h.run_steps(1);
-    }
-    h.drop_at(to);
-    h.run_steps(3);
+    common::app::drag(&mut h, from, to);
     let dragged = place(&path, service).unwrap();
     assert_eq!(
         (dragged.effort, dragged.effect),
@@ -91,10 +78,7 @@ fn a_proposal_placed_with_the_keyboard_and_another_dragged_are_undone() {
 
 #[test]
 fn marking_the_overdue_activity_done_drops_the_overdue_count() {
-    let dir = tempdir();
-    let path = dir.path().join("demo.styrsnurra");
-    drop(styrsnurra::store::demo::build(&path).unwrap());
-    let mut h = harness(&path);
+    let (_dir, path, mut h) = common::app::demo_harness();
     common::app::go(&mut h, PageId::Cockpit);
     assert!(
         h.query_by_label("3 aktiviteter, 1 klara, 1 försenade")
@@ -151,10 +135,7 @@ fn click(h: &mut egui_kittest::Harness<'static, styrsnurra::app::App>, node_labe
 
 #[test]
 fn a_decision_recorded_becomes_a_plan_with_its_activities() {
-    let dir = tempdir();
-    let path = dir.path().join("demo.styrsnurra");
-    drop(styrsnurra::store::demo::build(&path).unwrap());
-    let mut h = harness(&path);
+    let (_dir, path, mut h) = common::app::demo_harness();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num9);
     h.run_steps(2);
     assert_eq!(h.state().page(), Some(PageId::Decision));
@@ -230,10 +211,7 @@ fn type_into(
 
 #[test]
 fn a_proposal_entered_directly_is_ranked_moved_within_its_quadrant_and_the_quadrant_renamed() {
-    let dir = tempdir();
-    let path = dir.path().join("demo.styrsnurra");
-    drop(styrsnurra::store::demo::build(&path).unwrap());
-    let mut h = harness(&path);
+    let (_dir, path, mut h) = common::app::demo_harness();
     common::app::go(&mut h, PageId::Priority);
     type_into(&mut h, "Nytt förslag", "Öppet hus i kundtjänsten");
     type_into(&mut h, "Varifrån (t.ex. SWOT)", "SWOT i mars");
@@ -296,10 +274,7 @@ fn a_proposal_entered_directly_is_ranked_moved_within_its_quadrant_and_the_quadr
 
 #[test]
 fn the_plan_s_head_and_a_sub_activity_are_edited_a_bad_date_is_refused_and_the_plan_exported() {
-    let dir = tempdir();
-    let path = dir.path().join("demo.styrsnurra");
-    drop(styrsnurra::store::demo::build(&path).unwrap());
-    let mut h = harness(&path);
+    let (dir, path, mut h) = common::app::demo_harness();
     common::app::go(&mut h, PageId::Plan);
     type_into(&mut h, "Uppföljning, till vem", " och nämnden");
     let plan = || peek(&path).plan_views().unwrap().remove(0);
@@ -367,10 +342,7 @@ fn the_plan_s_head_and_a_sub_activity_are_edited_a_bad_date_is_refused_and_the_p
 
 #[test]
 fn a_removed_plan_comes_back_with_its_activities_and_decisions_flag_the_goals_step() {
-    let dir = tempdir();
-    let path = dir.path().join("demo.styrsnurra");
-    drop(styrsnurra::store::demo::build(&path).unwrap());
-    let mut h = harness(&path);
+    let (_dir, path, mut h) = common::app::demo_harness();
     common::app::go(&mut h, PageId::Plan);
     let before = peek(&path).plan_views().unwrap();
     click(&mut h, "Ta bort planen");

@@ -4,8 +4,7 @@
 
 mod common;
 
-use common::app::{go, harness, peek};
-use common::tempdir;
+use common::app::{go, peek};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -41,10 +40,7 @@ fn note(h: &mut Harness<'static, App>, text: &str) {
 
 #[test]
 fn a_swot_step_is_run_from_the_keyboard_and_undone_to_the_empty_session() {
-    let dir = tempdir();
-    let path = dir.path().join("demo.styrsnurra");
-    drop(styrsnurra::store::demo::build(&path).unwrap());
-    let mut h = harness(&path);
+    let (_dir, path, mut h) = common::app::demo_harness();
     go(&mut h, PageId::Swot);
     h.get_by_label("Ny session").click();
     h.run_steps(3);
@@ -161,10 +157,7 @@ fn a_swot_step_is_run_from_the_keyboard_and_undone_to_the_empty_session() {
 
 #[test]
 fn a_top_news_sheet_gets_its_texts_a_quote_and_a_picture() {
-    let dir = tempdir();
-    let path = dir.path().join("demo.styrsnurra");
-    drop(styrsnurra::store::demo::build(&path).unwrap());
-    let mut h = harness(&path);
+    let (dir, path, mut h) = common::app::demo_harness();
     go(&mut h, PageId::TopNews);
     h.get_by_label("Gruppernas blad").click();
     h.run_steps(2);
@@ -248,10 +241,7 @@ fn image_png(path: &std::path::Path) {
 
 #[test]
 fn the_projector_window_shows_the_board_read_only_beside_the_controls() {
-    let dir = tempdir();
-    let path = dir.path().join("demo.styrsnurra");
-    drop(styrsnurra::store::demo::build(&path).unwrap());
-    let mut h = harness(&path);
+    let (_dir, _path, mut h) = common::app::demo_harness();
     go(&mut h, PageId::Swot);
     key(&mut h, Key::F6);
     assert!(h.state().projector, "F6 opens it");
@@ -269,10 +259,7 @@ fn the_projector_window_shows_the_board_read_only_beside_the_controls() {
 
 #[test]
 fn a_note_dragged_onto_another_with_the_mouse_groups_them_in_one_step() {
-    let dir = tempdir();
-    let path = dir.path().join("demo.styrsnurra");
-    drop(styrsnurra::store::demo::build(&path).unwrap());
-    let mut h = harness(&path);
+    let (_dir, path, mut h) = common::app::demo_harness();
     go(&mut h, PageId::Swot);
     h.get_by_label("Ny session").click();
     h.run_steps(3);
@@ -282,16 +269,7 @@ fn a_note_dragged_onto_another_with_the_mouse_groups_them_in_one_step() {
     key(&mut h, Key::Escape);
     let from = h.get_by_label("Dålig ekonomi").rect().center();
     let to = h.get_by_label("Minskade statsbidrag").rect().center();
-    h.hover_at(from);
-    h.run_steps(1);
-    h.drag_at(from);
-    h.run_steps(1);
-    for step in 1..=10 {
-        h.hover_at(from + (to - from) * (step as f32 / 10.0));
-        h.run_steps(1);
-    }
-    h.drop_at(to);
-    h.run_steps(3);
+    common::app::drag(&mut h, from, to);
     let board = newest(&path, BoardKind::Swot);
     assert_eq!(board.headings.len(), 1, "dropped on a note: a new heading");
     assert_eq!(board.under(board.headings[0].id).len(), 2);

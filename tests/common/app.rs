@@ -75,3 +75,26 @@ pub fn peek(path: &Path) -> Workbook {
     assert_eq!(wb.access(), Access::ReadOnly(ReadOnlyReason::OpenElsewhere));
     wb
 }
+
+/// A fresh demo workbook in a temporary folder, and the app on it.
+pub fn demo_harness() -> (tempfile::TempDir, std::path::PathBuf, Harness<'static, App>) {
+    let dir = crate::common::tempdir();
+    let path = dir.path().join("demo.styrsnurra");
+    drop(styrsnurra::store::demo::build(&path).unwrap());
+    let h = harness(&path);
+    (dir, path, h)
+}
+
+/// Drags with the mouse from `from` to `to` in small steps, as a hand does, and drops.
+pub fn drag(h: &mut Harness<'static, App>, from: egui::Pos2, to: egui::Pos2) {
+    h.hover_at(from);
+    h.run_steps(1);
+    h.drag_at(from);
+    h.run_steps(1);
+    for step in 1..=10 {
+        h.hover_at(from + (to - from) * (step as f32 / 10.0));
+        h.run_steps(1);
+    }
+    h.drop_at(to);
+    h.run_steps(3);
+}
