@@ -306,3 +306,51 @@ fn a_workshop_report_carries_its_pictures_and_refuses_one_that_cannot_be_read() 
         err.message(Lang::Sv)
     );
 }
+
+#[test]
+fn what_the_group_leaves_out_stays_out() {
+    use styrsnurra::report::{Block, Selection, build_with};
+    let dir = tempdir();
+    let path = demo(dir.path());
+    let wb = Workbook::open(&path).unwrap();
+    let headings = |kind, selection: &Selection| -> Vec<String> {
+        build_with(&wb, kind, None, Lang::Sv, selection)
+            .unwrap()
+            .blocks
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Heading(2, t) | Block::Heading(1, t) => Some(t),
+                _ => None,
+            })
+            .collect()
+    };
+    let all = headings(ReportKind::Analysis, &Selection::default());
+    let analyses = wb.analyses().unwrap();
+    assert_eq!(analyses.len(), 2);
+    let first = &analyses[0];
+    let title = format!("{} {}", first.indicator_title, first.analysis.period);
+    assert!(all.contains(&title), "{all:?}");
+    let fewer = headings(
+        ReportKind::Analysis,
+        &Selection {
+            left_out_analyses: vec![first.analysis.id],
+            ..Selection::default()
+        },
+    );
+    assert!(
+        !fewer.contains(&title) && fewer.len() == all.len() - 1,
+        "{fewer:?}"
+    );
+    let sessions = headings(
+        ReportKind::Workshop,
+        &Selection {
+            left_out_sessions: vec![1],
+            ..Selection::default()
+        },
+    );
+    assert!(
+        sessions.iter().all(|h| !h.starts_with("SWOT")),
+        "{sessions:?}"
+    );
+    assert!(sessions.iter().any(|h| h.starts_with("Toppnyhet")));
+}

@@ -239,6 +239,10 @@ impl ReportError {
 pub struct Selection {
     /// Goals left out of the follow-up, by id.
     pub left_out_goals: Vec<i64>,
+    /// Analyses left out of the analysis report, by id.
+    pub left_out_analyses: Vec<i64>,
+    /// Workshop sessions left out of the workshop report, by id.
+    pub left_out_sessions: Vec<i64>,
 }
 
 /// Builds a report of `kind` for `year` (the latest year with results when `None`).
@@ -286,13 +290,13 @@ pub fn build_with(
             effect(wb, lang, &mut report.blocks)?;
             all_indicators(wb, cockpit.year, lang, &mut report.blocks)?;
         }
-        ReportKind::Analysis => analyses(wb, lang, &mut report.blocks)?,
+        ReportKind::Analysis => analyses(wb, lang, selection, &mut report.blocks)?,
         ReportKind::DecisionBasis => decision_basis(wb, lang, &mut report.blocks)?,
         ReportKind::ActionPlan => {
             plans(wb, lang, &mut report.blocks)?;
             effect(wb, lang, &mut report.blocks)?;
         }
-        ReportKind::Workshop => workshops(wb, lang, &mut report.blocks)?,
+        ReportKind::Workshop => workshops(wb, lang, selection, &mut report.blocks)?,
     }
     if report.blocks.is_empty() {
         report.blocks.push(Block::Paragraph(
@@ -466,7 +470,12 @@ fn all_indicators(
 }
 
 /// Each analysis: confirmed causes, rejected hypotheses with why, proposals with sources.
-fn analyses(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), ReportError> {
+fn analyses(
+    wb: &Workbook,
+    lang: Lang,
+    selection: &Selection,
+    blocks: &mut Vec<Block>,
+) -> Result<(), ReportError> {
     use crate::model::analysis::HypothesisState;
     let list = wb.analyses()?;
     if list.is_empty() {
@@ -477,7 +486,10 @@ fn analyses(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), Re
         lang.t("Analyser av avvikelser", "Analyses of deviations")
             .into(),
     ));
-    for summary in list {
+    for summary in list
+        .into_iter()
+        .filter(|a| !selection.left_out_analyses.contains(&a.analysis.id))
+    {
         let Some(case) = wb.analysis_case(summary.analysis.id)? else {
             continue;
         };
@@ -756,8 +768,17 @@ fn effect(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), Repo
 }
 
 /// The SWOT summary grids and the Toppnyhet sheets.
-fn workshops(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), ReportError> {
-    for w in wb.workshops()? {
+fn workshops(
+    wb: &Workbook,
+    lang: Lang,
+    selection: &Selection,
+    blocks: &mut Vec<Block>,
+) -> Result<(), ReportError> {
+    for w in wb
+        .workshops()?
+        .into_iter()
+        .filter(|w| !selection.left_out_sessions.contains(&w.id))
+    {
         let Some(board) = wb.board(w.id)? else {
             continue;
         };

@@ -10,8 +10,15 @@ use crate::ui::{Cached, Intent, Page, PageId, ViewContext};
 /// What the preview is read for: the workbook's revision, the report, the year, the language.
 type PreviewKey = (u64, ReportKind, Option<i32>, Lang, Selection);
 
-/// What can be chosen: the years with results, and the goals (id, title).
-type Choices = (Vec<i32>, Vec<(i64, String)>);
+/// What can be chosen: the years with results, and the goals, analyses and workshop sessions
+/// (id, name).
+#[derive(Clone, Default)]
+struct Choices {
+    years: Vec<i32>,
+    goals: Vec<(i64, String)>,
+    analyses: Vec<(i64, String)>,
+    sessions: Vec<(i64, String)>,
+}
 
 /// State of the report page.
 #[derive(Default)]
@@ -38,19 +45,37 @@ impl Page for ReportPage {
                 ui.selectable_value(&mut self.kind, k, k.title(lang));
             }
         });
-        let (years, goals) = self
+        let choices = self
             .years
             .get(ctx.revision, lang, || {
                 let c = ctx.workbook.cockpit(None)?;
-                let goals = c
-                    .goals
-                    .iter()
-                    .map(|(g, _)| (g.id, g.title.clone()))
-                    .collect();
-                Ok((c.years, goals))
+                Ok(Choices {
+                    goals: c
+                        .goals
+                        .iter()
+                        .map(|(g, _)| (g.id, g.title.clone()))
+                        .collect(),
+                    years: c.years,
+                    analyses: ctx
+                        .workbook
+                        .analyses()?
+                        .into_iter()
+                        .map(|a| {
+                            let name = format!("{} {}", a.indicator_title, a.analysis.period);
+                            (a.analysis.id, name)
+                        })
+                        .collect(),
+                    sessions: ctx
+                        .workbook
+                        .workshops()?
+                        .into_iter()
+                        .map(|w| (w.id, format!("{} {}", w.date, w.question)))
+                        .collect(),
+                })
             })
             .cloned()
             .unwrap_or_default();
+        let years = &choices.years;
         let format = self.format.unwrap_or(Format::Pdf);
         ui.horizontal_wrapped(|ui| {
             ui.label(lang.t("År", "Year"));
@@ -77,20 +102,28 @@ impl Page for ReportPage {
                 }
             }
         });
-        if self.kind == ReportKind::FollowUp && !goals.is_empty() {
-            egui::CollapsingHeader::new(lang.t("Mål som kommer med", "Goals included"))
-                .id_salt("report_goals")
-                .show(ui, |ui| {
-                    for (id, title) in &goals {
-                        let mut on = !self.selection.left_out_goals.contains(id);
-                        if ui.checkbox(&mut on, title).changed() {
-                            self.selection.left_out_goals.retain(|g| g != id);
-                            if !on {
-                                self.selection.left_out_goals.push(*id);
-                            }
-                        }
-                    }
-                });
+        let (list, left_out, title) = match self.kind {
+            ReportKind::FollowUp => (
+                &choices.goals,
+                &mut self.selection.left_out_goals,
+                lang.t("Mål som kommer med", "Goals included"),
+            ),
+            ReportKind::Analysis => (
+                &choices.analyses,
+                &mut self.selection.left_out_analyses,
+                lang.t("Analyser som kommer med", "Analyses included"),
+            ),
+            ReportKind::Workshop => (
+                &choices.sessions,
+                &mut self.selection.left_out_sessions,
+                lang.t("Workshopar som kommer med", "Workshops included"),
+            ),
+            ReportKind::DecisionBasis | ReportKind::ActionPlan => {
+                (&Vec::new(), &mut Vec::new(), "")
+            }
+        };
+        if !list.is_empty() {
+            included(ui, title, list, left_out);
         }
         let (kind, year) = (self.kind, self.year);
         let selection = self.selection.clone();
@@ -135,6 +168,23 @@ impl Page for ReportPage {
                 contents(ui, lang, report);
             });
     }
+}
+
+/// Ticks for what goes into the report; unticked ids are kept as left out.
+fn included(ui: &mut egui::Ui, title: &str, list: &[(i64, String)], left_out: &mut Vec<i64>) {
+    egui::CollapsingHeader::new(title)
+        .id_salt(("report_included", title))
+        .show(ui, |ui| {
+            for (id, name) in list {
+                let mut on = !left_out.contains(id);
+                if ui.checkbox(&mut on, name).changed() {
+                    left_out.retain(|x| x != id);
+                    if !on {
+                        left_out.push(*id);
+                    }
+                }
+            }
+        });
 }
 
 /// The report's sections with how many tables and charts each holds.
