@@ -195,6 +195,18 @@ fn the_pdf_reads_back_with_goals_status_words_and_swedish_numbers() {
     assert!(text.contains("Nått") || text.contains("Nära") || text.contains("Ej nått"));
     assert!(text.contains("Innehåll") && text.contains("Sida 2 av"));
     assert!(text.contains(','), "decimal commas");
+    // Tagged for screen readers: a structure tree with headings, tables, figures, a language.
+    let raw = String::from_utf8_lossy(&bytes);
+    for key in [
+        "StructTreeRoot",
+        "/S/H1",
+        "/S/Table",
+        "/S/TH",
+        "/S/Figure",
+        "/Lang(sv)",
+    ] {
+        assert!(raw.contains(key), "{key} in the PDF");
+    }
 }
 
 #[test]

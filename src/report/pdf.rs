@@ -1,19 +1,28 @@
 //! The report as a PDF to print and hand out: A4, a title page, a contents list with page
 //! numbers, headings, wrapped paragraphs, tables that continue across pages with their header
 //! repeated, trend charts drawn as vectors (sharp on paper) with the target as a dashed line,
-//! the source under every table and chart, and "Sida n av N" at the foot. Laid out here in two
-//! passes (body, then contents) and drawn with `krilla`; the font is DejaVu Sans, shipped in
-//! `assets/fonts` with its licence.
+//! the source under every table and chart, and "Sida n av N" at the foot. Tagged for screen
+//! readers: headings, paragraphs, tables with header cells, figures with their values as
+//! alternative text; rules and page numbers are artifacts. Laid out here in two passes (body,
+//! then contents) and drawn with `krilla`; the font is DejaVu Sans, shipped in `assets/fonts`
+//! with its licence.
 
 use krilla::Document;
+use krilla::SerializeSettings;
 use krilla::color::rgb;
 use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke, StrokeDash};
+use krilla::tagging::{
+    Artifact, ArtifactType, ContentTag, Identifier, SpanTag, TableHeaderScope, Tag, TagGroup,
+    TagKind, TagTree,
+};
 use krilla::text::{Font, TextDirection};
 use skrifa::MetadataProvider;
 use skrifa::instance::{LocationRef, Size};
+use std::num::NonZeroU16;
 
 use super::{Block, Chart, Report, ReportError, Table};
 use crate::i18n::Lang;
@@ -130,10 +139,36 @@ impl Measure {
     }
 }
 
+/// What a piece of the page is in the document's structure, for the tagged (accessible) PDF.
+#[derive(Debug, Clone, PartialEq)]
+enum Role {
+    Heading(u8),
+    P,
+    Table,
+    Row,
+    Head,
+    Cell,
+    /// A chart or picture, with the words a screen reader says for it.
+    Figure(String),
+}
+
+/// An element of the structure: its role and the element it is part of.
+#[derive(Debug, Clone, PartialEq)]
+struct Elem {
+    role: Role,
+    parent: Option<usize>,
+}
+
+/// A page's pieces, each with the element it belongs to (none: layout, such as rules).
+type PageOps = Vec<(Option<usize>, Op)>;
+
 /// Lays out pages top to bottom.
 struct Layout<'m> {
     measure: &'m Measure,
-    pages: Vec<Vec<Op>>,
+    pages: Vec<PageOps>,
+    elems: Vec<Elem>,
+    /// The element what is pushed now belongs to.
+    current: Option<usize>,
     y: f32,
     /// (level, text, page index) of each heading, for the contents.
     headings: Vec<(u8, String, usize)>,
@@ -144,9 +179,16 @@ impl<'m> Layout<'m> {
         Layout {
             measure,
             pages: vec![Vec::new()],
+            elems: Vec::new(),
+            current: None,
             y: MARGIN,
             headings: Vec::new(),
         }
+    }
+
+    fn elem(&mut self, role: Role, parent: Option<usize>) -> usize {
+        self.elems.push(Elem { role, parent });
+        self.elems.len() - 1
     }
 
     fn bottom() -> f32 {
@@ -166,8 +208,9 @@ impl<'m> Layout<'m> {
     }
 
     fn push(&mut self, op: Op) {
+        let current = self.current;
         if let Some(page) = self.pages.last_mut() {
-            page.push(op);
+            page.push((current, op));
         }
     }
 
@@ -183,6 +226,12 @@ impl<'m> Layout<'m> {
     }
 
     fn paragraph(&mut self, text: &str, size: f32, bold: bool, grey: bool) {
+        self.current = Some(self.elem(Role::P, None));
+        self.lines(text, size, bold, grey);
+        self.current = None;
+    }
+
+    fn lines(&mut self, text: &str, size: f32, bold: bool, grey: bool) {
         for line in self.measure.wrap(text, size, bold, WIDTH) {
             self.room(size * LINE);
             self.text(MARGIN, &line, size, bold, grey);
@@ -202,7 +251,9 @@ impl<'m> Layout<'m> {
         self.y += size * 0.6;
         self.headings
             .push((level, text.to_string(), self.pages.len() - 1));
-        self.paragraph(text, size, true, false);
+        self.current = Some(self.elem(Role::Heading(level), None));
+        self.lines(text, size, true, false);
+        self.current = None;
     }
 
     fn table(&mut self, t: &Table, lang: Lang) {
@@ -260,15 +311,18 @@ impl<'m> Layout<'m> {
         };
         let header: Vec<String> = t.columns.clone();
         self.room(size * LINE * 4.0);
-        self.table_row(&header, &widths, size, pad, true);
+        let table = Some(self.elem(Role::Table, None));
+        self.table_row(&header, &widths, size, pad, true, table);
         for row in &rows {
             let height = self.row_height(row, &widths, size, pad, false);
             if self.y + height > Self::bottom() {
                 self.new_page();
-                self.table_row(&header, &widths, size, pad, true);
+                // Repeated for the eye only: in the structure the header is there once.
+                self.table_row(&header, &widths, size, pad, true, None);
             }
-            self.table_row(row, &widths, size, pad, false);
+            self.table_row(row, &widths, size, pad, false, table);
         }
+        self.current = None;
         if !t.source.is_empty() {
             self.y += 2.0;
             self.paragraph(&t.source, size * 0.9, false, true);
@@ -287,8 +341,18 @@ impl<'m> Layout<'m> {
         lines as f32 * size * LINE + 2.0 * pad
     }
 
-    fn table_row(&mut self, cells: &[String], widths: &[f32], size: f32, pad: f32, header: bool) {
+    fn table_row(
+        &mut self,
+        cells: &[String],
+        widths: &[f32],
+        size: f32,
+        pad: f32,
+        header: bool,
+        table: Option<usize>,
+    ) {
         let height = self.row_height(cells, widths, size, pad, header);
+        let row = table.map(|t| self.elem(Role::Row, Some(t)));
+        self.current = None;
         if header {
             self.push(Op::Fill {
                 rect: (MARGIN, self.y, widths.iter().sum(), height),
@@ -297,6 +361,8 @@ impl<'m> Layout<'m> {
         }
         let mut x = MARGIN;
         for (cell, w) in cells.iter().zip(widths) {
+            let role = if header { Role::Head } else { Role::Cell };
+            self.current = row.map(|r| self.elem(role, Some(r)));
             let mut y = self.y + pad;
             for line in self.measure.wrap(cell, size, header, w - 2.0 * pad) {
                 self.push(Op::Text {
@@ -311,6 +377,7 @@ impl<'m> Layout<'m> {
             }
             x += w;
         }
+        self.current = None;
         self.y += height;
         self.push(Op::Line {
             points: vec![
@@ -329,6 +396,7 @@ impl<'m> Layout<'m> {
         let scale = (WIDTH / 2.0 / w).min(PAGE.1 / 3.0 / h);
         let (w, h) = (w * scale, h * scale);
         self.room(h + 20.0);
+        self.current = Some(self.elem(Role::Figure(name.to_string()), None));
         self.push(Op::Image {
             x: MARGIN,
             y: self.y,
@@ -336,6 +404,7 @@ impl<'m> Layout<'m> {
             h,
             png: std::sync::Arc::new(png.to_vec()),
         });
+        self.current = None;
         self.y += h + 4.0;
         self.paragraph(name, BODY * 0.8, false, true);
     }
@@ -346,6 +415,13 @@ impl<'m> Layout<'m> {
         let height = 150.0;
         self.room(height + 50.0);
         self.paragraph(&c.title, BODY, true, false);
+        let values: Vec<String> = c
+            .points
+            .iter()
+            .map(|(y, v)| format!("{y}: {}", lang.number(*v, 1)))
+            .collect();
+        let alt = format!("{}: {}", c.title, values.join(", "));
+        self.current = Some(self.elem(Role::Figure(alt), None));
         let (x0, y0, w, h) = (MARGIN + 40.0, self.y, WIDTH - 60.0, height);
         let frame = super::chart::Frame::of(c);
         let px = |year: i32| frame.x(year, x0, w);
@@ -417,6 +493,7 @@ impl<'m> Layout<'m> {
                 text: label,
             });
         }
+        self.current = None;
         self.y = y0 + h + small * 2.0 + 4.0;
         let unit = if c.unit.is_empty() {
             String::new()
@@ -460,6 +537,7 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, ReportError> {
             let number = (page + offset + 1).to_string();
             let indent = if *level == 1 { 0.0 } else { 14.0 };
             let lines = measure.wrap(text, BODY, *level == 1, WIDTH - indent - 40.0);
+            l.current = Some(l.elem(Role::P, None));
             for (i, line) in lines.iter().enumerate() {
                 l.room(BODY * LINE);
                 l.text(MARGIN + indent, line, BODY, *level == 1, false);
@@ -477,9 +555,10 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, ReportError> {
                 l.y += BODY * LINE;
             }
         }
-        l.pages
+        l.current = None;
+        (l.pages, l.elems)
     };
-    let contents_pages = contents(0).len();
+    let contents_pages = contents(0).0.len();
     let toc = contents(1 + contents_pages);
     let mut title = Layout::new(&measure);
     title.y = PAGE.1 * 0.3;
@@ -492,28 +571,117 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, ReportError> {
         false,
         true,
     );
-    let pages: Vec<Vec<Op>> = title
-        .pages
-        .into_iter()
-        .take(1)
-        .chain(toc)
-        .chain(body.pages)
-        .collect();
-    draw(&pages, lang, &measure)
+    let title_page = title.pages.into_iter().take(1).collect();
+    let (pages, elems) = combine(vec![
+        (title_page, title.elems),
+        toc,
+        (body.pages, body.elems),
+    ]);
+    draw(&pages, &elems, &report.title, lang, &measure)
 }
 
-fn draw(pages: &[Vec<Op>], lang: Lang, measure: &Measure) -> Result<Vec<u8>, ReportError> {
+/// The pages of several layouts in order, their elements numbered as one list.
+fn combine(parts: Vec<(Vec<PageOps>, Vec<Elem>)>) -> (Vec<PageOps>, Vec<Elem>) {
+    let (mut pages, mut elems) = (Vec::new(), Vec::new());
+    for (part_pages, part_elems) in parts {
+        let offset = elems.len();
+        elems.extend(part_elems.into_iter().map(|e| Elem {
+            parent: e.parent.map(|p| p + offset),
+            ..e
+        }));
+        pages.extend(part_pages.into_iter().map(|ops| {
+            ops.into_iter()
+                .map(|(e, op)| (e.map(|e| e + offset), op))
+                .collect::<PageOps>()
+        }));
+    }
+    (pages, elems)
+}
+
+/// The structure tree from the elements and the pieces drawn for each.
+fn tag_tree(elems: &[Elem], ids: Vec<Vec<Identifier>>) -> TagTree {
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); elems.len()];
+    for (i, e) in elems.iter().enumerate() {
+        if let Some(p) = e.parent {
+            children[p].push(i);
+        }
+    }
+    let mut ids: Vec<Option<Vec<Identifier>>> = ids.into_iter().map(Some).collect();
+    fn group(
+        i: usize,
+        elems: &[Elem],
+        children: &[Vec<usize>],
+        ids: &mut [Option<Vec<Identifier>>],
+    ) -> TagGroup {
+        let kind: TagKind = match &elems[i].role {
+            Role::Heading(level) => Tag::Hn(
+                NonZeroU16::new(u16::from(*level).max(1)).unwrap_or(NonZeroU16::MIN),
+                None,
+            )
+            .into(),
+            Role::P => Tag::P.into(),
+            Role::Table => Tag::Table.into(),
+            Role::Row => Tag::TR.into(),
+            Role::Head => Tag::TH(TableHeaderScope::Column).into(),
+            Role::Cell => Tag::TD.into(),
+            Role::Figure(alt) => Tag::Figure(Some(alt.clone())).into(),
+        };
+        let mut g = TagGroup::new(kind);
+        for id in ids[i].take().unwrap_or_default() {
+            g.push(id);
+        }
+        for c in &children[i] {
+            g.push(group(*c, elems, children, ids));
+        }
+        g
+    }
+    let mut tree = TagTree::new();
+    for (i, e) in elems.iter().enumerate() {
+        if e.parent.is_none() {
+            tree.push(group(i, elems, &children, &mut ids));
+        }
+    }
+    tree
+}
+
+fn draw(
+    pages: &[PageOps],
+    elems: &[Elem],
+    title: &str,
+    lang: Lang,
+    measure: &Measure,
+) -> Result<Vec<u8>, ReportError> {
     let regular =
         Font::new(REGULAR.into(), 0).ok_or_else(|| ReportError::Refused("font".into()))?;
     let bold = Font::new(BOLD.into(), 0).ok_or_else(|| ReportError::Refused("font".into()))?;
-    let mut document = Document::new();
+    let mut document = Document::new_with(SerializeSettings {
+        enable_tagging: true,
+        ..SerializeSettings::default()
+    });
+    document.set_metadata(
+        Metadata::new()
+            .title(title.to_string())
+            .language(lang.t("sv", "en").to_string()),
+    );
+    let mut ids: Vec<Vec<Identifier>> = vec![Vec::new(); elems.len()];
     let total = pages.len();
     for (n, ops) in pages.iter().enumerate() {
         let settings = PageSettings::from_wh(PAGE.0, PAGE.1)
             .ok_or_else(|| ReportError::Refused("page".into()))?;
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
-        for op in ops {
+        for (elem, op) in ops {
+            let tag = match (elem, op) {
+                (None, _) => ContentTag::Artifact(Artifact::new(ArtifactType::Layout, None)),
+                (Some(_), Op::Text { .. }) => ContentTag::Span(SpanTag::empty()),
+                (Some(_), _) => ContentTag::Other,
+            };
+            let id = surface.start_tagged(tag);
+            if let Some(e) = elem
+                && let Some(list) = ids.get_mut(*e)
+            {
+                list.push(id);
+            }
             match op {
                 Op::Text {
                     x,
@@ -585,6 +753,7 @@ fn draw(pages: &[Vec<Op>], lang: Lang, measure: &Measure) -> Result<Vec<u8>, Rep
                     }
                 }
             }
+            surface.end_tagged();
         }
         if n > 0 {
             let foot = match lang {
@@ -592,6 +761,10 @@ fn draw(pages: &[Vec<Op>], lang: Lang, measure: &Measure) -> Result<Vec<u8>, Rep
                 Lang::En => format!("Page {} of {total}", n + 1),
             };
             let w = measure.width(&foot, BODY * 0.8, false);
+            surface.start_tagged(ContentTag::Artifact(Artifact::new(
+                ArtifactType::PageNumber,
+                None,
+            )));
             surface.set_fill(Some(fill((90, 90, 90))));
             surface.draw_text(
                 Point::from_xy((PAGE.0 - w) / 2.0, PAGE.1 - MARGIN / 2.0),
@@ -601,10 +774,12 @@ fn draw(pages: &[Vec<Op>], lang: Lang, measure: &Measure) -> Result<Vec<u8>, Rep
                 false,
                 TextDirection::Auto,
             );
+            surface.end_tagged();
         }
         surface.finish();
         page.finish();
     }
+    document.set_tag_tree(tag_tree(elems, ids));
     document
         .finish()
         .map_err(|e| ReportError::Refused(format!("PDF: {e:?}")))
