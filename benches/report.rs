@@ -1,13 +1,12 @@
 //! Reports: the demo's follow-up in each format, and a follow-up of 48 goal indicators with a
 //! chart each, from the workbook to the file's bytes (the write itself is one `write`).
 
+mod common;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use styrsnurra::i18n::Lang;
-use styrsnurra::model::Gender;
-use styrsnurra::model::goal::{Goal, GoalIndicator, TargetLevel};
 use styrsnurra::report::{ReportKind, build, docx, pdf, xlsx};
 use styrsnurra::store::Workbook;
-use styrsnurra::store::goal::{GoalEdit, GoalSubtree};
 
 fn bench_reports(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -50,32 +49,8 @@ fn bench_reports(c: &mut Criterion) {
     let mut wb = Workbook::open(&path).expect("open");
     let indicators: Vec<String> = wb.indicators().unwrap().into_iter().map(|i| i.id).collect();
     for n in 0..6 {
-        wb.apply(GoalEdit::InsertGoals(GoalSubtree {
-            goals: vec![Goal {
-                id: 0,
-                parent: None,
-                position: 0,
-                title: format!("Rapportmål {n}"),
-                description: String::new(),
-                indicators: indicators
-                    .iter()
-                    .cycle()
-                    .skip(n)
-                    .take(8)
-                    .map(|i| GoalIndicator {
-                        indicator: i.clone(),
-                        target: Some(TargetLevel::Value {
-                            value: 80.0,
-                            year: 2024,
-                        }),
-                        genders: vec![Gender::Total],
-                        direction: None,
-                    })
-                    .collect(),
-            }],
-            checklist: Vec::new(),
-        }))
-        .unwrap();
+        let some: Vec<String> = indicators.iter().cycle().skip(n).take(8).cloned().collect();
+        common::add_goal(&mut wb, &format!("Rapportmål {n}"), &some);
     }
     let report = build(&wb, ReportKind::FollowUp, None, Lang::Sv).unwrap();
     let charts = report

@@ -17,10 +17,7 @@ use std::time::Instant;
 use criterion::{Criterion, criterion_group, criterion_main};
 use styrsnurra::app::App;
 use styrsnurra::model::Direction;
-use styrsnurra::model::Gender;
 use styrsnurra::model::deviation::country_signals;
-use styrsnurra::model::goal::{Goal, GoalIndicator, TargetLevel};
-use styrsnurra::store::goal::GoalSubtree;
 use styrsnurra::store::{Edit, Workbook};
 use styrsnurra::ui::{Intent, PageId, Route};
 
@@ -117,33 +114,9 @@ fn bench_cockpit(c: &mut Criterion) {
         // Five more goals with eight indicators each: 40 goal indicators besides the demo's.
         let mut wb = Workbook::open(&path).expect("open");
         let indicators: Vec<String> = wb.indicators().unwrap().into_iter().map(|i| i.id).collect();
+        let first: Vec<String> = indicators.iter().take(8).cloned().collect();
         for n in 0..5 {
-            wb.apply(styrsnurra::store::goal::GoalEdit::InsertGoals(
-                GoalSubtree {
-                    goals: vec![Goal {
-                        id: 0,
-                        parent: None,
-                        position: 0,
-                        title: format!("Bänkmål {n}"),
-                        description: String::new(),
-                        indicators: indicators
-                            .iter()
-                            .take(8)
-                            .map(|i| GoalIndicator {
-                                indicator: i.clone(),
-                                target: Some(TargetLevel::Value {
-                                    value: 80.0,
-                                    year: 2024,
-                                }),
-                                genders: vec![Gender::Total],
-                                direction: None,
-                            })
-                            .collect(),
-                    }],
-                    checklist: Vec::new(),
-                },
-            ))
-            .unwrap();
+            common::add_goal(&mut wb, &format!("Bänkmål {n}"), &first);
         }
     }
     let cockpit = Workbook::open(&path)

@@ -61,3 +61,33 @@ pub fn peak_memory_mb() -> Option<f64> {
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
 }
+
+/// Adds a council goal with these indicators, each with the target 80 (2024), for the total.
+pub fn add_goal(wb: &mut styrsnurra::store::Workbook, title: &str, indicators: &[String]) {
+    use styrsnurra::model::Gender;
+    use styrsnurra::model::goal::{Goal, GoalIndicator, TargetLevel};
+    use styrsnurra::store::goal::{GoalEdit, GoalSubtree};
+    wb.apply(GoalEdit::InsertGoals(GoalSubtree {
+        goals: vec![Goal {
+            id: 0,
+            parent: None,
+            position: 0,
+            title: title.to_string(),
+            description: String::new(),
+            indicators: indicators
+                .iter()
+                .map(|i| GoalIndicator {
+                    indicator: i.clone(),
+                    target: Some(TargetLevel::Value {
+                        value: 80.0,
+                        year: 2024,
+                    }),
+                    genders: vec![Gender::Total],
+                    direction: None,
+                })
+                .collect(),
+        }],
+        checklist: Vec::new(),
+    }))
+    .expect("a goal");
+}

@@ -444,6 +444,19 @@ pub fn is_overdue(due: Option<&str>, status: ActivityStatus, today: &str) -> boo
     due.is_some_and(|d| !d.is_empty() && d < today) && !status.is_closed()
 }
 
+/// The value an action starts from: the latest in `series` up to the year of the decision's
+/// meeting (`YYYY-MM-DD`); without a decision date, the latest there is.
+pub fn baseline<'a>(
+    series: &'a [crate::model::TrendPoint],
+    meeting: Option<&str>,
+) -> Option<&'a crate::model::TrendPoint> {
+    let by: Option<i32> = meeting.and_then(|m| m.get(0..4)?.parse().ok());
+    series
+        .iter()
+        .rev()
+        .find(|p| by.is_none_or(|y| p.period <= y))
+}
+
 /// How an action's indicator has moved since the decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EffectSignal {
@@ -660,6 +673,22 @@ mod tests {
             "adopted and amended, not rejected or undecided"
         );
         assert_eq!(activities[1].why, "y", "each says why");
+    }
+
+    #[test]
+    fn the_baseline_is_the_latest_value_by_the_decisions_year() {
+        let p = |period, value| crate::model::TrendPoint { period, value };
+        let series = [p(2022, 1.0), p(2023, 2.0), p(2025, 3.0)];
+        assert_eq!(
+            baseline(&series, Some("2024-05-20")).map(|x| x.period),
+            Some(2023)
+        );
+        assert_eq!(
+            baseline(&series, Some("2023-01-01")).map(|x| x.period),
+            Some(2023)
+        );
+        assert_eq!(baseline(&series, None).map(|x| x.period), Some(2025));
+        assert_eq!(baseline(&series, Some("2021-12-31")), None);
     }
 
     #[test]

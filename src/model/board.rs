@@ -214,6 +214,19 @@ impl Workshop {
             .map_or(self.participants, |(_, n)| *n)
     }
 
+    /// Sets a field's dots per participant and how many vote; what equals the rule (⅔ of the
+    /// `headings`) or the whole room is not kept as an override, so it follows them later.
+    pub fn set_vote(&mut self, field: Field, headings: usize, budget: u32, voters: u32) {
+        self.budgets.retain(|(x, _)| *x != field);
+        self.voters.retain(|(x, _)| *x != field);
+        if budget != dot_budget(headings) {
+            self.budgets.push((field, budget));
+        }
+        if voters != self.participants {
+            self.voters.push((field, voters));
+        }
+    }
+
     /// The answer to one of the four analysis questions.
     pub fn answer(&self, index: usize) -> &str {
         self.answers.get(index).map_or("", String::as_str)
@@ -491,6 +504,29 @@ mod tests {
             w.budget(Field::Opportunity, 6),
             4,
             "other fields keep the rule"
+        );
+    }
+
+    #[test]
+    fn a_vote_setting_equal_to_the_rule_is_not_kept_as_an_override() {
+        let mut w = Workshop {
+            participants: 9,
+            ..Workshop::default()
+        };
+        w.set_vote(Field::Threat, 5, 2, 7);
+        assert_eq!(
+            (w.budget(Field::Threat, 5), w.voters(Field::Threat)),
+            (2, 7)
+        );
+        w.set_vote(Field::Threat, 5, 3, 9);
+        assert!(
+            w.budgets.is_empty() && w.voters.is_empty(),
+            "back to the rule and the room"
+        );
+        assert_eq!(
+            w.budget(Field::Threat, 8),
+            5,
+            "and follows the headings again"
         );
     }
 

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::edit::FeatureEdit;
 use super::error::StoreError;
-use super::shape::{Change, Record, Slot, assign};
+use super::shape::{Change, Record, Slot, assign, records};
 use super::workbook::Workbook;
 use crate::i18n::Lang;
 use crate::model::action::{
@@ -15,7 +15,6 @@ use crate::model::action::{
     ranked, resource_sums,
 };
 use crate::model::analysis::{Hypothesis, Proposal};
-use crate::model::goal::{ChangeTarget, TargetLevel};
 
 crate::store::shape::json_record!(Consequence, "consequence", proposal_id);
 crate::store::shape::json_record!(Decision, "decision");
@@ -101,7 +100,7 @@ impl FeatureEdit for ActionEdit {
             // A removed plan comes back with its activities (removed with it by the cascade).
             ActionEdit::Plan(Change::Remove(id)) => match Plan::load(tx, id)? {
                 Some(plan) => ActionEdit::NewPlan {
-                    activities: activities_of(tx, plan.id)?,
+                    activities: records(tx, Some(plan.id))?,
                     plan,
                 },
                 None => ActionEdit::Plan(Change::Remove(*id)),
@@ -158,17 +157,6 @@ impl FeatureEdit for ActionEdit {
             }
         }
     }
-}
-
-/// The activities of a plan, inside an edit.
-fn activities_of(tx: &Transaction<'_>, plan: i64) -> Result<Vec<Activity>, StoreError> {
-    let mut stmt = tx.prepare_cached("SELECT data FROM activity WHERE plan_id = ?1 ORDER BY id")?;
-    let rows = stmt.query_map([plan], |r| r.get::<_, String>(0))?;
-    let mut out = Vec::new();
-    for json in rows {
-        out.push(serde_json::from_str(&json?)?);
-    }
-    Ok(out)
 }
 
 /// A proposal on the table: its matrix place, quadrant, rank and decision.
@@ -336,35 +324,18 @@ impl Workbook {
                 .map(|gi| (g, gi))
         }) {
             plan.goal_id = Some(goal.id);
-            plan.target = match gi.target {
-                Some(TargetLevel::Value { value, year }) => {
-                    format!("{} ({year})", lang.number(value, 1))
-                }
-                Some(TargetLevel::Change(c)) => lang
-                    .t(
-                        match c {
-                            ChangeTarget::Increase => "Högre än året innan",
-                            ChangeTarget::Decrease => "Lägre än året innan",
-                            ChangeTarget::Unchanged => "Oförändrat mot året innan",
-                        },
-                        match c {
-                            ChangeTarget::Increase => "Higher than the year before",
-                            ChangeTarget::Decrease => "Lower than the year before",
-                            ChangeTarget::Unchanged => "Unchanged from the year before",
-                        },
-                    )
-                    .to_string(),
-                None => String::new(),
-            };
+            let unit = self
+                .indicator(&indicator)?
+                .map(|i| i.unit)
+                .unwrap_or_default();
+            plan.target = gi
+                .target
+                .map(|t| crate::labels::target_text(lang, Some(t), &unit))
+                .unwrap_or_default();
         }
         if let Some(home) = self.home_municipality()? {
-            let by: Option<i32> = decision.meeting.get(0..4).and_then(|y| y.parse().ok());
             let series = self.series(&indicator, &home, crate::model::Gender::Total)?;
-            if let Some(p) = series
-                .iter()
-                .rev()
-                .find(|p| by.is_none_or(|y| p.period <= y))
-            {
+            if let Some(p) = crate::model::action::baseline(&series, Some(&decision.meeting)) {
                 plan.current_state = format!("{} ({})", lang.number(p.value, 1), p.period);
             }
         }
@@ -553,14 +524,9 @@ impl Workbook {
             let (mut baseline, mut latest, mut effect) = (None, None, None);
             if let (Some(indicator), Some(home)) = (&plan.indicator, &home) {
                 let series = self.series(indicator, home, crate::model::Gender::Total)?;
-                let by: Option<i32> = decision
-                    .as_ref()
-                    .and_then(|d| d.meeting.get(0..4)?.parse().ok());
-                baseline = series
-                    .iter()
-                    .rev()
-                    .find(|p| by.is_none_or(|y| p.period <= y))
-                    .map(|p| (p.period, p.value));
+                let meeting = decision.as_ref().map(|d| d.meeting.as_str());
+                baseline =
+                    crate::model::action::baseline(&series, meeting).map(|p| (p.period, p.value));
                 latest = series.last().map(|p| (p.period, p.value));
                 let target = goals
                     .iter()

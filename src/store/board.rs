@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::edit::FeatureEdit;
 use super::error::StoreError;
-use super::shape::{Change, JsonRecord, Record, assign};
+use super::shape::{Change, Record, assign, records};
 use super::workbook::Workbook;
 use crate::i18n::Lang;
 use crate::model::board::{Field, Heading, Note, Sheet, Workshop, ranked};
@@ -60,33 +60,18 @@ pub struct WorkshopSnapshot {
     pub pictures: Vec<Picture>,
 }
 
-fn records<P: JsonRecord>(tx: &Transaction<'_>, owner: i64) -> Result<Vec<P>, StoreError> {
-    let sql = format!(
-        "SELECT data FROM {} WHERE {} = ?1 ORDER BY id",
-        P::TABLE,
-        P::OWNER
-    );
-    let mut stmt = tx.prepare_cached(&sql)?;
-    let rows = stmt.query_map([owner], |r| r.get::<_, String>(0))?;
-    let mut out = Vec::new();
-    for json in rows {
-        out.push(serde_json::from_str(&json?)?);
-    }
-    Ok(out)
-}
-
 fn snapshot(tx: &Transaction<'_>, id: i64) -> Result<Option<WorkshopSnapshot>, StoreError> {
     let Some(workshop) = Workshop::load(tx, &id)? else {
         return Ok(None);
     };
-    let sheets: Vec<Sheet> = records(tx, id)?;
+    let sheets: Vec<Sheet> = records(tx, Some(id))?;
     let mut pictures = Vec::new();
     for s in &sheets {
-        pictures.extend(records::<Picture>(tx, s.id)?);
+        pictures.extend(records::<Picture>(tx, Some(s.id))?);
     }
     Ok(Some(WorkshopSnapshot {
-        headings: records(tx, id)?,
-        notes: records(tx, id)?,
+        headings: records(tx, Some(id))?,
+        notes: records(tx, Some(id))?,
         sheets,
         pictures,
         workshop,
@@ -142,7 +127,7 @@ impl FeatureEdit for BoardEdit {
                 if let Some(id) = remove {
                     back_heading = Heading::load(tx, id)?;
                     // The notes the removal lets loose go back under it.
-                    for n in records::<Note>(tx, workshop_of_heading(tx, *id)?)? {
+                    for n in records::<Note>(tx, Some(workshop_of_heading(tx, *id)?))? {
                         if n.heading == Some(*id) && !back_notes.iter().any(|(x, _)| *x == n.id) {
                             back_notes.push((n.id, Some(*id)));
                         }
@@ -181,7 +166,7 @@ impl FeatureEdit for BoardEdit {
                 }
                 if let Some(id) = remove {
                     // Notes still under it come out of it first.
-                    for mut n in records::<Note>(tx, workshop_of_heading(tx, *id)?)? {
+                    for mut n in records::<Note>(tx, Some(workshop_of_heading(tx, *id)?))? {
                         if n.heading == Some(*id) {
                             n.heading = None;
                             n.put(tx)?;

@@ -188,19 +188,28 @@ impl Workbook {
         &self,
         owner: Option<i64>,
     ) -> Result<Vec<P>, StoreError> {
-        let sql = format!(
-            "SELECT data FROM {} WHERE ?1 IS NULL OR {} = ?1 ORDER BY id",
-            P::TABLE,
-            P::OWNER
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([owner], |r| r.get::<_, String>(0))?;
-        let mut out = Vec::new();
-        for json in rows {
-            out.push(serde_json::from_str(&json?)?);
-        }
-        Ok(out)
+        records(&self.conn, owner)
     }
+}
+
+/// Every record of a kind, or those of one owner, by id — on the workbook's connection or
+/// inside an edit's transaction (which derefs to one).
+pub(crate) fn records<P: JsonRecord>(
+    conn: &rusqlite::Connection,
+    owner: Option<i64>,
+) -> Result<Vec<P>, StoreError> {
+    let sql = format!(
+        "SELECT data FROM {} WHERE ?1 IS NULL OR {} = ?1 ORDER BY id",
+        P::TABLE,
+        P::OWNER
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([owner], |r| r.get::<_, String>(0))?;
+    let mut out = Vec::new();
+    for json in rows {
+        out.push(serde_json::from_str(&json?)?);
+    }
+    Ok(out)
 }
 
 /// A value in the workbook found by a key (the slot itself), set or cleared by an edit.

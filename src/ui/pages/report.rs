@@ -27,7 +27,7 @@ pub struct ReportPage {
     year: Option<i32>,
     format: Option<Format>,
     selection: Selection,
-    years: Cached<u64, Choices>,
+    choices: Cached<u64, Choices>,
     /// The report as it would be written, or why it cannot be.
     preview: Cached<PreviewKey, Result<Report, String>>,
 }
@@ -46,7 +46,7 @@ impl Page for ReportPage {
             }
         });
         let choices = self
-            .years
+            .choices
             .get(ctx.revision, lang, || {
                 let c = ctx.workbook.cockpit(None)?;
                 Ok(Choices {
@@ -137,7 +137,7 @@ impl Page for ReportPage {
         let report = match preview {
             Ok(Ok(r)) => r,
             Ok(Err(message)) => {
-                ui.colored_label(palette::ERROR, message);
+                ui.colored_label(palette::ERROR, message.as_str());
                 return;
             }
             Err(message) => {

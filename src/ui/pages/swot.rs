@@ -174,14 +174,7 @@ fn budgets(
                 || (settled(&v) && voters != w.voters(*f))
             {
                 let mut next = w.clone();
-                next.budgets.retain(|(x, _)| x != f);
-                next.voters.retain(|(x, _)| x != f);
-                if budget != crate::model::board::dot_budget(headings) {
-                    next.budgets.push((*f, budget));
-                }
-                if voters != w.participants {
-                    next.voters.push((*f, voters));
-                }
+                next.set_vote(*f, headings, budget, voters);
                 intents.push(Intent::Edit(BoardEdit::Workshop(Change::Put(next)).into()));
             }
             ui.add_space(16.0);
