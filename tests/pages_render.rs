@@ -4,18 +4,14 @@
 
 mod common;
 
-use common::app::{go, harness, wait_for_page};
-use common::tempdir;
+use common::app::{go, wait_for_page};
 use egui_kittest::kittest::Queryable;
 use styrsnurra::i18n::Lang;
 use styrsnurra::ui::{Intent, PageId, UiCommand};
 
 #[test]
 fn every_page_renders_on_the_demo_workbook() {
-    let dir = tempdir();
-    let path = dir.path().join("demo.styrsnurra");
-    drop(styrsnurra::store::demo::build(&path).unwrap());
-    let mut h = harness(&path);
+    let (_dir, _path, mut h) = common::app::demo_harness();
     for lang in [Lang::Sv, Lang::En] {
         h.state_mut().handle(Intent::SetLang(lang), None);
         for presentation in [false, true] {
@@ -49,10 +45,7 @@ fn every_page_renders_on_the_demo_workbook() {
 
 #[test]
 fn every_page_is_reached_by_its_shortcut_and_by_next_and_previous() {
-    let dir = tempdir();
-    let path = dir.path().join("demo.styrsnurra");
-    drop(styrsnurra::store::demo::build(&path).unwrap());
-    let mut h = harness(&path);
+    let (_dir, _path, mut h) = common::app::demo_harness();
     let with_shortcut: Vec<PageId> = PageId::in_navigation().take(9).collect();
     assert!(
         PageId::in_navigation()

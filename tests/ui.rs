@@ -311,10 +311,7 @@ fn a_goal_with_a_target_shows_a_face_that_follows_the_target_and_undo() {
 
 #[test]
 fn the_demo_cockpit_filters_to_negative_deviations_and_the_scan_lists_every_indicator() {
-    let dir = tempdir();
-    let path = dir.path().join("demo.styrsnurra");
-    drop(styrsnurra::store::demo::build(&path).unwrap());
-    let mut h = harness(&path);
+    let (_dir, path, mut h) = common::app::demo_harness();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num4);
     h.run_steps(2);
     assert_eq!(h.state().page(), Some(PageId::Cockpit));

@@ -29,19 +29,15 @@ fn a_proposal_placed_with_the_keyboard_and_another_dragged_are_undone() {
     let before = place(&path, service).expect("the demo placed it");
 
     // Keyboard: choose, two steps left and one up from the middle, Enter.
-    h.get_by_label("Schemalägg en stund för samtal med varje boende varje dag.")
-        .click();
-    h.run_steps(2);
-    for key in [
-        egui::Key::ArrowLeft,
-        egui::Key::ArrowLeft,
-        egui::Key::ArrowUp,
-    ] {
-        h.key_press(key);
-        h.run_steps(1);
-    }
-    h.key_press(egui::Key::Enter);
-    h.run_steps(2);
+    common::app::place_with_keys(
+        &mut h,
+        "Schemalägg en stund för samtal med varje boende varje dag.",
+        &[
+            egui::Key::ArrowLeft,
+            egui::Key::ArrowLeft,
+            egui::Key::ArrowUp,
+        ],
+    );
     let placed = place(&path, calls).expect("placed with the keyboard");
     assert_eq!((placed.effort, placed.effect), (1, 4));
 
@@ -227,18 +223,15 @@ fn a_proposal_entered_directly_is_ranked_moved_within_its_quadrant_and_the_quadr
     );
 
     // Placed with the keyboard in the demo card's quadrant (plan and weigh: 4, 5) ...
-    h.get_by_label("– Öppet hus i kundtjänsten").click();
-    h.run_steps(2);
-    for key in [
-        egui::Key::ArrowRight,
-        egui::Key::ArrowUp,
-        egui::Key::ArrowUp,
-    ] {
-        h.key_press(key);
-        h.run_steps(1);
-    }
-    h.key_press(egui::Key::Enter);
-    h.run_steps(2);
+    common::app::place_with_keys(
+        &mut h,
+        "– Öppet hus i kundtjänsten",
+        &[
+            egui::Key::ArrowRight,
+            egui::Key::ArrowUp,
+            egui::Key::ArrowUp,
+        ],
+    );
     let rank = |text: &str| {
         peek(&path)
             .proposal_rows()

@@ -3,8 +3,7 @@
 
 mod common;
 
-use common::app::{harness, peek, wait_for_page};
-use common::tempdir;
+use common::app::{peek, wait_for_page};
 use egui_kittest::kittest::Queryable;
 use styrsnurra::model::Gender;
 use styrsnurra::model::analysis::{HypothesisState, Relevance, ranked_causes};
@@ -44,10 +43,7 @@ fn type_into(h: &mut App, label: &str, text: &str) {
 
 #[test]
 fn from_the_worst_deviation_to_a_proposal_and_undone_to_the_start() {
-    let dir = tempdir();
-    let path = dir.path().join("demo.styrsnurra");
-    drop(styrsnurra::store::demo::build(&path).unwrap());
-    let mut h = harness(&path);
+    let (_dir, path, mut h) = common::app::demo_harness();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num4);
     h.run_steps(2);
     assert_eq!(h.state().page(), Some(PageId::Cockpit));

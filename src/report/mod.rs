@@ -193,6 +193,11 @@ impl Cell {
     }
 }
 
+/// Column headings from the words given.
+fn columns(names: &[&str]) -> Vec<String> {
+    names.iter().map(|n| (*n).to_string()).collect()
+}
+
 /// A symbol for a status that reads without colour: a full, half or empty circle.
 pub fn status_symbol(s: Option<TargetSignal>) -> &'static str {
     match s {
@@ -369,7 +374,7 @@ fn follow_up(
             .collect();
         blocks.push(Block::Table(Table {
             name: goal.title.clone(),
-            columns: [
+            columns: columns(&[
                 lang.t("Resultatindikator", "Result indicator"),
                 lang.t("Målnivå", "Target level"),
                 lang.t("Utfall", "Outcome"),
@@ -377,12 +382,10 @@ fn follow_up(
                 lang.t("Trend", "Trend"),
                 lang.t("Jämförelse", "Comparison"),
                 lang.t("Kommentar", "Comment"),
-            ]
-            .map(String::from)
-            .to_vec(),
+            ]),
             rows: table_rows,
             source: source_line(lang, &sources.join(", ")),
-            spreadsheet_only: false,
+            ..Table::default()
         }));
         for r in rows {
             let series = wb.series(&r.indicator.id, home, r.assessment.gender)?;
@@ -450,7 +453,7 @@ fn all_indicators(
         .collect();
     blocks.push(Block::Table(Table {
         name: lang.t("Alla nyckeltal", "All indicators").into(),
-        columns: [
+        columns: columns(&[
             lang.t("Id", "Id"),
             lang.t("Nyckeltal", "Indicator"),
             lang.t("Värde", "Value"),
@@ -459,9 +462,7 @@ fn all_indicators(
             lang.t("Jämförelse", "Comparison"),
             lang.t("Riket", "Sweden"),
             lang.t("Trend", "Trend"),
-        ]
-        .map(String::from)
-        .to_vec(),
+        ]),
         rows,
         source: source_line(lang, &sources.join(", ")),
         spreadsheet_only: true,
@@ -527,7 +528,7 @@ fn analyses(
                 ],
                 rows: r,
                 source: String::new(),
-                spreadsheet_only: false,
+                ..Table::default()
             }));
         }
         if !case.proposals.is_empty() {
@@ -554,7 +555,7 @@ fn analyses(
                     })
                     .collect(),
                 source: String::new(),
-                spreadsheet_only: false,
+                ..Table::default()
             }));
         }
         if !case.analysis.conclusion.trim().is_empty() {
@@ -584,7 +585,7 @@ fn decision_basis(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<
     ));
     blocks.push(Block::Table(Table {
         name: lang.t("Förslag", "Proposals").into(),
-        columns: [
+        columns: columns(&[
             lang.t("Rang", "Rank"),
             lang.t("Förslag", "Proposal"),
             lang.t("Resursinsats", "Effort"),
@@ -594,9 +595,7 @@ fn decision_basis(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<
             lang.t("Verksamheten", "The service"),
             lang.t("Medborgarna", "Citizens"),
             lang.t("Beslut", "Decision"),
-        ]
-        .map(String::from)
-        .to_vec(),
+        ]),
         rows: rows
             .iter()
             .map(|r| {
@@ -635,7 +634,7 @@ fn decision_basis(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<
             })
             .collect(),
         source: String::new(),
-        spreadsheet_only: false,
+        ..Table::default()
     }));
     Ok(())
 }
@@ -667,16 +666,14 @@ fn plans(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), Repor
         }
         blocks.push(Block::Table(Table {
             name: v.plan.area.clone(),
-            columns: [
+            columns: columns(&[
                 lang.t("Aktivitet", "Activity"),
                 lang.t("Ansvarig", "Owner"),
                 lang.t("Klart senast", "Due"),
                 lang.t("Status", "Status"),
                 lang.t("Försenad", "Overdue"),
                 lang.t("Varför", "Why"),
-            ]
-            .map(String::from)
-            .to_vec(),
+            ]),
             rows: v
                 .in_order()
                 .into_iter()
@@ -696,7 +693,7 @@ fn plans(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), Repor
                 })
                 .collect(),
             source: String::new(),
-            spreadsheet_only: false,
+            ..Table::default()
         }));
     }
     Ok(())
@@ -736,7 +733,7 @@ fn effect(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), Repo
     };
     blocks.push(Block::Table(Table {
         name: lang.t("Effekt", "Effect").into(),
-        columns: [
+        columns: columns(&[
             lang.t("Handlingsplan", "Action plan"),
             lang.t("Nyckeltal", "Indicator"),
             lang.t("År vid beslutet", "Year at the decision"),
@@ -744,9 +741,7 @@ fn effect(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), Repo
             lang.t("Senaste år", "Latest year"),
             lang.t("Senast", "Latest"),
             lang.t("Bedömning", "Judgement"),
-        ]
-        .map(String::from)
-        .to_vec(),
+        ]),
         rows: views
             .iter()
             .map(|v| {
@@ -762,7 +757,7 @@ fn effect(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), Repo
             })
             .collect(),
         source: source_line(lang, &sources.join(", ")),
-        spreadsheet_only: false,
+        ..Table::default()
     }));
     Ok(())
 }
@@ -823,17 +818,15 @@ fn workshops(
                     blocks.push(Block::Heading(2, labels::field(field).get(lang).into()));
                     blocks.push(Block::Table(Table {
                         name: format!("{} {}", labels::field(field).get(lang), w.id),
-                        columns: [
+                        columns: columns(&[
                             lang.t("Rang", "Rank"),
                             lang.t("Rubrik", "Heading"),
                             lang.t("Pinnar", "Dots"),
                             lang.t("Lappar", "Notes"),
-                        ]
-                        .map(String::from)
-                        .to_vec(),
+                        ]),
                         rows,
                         source: String::new(),
-                        spreadsheet_only: false,
+                        ..Table::default()
                     }));
                 }
             }
@@ -919,7 +912,7 @@ fn swot_grid(board: &crate::store::board::Board, lang: Lang) -> Table {
             ],
         ],
         source: String::new(),
-        spreadsheet_only: false,
+        ..Table::default()
     }
 }
 

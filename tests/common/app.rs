@@ -98,3 +98,16 @@ pub fn drag(h: &mut Harness<'static, App>, from: egui::Pos2, to: egui::Pos2) {
     h.drop_at(to);
     h.run_steps(3);
 }
+
+/// Chooses the proposal card or list entry labelled `label`, moves it with `keys` and drops it
+/// with Enter, as on the prioritisation matrix.
+pub fn place_with_keys(h: &mut Harness<'static, App>, label: &str, keys: &[egui::Key]) {
+    h.get_by_label(label).click();
+    h.run_steps(2);
+    for key in keys {
+        h.key_press(*key);
+        h.run_steps(1);
+    }
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+}
