@@ -87,10 +87,11 @@ impl App {
                 intents.push(Intent::Command(presentation));
             }
             let projector = UiCommand::ToggleProjector;
-            if ui
-                .selectable_label(self.projector, projector.text().get(lang))
-                .on_hover_text(projector.tooltip().get(lang))
-                .clicked()
+            if !self.presentation
+                && ui
+                    .selectable_label(self.projector, projector.text().get(lang))
+                    .on_hover_text(projector.tooltip().get(lang))
+                    .clicked()
             {
                 intents.push(Intent::Command(projector));
             }

@@ -425,7 +425,10 @@ fn column(
         .show(ui, |ui| {
             ui.set_min_width(ui.available_width());
             ui.heading(labels::field(field).get(lang));
-            ui.label(egui::RichText::new(labels::field_help(field).get(lang)).italics());
+            // Left-aligned: the column's justified layout would spread the words apart.
+            ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                ui.label(egui::RichText::new(labels::field_help(field).get(lang)).italics());
+            });
             if config.voting {
                 let t = tally(&board.workshop, &board.headings, field);
                 let headings = board.headings.iter().filter(|h| h.field == field).count();
