@@ -145,6 +145,13 @@ pub enum CliCommand {
         #[arg(long, value_name = "ID")]
         session: Option<i64>,
     },
+    /// Print `checklist;done;of` for the method's fourteen checklists in the guide's order:
+    /// how many items of each the group has ticked for `--year` (the cycle's year by default).
+    Checklists {
+        workbook: PathBuf,
+        #[arg(long)]
+        year: Option<i32>,
+    },
     /// Write a report: `--kind` uppfoljning (default), analys, beslutsunderlag, handlingsplan
     /// or workshop; the format follows the file's extension (.pdf, .docx, .xlsx). An existing
     /// file is not overwritten without `--replace`.
@@ -406,6 +413,18 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
         CliCommand::Plan { workbook, date } => plan(&workbook, date, out)?,
         CliCommand::Proposals { workbook } => proposals(&workbook, out)?,
         CliCommand::Swot { workbook, session } => swot(&workbook, session, out)?,
+        CliCommand::Checklists { workbook, year } => {
+            let wb = open(&workbook)?;
+            let year = match year {
+                Some(y) => y,
+                None => wb.cycle_year()?,
+            };
+            let mut writer = csv_out(out);
+            for (key, done, of) in wb.checklist_progress(year)? {
+                writer.write_record([key.to_string(), done.to_string(), of.to_string()])?;
+            }
+            writer.flush()?;
+        }
         CliCommand::Report {
             workbook,
             year,

@@ -440,10 +440,11 @@ mod tests {
             .chain(titles)
             .chain(phases)
             .chain(
-                crate::model::goal::GOAL_CHECKLIST
+                crate::model::checklist::CHECKLISTS
                     .iter()
-                    .map(|(_, sv, en)| Tr::new(sv, en)),
+                    .flat_map(|c| c.items.iter().map(|i| i.text)),
             )
+            .chain(crate::model::planning::CycleEvent::ALL.map(|e| e.label()))
             .collect();
         for text in &texts {
             assert!(!text.is_incomplete(), "an empty translation: {text:?}");

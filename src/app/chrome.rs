@@ -6,6 +6,7 @@ use super::{App, Banner};
 use crate::i18n::Lang;
 use crate::ui::pages::workbook::file_actions;
 use crate::ui::theme::{self, palette};
+use crate::ui::widgets::checklist::page_progress;
 use crate::ui::{Intent, PageId, Phase, Route, UiCommand};
 
 impl App {
@@ -38,7 +39,19 @@ impl App {
             egui::Panel::left("navigation")
                 .resizable(false)
                 .exact_size(theme::NAVIGATION_WIDTH)
-                .show(ui, |ui| navigation(ui, self.lang, current, intents));
+                .show(ui, |ui| {
+                    let progress = self
+                        .session
+                        .as_ref()
+                        .map(|s| s.header.checklists.as_slice());
+                    navigation(
+                        ui,
+                        self.lang,
+                        current,
+                        progress.unwrap_or_default(),
+                        intents,
+                    );
+                });
         }
     }
 
@@ -204,14 +217,24 @@ impl App {
 }
 
 /// The steps of the cycle by phase, each with its shortcut in the tooltip.
-fn navigation(ui: &mut egui::Ui, lang: Lang, current: PageId, intents: &mut Vec<Intent>) {
+fn navigation(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    current: PageId,
+    progress: &[(&'static str, usize, usize)],
+    intents: &mut Vec<Intent>,
+) {
     for &phase in Phase::ALL {
         let title = phase.title().get(lang);
         ui.add_space(6.0);
         ui.label(egui::RichText::new(title).strong());
         ui.indent(title, |ui| {
             for page in PageId::of_phase(phase) {
-                let mut item = ui.selectable_label(current == page, page.title(lang));
+                let title = match page_progress(page, progress) {
+                    Some((done, of)) => format!("{}  {done}/{of}", page.title(lang)),
+                    None => page.title(lang).to_string(),
+                };
+                let mut item = ui.selectable_label(current == page, title);
                 if let Some(shortcut) = page.shortcut() {
                     item = item.on_hover_text(ui.ctx().format_shortcut(&shortcut));
                 }

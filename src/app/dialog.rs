@@ -20,6 +20,10 @@ pub enum DialogKind {
     Picture(i64),
     /// Where to save a picture of the window.
     ExportPicture,
+    /// Files to attach to a topic of the assignment (its index in `ASSIGNMENT_TOPICS`).
+    Attach(usize),
+    /// Where to save a copy of a file kept in the workbook (its blob).
+    SaveAttachment(i64),
     /// Where to write a report.
     ExportReport(
         crate::report::ReportKind,
@@ -38,7 +42,12 @@ type PathsFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Vec<PathBu
 
 impl PendingDialog {
     /// Shows the dialog for `kind` on a thread of its own.
-    pub fn start(kind: DialogKind, lang: Lang, repaint: Option<egui::Context>) -> Option<Self> {
+    pub fn start(
+        kind: DialogKind,
+        lang: Lang,
+        suggested: Option<String>,
+        repaint: Option<egui::Context>,
+    ) -> Option<Self> {
         let workbook_filter = lang.t("Styrsnurra-arbetsbok", "Styrsnurra workbook");
         let results_filter = lang.t("Resultatfiler", "Result files");
         let dialog = rfd::AsyncFileDialog::new();
@@ -124,6 +133,19 @@ impl PendingDialog {
                         .await
                         .map(|hs| hs.iter().map(|h| h.path().to_path_buf()).collect())
                         .unwrap_or_default()
+                })
+            }
+            DialogKind::Attach(_) => Box::pin(async move {
+                dialog
+                    .pick_files()
+                    .await
+                    .map(|hs| hs.iter().map(|h| h.path().to_path_buf()).collect())
+                    .unwrap_or_default()
+            }),
+            DialogKind::SaveAttachment(_) => {
+                let name = suggested.unwrap_or_default();
+                Box::pin(async move {
+                    one(dialog.set_file_name(name).save_file().await).unwrap_or_default()
                 })
             }
             DialogKind::ImportFolder => {

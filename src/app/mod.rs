@@ -81,6 +81,8 @@ pub struct App {
     report_job: Option<crate::ui::job::Job<Result<PathBuf, String>>>,
     /// What the report asked for in the save dialog leaves out.
     report_selection: crate::report::Selection,
+    /// The file name a save dialog suggests, when the file has one of its own.
+    suggested_name: Option<String>,
     pub banner: Option<Banner>,
     pub recent: RecentFiles,
     /// Changes whenever what the pages show may have changed; pages key their caches on it.
@@ -103,6 +105,7 @@ impl App {
             context: None,
             report_job: None,
             report_selection: crate::report::Selection::default(),
+            suggested_name: None,
             banner: None,
             recent: RecentFiles::load(demo::data_dir().join("recent.json")),
             revision: 0,
@@ -297,7 +300,8 @@ impl App {
 
     fn start_dialog(&mut self, kind: DialogKind, ctx: Option<&egui::Context>) {
         if self.dialog.is_none() {
-            self.dialog = PendingDialog::start(kind, self.lang, ctx.cloned());
+            let suggested = self.suggested_name.take();
+            self.dialog = PendingDialog::start(kind, self.lang, suggested, ctx.cloned());
         }
     }
 
@@ -331,6 +335,15 @@ impl App {
                     self.add_picture(sheet, path);
                 }
             }
+            DialogKind::Attach(topic) => {
+                let key = crate::model::planning::ASSIGNMENT_TOPICS
+                    .get(topic)
+                    .map(|(k, _)| *k);
+                for path in paths.iter().filter(|_| key.is_some()) {
+                    self.attach(key.unwrap_or_default(), path);
+                }
+            }
+            DialogKind::SaveAttachment(blob) => self.save_attachment(blob, &first),
         }
     }
 
@@ -431,66 +444,133 @@ impl App {
 
     /// Keeps a picture file in the workbook and puts it on a Toppnyhet sheet (one edit); a
     /// file that is too large or not a PNG or JPEG is refused with its name.
-    fn add_picture(&mut self, sheet: i64, path: &Path) {
+    /// Reads a file the group adds to the workbook (at most 20 MB); a refusal goes to the
+    /// banner, naming the file.
+    fn read_small_file(&mut self, path: &Path) -> Option<(String, Vec<u8>)> {
         const LIMIT: u64 = 20 * 1024 * 1024;
         let lang = self.lang;
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        let refuse = |why: String| Banner::Error(format!("{}: {why}", path.display()));
-        let bytes = match std::fs::metadata(path) {
-            Ok(m) if !m.is_file() => {
-                self.banner = Some(refuse(lang.t("ingen fil", "not a file").into()));
-                return;
-            }
-            Ok(m) if m.len() > LIMIT => {
-                self.banner = Some(refuse(match lang {
-                    Lang::Sv => format!(
-                        "bilden är för stor ({} MB); högst 20 MB",
-                        m.len() / 1024 / 1024
-                    ),
-                    Lang::En => format!(
-                        "the picture is too large ({} MB); at most 20 MB",
-                        m.len() / 1024 / 1024
-                    ),
-                }));
-                return;
-            }
-            Ok(_) => std::fs::read(path),
-            Err(e) => Err(e),
+        let why = match std::fs::metadata(path) {
+            Ok(m) if !m.is_file() => lang.t("ingen fil", "not a file").to_string(),
+            Ok(m) if m.len() > LIMIT => match lang {
+                Lang::Sv => format!(
+                    "filen är för stor ({} MB); högst 20 MB",
+                    m.len() / 1024 / 1024
+                ),
+                Lang::En => format!(
+                    "the file is too large ({} MB); at most 20 MB",
+                    m.len() / 1024 / 1024
+                ),
+            },
+            Ok(_) => match std::fs::read(path) {
+                Ok(bytes) => return Some((name, bytes)),
+                Err(e) => e.to_string(),
+            },
+            Err(e) => e.to_string(),
         };
-        let bytes = match bytes {
-            Ok(b) => b,
-            Err(e) => {
-                self.banner = Some(refuse(e.to_string()));
-                return;
-            }
+        self.banner = Some(Banner::Error(format!("{}: {why}", path.display())));
+        None
+    }
+
+    /// Keeps a file's bytes in the workbook (outside the undo log) and applies the edit that
+    /// shows it, made from its name and blob id.
+    fn keep_file(
+        &mut self,
+        name: String,
+        bytes: &[u8],
+        edit: impl FnOnce(String, i64, u64) -> Edit,
+    ) {
+        let lang = self.lang;
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        match session.workbook.add_blob(bytes) {
+            Ok(blob) => self.apply(&edit(name, blob, bytes.len() as u64)),
+            Err(e) => self.banner = Some(Banner::Error(e.message(lang))),
+        }
+    }
+
+    fn add_picture(&mut self, sheet: i64, path: &Path) {
+        let lang = self.lang;
+        let Some((name, bytes)) = self.read_small_file(path) else {
+            return;
         };
         if !matches!(
             image::guess_format(&bytes),
             Ok(image::ImageFormat::Png | image::ImageFormat::Jpeg)
         ) {
-            self.banner = Some(refuse(
+            self.banner = Some(Banner::Error(format!(
+                "{}: {}",
+                path.display(),
                 lang.t("ingen PNG- eller JPEG-bild", "not a PNG or JPEG picture")
-                    .into(),
-            ));
+            )));
             return;
         }
-        let Some(session) = self.session.as_mut() else {
-            return;
-        };
-        match session.workbook.add_blob(&bytes) {
-            Ok(blob) => self.apply(&Edit::Board(crate::store::board::BoardEdit::Picture(
+        self.keep_file(name, &bytes, |name, blob, _| {
+            Edit::Board(crate::store::board::BoardEdit::Picture(
                 crate::store::shape::Change::Put(crate::store::board::Picture {
                     sheet_id: sheet,
                     name,
                     blob,
                     ..Default::default()
                 }),
-            ))),
-            Err(e) => self.banner = Some(Banner::Error(e.message(lang))),
-        }
+            ))
+        });
+    }
+
+    /// Attaches a file to a topic of the assignment.
+    fn attach(&mut self, topic: &str, path: &Path) {
+        let Some((name, bytes)) = self.read_small_file(path) else {
+            return;
+        };
+        let Some(assignment) = self.workbook().and_then(|wb| wb.assignment().ok()) else {
+            return;
+        };
+        self.keep_file(name, &bytes, |name, blob, size| {
+            let mut entry = assignment.topic(topic);
+            entry.files.push(crate::model::planning::Attachment {
+                name,
+                blob,
+                bytes: size,
+            });
+            crate::store::planning::PlanningEdit::Assignment(crate::store::shape::Change::Put(
+                assignment.with_topic(entry),
+            ))
+            .into()
+        });
+    }
+
+    /// Writes a file kept in the workbook back out; says where, or why not.
+    fn save_attachment(&mut self, blob: i64, dest: &Path) {
+        let Some(wb) = self.workbook() else {
+            return;
+        };
+        let lang = self.lang;
+        let written = match wb.blob(blob) {
+            Ok(Some(bytes)) => {
+                crate::export::write_bytes(dest, &bytes).map_err(|e| e.message(lang))
+            }
+            Ok(None) => Err(format!(
+                "{}: {}",
+                dest.display(),
+                lang.t(
+                    "filen finns inte längre i arbetsboken",
+                    "the file is no longer in the workbook"
+                )
+            )),
+            Err(e) => Err(e.message(lang)),
+        };
+        self.banner = Some(match written {
+            Ok(()) => Banner::Notice(format!(
+                "{} {}",
+                lang.t("Filen är sparad som", "The file is saved as"),
+                dest.display()
+            )),
+            Err(message) => Banner::Error(message),
+        });
     }
 
     /// Writes one action plan as a CSV table; says where, or why not.
@@ -591,6 +671,24 @@ impl App {
                 (Some(path), Some(ctx)) => self.export_picture(path, ctx),
                 (None, _) => self.start_dialog(DialogKind::ExportPicture, ctx),
                 (Some(_), None) => {}
+            },
+            Intent::Attach { topic, path } => match path {
+                Some(path) => self.attach(&topic, &path),
+                None => {
+                    let index = crate::model::planning::ASSIGNMENT_TOPICS
+                        .iter()
+                        .position(|(k, _)| *k == topic);
+                    if let Some(index) = index {
+                        self.start_dialog(DialogKind::Attach(index), ctx);
+                    }
+                }
+            },
+            Intent::SaveAttachment { blob, name, path } => match path {
+                Some(path) => self.save_attachment(blob, &path),
+                None => {
+                    self.suggested_name = Some(name);
+                    self.start_dialog(DialogKind::SaveAttachment(blob), ctx);
+                }
             },
             Intent::ExportPlan { plan, path } => match path {
                 Some(path) => self.export_plan(plan, &path),
@@ -708,6 +806,9 @@ impl App {
                 integrity: session.integrity.status(),
                 recent: &self.recent.paths,
             };
+            session
+                .checklist
+                .below_page(ui, &view_ctx, session.current, &mut intents);
             session
                 .pages
                 .get(session.current)

@@ -67,6 +67,8 @@ pub struct HeaderInfo {
     pub redo: Option<Edit>,
     /// A history entry that could not be read, shown once rather than hidden as "nothing".
     pub error: Option<String>,
+    /// `(checklist, done, of)` for the cycle's year, for the navigation.
+    pub checklists: Vec<(&'static str, usize, usize)>,
 }
 
 /// The open workbook with its pages.
@@ -77,6 +79,8 @@ pub struct Session {
     pub header: HeaderInfo,
     pub import: ImportDesk,
     pub integrity: IntegrityCheck,
+    /// The checklist drawn below the current step's page.
+    pub checklist: crate::ui::widgets::checklist::ChecklistPanel,
 }
 
 impl Session {
@@ -97,6 +101,7 @@ impl Session {
             header: HeaderInfo::default(),
             import: ImportDesk::default(),
             integrity: IntegrityCheck::Pending,
+            checklist: Default::default(),
         })
     }
 
@@ -118,12 +123,17 @@ impl Session {
             .err()
             .or(redo.as_ref().err())
             .map(|e| e.message(lang));
+        let checklists = wb
+            .cycle_year()
+            .and_then(|y| wb.checklist_progress(y))
+            .unwrap_or_default();
         self.header = HeaderInfo {
             revision,
             demo: wb.is_demo().unwrap_or_default(),
             undo: undo.ok().flatten(),
             redo: redo.ok().flatten(),
             error,
+            checklists,
         };
     }
 }

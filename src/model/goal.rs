@@ -82,56 +82,6 @@ pub fn in_display_order(goals: &[Goal]) -> Vec<&Goal> {
     out
 }
 
-/// Questions the group can tick and annotate beside a goal, in our own words after the
-/// method's checklist for setting goals: (key stored in the workbook, Swedish, English).
-pub const GOAL_CHECKLIST: [(&str, &str, &str); 9] = [
-    (
-        "strategic",
-        "Gäller målet något som är strategiskt viktigt för kommunen?",
-        "Does the goal concern something strategically important to the municipality?",
-    ),
-    (
-        "influence",
-        "Kan kommunen själv påverka resultatet i någon större grad (påverkansgrad)?",
-        "Can the municipality itself influence the result to a large degree?",
-    ),
-    (
-        "reach",
-        "Berör målet alla eller de flesta verksamheter?",
-        "Does the goal concern all or most services?",
-    ),
-    (
-        "indicators",
-        "Finns det resultatindikatorer som visar om målet nås?",
-        "Are there result indicators that show whether the goal is reached?",
-    ),
-    (
-        "understood",
-        "Vet vi vad indikatorerna mäter: resurser, produktion eller verksamhetsresultat?",
-        "Do we know what the indicators measure: resources, production or results?",
-    ),
-    (
-        "citizen",
-        "Kan målet följas upp med mätbara indikatorer ur medborgarens eller brukarens synvinkel?",
-        "Can the goal be followed up with measurable indicators from the citizen's or user's view?",
-    ),
-    (
-        "comparable",
-        "Går resultaten att jämföra med andra kommuners?",
-        "Can the results be compared with other municipalities'?",
-    ),
-    (
-        "target",
-        "Har varje resultatindikator en målnivå?",
-        "Does every result indicator have a target level?",
-    ),
-    (
-        "budget",
-        "Står både mål och indikatorer i det övergripande budgetdokumentet?",
-        "Are both goals and indicators in the overall budget document?",
-    ),
-];
-
 /// Judges an outcome against a target.
 ///
 /// Value targets: with direction higher (lower) is better, the target is met when the outcome

@@ -3,11 +3,13 @@
 pub mod action;
 pub mod analysis;
 pub mod board;
+pub mod checklist;
 pub mod compare;
 pub mod deviation;
 pub mod goal;
 pub mod indicator;
 pub mod municipality;
+pub mod planning;
 pub mod series;
 pub mod value;
 

@@ -14,10 +14,12 @@ use serde::{Deserialize, Serialize};
 use super::action::ActionEdit;
 use super::analysis::AnalysisEdit;
 use super::board::BoardEdit;
+use super::checklist::ChecklistEdit;
 use super::comment::CommentEdit;
 use super::error::StoreError;
 use super::goal::GoalEdit;
 use super::indicator::IndicatorEdit;
+use super::planning::PlanningEdit;
 use super::setting::{Setting, SettingEdit};
 use super::workbook::Workbook;
 use crate::i18n::Lang;
@@ -31,6 +33,8 @@ pub enum Edit {
     Analysis(AnalysisEdit),
     Action(ActionEdit),
     Board(BoardEdit),
+    Checklist(ChecklistEdit),
+    Planning(PlanningEdit),
     #[serde(untagged)]
     Setting(SettingEdit),
     #[serde(untagged)]
@@ -156,6 +160,8 @@ impl Edit {
             Edit::Analysis(e) => e.label(lang),
             Edit::Action(e) => e.label(lang),
             Edit::Board(e) => e.label(lang),
+            Edit::Checklist(e) => e.label(lang),
+            Edit::Planning(e) => e.label(lang),
             Edit::Setting(e) => e.label(lang),
             Edit::Indicator(e) => e.label(lang),
             Edit::Goal(e) => e.label(lang),
@@ -183,6 +189,8 @@ impl Edit {
             Edit::Analysis(e) => Edit::Analysis(run(e, tx)?),
             Edit::Action(e) => Edit::Action(run(e, tx)?),
             Edit::Board(e) => Edit::Board(run(e, tx)?),
+            Edit::Checklist(e) => Edit::Checklist(run(e, tx)?),
+            Edit::Planning(e) => Edit::Planning(run(e, tx)?),
             Edit::Setting(e) => Edit::Setting(run(e, tx)?),
             Edit::Indicator(e) => Edit::Indicator(run(e, tx)?),
             Edit::Goal(e) => Edit::Goal(run(e, tx)?),
@@ -203,6 +211,8 @@ impl Edit {
             Edit::Analysis(e) => e.assign_ids(tx),
             Edit::Action(e) => e.assign_ids(tx),
             Edit::Board(e) => e.assign_ids(tx),
+            Edit::Checklist(e) => e.assign_ids(tx),
+            Edit::Planning(e) => e.assign_ids(tx),
             Edit::Setting(e) => e.assign_ids(tx),
             Edit::Indicator(e) => e.assign_ids(tx),
             Edit::Goal(e) => e.assign_ids(tx),

@@ -1,4 +1,5 @@
-//! Planering: goals, their indicators and target levels, and the goal checklist: the reads,
+//! Planering: goals, their indicators and target levels (and the per-goal checklist of older
+//! formats): the reads,
 //! and the goal edits ([`GoalEdit`]) beside the SQL they run.
 
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -328,7 +329,8 @@ pub enum GoalEdit {
         indicator: String,
         value: Option<(i64, GoalIndicator)>,
     },
-    /// Ticks or annotates (`Some`) or clears (`None`) a checklist question of a goal.
+    /// Ticks or annotates (`Some`) or clears (`None`) a question of the per-goal checklist.
+    /// The window made it up to format 9; it stays so older undo logs still run.
     SetChecklist {
         goal_id: i64,
         item: String,
@@ -513,23 +515,13 @@ impl FeatureEdit for GoalEdit {
     }
 }
 
-/// What the goals page shows: every goal, the indicators to pick from, every goal's checklist
-/// answers, and the latest year with values (a new target's default year).
+/// What the goals page shows: every goal, the indicators to pick from, and the latest year
+/// with values (a new target's default year).
 #[derive(Debug, Clone, Default)]
 pub struct GoalOverview {
     pub goals: Vec<Goal>,
     pub indicators: Vec<crate::model::Indicator>,
-    pub checklists: Vec<ChecklistEntry>,
     pub latest_year: Option<i32>,
-}
-
-impl GoalOverview {
-    /// The checklist answer of a goal to one question.
-    pub fn checklist_entry(&self, goal_id: i64, item: &str) -> Option<&ChecklistEntry> {
-        self.checklists
-            .iter()
-            .find(|c| c.goal_id == goal_id && c.item == item)
-    }
 }
 
 impl Workbook {
@@ -540,28 +532,15 @@ impl Workbook {
 
     /// The goals page's read model.
     pub fn goal_overview(&self) -> Result<GoalOverview, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT goal_id, item, checked, note FROM goal_checklist")?;
-        let checklists = stmt
-            .query_map([], |r| {
-                Ok(ChecklistEntry {
-                    goal_id: r.get(0)?,
-                    item: r.get(1)?,
-                    checked: r.get(2)?,
-                    note: r.get(3)?,
-                })
-            })?
-            .collect::<Result<_, _>>()?;
         Ok(GoalOverview {
             goals: self.goals()?,
             indicators: self.indicators()?,
-            checklists,
             latest_year: self.stats()?.last_year,
         })
     }
 
-    /// The checklist answers of one goal, by item key.
+    /// The answers of one goal to the per-goal checklist of formats 3–9 (from format 10 the
+    /// checklists are answered per year, `store::checklist`).
     pub fn checklist(&self, goal_id: i64) -> Result<Vec<ChecklistEntry>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT goal_id, item, checked, note FROM goal_checklist WHERE goal_id = ?1",

@@ -5,6 +5,7 @@
 pub mod action;
 pub mod analysis;
 pub mod board;
+pub mod checklist;
 pub mod cockpit;
 pub mod comment;
 pub mod compare;
@@ -18,6 +19,7 @@ pub mod holders;
 pub mod import;
 pub mod indicator;
 pub mod municipality;
+pub mod planning;
 pub mod queries;
 pub mod results;
 pub mod scan;

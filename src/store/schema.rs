@@ -301,8 +301,54 @@ CREATE TABLE blob (
 );
 ";
 
+/// Version 10: Planering around the goals. The fourteen checklists answered per year
+/// (`checklist_answer`, which takes over the goal checklist's answers for the current year),
+/// the assignment, resource allocation lines per year, the analysis group's charter and work
+/// plan as JSON records (`model::planning`), and a knowledge card per indicator.
+const V10: &str = "
+CREATE TABLE checklist_answer (
+    year      INTEGER NOT NULL,
+    checklist TEXT NOT NULL,
+    item      TEXT NOT NULL,
+    done      INTEGER NOT NULL DEFAULT 0,
+    note      TEXT NOT NULL DEFAULT '',
+    by_whom   TEXT NOT NULL DEFAULT '',
+    done_on   TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (year, checklist, item)
+);
+INSERT INTO checklist_answer (year, checklist, item, done, note)
+    SELECT CAST(strftime('%Y', 'now') AS INTEGER), 'satta-mal', item, max(checked),
+           coalesce(group_concat(nullif(note, ''), '; '), '')
+    FROM goal_checklist GROUP BY item
+    HAVING max(checked) > 0 OR coalesce(group_concat(nullif(note, ''), '; '), '') <> '';
+CREATE TABLE assignment (
+    id    INTEGER PRIMARY KEY,
+    owner INTEGER NOT NULL DEFAULT 0,
+    data  TEXT NOT NULL
+);
+CREATE TABLE allocation (
+    id   INTEGER PRIMARY KEY,
+    year INTEGER NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE TABLE charter (
+    id    INTEGER PRIMARY KEY,
+    owner INTEGER NOT NULL DEFAULT 0,
+    data  TEXT NOT NULL
+);
+CREATE TABLE work_event (
+    id    INTEGER PRIMARY KEY,
+    owner INTEGER NOT NULL DEFAULT 0,
+    data  TEXT NOT NULL
+);
+CREATE TABLE indicator_knowledge (
+    indicator_id TEXT PRIMARY KEY,
+    data         TEXT NOT NULL
+);
+";
+
 /// The migrations after version 5's hook, in order.
-const LATER_SQL: [&str; 4] = [V6, V7, V8, V9];
+const LATER_SQL: [&str; 5] = [V6, V7, V8, V9, V10];
 
 /// The format version this build writes.
 pub const CURRENT_VERSION: i64 = (MIGRATION_SQL.len() + 1 + LATER_SQL.len()) as i64;

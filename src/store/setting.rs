@@ -27,6 +27,8 @@ pub enum Setting {
     /// Who took part in prioritising the proposals and by what method, as JSON of a
     /// `model::action::Prioritisation`.
     Prioritisation,
+    /// The year the steering cycle is in (its checklists are answered for it).
+    CycleYear,
     /// A key this version does not know (from a newer version): kept and undone as it is.
     Other(String),
 }
@@ -42,6 +44,7 @@ impl Setting {
             Setting::Demo => "demo".into(),
             Setting::TargetTolerance => "target_tolerance".into(),
             Setting::Prioritisation => "prioritisation".into(),
+            Setting::CycleYear => "cycle_year".into(),
             Setting::ImportColumns(header) => format!("{IMPORT_COLUMNS_PREFIX}{header}"),
             Setting::Other(key) => key.clone(),
         }
@@ -55,6 +58,7 @@ impl Setting {
             "demo" => Setting::Demo,
             "target_tolerance" => Setting::TargetTolerance,
             "prioritisation" => Setting::Prioritisation,
+            "cycle_year" => Setting::CycleYear,
             _ => match key.strip_prefix(IMPORT_COLUMNS_PREFIX) {
                 Some(header) => Setting::ImportColumns(header.to_string()),
                 None => Setting::Other(key.to_string()),
@@ -73,6 +77,7 @@ impl Setting {
                 "prioriteringens deltagare och metod",
                 "who prioritised and how",
             ),
+            Setting::CycleYear => lang.t("byte av år i styrsnurran", "change of the cycle's year"),
             Setting::ImportColumns(_) => {
                 lang.t("val av kolumner för import", "columns chosen for import")
             }
@@ -230,6 +235,7 @@ mod tests {
             Setting::Demo,
             Setting::TargetTolerance,
             Setting::Prioritisation,
+            Setting::CycleYear,
             Setting::ImportColumns("Område;Tid;Antal".into()),
             Setting::Other("from_a_newer_version".into()),
         ] {

@@ -70,8 +70,14 @@ enum_with_all! {
     pub enum PageId {
         /// Planering: whose results are followed and against whom.
         Municipality,
+        /// Planering: beskriv uppdrag, the documents and dialogues the goals start from.
+        Assignment,
         /// Planering: goals with target levels.
         Goal,
+        /// Planering: the resources set aside per goal, and decisions waiting for them.
+        Resources,
+        /// Uppföljning och analys: the analysis group, its mandate and its work plan.
+        Group,
         /// Uppföljning och analys: samla in.
         Collect,
         /// Uppföljning och analys: fokusera, the deviation cockpit.
@@ -96,6 +102,8 @@ enum_with_all! {
         Workbook,
         /// Verktyg: the report builder.
         Report,
+        /// Verktyg: the fourteen checklists and what is open in them.
+        Checklists,
     }
 }
 
@@ -120,9 +128,24 @@ impl PageId {
                 ),
                 true,
             ),
+            PageId::Assignment => (
+                Phase::Planning,
+                Tr::new("Beskriv uppdrag", "Describe the assignment"),
+                true,
+            ),
             PageId::Goal => (
                 Phase::Planning,
                 Tr::new("Mål och målnivåer", "Goals and target levels"),
+                true,
+            ),
+            PageId::Resources => (
+                Phase::Planning,
+                Tr::new("Resursfördelning", "Resource allocation"),
+                true,
+            ),
+            PageId::Group => (
+                Phase::FollowUp,
+                Tr::new("Analysgruppen", "The analysis group"),
                 true,
             ),
             PageId::Collect => (Phase::FollowUp, Tr::new("Samla in", "Collect"), false),
@@ -157,6 +180,7 @@ impl PageId {
             PageId::TopNews => (Phase::Workshop, Tr::new("Toppnyhet", "Top news"), true),
             PageId::Workbook => (Phase::Tools, Tr::new("Arbetsbok", "Workbook"), false),
             PageId::Report => (Phase::Tools, Tr::new("Rapport", "Report"), false),
+            PageId::Checklists => (Phase::Tools, Tr::new("Checklistor", "Checklists"), true),
         };
         PageInfo {
             phase,
@@ -169,7 +193,10 @@ impl PageId {
     fn new_state(self) -> Box<dyn Page> {
         match self {
             PageId::Municipality => Box::<pages::municipality::MunicipalityPage>::default(),
+            PageId::Assignment => Box::<pages::assignment::AssignmentPage>::default(),
             PageId::Goal => Box::<pages::goal::GoalPage>::default(),
+            PageId::Resources => Box::<pages::resources::ResourcesPage>::default(),
+            PageId::Group => Box::<pages::group::GroupPage>::default(),
             PageId::Collect => Box::<pages::collect::CollectPage>::default(),
             PageId::Cockpit => Box::<pages::cockpit::CockpitPage>::default(),
             PageId::Results => Box::<pages::results::ResultsPage>::default(),
@@ -182,6 +209,7 @@ impl PageId {
             PageId::TopNews => Box::<pages::topnews::TopNewsPage>::default(),
             PageId::Workbook => Box::<pages::workbook::WorkbookPage>::default(),
             PageId::Report => Box::<pages::report::ReportPage>::default(),
+            PageId::Checklists => Box::<pages::checklist::ChecklistPage>::default(),
         }
     }
 
@@ -349,6 +377,18 @@ pub enum Intent {
     /// Saves what the room sees (the projector's window when open, else this one) as a PNG at
     /// the path given, or at one asked for.
     ExportPicture {
+        path: Option<PathBuf>,
+    },
+    /// Attaches a file to a topic of the assignment: the path given, or files asked for.
+    Attach {
+        topic: String,
+        path: Option<PathBuf>,
+    },
+    /// Saves a copy of a file kept in the workbook to the path given, or to one asked for
+    /// (`name` suggested).
+    SaveAttachment {
+        blob: i64,
+        name: String,
         path: Option<PathBuf>,
     },
     /// Writes one action plan as a CSV table to the path given, or to one asked for.

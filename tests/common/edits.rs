@@ -14,14 +14,21 @@ use styrsnurra::model::analysis::{
     Proposal, Relevance,
 };
 use styrsnurra::model::board::{BoardKind, Field, Group, Heading, MakeUp, Note, Sheet, Workshop};
+use styrsnurra::model::checklist::Answer as ItemState;
 use styrsnurra::model::goal::{ChangeTarget, Goal, GoalIndicator, TargetLevel};
+use styrsnurra::model::planning::{
+    Allocation, Assignment, AssignmentTopic, Attachment, Charter, CycleEvent, KnowledgeCard,
+    Member, WorkEvent,
+};
 use styrsnurra::model::{Comparison, Direction, Gender};
 use styrsnurra::store::action::ActionEdit;
 use styrsnurra::store::analysis::AnalysisEdit;
 use styrsnurra::store::board::{BoardEdit, Picture, WorkshopSnapshot};
+use styrsnurra::store::checklist::{ChecklistEdit, ItemAnswer};
 use styrsnurra::store::comment::CommentEdit;
 use styrsnurra::store::goal::{ChecklistEntry, GoalEdit, GoalSubtree};
 use styrsnurra::store::indicator::IndicatorEdit;
+use styrsnurra::store::planning::PlanningEdit;
 use styrsnurra::store::setting::SettingEdit;
 use styrsnurra::store::shape::Change;
 use styrsnurra::store::{Edit, Workbook};
@@ -72,11 +79,22 @@ pub fn variant(edit: &Edit) -> &'static str {
             GoalEdit::SetChecklist { .. } => "SetChecklist",
         },
         Edit::Comment(CommentEdit::SetComment { .. }) => "SetComment",
+        Edit::Checklist(e) => match e {
+            ChecklistEdit::Answer { .. } => "ChecklistAnswer",
+            ChecklistEdit::Year { .. } => "ChecklistYear",
+        },
+        Edit::Planning(e) => match e {
+            PlanningEdit::Assignment(_) => "Assignment",
+            PlanningEdit::Allocation(_) => "Allocation",
+            PlanningEdit::Charter(_) => "Charter",
+            PlanningEdit::WorkEvent(_) => "WorkEvent",
+            PlanningEdit::Knowledge { .. } => "Knowledge",
+        },
     }
 }
 
 /// How many kinds of edit there are (the names in [`variant`]).
-pub const VARIANTS: usize = 32;
+pub const VARIANTS: usize = 39;
 
 /// The first features' edits: settings, indicators, goals, comments, a batch.
 fn first_examples() -> Vec<Edit> {
@@ -311,8 +329,95 @@ pub fn examples() -> Vec<Edit> {
         analysis_examples(),
         action_examples(),
         board_examples(),
+        planning_examples(),
     ]
     .concat()
+}
+
+/// Checklist answers and Planering on the demo workbook (its assignment, charter and work plan).
+fn planning_examples() -> Vec<Edit> {
+    let answer = |done, note: &str| ItemState {
+        done,
+        note: note.into(),
+        by: "Eva".into(),
+        on: if done {
+            "2030-02-01".into()
+        } else {
+            String::new()
+        },
+    };
+    vec![
+        ChecklistEdit::Answer {
+            year: 2030,
+            checklist: "resursfordelning".into(),
+            item: "volumes".into(),
+            answer: Some(answer(true, "Volymer räknas om varje tertial")),
+        }
+        .into(),
+        ChecklistEdit::Year {
+            year: 2031,
+            answers: vec![ItemAnswer {
+                checklist: "beslut".into(),
+                item: "body".into(),
+                answer: answer(false, "Oklart om KS eller nämnd"),
+            }],
+        }
+        .into(),
+        PlanningEdit::Assignment(Change::Put(Assignment {
+            id: 1,
+            topics: vec![AssignmentTopic {
+                topic: "legislation".into(),
+                text: "Socialtjänstlagen och skollagen".into(),
+                links: vec!["https://example.org/lag".into()],
+                files: vec![Attachment {
+                    name: "lagar.pdf".into(),
+                    blob: 1,
+                    bytes: 2048,
+                }],
+                sessions: vec![1],
+            }],
+        }))
+        .into(),
+        PlanningEdit::Allocation(Change::Put(Allocation {
+            id: 0,
+            year: 2030,
+            goal: Some(4),
+            board: "Kommunstyrelsen".into(),
+            kr: Some(250_000.0),
+            fte: Some(0.5),
+            connection: "Kundtjänst".into(),
+            from_decision: Some(1),
+        }))
+        .into(),
+        PlanningEdit::Charter(Change::Put(Charter {
+            id: 1,
+            leader: "Eva".into(),
+            members: vec![Member {
+                name: "Ali".into(),
+                service: "Skola".into(),
+                role: "Mått".into(),
+            }],
+            mandate: "Analysera avvikelser".into(),
+            mandate_from: "Kommundirektören".into(),
+        }))
+        .into(),
+        PlanningEdit::WorkEvent(Change::Put(WorkEvent {
+            id: 0,
+            event: CycleEvent::FourMonthly,
+            date: "2030-05-15".into(),
+            what: "Väntetider".into(),
+            how: "Trend".into(),
+        }))
+        .into(),
+        PlanningEdit::WorkEvent(Change::Remove(1)).into(),
+        PlanningEdit::Knowledge {
+            indicator: "U21468".into(),
+            card: Some(KnowledgeCard {
+                answers: vec![("why".into(), "Brukarnas egen röst".into())],
+            }),
+        }
+        .into(),
+    ]
 }
 
 /// Workshop edits on the demo's SWOT (session 1) and Toppnyhet (session 2).

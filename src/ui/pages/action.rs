@@ -771,7 +771,7 @@ fn text_field(ui: &mut egui::Ui, label: &str, text: &mut String, editable: bool)
     .labelled_by(label.id)
 }
 
-fn sums_text(lang: Lang, s: &crate::model::action::ResourceSums) -> String {
+pub(crate) fn sums_text(lang: Lang, s: &crate::model::action::ResourceSums) -> String {
     match lang {
         Lang::Sv => format!(
             "{} kr en gång, {} kr per år, {} årsarbetare per år",

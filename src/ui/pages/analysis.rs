@@ -55,6 +55,7 @@ pub struct AnalysisPage {
     view: Cached<(u64, i64), Option<AnalysisView>>,
     learning: Background<(u64, String, i32), Learning>,
     drafts: Drafts,
+    knowledge: crate::ui::widgets::knowledge::KnowledgeView,
 }
 
 impl Page for AnalysisPage {
@@ -136,12 +137,16 @@ impl Page for AnalysisPage {
             read,
         );
         let Self {
-            learning, drafts, ..
+            learning,
+            drafts,
+            knowledge,
+            ..
         } = self;
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink(false)
                 .show(ui, |ui| {
+                    knowledge.show(ui, ctx, &view.case.analysis.indicator, intents);
                     let page = AnalysisUi { ctx, view };
                     page.show(ui, drafts, learning.current(), intents);
                 });

@@ -1,12 +1,10 @@
-//! Planering: mål. Council and board goals with result indicators and target levels, and the
-//! goal checklist beside each goal. Every change is one undoable edit.
+//! Planering: mål. Council and board goals with result indicators and target levels; the
+//! step's checklist is drawn below the page. Every change is one undoable edit.
 
 use std::collections::HashMap;
 
 use crate::i18n::Lang;
-use crate::model::goal::{
-    ChangeTarget, GOAL_CHECKLIST, Goal, GoalIndicator, TargetLevel, in_display_order,
-};
+use crate::model::goal::{ChangeTarget, Goal, GoalIndicator, TargetLevel, in_display_order};
 use crate::model::{Direction, Gender, Indicator, Outcome};
 use crate::store::Edit;
 use crate::store::action::PlanningFlag;
@@ -25,7 +23,6 @@ struct Drafts {
     title: String,
     description: String,
     targets: HashMap<String, (String, String)>,
-    notes: HashMap<String, String>,
 }
 
 /// State of the goals page.
@@ -292,8 +289,6 @@ impl GoalEditor<'_> {
         if self.editable {
             self.add_indicator(ui, add_query, intents);
         }
-        ui.separator();
-        self.checklist(ui, drafts, intents);
     }
 
     fn text_fields(&self, ui: &mut egui::Ui, drafts: &mut Drafts, intents: &mut Vec<Intent>) {
@@ -524,51 +519,6 @@ impl GoalEditor<'_> {
                     .into(),
                 ));
                 query.clear();
-            }
-        }
-    }
-
-    /// The goal checklist: a tick and a note per question.
-    fn checklist(&self, ui: &mut egui::Ui, drafts: &mut Drafts, intents: &mut Vec<Intent>) {
-        let (lang, goal_id) = (self.ctx.lang, self.goal.id);
-        ui.strong(lang.t("Checklista för målet", "Goal checklist"));
-        for (key, sv, en) in GOAL_CHECKLIST {
-            let entry = self.loaded.checklist_entry(goal_id, key);
-            let mut checked = entry.is_some_and(|e| e.checked);
-            let note = entry.map(|e| e.note.clone()).unwrap_or_default();
-            let set = |checked: bool, note: String| {
-                Intent::Edit(
-                    GoalEdit::SetChecklist {
-                        goal_id,
-                        item: key.to_string(),
-                        value: Some((checked, note)),
-                    }
-                    .into(),
-                )
-            };
-            if ui
-                .add_enabled(
-                    self.editable,
-                    egui::Checkbox::new(&mut checked, lang.t(sv, en)),
-                )
-                .changed()
-            {
-                intents.push(set(checked, note.clone()));
-            }
-            if !self.editable {
-                if !note.is_empty() {
-                    ui.small(note);
-                }
-                continue;
-            }
-            let draft = drafts.notes.entry(key.to_string()).or_insert(note.clone());
-            let r = ui.add(
-                egui::TextEdit::singleline(draft)
-                    .hint_text(lang.t("Anteckning", "Note"))
-                    .desired_width(f32::INFINITY),
-            );
-            if r.lost_focus() && *draft != note {
-                intents.push(set(checked, draft.clone()));
             }
         }
     }

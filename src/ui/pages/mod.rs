@@ -4,13 +4,17 @@
 
 pub mod action;
 pub mod analysis;
+pub mod assignment;
+pub mod checklist;
 pub mod cockpit;
 pub mod collect;
 pub mod decision;
 pub mod goal;
+pub mod group;
 pub mod municipality;
 pub mod plan;
 pub mod report;
+pub mod resources;
 pub mod results;
 pub mod scan;
 pub mod swot;

@@ -32,6 +32,7 @@ pub struct ResultsPage {
     detail: Background<(u64, String, Option<i32>, Gender), IndicatorDetail>,
     /// Comment being written: (indicator, year, text).
     comment_draft: Option<(String, i32, String)>,
+    knowledge: crate::ui::widgets::knowledge::KnowledgeView,
 }
 
 /// One cell of a table with fixed columns: numbers to the right, text to the left.
@@ -209,6 +210,7 @@ impl Page for ResultsPage {
                         new_selection = Some(chosen);
                     }
                     indicator_header(ui, ctx, &ind, intents);
+                    self.knowledge.show(ui, ctx, &ind.id, intents);
                     self.detail_ui(ui, ctx, &base, &ind, intents);
                 });
         });

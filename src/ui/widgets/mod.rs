@@ -1,9 +1,11 @@
 //! Reusable drawing pieces: charts and pickers.
 
 pub mod board;
+pub mod checklist;
 pub mod distribution;
 pub mod fishbone;
 pub mod form;
+pub mod knowledge;
 pub mod picker;
 pub mod resources;
 pub mod signal;

@@ -1,0 +1,87 @@
+//! The knowledge card of an indicator: the eight questions the group answers once to know
+//! what an indicator tells it, seen wherever the indicator is looked at or analysed.
+
+use crate::i18n::Lang;
+use crate::model::planning::{KNOWLEDGE_QUESTIONS, KnowledgeCard};
+use crate::store::planning::PlanningEdit;
+use crate::ui::{Cached, Intent, ViewContext};
+
+/// The card as read for an indicator, and the answers being written.
+#[derive(Default)]
+pub struct KnowledgeView {
+    card: Cached<(u64, String), KnowledgeCard>,
+    drafts: Option<((u64, String), Vec<String>)>,
+}
+
+impl KnowledgeView {
+    /// The card of `indicator`, folded under a header that says how much is answered.
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &ViewContext<'_>,
+        indicator: &str,
+        intents: &mut Vec<Intent>,
+    ) {
+        let lang = ctx.lang;
+        let key = (ctx.revision, indicator.to_string());
+        let wb = ctx.workbook;
+        let card = match self.card.get(key.clone(), lang, || wb.knowledge(indicator)) {
+            Ok(c) => c.clone(),
+            Err(message) => {
+                ui.colored_label(crate::ui::theme::palette::ERROR, message);
+                return;
+            }
+        };
+        let title = match lang {
+            Lang::Sv => format!(
+                "Kunskap om indikatorn ({} av 8 frågor besvarade)",
+                card.answered()
+            ),
+            Lang::En => format!(
+                "Knowledge of the indicator ({} of 8 questions answered)",
+                card.answered()
+            ),
+        };
+        egui::CollapsingHeader::new(title)
+            .id_salt(("knowledge", ctx.projector))
+            .show(ui, |ui| {
+                if !ctx.editable() {
+                    for (k, q) in KNOWLEDGE_QUESTIONS {
+                        ui.strong(q.get(lang));
+                        let a = card.answer(k);
+                        ui.label(if a.is_empty() { "–" } else { a });
+                    }
+                    return;
+                }
+                if self.drafts.as_ref().is_none_or(|(k, _)| *k != key) {
+                    let answers = KNOWLEDGE_QUESTIONS
+                        .iter()
+                        .map(|(k, _)| card.answer(k).to_string())
+                        .collect();
+                    self.drafts = Some((key.clone(), answers));
+                }
+                let Some((_, drafts)) = &mut self.drafts else {
+                    return;
+                };
+                for ((k, q), draft) in KNOWLEDGE_QUESTIONS.iter().zip(drafts.iter_mut()) {
+                    let l = ui.label(q.get(lang));
+                    let field = ui
+                        .add(
+                            egui::TextEdit::multiline(draft)
+                                .desired_rows(1)
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(l.id);
+                    if field.lost_focus() && draft.trim() != card.answer(k) {
+                        intents.push(Intent::Edit(
+                            PlanningEdit::Knowledge {
+                                indicator: indicator.to_string(),
+                                card: Some(card.with_answer(k, draft)),
+                            }
+                            .into(),
+                        ));
+                    }
+                }
+            });
+    }
+}

@@ -1,0 +1,146 @@
+//! Planering and the checklists, headless: two items of the resource allocation checklist
+//! ticked below its page, the navigation counting them, the next year started from them, a
+//! change since last year marked, and all of it undone; the work plan refusing a bad date;
+//! the knowledge card written from the results page. Checked in the file at every step.
+
+mod common;
+
+use common::app::{go, harness, peek};
+use egui_kittest::kittest::Queryable;
+use styrsnurra::store::setting::Setting;
+use styrsnurra::store::{Edit, Workbook};
+use styrsnurra::ui::PageId;
+
+/// `(done, of)` of one checklist in `year`, read from the file.
+fn progress(path: &std::path::Path, year: i32, key: &str) -> (usize, usize) {
+    let wb = peek(path);
+    let row = wb
+        .checklist_progress(year)
+        .unwrap()
+        .into_iter()
+        .find(|(k, _, _)| *k == key)
+        .unwrap();
+    (row.1, row.2)
+}
+
+#[test]
+fn checklist_ticks_are_counted_carried_into_next_year_and_undone() {
+    let dir = common::tempdir();
+    let path = dir.path().join("plan.styrsnurra");
+    {
+        let mut wb = Workbook::create(&path).unwrap();
+        wb.apply(Edit::set(Setting::CycleYear, Some("2030".into())))
+            .unwrap();
+    }
+    let mut h = harness(&path);
+    go(&mut h, PageId::Resources);
+    assert!(h.query_by_label("Resursfördelning  0/5").is_some());
+    h.get_by_label("Checklista för steget, 2030: 0 av 5 klara")
+        .click();
+    h.run_steps(2);
+    for item in [
+        "Hur hanterar vi att volymerna ändras?",
+        "Håller resursfördelningen på längre sikt?",
+    ] {
+        h.get_by_label(item).click();
+        h.run_steps(2);
+    }
+    assert_eq!(progress(&path, 2030, "resursfordelning"), (2, 5));
+    assert!(
+        h.query_by_label("Resursfördelning  2/5").is_some(),
+        "the navigation counts the ticks"
+    );
+
+    h.get_by_label("Börja 2031 med årets svar").click();
+    h.run_steps(3);
+    assert_eq!(peek(&path).cycle_year().unwrap(), 2031);
+    assert_eq!(
+        progress(&path, 2031, "resursfordelning"),
+        (2, 5),
+        "carried forward"
+    );
+    assert!(h.query_by_label("Resursfördelning  2/5").is_some());
+    assert!(
+        h.query_by_label_contains("Checklista för steget, 2031: 2 av 5")
+            .is_some()
+    );
+    let carried = peek(&path).checklist_year(2031).unwrap();
+    assert!(carried.answers.values().all(|a| a.done && !a.on.is_empty()));
+
+    // A change against last year shows as one.
+    h.get_by_label("Hur tar resursfördelningen hand om det oväntade?")
+        .click();
+    h.run_steps(3);
+    assert_eq!(progress(&path, 2031, "resursfordelning"), (3, 5));
+    assert!(h.query_by_label("ändrat sedan 2030").is_some());
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(3);
+    assert_eq!(progress(&path, 2031, "resursfordelning"), (2, 5));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(3);
+    assert_eq!(
+        peek(&path).cycle_year().unwrap(),
+        2030,
+        "one undo takes the new year back"
+    );
+    assert_eq!(progress(&path, 2031, "resursfordelning"), (0, 5));
+    assert_eq!(progress(&path, 2030, "resursfordelning"), (2, 5));
+    assert!(h.query_by_label("Resursfördelning  2/5").is_some());
+}
+
+#[test]
+fn the_work_plan_refuses_a_bad_date_and_the_knowledge_card_is_kept_per_indicator() {
+    let (_dir, path, mut h) = common::app::demo_harness();
+    go(&mut h, PageId::Group);
+    let before = peek(&path).work_plan().unwrap().len();
+    h.get_by_label("Datum (ÅÅÅÅ-MM-DD)").focus();
+    h.step();
+    h.get_by_label("Datum (ÅÅÅÅ-MM-DD)").type_text("31/8");
+    h.get_by_label("Vad analyseras").focus();
+    h.step();
+    h.get_by_label("Vad analyseras").type_text("Delårets mål");
+    h.step();
+    h.get_by_label("Lägg till i arbetsplanen").click();
+    h.run_steps(2);
+    assert!(
+        h.query_by_label_contains("\"31/8\" är inget datum")
+            .is_some()
+    );
+    assert_eq!(peek(&path).work_plan().unwrap().len(), before);
+    h.get_by_label("Datum (ÅÅÅÅ-MM-DD)").focus();
+    h.step();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Datum (ÅÅÅÅ-MM-DD)").type_text("2030-08-31");
+    h.step();
+    h.get_by_label("Lägg till i arbetsplanen").click();
+    h.run_steps(2);
+    let plan = peek(&path).work_plan().unwrap();
+    assert_eq!(plan.len(), before + 1);
+    assert!(
+        plan.iter()
+            .any(|e| e.date == "2030-08-31" && e.what == "Delårets mål")
+    );
+
+    go(&mut h, PageId::Results);
+    common::app::wait_for_page(&mut h);
+    h.get_by_label_contains("Kunskap om indikatorn").click();
+    h.run_steps(2);
+    let field = "Varför mäter vi just detta?";
+    h.get_by_label(field).focus();
+    h.step();
+    h.get_by_label(field)
+        .type_text("För att följa skolans uppdrag");
+    h.step();
+    h.get_by_label("Hur hänger indikatorn ihop med målet?")
+        .focus();
+    h.run_steps(3);
+    let wb = peek(&path);
+    let cards = wb.knowledge_cards().unwrap();
+    assert!(
+        cards
+            .iter()
+            .any(|(_, c)| c.answer("why") == "För att följa skolans uppdrag"),
+        "{cards:?}"
+    );
+}
