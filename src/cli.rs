@@ -413,18 +413,7 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
         CliCommand::Plan { workbook, date } => plan(&workbook, date, out)?,
         CliCommand::Proposals { workbook } => proposals(&workbook, out)?,
         CliCommand::Swot { workbook, session } => swot(&workbook, session, out)?,
-        CliCommand::Checklists { workbook, year } => {
-            let wb = open(&workbook)?;
-            let year = match year {
-                Some(y) => y,
-                None => wb.cycle_year()?,
-            };
-            let mut writer = csv_out(out);
-            for (key, done, of) in wb.checklist_progress(year)? {
-                writer.write_record([key.to_string(), done.to_string(), of.to_string()])?;
-            }
-            writer.flush()?;
-        }
+        CliCommand::Checklists { workbook, year } => checklists(&workbook, year, out)?,
         CliCommand::Report {
             workbook,
             year,
@@ -715,6 +704,20 @@ fn swot(workbook: &Path, session: Option<i64>, out: &mut dyn std::io::Write) -> 
                 notes.len().to_string(),
             ])?;
         }
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+fn checklists(workbook: &Path, year: Option<i32>, out: &mut dyn std::io::Write) -> Result<()> {
+    let wb = open(workbook)?;
+    let year = match year {
+        Some(y) => y,
+        None => wb.cycle_year()?,
+    };
+    let mut writer = csv_out(out);
+    for (key, done, of) in wb.checklist_progress(year)? {
+        writer.write_record([key.to_string(), done.to_string(), of.to_string()])?;
     }
     writer.flush()?;
     Ok(())

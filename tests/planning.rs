@@ -148,3 +148,49 @@ fn the_goal_checklist_of_an_older_file_becomes_this_years_answers() {
         "an empty answer is no answer"
     );
 }
+
+#[test]
+fn the_planning_report_holds_every_checklist_the_charter_and_the_work_plan() {
+    use styrsnurra::i18n::Lang;
+    use styrsnurra::report::{Block, ReportKind, build};
+    let dir = tempdir();
+    let path = dir.path().join("demo.styrsnurra");
+    drop(styrsnurra::store::demo::build(&path).unwrap());
+    let wb = Workbook::open(&path).unwrap();
+    let year = wb.cycle_year().unwrap();
+    let report = build(&wb, ReportKind::Planning, None, Lang::Sv).unwrap();
+    assert!(
+        report.subtitle.ends_with(&year.to_string()),
+        "{}",
+        report.subtitle
+    );
+    let tables: Vec<&styrsnurra::report::Table> = report
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    let checklists = tables.iter().find(|t| t.name == "Checklistor").unwrap();
+    assert_eq!(checklists.rows.len(), 14);
+    let progress = wb.checklist_progress(year).unwrap();
+    for (row, (_, done, of)) in checklists.rows.iter().zip(&progress) {
+        assert_eq!(row[1].display(Lang::Sv), done.to_string());
+        assert_eq!(row[2].display(Lang::Sv), of.to_string());
+    }
+    let members = tables.iter().find(|t| t.name == "Medlemmar").unwrap();
+    assert_eq!(members.rows.len(), wb.charter().unwrap().members.len());
+    let plan = tables.iter().find(|t| t.name == "Arbetsplan").unwrap();
+    assert_eq!(plan.rows.len(), wb.work_plan().unwrap().len());
+    let out = dir.path().join("planering.docx");
+    run_ok(&[
+        "report",
+        &path.display().to_string(),
+        "--kind",
+        "planering",
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert!(std::fs::metadata(&out).unwrap().len() > 1000);
+}

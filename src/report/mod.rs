@@ -32,10 +32,14 @@ pub enum ReportKind {
     ActionPlan,
     /// The SWOT and Toppnyhet sessions.
     Workshop,
+    /// Planering and the analysis group: the checklists of the cycle's year, the assignment,
+    /// the resources, the group's charter and its work plan.
+    Planning,
 }
 
 impl ReportKind {
-    pub const ALL: [ReportKind; 5] = [
+    pub const ALL: [ReportKind; 6] = [
+        ReportKind::Planning,
         ReportKind::FollowUp,
         ReportKind::Analysis,
         ReportKind::DecisionBasis,
@@ -51,6 +55,7 @@ impl ReportKind {
             ReportKind::DecisionBasis => "beslutsunderlag",
             ReportKind::ActionPlan => "handlingsplan",
             ReportKind::Workshop => "workshop",
+            ReportKind::Planning => "planering",
         }
     }
 
@@ -72,6 +77,10 @@ impl ReportKind {
                 "Action plans and follow-up",
             ),
             ReportKind::Workshop => lang.t("Workshopar", "Workshops"),
+            ReportKind::Planning => lang.t(
+                "Planering, analysgrupp och checklistor",
+                "Planning, analysis group and checklists",
+            ),
         }
     }
 }
@@ -282,7 +291,12 @@ pub fn build_with(
         .goals
         .retain(|(g, _)| !selection.left_out_goals.contains(&g.id));
     let name = wb.municipality_choice()?.title_of(&home);
-    let period = cockpit.year.map(|y| y.to_string()).unwrap_or_default();
+    let period = match kind {
+        ReportKind::Planning => Some(wb.cycle_year()?),
+        _ => cockpit.year,
+    }
+    .map(|y| y.to_string())
+    .unwrap_or_default();
     let mut report = Report {
         title: kind.title(lang).to_string(),
         subtitle: format!("{name} {period}").trim().to_string(),
@@ -302,6 +316,7 @@ pub fn build_with(
             effect(wb, lang, &mut report.blocks)?;
         }
         ReportKind::Workshop => workshops(wb, lang, selection, &mut report.blocks)?,
+        ReportKind::Planning => planning(wb, lang, &mut report.blocks)?,
     }
     if report.blocks.is_empty() {
         report.blocks.push(Block::Paragraph(
@@ -693,6 +708,205 @@ fn plans(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), Repor
                 })
                 .collect(),
             source: String::new(),
+            ..Table::default()
+        }));
+    }
+    Ok(())
+}
+
+/// The cycle's year: each checklist's ticks and what is open in it, the assignment, the
+/// resources per goal, the analysis group's charter and its work plan.
+fn planning(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), ReportError> {
+    use crate::model::checklist::CHECKLISTS;
+    let year = wb.cycle_year()?;
+    let answers = wb.checklist_year(year)?;
+    blocks.push(Block::Heading(
+        1,
+        match lang {
+            Lang::Sv => format!("Checklistorna {year}"),
+            Lang::En => format!("The checklists {year}"),
+        },
+    ));
+    blocks.push(Block::Table(Table {
+        name: lang.t("Checklistor", "Checklists").into(),
+        columns: columns(&[
+            lang.t("Steg", "Step"),
+            lang.t("Klart", "Done"),
+            lang.t("Av", "Of"),
+            lang.t("Öppet", "Open"),
+        ]),
+        rows: CHECKLISTS
+            .iter()
+            .map(|c| {
+                let (done, of) = answers.progress(c.key);
+                let open: Vec<&str> = c
+                    .items
+                    .iter()
+                    .filter(|i| {
+                        !answers
+                            .answers
+                            .get(&(c.key.to_string(), i.key.to_string()))
+                            .is_some_and(|a| a.done)
+                    })
+                    .map(|i| i.text.get(lang))
+                    .collect();
+                vec![
+                    Cell::text(c.title.get(lang)),
+                    Cell::Number {
+                        value: Some(done as f64),
+                        decimals: 0,
+                    },
+                    Cell::Number {
+                        value: Some(of as f64),
+                        decimals: 0,
+                    },
+                    Cell::text(open.join(" ")),
+                ]
+            })
+            .collect(),
+        ..Table::default()
+    }));
+    assignment_and_resources(wb, year, lang, blocks)?;
+    group_and_work_plan(wb, lang, blocks)
+}
+
+/// The assignment topics written to, and the year's resource lines.
+fn assignment_and_resources(
+    wb: &Workbook,
+    year: i32,
+    lang: Lang,
+    blocks: &mut Vec<Block>,
+) -> Result<(), ReportError> {
+    use crate::model::planning::ASSIGNMENT_TOPICS;
+    let assignment = wb.assignment()?;
+    if !assignment.topics.is_empty() {
+        blocks.push(Block::Heading(
+            1,
+            lang.t("Uppdraget", "The assignment").into(),
+        ));
+        for (key, title) in ASSIGNMENT_TOPICS {
+            let t = assignment.topic(key);
+            if t.text.trim().is_empty() && t.links.is_empty() {
+                continue;
+            }
+            blocks.push(Block::Heading(2, title.get(lang).into()));
+            let mut text = t.text.clone();
+            for link in &t.links {
+                text.push_str(&format!(" {link}"));
+            }
+            blocks.push(Block::Paragraph(text.trim().to_string()));
+        }
+    }
+    let resources = wb.resources(year)?;
+    if !resources.lines.is_empty() {
+        let goals = wb.goals()?;
+        blocks.push(Block::Heading(
+            1,
+            match lang {
+                Lang::Sv => format!("Resursfördelning {year}"),
+                Lang::En => format!("Resource allocation {year}"),
+            },
+        ));
+        blocks.push(Block::Table(Table {
+            name: lang.t("Resurser", "Resources").into(),
+            columns: columns(&[
+                lang.t("Mål", "Goal"),
+                lang.t("Nämnd", "Committee"),
+                "kr",
+                lang.t("Årsarbetare", "FTE"),
+                lang.t("Hur det leder till målet", "How it leads to the goal"),
+            ]),
+            rows: resources
+                .lines
+                .iter()
+                .map(|l| {
+                    let goal = goals.iter().find(|g| Some(g.id) == l.goal);
+                    vec![
+                        Cell::text(goal.map(|g| g.title.clone()).unwrap_or_default()),
+                        Cell::text(&l.board),
+                        Cell::Number {
+                            value: l.kr,
+                            decimals: 0,
+                        },
+                        Cell::Number {
+                            value: l.fte,
+                            decimals: 2,
+                        },
+                        Cell::text(&l.connection),
+                    ]
+                })
+                .collect(),
+            ..Table::default()
+        }));
+    }
+    Ok(())
+}
+
+/// The analysis group's charter with its members, and its work plan.
+fn group_and_work_plan(
+    wb: &Workbook,
+    lang: Lang,
+    blocks: &mut Vec<Block>,
+) -> Result<(), ReportError> {
+    let charter = wb.charter()?;
+    if !(charter.leader.is_empty() && charter.members.is_empty()) {
+        blocks.push(Block::Heading(
+            1,
+            lang.t("Analysgruppen", "The analysis group").into(),
+        ));
+        let head: Vec<String> = [
+            (lang.t("Ledare", "Leader"), &charter.leader),
+            (lang.t("Mandat", "Mandate"), &charter.mandate),
+            (lang.t("Mandat från", "Mandate from"), &charter.mandate_from),
+        ]
+        .iter()
+        .filter(|(_, t)| !t.trim().is_empty())
+        .map(|(l, t)| format!("{l}: {}", t.trim_end_matches('.')))
+        .collect();
+        blocks.push(Block::Paragraph(format!("{}.", head.join(". "))));
+        blocks.push(Block::Table(Table {
+            name: lang.t("Medlemmar", "Members").into(),
+            columns: columns(&[
+                lang.t("Namn", "Name"),
+                lang.t("Förvaltning", "Service"),
+                lang.t("Roll", "Role"),
+            ]),
+            rows: charter
+                .members
+                .iter()
+                .map(|m| {
+                    vec![
+                        Cell::text(&m.name),
+                        Cell::text(&m.service),
+                        Cell::text(&m.role),
+                    ]
+                })
+                .collect(),
+            ..Table::default()
+        }));
+    }
+    let events = wb.work_plan()?;
+    if !events.is_empty() {
+        blocks.push(Block::Heading(1, lang.t("Arbetsplan", "Work plan").into()));
+        blocks.push(Block::Table(Table {
+            name: lang.t("Arbetsplan", "Work plan").into(),
+            columns: columns(&[
+                lang.t("Datum", "Date"),
+                lang.t("Tillfälle", "Occasion"),
+                lang.t("Vad analyseras", "What is analysed"),
+                lang.t("Hur", "How"),
+            ]),
+            rows: events
+                .iter()
+                .map(|e| {
+                    vec![
+                        Cell::text(&e.date),
+                        Cell::text(e.event.label().get(lang)),
+                        Cell::text(&e.what),
+                        Cell::text(&e.how),
+                    ]
+                })
+                .collect(),
             ..Table::default()
         }));
     }

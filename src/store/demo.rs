@@ -745,37 +745,11 @@ fn demo_top_news(
 /// charter and work plan for this year, and two knowledge cards.
 fn demo_planning(tx: &rusqlite::Transaction<'_>) -> Result<(), super::StoreError> {
     use super::shape::Record;
-    use crate::model::checklist::CHECKLISTS;
-    use crate::model::planning::{
-        Allocation, Assignment, AssignmentTopic, Charter, CycleEvent, KnowledgeCard, Member,
-        WorkEvent,
-    };
+    use crate::model::planning::{Allocation, Assignment, AssignmentTopic, KnowledgeCard};
     let year: i32 = crate::model::value::today()[..4].parse().unwrap_or(2026);
     super::setting::write(tx, &Setting::CycleYear, &year.to_string())?;
-    for (n, list) in CHECKLISTS.iter().enumerate() {
-        // Last year about half was done; this year a little more, and one tick taken back.
-        for (i, item) in list.items.iter().enumerate() {
-            let last = i * 2 < list.items.len();
-            let now = (i * 3 < list.items.len() * 2 || last) && !(i == 0 && n % 4 == 1);
-            for (y, done) in [(year - 1, last), (year, now)] {
-                if !done {
-                    continue;
-                }
-                tx.execute(
-                    "INSERT INTO checklist_answer (year, checklist, item, done, note, by_whom, done_on)
-                     VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6)",
-                    params![
-                        y,
-                        list.key,
-                        item.key,
-                        if i == 0 { "Gick igenom på gruppens möte" } else { "" },
-                        "Analysgruppen",
-                        format!("{y}-03-1{}", i % 10)
-                    ],
-                )?;
-            }
-        }
-    }
+    demo_checklists(tx, year)?;
+    demo_group(tx, year)?;
     let topic = |key: &str, text: &str, links: &[&str], sessions: &[i64]| AssignmentTopic {
         topic: key.into(),
         text: text.into(),
@@ -823,6 +797,82 @@ fn demo_planning(tx: &rusqlite::Transaction<'_>) -> Result<(), super::StoreError
         }
         .save(tx)?;
     }
+    for (indicator, answers) in [
+        (
+            "U07451",
+            [
+                (
+                    "goal",
+                    "Visar direkt om det är lätt att få kontakt med kommunen.",
+                ),
+                (
+                    "what",
+                    "Andel som får svar på en enkel fråga via e-post inom en dag.",
+                ),
+                ("affects", "Kontaktcenter och förvaltningarnas handläggare."),
+            ],
+        ),
+        (
+            "U23401",
+            [
+                ("why", "Väntetiden är det äldre och anhöriga märker först."),
+                (
+                    "what",
+                    "Dagar från ansökan till erbjuden plats på särskilt boende.",
+                ),
+                (
+                    "background",
+                    "Hur många äldre som bor i kommunen och hur friska de är.",
+                ),
+            ],
+        ),
+    ] {
+        let card = answers
+            .iter()
+            .fold(KnowledgeCard::default(), |c, (k, a)| c.with_answer(k, a));
+        tx.execute(
+            "INSERT INTO indicator_knowledge (indicator_id, data) VALUES (?1, ?2)",
+            params![indicator, serde_json::to_string(&card)?],
+        )?;
+    }
+    Ok(())
+}
+
+/// Some answers in every checklist of the demo for `year` and the year before, so the overview
+/// has content and a change since last year shows.
+fn demo_checklists(tx: &rusqlite::Transaction<'_>, year: i32) -> Result<(), super::StoreError> {
+    use crate::model::checklist::CHECKLISTS;
+    for (n, list) in CHECKLISTS.iter().enumerate() {
+        // Last year about half was done; this year a little more, and one tick taken back.
+        for (i, item) in list.items.iter().enumerate() {
+            let last = i * 2 < list.items.len();
+            let now = (i * 3 < list.items.len() * 2 || last) && !(i == 0 && n % 4 == 1);
+            for (y, done) in [(year - 1, last), (year, now)] {
+                if !done {
+                    continue;
+                }
+                tx.execute(
+                    "INSERT INTO checklist_answer (year, checklist, item, done, note, by_whom, done_on)
+                     VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6)",
+                    params![
+                        y,
+                        list.key,
+                        item.key,
+                        if i == 0 { "Gick igenom på gruppens möte" } else { "" },
+                        "Analysgruppen",
+                        format!("{y}-03-1{}", i % 10)
+                    ],
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The demo's analysis group: its charter and its work plan for `year`.
+fn demo_group(tx: &rusqlite::Transaction<'_>, year: i32) -> Result<(), super::StoreError> {
+    use super::shape::Record;
+    use crate::model::planning::{Charter, CycleEvent, Member, WorkEvent};
     Charter {
         id: super::planning::SINGLE,
         leader: "Kvalitetsstrategen".into(),
@@ -881,44 +931,6 @@ fn demo_planning(tx: &rusqlite::Transaction<'_>) -> Result<(), super::StoreError
             how: how.into(),
         }
         .save(tx)?;
-    }
-    for (indicator, answers) in [
-        (
-            "U07451",
-            [
-                (
-                    "goal",
-                    "Visar direkt om det är lätt att få kontakt med kommunen.",
-                ),
-                (
-                    "what",
-                    "Andel som får svar på en enkel fråga via e-post inom en dag.",
-                ),
-                ("affects", "Kontaktcenter och förvaltningarnas handläggare."),
-            ],
-        ),
-        (
-            "U23401",
-            [
-                ("why", "Väntetiden är det äldre och anhöriga märker först."),
-                (
-                    "what",
-                    "Dagar från ansökan till erbjuden plats på särskilt boende.",
-                ),
-                (
-                    "background",
-                    "Hur många äldre som bor i kommunen och hur friska de är.",
-                ),
-            ],
-        ),
-    ] {
-        let card = answers
-            .iter()
-            .fold(KnowledgeCard::default(), |c, (k, a)| c.with_answer(k, a));
-        tx.execute(
-            "INSERT INTO indicator_knowledge (indicator_id, data) VALUES (?1, ?2)",
-            params![indicator, serde_json::to_string(&card)?],
-        )?;
     }
     Ok(())
 }

@@ -118,7 +118,7 @@ impl Page for ReportPage {
                 &mut self.selection.left_out_sessions,
                 lang.t("Workshopar som kommer med", "Workshops included"),
             ),
-            ReportKind::DecisionBasis | ReportKind::ActionPlan => {
+            ReportKind::DecisionBasis | ReportKind::ActionPlan | ReportKind::Planning => {
                 (&Vec::new(), &mut Vec::new(), "")
             }
         };
