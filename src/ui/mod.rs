@@ -114,6 +114,9 @@ pub struct PageInfo {
     pub title: Tr,
     /// Shown among the tabs in presentation mode (file handling is not).
     pub in_presentation: bool,
+    /// Has a Ctrl+number of its own. The steps a room moves between keep theirs (1 home
+    /// municipality … 9 decision) when pages that support them are added around them.
+    pub numbered: bool,
 }
 
 impl PageId {
@@ -182,10 +185,15 @@ impl PageId {
             PageId::Report => (Phase::Tools, Tr::new("Rapport", "Report"), false),
             PageId::Checklists => (Phase::Tools, Tr::new("Checklistor", "Checklists"), true),
         };
+        let numbered = !matches!(
+            self,
+            PageId::Assignment | PageId::Resources | PageId::Group | PageId::Checklists
+        );
         PageInfo {
             phase,
             title,
             in_presentation,
+            numbered,
         }
     }
 
@@ -217,7 +225,7 @@ impl PageId {
         self.info().title.get(lang)
     }
 
-    /// Ctrl+1 … Ctrl+9 for the first nine pages in the navigation.
+    /// Ctrl+1 … Ctrl+9 for the first nine numbered pages in the navigation.
     pub fn shortcut(self) -> Option<egui::KeyboardShortcut> {
         const KEYS: [egui::Key; 9] = [
             egui::Key::Num1,
@@ -230,7 +238,9 @@ impl PageId {
             egui::Key::Num8,
             egui::Key::Num9,
         ];
-        let index = PageId::in_navigation().position(|p| p == self)?;
+        let index = PageId::in_navigation()
+            .filter(|p| p.info().numbered)
+            .position(|p| p == self)?;
         let key = KEYS.get(index)?;
         Some(egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, *key))
     }

@@ -92,6 +92,11 @@ pub fn set_style(style: &mut egui::Style, presentation: bool) {
         style.spacing.item_spacing = egui::vec2(body * 0.5, body * 0.35);
         style.spacing.button_padding = egui::vec2(body * 0.5, body * 0.25);
         style.spacing.interact_size.y = body * 1.4;
+        // Tick boxes, radio buttons and fold arrows grow with the text, or the room cannot
+        // see them.
+        style.spacing.icon_width = body * 0.9;
+        style.spacing.icon_width_inner = body * 0.5;
+        style.spacing.icon_spacing = body * 0.3;
         let visuals = &mut style.visuals;
         if presentation {
             visuals.override_text_color = Some(Color32::BLACK);

@@ -146,9 +146,8 @@ impl Page for AnalysisPage {
             egui::ScrollArea::vertical()
                 .auto_shrink(false)
                 .show(ui, |ui| {
-                    knowledge.show(ui, ctx, &view.case.analysis.indicator, intents);
                     let page = AnalysisUi { ctx, view };
-                    page.show(ui, drafts, learning.current(), intents);
+                    page.show(ui, drafts, knowledge, learning.current(), intents);
                 });
         });
         if let Some(id) = chosen {
@@ -238,11 +237,13 @@ impl AnalysisUi<'_> {
         &self,
         ui: &mut egui::Ui,
         drafts: &mut Drafts,
+        knowledge: &mut crate::ui::widgets::knowledge::KnowledgeView,
         learning: Option<Result<&Learning, &str>>,
         intents: &mut Vec<Intent>,
     ) {
         let lang = self.ctx.lang;
         self.deviation(ui, intents);
+        knowledge.show(ui, self.ctx, &self.view.case.analysis.indicator, intents);
         section(ui, lang.t("Orsakslistan", "Cause checklist"));
         self.checklist(ui, drafts, intents);
         section(ui, lang.t("Fiskben", "Fishbone"));

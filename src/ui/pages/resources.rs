@@ -212,13 +212,17 @@ impl ResourcesPage {
                 ui.end_row();
                 let mut lines = view.lines.clone();
                 lines.sort_by_key(|l| (goals.iter().position(|g| Some(g.id) == l.goal), l.id));
+                let wide = if ctx.presentation { 420.0 } else { 320.0 };
                 for line in &lines {
-                    ui.label(goal_name(line.goal));
+                    ui.scope(|ui| {
+                        ui.set_max_width(wide);
+                        ui.add(egui::Label::new(goal_name(line.goal)).wrap());
+                    });
                     ui.label(&line.board);
                     ui.label(line.kr.map(|v| lang.number(v, 0)).unwrap_or_default());
                     ui.label(line.fte.map(|v| lang.number(v, 2)).unwrap_or_default());
                     ui.scope(|ui| {
-                        ui.set_max_width(if ctx.presentation { 520.0 } else { 360.0 });
+                        ui.set_max_width(wide);
                         ui.add(egui::Label::new(&line.connection).wrap());
                     });
                     ui.horizontal(|ui| {
