@@ -824,6 +824,18 @@ pub fn progress(list: &Checklist, answers: &Answers) -> (usize, usize) {
     (done, list.items.len())
 }
 
+/// The items of `list` not ticked in `answers`, in order.
+pub fn open_items<'a>(list: &'a Checklist, answers: &Answers) -> Vec<&'a ChecklistItem> {
+    list.items
+        .iter()
+        .filter(|i| {
+            !answers
+                .get(&(list.key.to_string(), i.key.to_string()))
+                .is_some_and(|a| a.done)
+        })
+        .collect()
+}
+
 /// Next year's answers, started from last year's: every item the checklists still have keeps
 /// its tick, note, name and date; items no longer in the checklists are left behind; new items
 /// start unanswered.
@@ -953,6 +965,8 @@ mod tests {
             "new items start open"
         );
         assert_eq!(progress(&NEW[0], &next), (1, 2));
+        let open: Vec<&str> = open_items(&NEW[0], &next).iter().map(|i| i.key).collect();
+        assert_eq!(open, ["added"]);
         assert_eq!(progress(&OLD[0], &last), (2, 2));
     }
 

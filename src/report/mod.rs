@@ -717,7 +717,7 @@ fn plans(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), Repor
 /// The cycle's year: each checklist's ticks and what is open in it, the assignment, the
 /// resources per goal, the analysis group's charter and its work plan.
 fn planning(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), ReportError> {
-    use crate::model::checklist::CHECKLISTS;
+    use crate::model::checklist::{CHECKLISTS, open_items};
     let year = wb.cycle_year()?;
     let answers = wb.checklist_year(year)?;
     blocks.push(Block::Heading(
@@ -739,15 +739,8 @@ fn planning(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), Re
             .iter()
             .map(|c| {
                 let (done, of) = answers.progress(c.key);
-                let open: Vec<&str> = c
-                    .items
+                let open: Vec<&str> = open_items(c, &answers.answers)
                     .iter()
-                    .filter(|i| {
-                        !answers
-                            .answers
-                            .get(&(c.key.to_string(), i.key.to_string()))
-                            .is_some_and(|a| a.done)
-                    })
                     .map(|i| i.text.get(lang))
                     .collect();
                 vec![

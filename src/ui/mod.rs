@@ -490,6 +490,23 @@ impl<K: PartialEq, T> Cached<K, T> {
         }
     }
 
+    /// [`Cached::get`], showing a failed read's message in `ui` (and giving `None`).
+    pub fn get_or_show(
+        &mut self,
+        ui: &mut egui::Ui,
+        key: K,
+        lang: Lang,
+        load: impl FnOnce() -> Result<T, crate::store::StoreError>,
+    ) -> Option<&T> {
+        match self.get(key, lang, load) {
+            Ok(value) => Some(value),
+            Err(message) => {
+                ui.colored_label(theme::palette::ERROR, message);
+                None
+            }
+        }
+    }
+
     /// The value last read, if it was read without error.
     pub fn value(&self) -> Option<&T> {
         self.entry.as_ref().and_then(|(_, v)| v.as_ref().ok())

@@ -8,7 +8,6 @@ use crate::model::board::{BoardKind, Workshop};
 use crate::model::planning::{ASSIGNMENT_TOPICS, Assignment, AssignmentTopic};
 use crate::store::planning::PlanningEdit;
 use crate::store::shape::Change;
-use crate::ui::theme::palette;
 use crate::ui::{Cached, Intent, Page, PageId, ViewContext};
 
 /// State of the assignment page.
@@ -34,14 +33,14 @@ impl Page for AssignmentPage {
             "What do the goals start from? Write down the essentials for each topic and add links, files and the workshops that contributed.",
         ));
         let wb = ctx.workbook;
-        let (assignment, sessions) = match self.read.get(ctx.revision, lang, || {
-            Ok((wb.assignment()?, wb.workshops()?))
-        }) {
-            Ok(read) => read.clone(),
-            Err(message) => {
-                ui.colored_label(palette::ERROR, message);
-                return;
-            }
+        let Some((assignment, sessions)) = self
+            .read
+            .get_or_show(ui, ctx.revision, lang, || {
+                Ok((wb.assignment()?, wb.workshops()?))
+            })
+            .cloned()
+        else {
+            return;
         };
         ui.add_space(6.0);
         ui.horizontal_wrapped(|ui| {

@@ -3,7 +3,7 @@
 //! cycle (culture and structure).
 
 use crate::i18n::Lang;
-use crate::model::checklist::{CHECKLISTS, Step};
+use crate::model::checklist::{CHECKLISTS, Step, open_items};
 use crate::ui::widgets::checklist::{ChecklistPanel, page_of};
 use crate::ui::{Cached, Intent, Page, PageId, Route, ViewContext};
 
@@ -24,15 +24,14 @@ impl Page for ChecklistPage {
         ));
         self.panel.year_row(ui, ctx, intents);
         let wb = ctx.workbook;
-        let year = match self
+        let Some(year) = self
             .year
-            .get(ctx.revision, lang, || wb.checklist_year(wb.cycle_year()?))
-        {
-            Ok(y) => y.clone(),
-            Err(message) => {
-                ui.colored_label(crate::ui::theme::palette::ERROR, message);
-                return;
-            }
+            .get_or_show(ui, ctx.revision, lang, || {
+                wb.checklist_year(wb.cycle_year()?)
+            })
+            .cloned()
+        else {
+            return;
         };
         egui::ScrollArea::vertical().show(ui, |ui| {
             egui::Grid::new("checklist_overview")
@@ -59,15 +58,8 @@ impl Page for ChecklistPage {
                         } else if ui.link(page.title(lang)).clicked() {
                             intents.push(Intent::Go(Route::Page(page)));
                         }
-                        let open: Vec<&str> = list
-                            .items
+                        let open: Vec<&str> = open_items(list, &year.answers)
                             .iter()
-                            .filter(|i| {
-                                !year
-                                    .answers
-                                    .get(&(list.key.to_string(), i.key.to_string()))
-                                    .is_some_and(|a| a.done)
-                            })
                             .map(|i| i.text.get(lang))
                             .collect();
                         if open.is_empty() {

@@ -28,14 +28,14 @@ impl Page for GroupPage {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, intents: &mut Vec<Intent>) {
         let lang = ctx.lang;
         let wb = ctx.workbook;
-        let (charter, events, year) = match self.read.get(ctx.revision, lang, || {
-            Ok((wb.charter()?, wb.work_plan()?, wb.cycle_year()?))
-        }) {
-            Ok(read) => read.clone(),
-            Err(message) => {
-                ui.colored_label(palette::ERROR, message);
-                return;
-            }
+        let Some((charter, events, year)) = self
+            .read
+            .get_or_show(ui, ctx.revision, lang, || {
+                Ok((wb.charter()?, wb.work_plan()?, wb.cycle_year()?))
+            })
+            .cloned()
+        else {
+            return;
         };
         ui.heading(PageId::Group.title(lang));
         egui::ScrollArea::vertical().show(ui, |ui| {

@@ -54,14 +54,14 @@ impl Page for ResourcesPage {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, intents: &mut Vec<Intent>) {
         let lang = ctx.lang;
         let wb = ctx.workbook;
-        let (view, goals) = match self.read.get(ctx.revision, lang, || {
-            Ok((wb.resources(wb.cycle_year()?)?, wb.goals()?))
-        }) {
-            Ok(read) => read.clone(),
-            Err(message) => {
-                ui.colored_label(palette::ERROR, message);
-                return;
-            }
+        let Some((view, goals)) = self
+            .read
+            .get_or_show(ui, ctx.revision, lang, || {
+                Ok((wb.resources(wb.cycle_year()?)?, wb.goals()?))
+            })
+            .cloned()
+        else {
+            return;
         };
         ui.heading(PageId::Resources.title(lang));
         ui.label(match lang {

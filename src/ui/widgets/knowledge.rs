@@ -25,12 +25,12 @@ impl KnowledgeView {
         let lang = ctx.lang;
         let key = (ctx.revision, indicator.to_string());
         let wb = ctx.workbook;
-        let card = match self.card.get(key.clone(), lang, || wb.knowledge(indicator)) {
-            Ok(c) => c.clone(),
-            Err(message) => {
-                ui.colored_label(crate::ui::theme::palette::ERROR, message);
-                return;
-            }
+        let Some(card) = self
+            .card
+            .get_or_show(ui, key.clone(), lang, || wb.knowledge(indicator))
+            .cloned()
+        else {
+            return;
         };
         let title = match lang {
             Lang::Sv => format!(
