@@ -152,6 +152,17 @@ pub enum CliCommand {
         #[arg(long)]
         year: Option<i32>,
     },
+    /// With `--list`, print `id;kind;date;respondents` for every exercise or tool session.
+    /// With `--summary ID`, print `question;answer;count` for every question and answer option
+    /// of that session (zero counts included; the group's agreed answer where it gave one,
+    /// else each participant's, over all rows), and for the clarity grid `goal;question;cross`.
+    Exercise {
+        workbook: PathBuf,
+        #[arg(long)]
+        list: bool,
+        #[arg(long, value_name = "ID")]
+        summary: Option<i64>,
+    },
     /// Write a report: `--kind` uppfoljning (default), analys, beslutsunderlag, handlingsplan
     /// or workshop; the format follows the file's extension (.pdf, .docx, .xlsx). An existing
     /// file is not overwritten without `--replace`.
@@ -414,6 +425,11 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
         CliCommand::Proposals { workbook } => proposals(&workbook, out)?,
         CliCommand::Swot { workbook, session } => swot(&workbook, session, out)?,
         CliCommand::Checklists { workbook, year } => checklists(&workbook, year, out)?,
+        CliCommand::Exercise {
+            workbook,
+            list,
+            summary,
+        } => exercises(&workbook, list, summary, out)?,
         CliCommand::Report {
             workbook,
             year,
@@ -718,6 +734,63 @@ fn checklists(workbook: &Path, year: Option<i32>, out: &mut dyn std::io::Write) 
     let mut writer = csv_out(out);
     for (key, done, of) in wb.checklist_progress(year)? {
         writer.write_record([key.to_string(), done.to_string(), of.to_string()])?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+fn exercises(
+    workbook: &Path,
+    list: bool,
+    summary: Option<i64>,
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
+    use crate::model::exercise::{Scale, counts};
+    let wb = open(workbook)?;
+    let mut writer = csv_out(out);
+    if list || summary.is_none() {
+        for e in wb.exercises()? {
+            writer.write_record([
+                e.id.to_string(),
+                e.kind.clone(),
+                e.date.clone(),
+                e.participants.len().to_string(),
+            ])?;
+        }
+    }
+    if let Some(id) = summary {
+        let Some(view) = wb.exercise_view(id)? else {
+            bail!("{}: ingen övning med nummer {id}", workbook.display());
+        };
+        let group = crate::store::exercise::group_respondent();
+        let grid = view.def.questions().all(|(_, q)| q.scale == Scale::Cross)
+            && view.def.sections.iter().all(|s| s.per_row);
+        for (section, q) in view.def.questions() {
+            let once = (String::new(), String::new());
+            let rows: Vec<&(String, String)> = if section.per_row {
+                view.rows.iter().collect()
+            } else {
+                vec![&once]
+            };
+            if grid {
+                for (key, title) in &rows {
+                    let crossed = view.answer("", key, q.key) == Some("1");
+                    writer.write_record([title.as_str(), q.key, if crossed { "1" } else { "0" }])?;
+                }
+                continue;
+            }
+            let options = q.scale.options();
+            if options.is_empty() {
+                continue;
+            }
+            let given: Vec<_> = rows
+                .iter()
+                .flat_map(|(key, _)| view.final_answers(&group, key, q.key))
+                .collect();
+            for (option, n) in options.iter().zip(counts(q, given)) {
+                writer.write_record([q.key, option.sv, &n.to_string()])?;
+            }
+        }
     }
     writer.flush()?;
     Ok(())

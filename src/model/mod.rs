@@ -6,6 +6,7 @@ pub mod board;
 pub mod checklist;
 pub mod compare;
 pub mod deviation;
+pub mod exercise;
 pub mod goal;
 pub mod indicator;
 pub mod municipality;

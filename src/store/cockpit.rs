@@ -19,6 +19,9 @@ pub struct Row {
     pub analysis: Option<AnalysisSummary>,
     /// The activities of action plans aimed at this indicator.
     pub actions: Vec<crate::model::action::Activity>,
+    /// The group agreed (Påverkansgrad) that the municipality can hardly influence it: an
+    /// information measure, shown and counted without its target.
+    pub information: bool,
 }
 
 /// Everything the cockpit shows for one year.
@@ -52,6 +55,7 @@ fn load(wb: &Workbook, year: Option<i32>) -> Result<Cockpit, StoreError> {
     let tolerance = wb.target_tolerance()?;
     let analyses = wb.analyses()?;
     let plans = wb.planned_activities()?;
+    let information = wb.information_measures()?;
     let mut out = Vec::new();
     for g in in_display_order(&goals) {
         let mut rows = Vec::new();
@@ -61,7 +65,11 @@ fn load(wb: &Workbook, year: Option<i32>) -> Result<Cockpit, StoreError> {
                     .indicator(&gi.indicator)?
                     .unwrap_or_else(|| Indicator::placeholder(&gi.indicator));
                 let comment = wb.comment(&gi.indicator, home, y)?;
-                for assessment in wb.assess(gi, home, &group, y, tolerance)? {
+                let is_information = information.contains(&gi.indicator);
+                for mut assessment in wb.assess(gi, home, &group, y, tolerance)? {
+                    if is_information {
+                        assessment.target_signal = None;
+                    }
                     let analysis = analyses
                         .iter()
                         .find(|s| {
@@ -83,6 +91,7 @@ fn load(wb: &Workbook, year: Option<i32>) -> Result<Cockpit, StoreError> {
                         comment: comment.clone(),
                         analysis,
                         actions,
+                        information: is_information,
                     });
                 }
             }

@@ -17,6 +17,7 @@ use super::board::BoardEdit;
 use super::checklist::ChecklistEdit;
 use super::comment::CommentEdit;
 use super::error::StoreError;
+use super::exercise::ExerciseEdit;
 use super::goal::GoalEdit;
 use super::indicator::IndicatorEdit;
 use super::planning::PlanningEdit;
@@ -34,6 +35,7 @@ pub enum Edit {
     Action(ActionEdit),
     Board(BoardEdit),
     Checklist(ChecklistEdit),
+    Exercise(ExerciseEdit),
     Planning(PlanningEdit),
     #[serde(untagged)]
     Setting(SettingEdit),
@@ -161,6 +163,7 @@ impl Edit {
             Edit::Action(e) => e.label(lang),
             Edit::Board(e) => e.label(lang),
             Edit::Checklist(e) => e.label(lang),
+            Edit::Exercise(e) => e.label(lang),
             Edit::Planning(e) => e.label(lang),
             Edit::Setting(e) => e.label(lang),
             Edit::Indicator(e) => e.label(lang),
@@ -190,6 +193,7 @@ impl Edit {
             Edit::Action(e) => Edit::Action(run(e, tx)?),
             Edit::Board(e) => Edit::Board(run(e, tx)?),
             Edit::Checklist(e) => Edit::Checklist(run(e, tx)?),
+            Edit::Exercise(e) => Edit::Exercise(run(e, tx)?),
             Edit::Planning(e) => Edit::Planning(run(e, tx)?),
             Edit::Setting(e) => Edit::Setting(run(e, tx)?),
             Edit::Indicator(e) => Edit::Indicator(run(e, tx)?),
@@ -212,6 +216,7 @@ impl Edit {
             Edit::Action(e) => e.assign_ids(tx),
             Edit::Board(e) => e.assign_ids(tx),
             Edit::Checklist(e) => e.assign_ids(tx),
+            Edit::Exercise(e) => e.assign_ids(tx),
             Edit::Planning(e) => e.assign_ids(tx),
             Edit::Setting(e) => e.assign_ids(tx),
             Edit::Indicator(e) => e.assign_ids(tx),

@@ -12,6 +12,7 @@ pub mod compare;
 pub mod demo;
 pub mod edit;
 pub mod error;
+pub mod exercise;
 #[doc(hidden)]
 pub mod fuzz;
 pub mod goal;

@@ -347,8 +347,27 @@ CREATE TABLE indicator_knowledge (
 );
 ";
 
+/// Version 11: the exercises and communication tools. A session is a JSON record
+/// (`store::exercise::Exercise`); each answer a row keyed by respondent (`''` the group), row
+/// (`''` for a question asked once) and question.
+const V11: &str = "
+CREATE TABLE exercise (
+    id    INTEGER PRIMARY KEY,
+    owner INTEGER NOT NULL DEFAULT 0,
+    data  TEXT NOT NULL
+);
+CREATE TABLE exercise_answer (
+    exercise_id INTEGER NOT NULL REFERENCES exercise(id) ON DELETE CASCADE,
+    respondent  TEXT NOT NULL,
+    row_key     TEXT NOT NULL,
+    question    TEXT NOT NULL,
+    value       TEXT NOT NULL,
+    PRIMARY KEY (exercise_id, respondent, row_key, question)
+);
+";
+
 /// The migrations after version 5's hook, in order.
-const LATER_SQL: [&str; 5] = [V6, V7, V8, V9, V10];
+const LATER_SQL: [&str; 6] = [V6, V7, V8, V9, V10, V11];
 
 /// The format version this build writes.
 pub const CURRENT_VERSION: i64 = (MIGRATION_SQL.len() + 1 + LATER_SQL.len()) as i64;

@@ -98,6 +98,8 @@ enum_with_all! {
         Swot,
         /// Workshop: Toppnyhet sessions, a cover-story sheet per group.
         TopNews,
+        /// Workshop: the guide's exercises and communication tools.
+        Exercise,
         /// Verktyg: the workbook file itself.
         Workbook,
         /// Verktyg: the report builder.
@@ -181,6 +183,11 @@ impl PageId {
             ),
             PageId::Swot => (Phase::Workshop, Tr::new("SWOT", "SWOT"), true),
             PageId::TopNews => (Phase::Workshop, Tr::new("Toppnyhet", "Top news"), true),
+            PageId::Exercise => (
+                Phase::Workshop,
+                Tr::new("Övningar och verktyg", "Exercises and tools"),
+                true,
+            ),
             PageId::Workbook => (Phase::Tools, Tr::new("Arbetsbok", "Workbook"), false),
             PageId::Report => (Phase::Tools, Tr::new("Rapport", "Report"), false),
             PageId::Checklists => (Phase::Tools, Tr::new("Checklistor", "Checklists"), true),
@@ -215,6 +222,7 @@ impl PageId {
             PageId::Plan => Box::<pages::plan::PlanPage>::default(),
             PageId::Swot => Box::<pages::swot::SwotPage>::default(),
             PageId::TopNews => Box::<pages::topnews::TopNewsPage>::default(),
+            PageId::Exercise => Box::<pages::exercise::ExercisePage>::default(),
             PageId::Workbook => Box::<pages::workbook::WorkbookPage>::default(),
             PageId::Report => Box::<pages::report::ReportPage>::default(),
             PageId::Checklists => Box::<pages::checklist::ChecklistPage>::default(),
@@ -279,6 +287,8 @@ pub enum Route {
     ImportFiles(Vec<PathBuf>),
     /// One analysis of a deviation.
     Analysis(i64),
+    /// The exercises page on the latest session of an exercise (its key), or offering one.
+    Exercise(&'static str),
 }
 
 impl Route {
@@ -290,6 +300,7 @@ impl Route {
             Route::Goal(_) => PageId::Goal,
             Route::ImportFiles(_) => PageId::Collect,
             Route::Analysis(_) => PageId::Analysis,
+            Route::Exercise(_) => PageId::Exercise,
         }
     }
 }

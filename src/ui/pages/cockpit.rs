@@ -207,9 +207,16 @@ fn goal_table(
                 let a = &row.assessment;
                 let unit = &row.indicator.unit;
                 ui.horizontal(|ui| {
-                    signal::face(ui, a.target_signal, size)
-                        .on_hover_text(signal::target_reason(lang, a, unit, tolerance));
-                    ui.label(labels::target_signal(a.target_signal).get(lang));
+                    if row.information {
+                        ui.label(lang.t("Informationsmått", "Information measure")).on_hover_text(lang.t(
+                            "Gruppen har bedömt att kommunen knappt kan påverka indikatorn (Påverkansgrad): den följs för information, utan målnivå.",
+                            "The group judged that the municipality can hardly influence the indicator (Degree of influence): it is followed for information, without a target.",
+                        ));
+                    } else {
+                        signal::face(ui, a.target_signal, size)
+                            .on_hover_text(signal::target_reason(lang, a, unit, tolerance));
+                        ui.label(labels::target_signal(a.target_signal).get(lang));
+                    }
                     if row.analysis.as_ref().is_some_and(|s| s.measurement_error) {
                         ui.colored_label(palette::NOTICE, lang.t("Mätfel?", "Measurement error?"))
                             .on_hover_text(lang.t(

@@ -9,6 +9,7 @@ pub mod checklist;
 pub mod cockpit;
 pub mod collect;
 pub mod decision;
+pub mod exercise;
 pub mod goal;
 pub mod group;
 pub mod municipality;

@@ -244,7 +244,7 @@ fn summary_cell(
                         board.workshop.date,
                         labels::field(f).get(lang)
                     );
-                    propose_button(ui, ctx, sessions, &h.title, origin, intents);
+                    propose_button(ui, ctx, &mut sessions.proposals, &h.title, origin, intents);
                 });
                 let texts: Vec<&str> = notes.iter().map(|n| n.text.as_str()).collect();
                 if !texts.is_empty() {
@@ -297,7 +297,7 @@ fn analysis(
         propose_button(
             ui,
             ctx,
-            sessions,
+            &mut sessions.proposals,
             w.answer(i),
             format!("SWOT {}: {question}", w.date),
             intents,

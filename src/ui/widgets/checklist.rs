@@ -105,6 +105,7 @@ impl ChecklistPanel {
                             .id_salt(("step_checklist_open", page.title(Lang::En)))
                             .show(ui, |ui| {
                                 self.year_row(ui, ctx, intents);
+                                exercise_links(ui, lang, &lists, intents);
                                 for list in lists {
                                     self.list(ui, ctx, list, intents);
                                 }
@@ -291,6 +292,25 @@ impl ChecklistPanel {
             });
         });
     }
+}
+
+/// Links to the exercises the guide ties to the steps of these checklists.
+fn exercise_links(ui: &mut egui::Ui, lang: Lang, lists: &[&Checklist], intents: &mut Vec<Intent>) {
+    let exercises: Vec<_> = crate::model::exercise::EXERCISES
+        .iter()
+        .filter(|e| e.steps.iter().any(|s| lists.iter().any(|c| c.step == *s)))
+        .collect();
+    if exercises.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(lang.t("Övningar för steget", "Exercises for the step"));
+        for e in exercises {
+            if ui.link(e.title.get(lang)).on_hover_text(e.purpose.get(lang)).clicked() {
+                intents.push(Intent::Go(crate::ui::Route::Exercise(e.key)));
+            }
+        }
+    });
 }
 
 fn answer(year: i32, key: &(String, String), answer: Option<Answer>) -> Intent {

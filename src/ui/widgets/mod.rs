@@ -1,5 +1,6 @@
 //! Reusable drawing pieces: charts and pickers.
 
+pub mod bars;
 pub mod board;
 pub mod checklist;
 pub mod distribution;

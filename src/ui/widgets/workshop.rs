@@ -19,7 +19,7 @@ pub struct Sessions {
     kind: BoardKind,
     list: Cached<u64, Vec<Workshop>>,
     board: Cached<(u64, i64), Option<Board>>,
-    proposals: Cached<u64, Vec<String>>,
+    pub proposals: Proposed,
     pub selected: Option<i64>,
     head: Option<(u64, Workshop)>,
     pub timer: Timer,
@@ -33,7 +33,7 @@ impl Sessions {
             kind,
             list: Cached::default(),
             board: Cached::default(),
-            proposals: Cached::default(),
+            proposals: Proposed::default(),
             selected: None,
             head: None,
             timer: Timer::new(minutes),
@@ -137,20 +137,6 @@ impl Sessions {
                 None
             }
         }
-    }
-
-    /// Whether a proposal with this text is already on the table.
-    pub fn proposed(&mut self, ctx: &ViewContext<'_>, text: &str) -> bool {
-        self.proposals
-            .get(ctx.revision, ctx.lang, || {
-                Ok(ctx
-                    .workbook
-                    .proposal_rows()?
-                    .into_iter()
-                    .map(|r| r.proposal.text)
-                    .collect())
-            })
-            .is_ok_and(|texts| texts.iter().any(|t| t == text.trim()))
     }
 
     /// The session's head to edit, folded; stored when a field is left.
@@ -360,12 +346,33 @@ fn groups(ui: &mut egui::Ui, lang: Lang, groups: &mut Vec<Group>) -> bool {
     changed
 }
 
+/// The texts of the proposals on the table, read once per revision, so a button can say a
+/// text is proposed already.
+#[derive(Default)]
+pub struct Proposed(Cached<u64, Vec<String>>);
+
+impl Proposed {
+    /// Whether a proposal with this text is already on the table.
+    pub fn contains(&mut self, ctx: &ViewContext<'_>, text: &str) -> bool {
+        self.0
+            .get(ctx.revision, ctx.lang, || {
+                Ok(ctx
+                    .workbook
+                    .proposal_rows()?
+                    .into_iter()
+                    .map(|r| r.proposal.text)
+                    .collect())
+            })
+            .is_ok_and(|texts| texts.iter().any(|t| t == text.trim()))
+    }
+}
+
 /// A button that makes `text` an improvement proposal for Åtgärder, saying where it came
 /// from; once made, it says so instead.
 pub fn propose_button(
     ui: &mut egui::Ui,
     ctx: &ViewContext<'_>,
-    sessions: &mut Sessions,
+    proposed: &mut Proposed,
     text: &str,
     origin: String,
     intents: &mut Vec<Intent>,
@@ -374,7 +381,7 @@ pub fn propose_button(
     if !ctx.editable() || text.trim().is_empty() {
         return;
     }
-    if sessions.proposed(ctx, text) {
+    if proposed.contains(ctx, text) {
         ui.small(lang.t("(förslag finns)", "(proposed)"));
         return;
     }
