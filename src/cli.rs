@@ -436,21 +436,7 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
             out: file,
             kind,
             replace,
-        } => {
-            let Some(kind) = crate::report::ReportKind::from_code(&kind) else {
-                let known: Vec<&str> = crate::report::ReportKind::ALL
-                    .iter()
-                    .map(|k| k.code())
-                    .collect();
-                bail!("okänd rapport {kind:?}: välj {}", known.join(", "));
-            };
-            let wb = open(&workbook)?;
-            let report = crate::report::build(&wb, kind, year, lang)
-                .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
-            crate::report::write(&report, &file, replace, lang)
-                .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
-            writeln!(out, "{}", file.display())?;
-        }
+        } => report(&workbook, year, &file, &kind, replace, out)?,
         CliCommand::Check { workbook } => {
             let wb = open(&workbook)?;
             match wb.check_integrity() {
@@ -725,6 +711,31 @@ fn swot(workbook: &Path, session: Option<i64>, out: &mut dyn std::io::Write) -> 
     Ok(())
 }
 
+fn report(
+    workbook: &Path,
+    year: Option<i32>,
+    file: &Path,
+    kind: &str,
+    replace: bool,
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
+    let lang = Lang::Sv;
+    let Some(kind) = crate::report::ReportKind::from_code(kind) else {
+        let known: Vec<&str> = crate::report::ReportKind::ALL
+            .iter()
+            .map(|k| k.code())
+            .collect();
+        bail!("okänd rapport {kind:?}: välj {}", known.join(", "));
+    };
+    let wb = open(workbook)?;
+    let report = crate::report::build(&wb, kind, year, lang)
+        .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+    crate::report::write(&report, file, replace, lang)
+        .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+    writeln!(out, "{}", file.display())?;
+    Ok(())
+}
+
 fn checklists(workbook: &Path, year: Option<i32>, out: &mut dyn std::io::Write) -> Result<()> {
     let wb = open(workbook)?;
     let year = match year {
@@ -775,7 +786,11 @@ fn exercises(
             if grid {
                 for (key, title) in &rows {
                     let crossed = view.answer("", key, q.key) == Some("1");
-                    writer.write_record([title.as_str(), q.key, if crossed { "1" } else { "0" }])?;
+                    writer.write_record([
+                        title.as_str(),
+                        q.key,
+                        if crossed { "1" } else { "0" },
+                    ])?;
                 }
                 continue;
             }

@@ -32,19 +32,22 @@ pub enum ReportKind {
     ActionPlan,
     /// The SWOT and Toppnyhet sessions.
     Workshop,
+    /// The exercises and communication tools held, with their sums.
+    Exercises,
     /// Planering and the analysis group: the checklists of the cycle's year, the assignment,
     /// the resources, the group's charter and its work plan.
     Planning,
 }
 
 impl ReportKind {
-    pub const ALL: [ReportKind; 6] = [
+    pub const ALL: [ReportKind; 7] = [
         ReportKind::Planning,
         ReportKind::FollowUp,
         ReportKind::Analysis,
         ReportKind::DecisionBasis,
         ReportKind::ActionPlan,
         ReportKind::Workshop,
+        ReportKind::Exercises,
     ];
 
     /// The word on the command line (`--kind`).
@@ -56,6 +59,7 @@ impl ReportKind {
             ReportKind::ActionPlan => "handlingsplan",
             ReportKind::Workshop => "workshop",
             ReportKind::Planning => "planering",
+            ReportKind::Exercises => "ovningar",
         }
     }
 
@@ -77,6 +81,7 @@ impl ReportKind {
                 "Action plans and follow-up",
             ),
             ReportKind::Workshop => lang.t("Workshopar", "Workshops"),
+            ReportKind::Exercises => lang.t("Övningar och verktyg", "Exercises and tools"),
             ReportKind::Planning => lang.t(
                 "Planering, analysgrupp och checklistor",
                 "Planning, analysis group and checklists",
@@ -317,6 +322,7 @@ pub fn build_with(
         }
         ReportKind::Workshop => workshops(wb, lang, selection, &mut report.blocks)?,
         ReportKind::Planning => planning(wb, lang, &mut report.blocks)?,
+        ReportKind::Exercises => exercises(wb, lang, &mut report.blocks)?,
     }
     if report.blocks.is_empty() {
         report.blocks.push(Block::Paragraph(
@@ -712,6 +718,179 @@ fn plans(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), Repor
         }));
     }
     Ok(())
+}
+
+/// Every exercise session: who took part, and its sums (the grid's crosses, a focus group's
+/// factors, every question's answers counted) and its written answers.
+fn exercises(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), ReportError> {
+    use crate::model::exercise::{Scale, factors, grid};
+    let sessions = wb.exercises()?;
+    for e in sessions {
+        let Some(view) = wb.exercise_view(e.id)? else {
+            continue;
+        };
+        let def = view.def;
+        blocks.push(Block::Heading(
+            1,
+            format!("{}: {} {}", def.title.get(lang), e.name, e.date),
+        ));
+        let people: Vec<String> = e.participants.iter().map(|p| p.name.clone()).collect();
+        if !people.is_empty() {
+            blocks.push(Block::Paragraph(format!(
+                "{}: {}.",
+                lang.t("Deltagare", "Participants"),
+                people.join(", ")
+            )));
+        }
+        let crosses = def.questions().all(|(_, q)| q.scale == Scale::Cross)
+            && def.sections.iter().all(|s| s.per_row);
+        if crosses {
+            let sums = grid(def, &view.row_keys(), &view.answers);
+            blocks.push(Block::Table(Table {
+                name: def.title.get(lang).into(),
+                columns: columns(&[
+                    lang.t("Mål", "Goal"),
+                    lang.t("Kryss", "Crosses"),
+                    lang.t("Av", "Of"),
+                ]),
+                rows: view
+                    .rows
+                    .iter()
+                    .zip(&sums.per_row)
+                    .map(|((_, label), (_, n))| {
+                        vec![
+                            Cell::text(label),
+                            Cell::Number {
+                                value: Some(*n as f64),
+                                decimals: 0,
+                            },
+                            Cell::Number {
+                                value: Some(sums.most as f64),
+                                decimals: 0,
+                            },
+                        ]
+                    })
+                    .collect(),
+                ..Table::default()
+            }));
+        }
+        if def.key == "fokusgrupp" {
+            let label = |row: &str| {
+                view.rows
+                    .iter()
+                    .find(|(k, _)| k == row)
+                    .map_or(String::new(), |(_, t)| t.clone())
+            };
+            blocks.push(Block::Table(Table {
+                name: lang.t("Faktorer", "Factors").into(),
+                columns: columns(&[
+                    lang.t("Faktor", "Factor"),
+                    lang.t("Vikt", "Weight"),
+                    lang.t("Medelbetyg", "Mean grade"),
+                ]),
+                rows: factors(&view.row_keys(), &e.participants, &view.answers)
+                    .into_iter()
+                    .map(|f| {
+                        vec![
+                            Cell::text(label(&f.row)),
+                            Cell::Number {
+                                value: Some(f.weight),
+                                decimals: 0,
+                            },
+                            Cell::Number {
+                                value: f.grade,
+                                decimals: 1,
+                            },
+                        ]
+                    })
+                    .collect(),
+                ..Table::default()
+            }));
+        }
+        answers_tables(&view, crosses, lang, blocks);
+    }
+    Ok(())
+}
+
+/// A session's answers counted per question and option (the group's where it agreed one),
+/// and its written answers.
+fn answers_tables(
+    view: &crate::store::exercise::ExerciseView,
+    crosses: bool,
+    lang: Lang,
+    blocks: &mut Vec<Block>,
+) {
+    use crate::model::exercise::{Scale, counts, percent};
+    let def = view.def;
+    let group = crate::store::exercise::group_respondent();
+    let mut rows = Vec::new();
+    for (section, q) in def.questions() {
+        let options = q.scale.options();
+        if options.is_empty() || crosses {
+            continue;
+        }
+        let keys: Vec<&str> = if section.per_row {
+            view.rows.iter().map(|(k, _)| k.as_str()).collect()
+        } else {
+            vec![""]
+        };
+        let given: Vec<_> = keys
+            .iter()
+            .flat_map(|r| view.final_answers(&group, r, q.key))
+            .collect();
+        let n = counts(q, given);
+        for ((o, count), share) in options.iter().zip(&n).zip(percent(&n)) {
+            rows.push(vec![
+                Cell::text(q.text.get(lang)),
+                Cell::text(o.get(lang)),
+                Cell::Number {
+                    value: Some(*count as f64),
+                    decimals: 0,
+                },
+                Cell::Number {
+                    value: Some(share),
+                    decimals: 0,
+                },
+            ]);
+        }
+    }
+    if !rows.is_empty() {
+        blocks.push(Block::Table(Table {
+            name: def.title.get(lang).into(),
+            columns: columns(&[
+                lang.t("Fråga", "Question"),
+                lang.t("Svar", "Answer"),
+                lang.t("Antal", "Count"),
+                lang.t("Andel (%)", "Share (%)"),
+            ]),
+            rows,
+            ..Table::default()
+        }));
+    }
+    let texts: Vec<Vec<Cell>> = view
+        .answers
+        .iter()
+        .filter(|((_, _, q), v)| {
+            !v.trim().is_empty()
+                && (q.ends_with(":comment")
+                    || def.question(q).is_some_and(|(_, q)| q.scale == Scale::Text))
+        })
+        .map(|((_, _, q), v)| {
+            let title = def.question(q).map_or_else(
+                || lang.t("Kommentar", "Comment").to_string(),
+                |(_, q)| q.text.get(lang).to_string(),
+            );
+            vec![Cell::text(title), Cell::text(v)]
+        })
+        .collect();
+    if !texts.is_empty() {
+        blocks.push(Block::Table(Table {
+            name: lang.t("Skrivna svar", "Written answers").into(),
+            columns: columns(&[lang.t("Fråga", "Question"), lang.t("Svar", "Answer")]),
+            rows: texts,
+            ..Table::default()
+        }));
+    }
 }
 
 /// The cycle's year: each checklist's ticks and what is open in it, the assignment, the

@@ -956,7 +956,11 @@ fn demo_exercises(tx: &rusqlite::Transaction<'_>) -> Result<(), super::StoreErro
         kind: "paverkansgrad".into(),
         name: "Påverkansgrad inför budgeten".into(),
         date: format!("{year}-02-20"),
-        participants: vec![person("p1", "Anna"), person("p2", "Bertil"), person("p3", "Cecilia")],
+        participants: vec![
+            person("p1", "Anna"),
+            person("p2", "Bertil"),
+            person("p3", "Cecilia"),
+        ],
         rows: Vec::new(),
     }
     .save(tx)?;
@@ -1004,12 +1008,20 @@ fn demo_exercises(tx: &rusqlite::Transaction<'_>) -> Result<(), super::StoreErro
         kind: "fokusgrupp".into(),
         name: "Brukare i hemtjänsten".into(),
         date: format!("{year}-03-12"),
-        participants: (1..=6).map(|n| person(&format!("p{n}"), &format!("Deltagare {n}"))).collect(),
-        rows: factors.iter().map(|(k, t)| ((*k).to_string(), (*t).to_string())).collect(),
+        participants: (1..=6)
+            .map(|n| person(&format!("p{n}"), &format!("Deltagare {n}")))
+            .collect(),
+        rows: factors
+            .iter()
+            .map(|(k, t)| ((*k).to_string(), (*t).to_string()))
+            .collect(),
     }
     .save(tx)?;
     for (q, v) in [
-        ("question", "Vad gör att man känner sig trygg med hemtjänsten?"),
+        (
+            "question",
+            "Vad gör att man känner sig trygg med hemtjänsten?",
+        ),
         ("audience", "Brukare och anhöriga"),
         ("moderator", "Kvalitetsutvecklaren"),
         ("secretary", "Analysgruppens sekreterare"),
@@ -1020,8 +1032,22 @@ fn demo_exercises(tx: &rusqlite::Transaction<'_>) -> Result<(), super::StoreErro
         insert.execute(params![3, "", "", q, v])?;
     }
     // Weights (10 points each) and grades 1–5 per participant, factor by factor.
-    let weights = [[4, 3, 2, 1, 0], [5, 2, 2, 1, 0], [3, 3, 3, 0, 1], [4, 2, 2, 1, 1], [5, 3, 1, 1, 0], [4, 4, 1, 0, 1]];
-    let grades = [[2, 3, 3, 4, 4], [1, 3, 2, 4, 3], [2, 2, 3, 5, 4], [2, 3, 2, 4, 4], [1, 2, 3, 4, 5], [2, 3, 3, 3, 4]];
+    let weights = [
+        [4, 3, 2, 1, 0],
+        [5, 2, 2, 1, 0],
+        [3, 3, 3, 0, 1],
+        [4, 2, 2, 1, 1],
+        [5, 3, 1, 1, 0],
+        [4, 4, 1, 0, 1],
+    ];
+    let grades = [
+        [2, 3, 3, 4, 4],
+        [1, 3, 2, 4, 3],
+        [2, 2, 3, 5, 4],
+        [2, 3, 2, 4, 4],
+        [1, 2, 3, 4, 5],
+        [2, 3, 3, 3, 4],
+    ];
     for (p, (w, g)) in weights.iter().zip(&grades).enumerate() {
         let who = format!("p{}", p + 1);
         for (f, (row, _)) in factors.iter().enumerate() {

@@ -77,7 +77,10 @@ pub struct ExerciseSnapshot {
 pub enum ExerciseEdit {
     Exercise(Change<Exercise>),
     /// Sets or clears answers of one session together (one undo step).
-    Answer { exercise: i64, cells: Vec<Cell> },
+    Answer {
+        exercise: i64,
+        cells: Vec<Cell>,
+    },
     /// A removed session put back with its answers.
     Restore(ExerciseSnapshot),
 }
@@ -211,7 +214,11 @@ impl ExerciseView {
     /// The answer stored for (respondent, row, question).
     pub fn answer(&self, respondent: &str, row: &str, question: &str) -> Option<&str> {
         self.answers
-            .get(&(respondent.to_string(), row.to_string(), question.to_string()))
+            .get(&(
+                respondent.to_string(),
+                row.to_string(),
+                question.to_string(),
+            ))
             .map(String::as_str)
     }
 
@@ -327,8 +334,10 @@ impl Workbook {
         // Later sessions override earlier ones, row by row.
         for s in sessions {
             for c in read_answers(&self.conn, s.id)? {
-                if c.respondent == GROUP && c.question == question
-                    && let Some(choice) = c.value.as_deref().and_then(|v| chosen(v).first().copied())
+                if c.respondent == GROUP
+                    && c.question == question
+                    && let Some(choice) =
+                        c.value.as_deref().and_then(|v| chosen(v).first().copied())
                 {
                     out.insert(c.row, choice);
                 }

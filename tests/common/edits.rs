@@ -15,6 +15,7 @@ use styrsnurra::model::analysis::{
 };
 use styrsnurra::model::board::{BoardKind, Field, Group, Heading, MakeUp, Note, Sheet, Workshop};
 use styrsnurra::model::checklist::Answer as ItemState;
+use styrsnurra::model::exercise::Respondent;
 use styrsnurra::model::goal::{ChangeTarget, Goal, GoalIndicator, TargetLevel};
 use styrsnurra::model::planning::{
     Allocation, Assignment, AssignmentTopic, Attachment, Charter, CycleEvent, KnowledgeCard,
@@ -26,6 +27,7 @@ use styrsnurra::store::analysis::AnalysisEdit;
 use styrsnurra::store::board::{BoardEdit, Picture, WorkshopSnapshot};
 use styrsnurra::store::checklist::{ChecklistEdit, ItemAnswer};
 use styrsnurra::store::comment::CommentEdit;
+use styrsnurra::store::exercise::{Cell, Exercise, ExerciseEdit, ExerciseSnapshot};
 use styrsnurra::store::goal::{ChecklistEntry, GoalEdit, GoalSubtree};
 use styrsnurra::store::indicator::IndicatorEdit;
 use styrsnurra::store::planning::PlanningEdit;
@@ -83,6 +85,11 @@ pub fn variant(edit: &Edit) -> &'static str {
             ChecklistEdit::Answer { .. } => "ChecklistAnswer",
             ChecklistEdit::Year { .. } => "ChecklistYear",
         },
+        Edit::Exercise(e) => match e {
+            ExerciseEdit::Exercise(_) => "Exercise",
+            ExerciseEdit::Answer { .. } => "ExerciseAnswer",
+            ExerciseEdit::Restore(_) => "ExerciseRestore",
+        },
         Edit::Planning(e) => match e {
             PlanningEdit::Assignment(_) => "Assignment",
             PlanningEdit::Allocation(_) => "Allocation",
@@ -94,7 +101,7 @@ pub fn variant(edit: &Edit) -> &'static str {
 }
 
 /// How many kinds of edit there are (the names in [`variant`]).
-pub const VARIANTS: usize = 39;
+pub const VARIANTS: usize = 42;
 
 /// The first features' edits: settings, indicators, goals, comments, a batch.
 fn first_examples() -> Vec<Edit> {
@@ -330,8 +337,56 @@ pub fn examples() -> Vec<Edit> {
         action_examples(),
         board_examples(),
         planning_examples(),
+        exercise_examples(),
     ]
     .concat()
+}
+
+/// Exercise edits on the demo's sessions (1 Påverkansgrad, 3 the focus group).
+fn exercise_examples() -> Vec<Edit> {
+    let cell = |respondent: &str, row: &str, question: &str, value: Option<&str>| Cell {
+        respondent: respondent.into(),
+        row: row.into(),
+        question: question.into(),
+        value: value.map(Into::into),
+    };
+    vec![
+        ExerciseEdit::Exercise(Change::Put(Exercise {
+            id: 0,
+            kind: "roda-traden".into(),
+            name: "Enkät till chefer".into(),
+            date: "2030-03-01".into(),
+            participants: vec![Respondent {
+                key: "p1".into(),
+                name: "Pappersenkäter".into(),
+                group: 0,
+                tally: true,
+                count: 12,
+            }],
+            rows: Vec::new(),
+        }))
+        .into(),
+        ExerciseEdit::Answer {
+            exercise: 1,
+            cells: vec![
+                cell("", "U21468", "influence", Some("0")),
+                cell("p1", "U21468", "influence", None),
+            ],
+        }
+        .into(),
+        ExerciseEdit::Exercise(Change::Remove(3)).into(),
+        ExerciseEdit::Restore(ExerciseSnapshot {
+            exercise: Exercise {
+                id: 9,
+                kind: "kkik".into(),
+                name: "KKiK".into(),
+                date: "2030-01-01".into(),
+                ..Exercise::default()
+            },
+            answers: vec![cell("", "7", "use", Some("1"))],
+        })
+        .into(),
+    ]
 }
 
 /// Checklist answers and Planering on the demo workbook (its assignment, charter and work plan).

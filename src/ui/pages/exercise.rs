@@ -8,8 +8,8 @@ use std::collections::HashMap;
 
 use crate::i18n::Lang;
 use crate::model::exercise::{
-    By, EXERCISES, ExerciseDef, Family, GROUP, Question, Respondent, Rows, Scale, Section,
-    chosen, cross, pick_channel, shares, tally,
+    By, EXERCISES, ExerciseDef, Family, GROUP, Question, Respondent, Rows, Scale, Section, chosen,
+    cross, pick_channel, shares, tally,
 };
 use crate::store::exercise::{Cell, Exercise, ExerciseEdit, ExerciseView};
 use crate::store::shape::Change;
@@ -73,7 +73,11 @@ impl Page for ExercisePage {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, intents: &mut Vec<Intent>) {
         let lang = ctx.lang;
         let wb = ctx.workbook;
-        let Some(list) = self.list.get_or_show(ui, ctx.revision, lang, || wb.exercises()).cloned() else {
+        let Some(list) = self
+            .list
+            .get_or_show(ui, ctx.revision, lang, || wb.exercises())
+            .cloned()
+        else {
             return;
         };
         if let Some(kind) = self.wanted.take() {
@@ -82,7 +86,10 @@ impl Page for ExercisePage {
                 self.wanted = Some(kind);
             }
         }
-        if self.selected.is_some_and(|id| !list.iter().any(|e| e.id == id)) {
+        if self
+            .selected
+            .is_some_and(|id| !list.iter().any(|e| e.id == id))
+        {
             self.selected = None;
         }
         // Without a choice (or a link asking for a kind), the latest session is shown.
@@ -104,20 +111,31 @@ impl Page for ExercisePage {
                 ));
                 return;
             };
-            let view = self.view.get_or_show(ui, (ctx.revision, id), lang, || wb.exercise_view(id)).cloned();
+            let view = self
+                .view
+                .get_or_show(ui, (ctx.revision, id), lang, || wb.exercise_view(id))
+                .cloned();
             let Some(Some(view)) = view else {
                 return;
             };
-            egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-                self.session(ui, ctx, &view, intents);
-            });
+            egui::ScrollArea::vertical()
+                .auto_shrink(false)
+                .show(ui, |ui| {
+                    self.session(ui, ctx, &view, intents);
+                });
         });
     }
 }
 
 impl ExercisePage {
     /// The sessions held, and the forms to start one from.
-    fn sidebar(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, list: &[Exercise], intents: &mut Vec<Intent>) {
+    fn sidebar(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &ViewContext<'_>,
+        list: &[Exercise],
+        intents: &mut Vec<Intent>,
+    ) {
         let lang = ctx.lang;
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.strong(lang.t("Genomförda", "Held"));
@@ -127,15 +145,24 @@ impl ExercisePage {
             for e in list.iter().rev() {
                 let title = e.def().map_or(e.kind.as_str(), |d| d.title.get(lang));
                 let text = format!("{} {}\n{}", e.date, e.name, title);
-                if ui.selectable_label(self.selected == Some(e.id), text).clicked() {
+                if ui
+                    .selectable_label(self.selected == Some(e.id), text)
+                    .clicked()
+                {
                     self.selected = Some(e.id);
                     self.respondent = GROUP.into();
                 }
             }
             ui.separator();
             for (family, heading) in [
-                (Family::Exercise, lang.t("Starta en övning", "Start an exercise")),
-                (Family::Communication, lang.t("Verktyg för kommunikation", "Communication tools")),
+                (
+                    Family::Exercise,
+                    lang.t("Starta en övning", "Start an exercise"),
+                ),
+                (
+                    Family::Communication,
+                    lang.t("Verktyg för kommunikation", "Communication tools"),
+                ),
             ] {
                 ui.strong(heading);
                 for def in EXERCISES.iter().filter(|d| d.family == family) {
@@ -160,13 +187,22 @@ impl ExercisePage {
     }
 
     /// One session: its head, its people and rows, then the form or the summary.
-    fn session(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView, intents: &mut Vec<Intent>) {
+    fn session(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &ViewContext<'_>,
+        view: &ExerciseView,
+        intents: &mut Vec<Intent>,
+    ) {
         let lang = ctx.lang;
         let def = view.def;
         ui.strong(def.title.get(lang));
         ui.label(def.purpose.get(lang));
         if def.key == "handlingsplan" {
-            if ui.button(lang.t("Öppna handlingsplanen", "Open the action plan")).clicked() {
+            if ui
+                .button(lang.t("Öppna handlingsplanen", "Open the action plan"))
+                .clicked()
+            {
                 intents.push(Intent::Go(Route::Page(PageId::Plan)));
             }
             return;
@@ -178,7 +214,11 @@ impl ExercisePage {
         ui.separator();
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.summary, false, lang.t("Formulär", "Form"));
-            ui.selectable_value(&mut self.summary, true, lang.t("Sammanställning", "Summary"));
+            ui.selectable_value(
+                &mut self.summary,
+                true,
+                lang.t("Sammanställning", "Summary"),
+            );
         });
         if self.summary {
             summary(ui, ctx, view);
@@ -188,13 +228,23 @@ impl ExercisePage {
     }
 
     /// Name, date and participants, stored when a field is left.
-    fn head(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, stored: &Exercise, intents: &mut Vec<Intent>) {
+    fn head(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &ViewContext<'_>,
+        stored: &Exercise,
+        intents: &mut Vec<Intent>,
+    ) {
         let lang = ctx.lang;
         if !ctx.editable() {
             ui.label(format!("{} {}", stored.date, stored.name));
             return;
         }
-        if self.head.as_ref().is_none_or(|(rev, e)| *rev != ctx.revision || e.id != stored.id) {
+        if self
+            .head
+            .as_ref()
+            .is_none_or(|(rev, e)| *rev != ctx.revision || e.id != stored.id)
+        {
             self.head = Some((ctx.revision, stored.clone()));
         }
         let Some((_, d)) = &mut self.head else { return };
@@ -203,13 +253,25 @@ impl ExercisePage {
         ui.horizontal_wrapped(|ui| {
             for (label, field, width) in [
                 (lang.t("Namn", "Name"), &mut d.name, 320.0),
-                (lang.t("Datum (ÅÅÅÅ-MM-DD)", "Date (YYYY-MM-DD)"), &mut d.date, 120.0),
+                (
+                    lang.t("Datum (ÅÅÅÅ-MM-DD)", "Date (YYYY-MM-DD)"),
+                    &mut d.date,
+                    120.0,
+                ),
             ] {
                 let l = ui.label(label);
-                left |= ui.add(egui::TextEdit::singleline(field).desired_width(width)).labelled_by(l.id).lost_focus();
+                left |= ui
+                    .add(egui::TextEdit::singleline(field).desired_width(width))
+                    .labelled_by(l.id)
+                    .lost_focus();
             }
-            if ui.small_button(lang.t("Ta bort övningen", "Remove the exercise")).clicked() {
-                intents.push(Intent::Edit(ExerciseEdit::Exercise(Change::Remove(stored.id)).into()));
+            if ui
+                .small_button(lang.t("Ta bort övningen", "Remove the exercise"))
+                .clicked()
+            {
+                intents.push(Intent::Edit(
+                    ExerciseEdit::Exercise(Change::Remove(stored.id)).into(),
+                ));
             }
         });
         if !def.is_some_and(ExerciseDef::has_participants) {
@@ -221,22 +283,33 @@ impl ExercisePage {
         let groups = def.map_or(&[][..], |d| d.groups);
         let survey = !groups.is_empty();
         ui.label(if survey {
-            lang.t("Svarande (en rad per person, eller en rad med antal för pappersenkäter)", "Respondents (a row per person, or a row of counts for paper answers)")
+            lang.t(
+                "Svarande (en rad per person, eller en rad med antal för pappersenkäter)",
+                "Respondents (a row per person, or a row of counts for paper answers)",
+            )
         } else {
             lang.t("Deltagare", "Participants")
         });
         let mut remove = None;
         for (n, p) in d.participants.iter_mut().enumerate() {
             ui.horizontal(|ui| {
-                left |= ui.add(egui::TextEdit::singleline(&mut p.name).desired_width(200.0)).lost_focus();
+                left |= ui
+                    .add(egui::TextEdit::singleline(&mut p.name).desired_width(200.0))
+                    .lost_focus();
                 if survey {
                     for (g, name) in groups.iter().enumerate() {
                         left |= ui.radio_value(&mut p.group, g, name.get(lang)).changed();
                     }
-                    left |= ui.checkbox(&mut p.tally, lang.t("antal", "counts")).changed();
+                    left |= ui
+                        .checkbox(&mut p.tally, lang.t("antal", "counts"))
+                        .changed();
                     if p.tally {
                         left |= ui
-                            .add(egui::DragValue::new(&mut p.count).range(0..=9999).suffix(lang.t(" enkäter", " forms")))
+                            .add(
+                                egui::DragValue::new(&mut p.count)
+                                    .range(0..=9999)
+                                    .suffix(lang.t(" enkäter", " forms")),
+                            )
                             .changed();
                     }
                 }
@@ -250,9 +323,15 @@ impl ExercisePage {
             left = true;
         }
         ui.horizontal(|ui| {
-            let field = ui.add(egui::TextEdit::singleline(&mut self.new_person).hint_text(lang.t("Namn eller nummer", "Name or number")).desired_width(200.0));
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut self.new_person)
+                    .hint_text(lang.t("Namn eller nummer", "Name or number"))
+                    .desired_width(200.0),
+            );
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if (ui.button(lang.t("Lägg till", "Add")).clicked() || entered) && !self.new_person.trim().is_empty() {
+            if (ui.button(lang.t("Lägg till", "Add")).clicked() || entered)
+                && !self.new_person.trim().is_empty()
+            {
                 let key = d.next_key("p");
                 d.participants.push(Respondent {
                     key,
@@ -269,7 +348,14 @@ impl ExercisePage {
     }
 
     /// The rows the group writes itself, each removable and each a possible proposal.
-    fn own_rows(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView, name: &str, intents: &mut Vec<Intent>) {
+    fn own_rows(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &ViewContext<'_>,
+        view: &ExerciseView,
+        name: &str,
+        intents: &mut Vec<Intent>,
+    ) {
         let lang = ctx.lang;
         let e = &view.exercise;
         ui.strong(name);
@@ -289,11 +375,18 @@ impl ExercisePage {
         }
         if ctx.editable() {
             ui.horizontal(|ui| {
-                let field = ui.add(egui::TextEdit::singleline(&mut self.new_row).hint_text(name).desired_width(360.0));
+                let field = ui.add(
+                    egui::TextEdit::singleline(&mut self.new_row)
+                        .hint_text(name)
+                        .desired_width(360.0),
+                );
                 let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if (ui.button(lang.t("Lägg till rad", "Add row")).clicked() || entered) && !self.new_row.trim().is_empty() {
+                if (ui.button(lang.t("Lägg till rad", "Add row")).clicked() || entered)
+                    && !self.new_row.trim().is_empty()
+                {
                     let mut next = e.clone();
-                    next.rows.push((e.next_key("r"), self.new_row.trim().into()));
+                    next.rows
+                        .push((e.next_key("r"), self.new_row.trim().into()));
                     self.new_row.clear();
                     intents.push(put(&next));
                     if entered {
@@ -305,7 +398,13 @@ impl ExercisePage {
     }
 
     /// The form for the respondent chosen: the sections they answer, questions once or per row.
-    fn form(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView, intents: &mut Vec<Intent>) {
+    fn form(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &ViewContext<'_>,
+        view: &ExerciseView,
+        intents: &mut Vec<Intent>,
+    ) {
         let lang = ctx.lang;
         let def = view.def;
         if self.drafts_at != ctx.revision {
@@ -332,10 +431,16 @@ impl ExercisePage {
                 }
             });
             if participants.is_empty() {
-                ui.weak(lang.t("Lägg till deltagare ovan för att fylla i var för sig.", "Add participants above to answer one by one."));
+                ui.weak(lang.t(
+                    "Lägg till deltagare ovan för att fylla i var för sig.",
+                    "Add participants above to answer one by one.",
+                ));
             }
         }
-        let who = participants.iter().find(|p| p.key == self.respondent).cloned();
+        let who = participants
+            .iter()
+            .find(|p| p.key == self.respondent)
+            .cloned();
         for section in def.sections {
             let answers_here = match (&who, section.by) {
                 (None, By::Each) | (Some(_), By::Group) => false,
@@ -356,18 +461,41 @@ impl ExercisePage {
             }
             if section.comment {
                 let q = format!("{}:comment", section.key);
-                self.text(ui, ctx, view, &q, lang.t("Kommentarer", "Comments"), who.as_ref(), "", intents);
+                self.text(
+                    ui,
+                    ctx,
+                    view,
+                    &q,
+                    lang.t("Kommentarer", "Comments"),
+                    who.as_ref(),
+                    "",
+                    intents,
+                );
             }
         }
     }
 
     /// A per-row section: a row per goal, indicator, measure or own row, a column per question.
-    fn row_grid(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView, section: &Section, who: Option<&Respondent>, intents: &mut Vec<Intent>) {
+    fn row_grid(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &ViewContext<'_>,
+        view: &ExerciseView,
+        section: &Section,
+        who: Option<&Respondent>,
+        intents: &mut Vec<Intent>,
+    ) {
         let lang = ctx.lang;
         if view.rows.is_empty() {
             ui.weak(match view.def.rows {
-                Rows::Goals => lang.t("Arbetsboken har inga mål ännu.", "The workbook has no goals yet."),
-                Rows::Indicators => lang.t("Målen har inga indikatorer ännu.", "The goals have no indicators yet."),
+                Rows::Goals => lang.t(
+                    "Arbetsboken har inga mål ännu.",
+                    "The workbook has no goals yet.",
+                ),
+                Rows::Indicators => lang.t(
+                    "Målen har inga indikatorer ännu.",
+                    "The goals have no indicators yet.",
+                ),
                 _ => lang.t("Lägg till rader ovan.", "Add rows above."),
             });
             return;
@@ -387,7 +515,8 @@ impl ExercisePage {
                 }
                 ui.end_row();
                 for (row, label) in &view.rows {
-                    ui.label(crate::ui::widgets::form::short(label, 60)).on_hover_text(label);
+                    ui.label(crate::ui::widgets::form::short(label, 60))
+                        .on_hover_text(label);
                     for q in section.questions {
                         ui.horizontal(|ui| self.answer_widget(ui, ctx, view, q, who, row, intents));
                     }
@@ -403,7 +532,16 @@ impl ExercisePage {
 
     /// One question asked once: its text, the answer, and an example where the form asks one.
     #[allow(clippy::too_many_arguments)]
-    fn question(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView, q: &Question, who: Option<&Respondent>, row: &str, intents: &mut Vec<Intent>) {
+    fn question(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &ViewContext<'_>,
+        view: &ExerciseView,
+        q: &Question,
+        who: Option<&Respondent>,
+        row: &str,
+        intents: &mut Vec<Intent>,
+    ) {
         let lang = ctx.lang;
         if q.scale == Scale::Text {
             self.text(ui, ctx, view, q.key, q.text.get(lang), who, row, intents);
@@ -413,36 +551,78 @@ impl ExercisePage {
         ui.horizontal_wrapped(|ui| self.answer_widget(ui, ctx, view, q, who, row, intents));
         if q.example {
             let key = format!("{}:ex", q.key);
-            self.text(ui, ctx, view, &key, lang.t("Exempel", "Example"), who, row, intents);
+            self.text(
+                ui,
+                ctx,
+                view,
+                &key,
+                lang.t("Exempel", "Example"),
+                who,
+                row,
+                intents,
+            );
         }
     }
 
     /// A text answer, stored when left.
     #[allow(clippy::too_many_arguments)]
-    fn text(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView, question: &str, label: &str, who: Option<&Respondent>, row: &str, intents: &mut Vec<Intent>) {
+    fn text(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &ViewContext<'_>,
+        view: &ExerciseView,
+        question: &str,
+        label: &str,
+        who: Option<&Respondent>,
+        row: &str,
+        intents: &mut Vec<Intent>,
+    ) {
         let respondent = who.map_or(GROUP, |p| p.key.as_str());
-        let stored = view.answer(respondent, row, question).unwrap_or_default().to_string();
+        let stored = view
+            .answer(respondent, row, question)
+            .unwrap_or_default()
+            .to_string();
         if !ctx.editable() {
             if !stored.is_empty() {
                 ui.label(format!("{label}: {stored}"));
             }
             return;
         }
-        let key = (respondent.to_string(), row.to_string(), question.to_string());
+        let key = (
+            respondent.to_string(),
+            row.to_string(),
+            question.to_string(),
+        );
         let draft = self.drafts.entry(key).or_insert_with(|| stored.clone());
         let l = ui.label(label);
         let field = ui
-            .add(egui::TextEdit::multiline(draft).desired_rows(1).desired_width(f32::INFINITY))
+            .add(
+                egui::TextEdit::multiline(draft)
+                    .desired_rows(1)
+                    .desired_width(f32::INFINITY),
+            )
             .labelled_by(l.id);
         if field.lost_focus() && draft.trim() != stored {
             let value = Some(draft.trim().to_string());
-            intents.push(answer(view.exercise.id, vec![cell(respondent, row, question, value)]));
+            intents.push(answer(
+                view.exercise.id,
+                vec![cell(respondent, row, question, value)],
+            ));
         }
     }
 
     /// The answer to a question in its scale's widget; a tally row counts per option.
     #[allow(clippy::too_many_arguments)]
-    fn answer_widget(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView, q: &Question, who: Option<&Respondent>, row: &str, intents: &mut Vec<Intent>) {
+    fn answer_widget(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &ViewContext<'_>,
+        view: &ExerciseView,
+        q: &Question,
+        who: Option<&Respondent>,
+        row: &str,
+        intents: &mut Vec<Intent>,
+    ) {
         let lang = ctx.lang;
         let id = view.exercise.id;
         let respondent = who.map_or(GROUP, |p| p.key.as_str());
@@ -454,8 +634,18 @@ impl ExercisePage {
             let mut counts = tally(stored, options.len());
             for (o, opt) in options.iter().enumerate() {
                 ui.label(opt.get(lang));
-                if ui.add_enabled(editable, egui::DragValue::new(&mut counts[o]).range(0..=9999)).changed() {
-                    let text = counts.iter().map(ToString::to_string).collect::<Vec<_>>().join(";");
+                if ui
+                    .add_enabled(
+                        editable,
+                        egui::DragValue::new(&mut counts[o]).range(0..=9999),
+                    )
+                    .changed()
+                {
+                    let text = counts
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(";");
                     intents.push(set(Some(text)));
                 }
             }
@@ -465,7 +655,11 @@ impl ExercisePage {
             Scale::Choice(options) => {
                 let current = chosen(stored).first().copied();
                 for (o, opt) in options.iter().enumerate() {
-                    if ui.selectable_label(current == Some(o), opt.get(lang)).clicked() && editable {
+                    if ui
+                        .selectable_label(current == Some(o), opt.get(lang))
+                        .clicked()
+                        && editable
+                    {
                         intents.push(set((current != Some(o)).then(|| o.to_string())));
                     }
                 }
@@ -480,7 +674,12 @@ impl ExercisePage {
             }
             Scale::Cross => {
                 let mut on = stored == "1";
-                if ui.checkbox(&mut on, "").on_hover_text(q.text.get(lang)).changed() && editable {
+                if ui
+                    .checkbox(&mut on, "")
+                    .on_hover_text(q.text.get(lang))
+                    .changed()
+                    && editable
+                {
                     let cells = cross(view.def, q.key, on)
                         .into_iter()
                         .map(|(question, value)| cell(respondent, row, &question, value))
@@ -491,14 +690,21 @@ impl ExercisePage {
             Scale::Grade => {
                 let current = stored.parse::<usize>().ok();
                 for g in 1..=5 {
-                    if ui.selectable_label(current == Some(g), g.to_string()).clicked() && editable {
+                    if ui
+                        .selectable_label(current == Some(g), g.to_string())
+                        .clicked()
+                        && editable
+                    {
                         intents.push(set((current != Some(g)).then(|| g.to_string())));
                     }
                 }
             }
             Scale::Points => {
                 let mut points = stored.parse::<u32>().unwrap_or(0);
-                if ui.add_enabled(editable, egui::DragValue::new(&mut points).range(0..=1000)).changed() {
+                if ui
+                    .add_enabled(editable, egui::DragValue::new(&mut points).range(0..=1000))
+                    .changed()
+                {
                     intents.push(set((points > 0).then(|| points.to_string())));
                 }
             }
@@ -512,7 +718,17 @@ impl ExercisePage {
 
     /// Shares typed per part, with their sum (red until it is 100 %).
     #[allow(clippy::too_many_arguments)]
-    fn shares(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView, q: &Question, parts: &[crate::i18n::Tr], respondent: &str, row: &str, intents: &mut Vec<Intent>) {
+    fn shares(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &ViewContext<'_>,
+        view: &ExerciseView,
+        q: &Question,
+        parts: &[crate::i18n::Tr],
+        respondent: &str,
+        row: &str,
+        intents: &mut Vec<Intent>,
+    ) {
         let lang = ctx.lang;
         let stored = view.answer(respondent, row, q.key).unwrap_or_default();
         let (mut values, _) = shares(stored);
@@ -521,7 +737,12 @@ impl ExercisePage {
         for (i, part) in parts.iter().enumerate() {
             ui.label(part.get(lang));
             changed |= ui
-                .add_enabled(ctx.editable(), egui::DragValue::new(&mut values[i]).range(0.0..=100.0).suffix(" %"))
+                .add_enabled(
+                    ctx.editable(),
+                    egui::DragValue::new(&mut values[i])
+                        .range(0.0..=100.0)
+                        .suffix(" %"),
+                )
                 .changed();
         }
         let sum: f64 = values.iter().sum();
@@ -529,11 +750,21 @@ impl ExercisePage {
         if (sum - 100.0).abs() < 0.05 {
             ui.label(text);
         } else {
-            ui.colored_label(palette::ERROR, format!("{text} ({})", lang.t("ska bli 100", "must be 100")));
+            ui.colored_label(
+                palette::ERROR,
+                format!("{text} ({})", lang.t("ska bli 100", "must be 100")),
+            );
         }
         if changed {
-            let value = values.iter().map(|v| lang.number(*v, 0).replace('\u{a0}', "")).collect::<Vec<_>>().join(";");
-            intents.push(answer(view.exercise.id, vec![cell(respondent, row, q.key, Some(value))]));
+            let value = values
+                .iter()
+                .map(|v| lang.number(*v, 0).replace('\u{a0}', ""))
+                .collect::<Vec<_>>()
+                .join(";");
+            intents.push(answer(
+                view.exercise.id,
+                vec![cell(respondent, row, q.key, Some(value))],
+            ));
         }
     }
 }
@@ -544,7 +775,8 @@ impl ExercisePage {
 fn summary(ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView) {
     let lang = ctx.lang;
     let def = view.def;
-    let crosses = def.questions().all(|(_, q)| q.scale == Scale::Cross) && def.sections.iter().all(|s| s.per_row);
+    let crosses = def.questions().all(|(_, q)| q.scale == Scale::Cross)
+        && def.sections.iter().all(|s| s.per_row);
     if crosses {
         grid_summary(ui, ctx, view);
         return;
@@ -565,18 +797,39 @@ fn summary(ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView) {
             let rows: Vec<(String, Vec<usize>, Option<usize>)> = rated
                 .iter()
                 .map(|q| {
-                    let s = crate::model::exercise::spread(&view.answers, &view.exercise.participants, "", q.key);
+                    let s = crate::model::exercise::spread(
+                        &view.answers,
+                        &view.exercise.participants,
+                        "",
+                        q.key,
+                    );
                     (q.text.get(lang).to_string(), s.answers, s.consensus)
                 })
                 .collect();
-            let words: Vec<&str> = rated[0].scale.options().iter().map(|o| o.get(lang)).collect();
+            let words: Vec<&str> = rated[0]
+                .scale
+                .options()
+                .iter()
+                .map(|o| o.get(lang))
+                .collect();
             crate::ui::widgets::bars::spread(ui, &rows, &words);
             ui.small(lang.t("Prickar: var och ens svar (större prick, fler). Ring: gruppens gemensamma svar.", "Dots: each person's answer (larger, more people). Ring: the group's agreed answer."));
             continue;
         }
-        for q in section.questions.iter().filter(|q| !q.scale.options().is_empty() && q.scale != Scale::Cross) {
-            let rows: Vec<&str> = if section.per_row { view.rows.iter().map(|(k, _)| k.as_str()).collect() } else { vec![""] };
-            let given: Vec<_> = rows.iter().flat_map(|r| view.final_answers(&group, r, q.key)).collect();
+        for q in section
+            .questions
+            .iter()
+            .filter(|q| !q.scale.options().is_empty() && q.scale != Scale::Cross)
+        {
+            let rows: Vec<&str> = if section.per_row {
+                view.rows.iter().map(|(k, _)| k.as_str()).collect()
+            } else {
+                vec![""]
+            };
+            let given: Vec<_> = rows
+                .iter()
+                .flat_map(|r| view.final_answers(&group, r, q.key))
+                .collect();
             let counts = crate::model::exercise::counts(q, given);
             let shares = crate::model::exercise::percent(&counts);
             ui.add_space(8.0);
@@ -597,7 +850,11 @@ fn summary(ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView) {
                 agreed_rows(ui, lang, view, q);
             }
         }
-        for q in section.questions.iter().filter(|q| matches!(q.scale, Scale::Shares(_))) {
+        for q in section
+            .questions
+            .iter()
+            .filter(|q| matches!(q.scale, Scale::Shares(_)))
+        {
             shares_summary(ui, lang, view, q);
         }
     }
@@ -610,17 +867,29 @@ fn agreed_rows(ui: &mut egui::Ui, lang: Lang, view: &ExerciseView, q: &Question)
     let options = q.scale.options();
     let mut lines = Vec::new();
     for (row, label) in &view.rows {
-        let Some(choice) = view.answer(GROUP, row, q.key).and_then(|v| chosen(v).first().copied()) else {
+        let Some(choice) = view
+            .answer(GROUP, row, q.key)
+            .and_then(|v| chosen(v).first().copied())
+        else {
             continue;
         };
-        let mut text = format!("{label}: {}", options.get(choice).map_or("", |o| o.get(lang)));
+        let mut text = format!(
+            "{label}: {}",
+            options.get(choice).map_or("", |o| o.get(lang))
+        );
         if view.def.key == "paverkansgrad" && choice == crate::model::exercise::LOW_INFLUENCE {
-            text.push_str(lang.t(" · informationsmått, utan målnivå i Fokusera", " · information measure, without a target in Focus"));
+            text.push_str(lang.t(
+                " · informationsmått, utan målnivå i Fokusera",
+                " · information measure, without a target in Focus",
+            ));
         }
         lines.push(text);
     }
     if lines.is_empty() {
-        ui.weak(lang.t("Gruppen har inte enats om någon rad ännu.", "The group has not agreed on any row yet."));
+        ui.weak(lang.t(
+            "Gruppen har inte enats om någon rad ännu.",
+            "The group has not agreed on any row yet.",
+        ));
         return;
     }
     egui::CollapsingHeader::new(lang.t("Gruppens svar per rad", "The group's answer per row"))
@@ -636,25 +905,36 @@ fn agreed_rows(ui: &mut egui::Ui, lang: Lang, view: &ExerciseView, q: &Question)
 fn grid_summary(ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView) {
     let lang = ctx.lang;
     let sums = crate::model::exercise::grid(view.def, &view.row_keys(), &view.answers);
-    egui::Grid::new(("grid_sums", ctx.projector)).striped(true).show(ui, |ui| {
-        ui.strong(lang.t("Mål", "Goal"));
-        ui.strong(lang.t("Kryss", "Crosses"));
-        ui.end_row();
-        for ((_, label), (_, n)) in view.rows.iter().zip(&sums.per_row) {
-            ui.label(label);
-            ui.label(format!("{n} / {}", sums.most));
+    egui::Grid::new(("grid_sums", ctx.projector))
+        .striped(true)
+        .show(ui, |ui| {
+            ui.strong(lang.t("Mål", "Goal"));
+            ui.strong(lang.t("Kryss", "Crosses"));
             ui.end_row();
-        }
-    });
-    ui.small(lang.t("Fråga 1 och 2 utesluter varandra, så ett mål kan få högst 9 kryss.", "Questions 1 and 2 exclude each other, so a goal can get at most 9 crosses."));
+            for ((_, label), (_, n)) in view.rows.iter().zip(&sums.per_row) {
+                ui.label(label);
+                ui.label(format!("{n} / {}", sums.most));
+                ui.end_row();
+            }
+        });
+    ui.small(lang.t(
+        "Fråga 1 och 2 utesluter varandra, så ett mål kan få högst 9 kryss.",
+        "Questions 1 and 2 exclude each other, so a goal can get at most 9 crosses.",
+    ));
     ui.add_space(8.0);
-    ui.strong(lang.t("Andel av målen per fråga", "Share of the goals per question"));
+    ui.strong(lang.t(
+        "Andel av målen per fråga",
+        "Share of the goals per question",
+    ));
     let bars: Vec<crate::ui::widgets::bars::Bar> = sums
         .per_question
         .iter()
         .zip(&sums.share)
         .map(|((key, n), (_, pc))| crate::ui::widgets::bars::Bar {
-            label: format!("{key} {}", view.def.question(key).map_or("", |(_, q)| q.text.get(lang))),
+            label: format!(
+                "{key} {}",
+                view.def.question(key).map_or("", |(_, q)| q.text.get(lang))
+            ),
             values: vec![*pc],
             text: format!("{n} ({} %)", lang.number(*pc, 0)),
         })
@@ -668,33 +948,65 @@ fn factor_summary(ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView)
     let people = &view.exercise.participants;
     let sums = crate::model::exercise::factors(&view.row_keys(), people, &view.answers);
     let total: f64 = sums.iter().map(|f| f.weight).sum();
-    let label = |row: &str| view.rows.iter().find(|(k, _)| k == row).map_or(String::new(), |(_, t)| t.clone());
+    let label = |row: &str| {
+        view.rows
+            .iter()
+            .find(|(k, _)| k == row)
+            .map_or(String::new(), |(_, t)| t.clone())
+    };
     ui.strong(lang.t("Faktorerna, tyngst först", "The factors, heaviest first"));
-    egui::Grid::new(("factor_sums", ctx.projector)).striped(true).show(ui, |ui| {
-        for h in [lang.t("Faktor", "Factor"), lang.t("Vikt", "Weight"), lang.t("Medelbetyg", "Mean grade"), lang.t("Betygsatt av", "Graded by")] {
-            ui.strong(h);
-        }
-        ui.end_row();
-        for f in &sums {
-            ui.label(label(&f.row));
-            ui.label(lang.number(f.weight, 0));
-            ui.label(f.grade.map_or("–".into(), |g| lang.number(g, 1)));
-            ui.label(f.graded.to_string());
+    egui::Grid::new(("factor_sums", ctx.projector))
+        .striped(true)
+        .show(ui, |ui| {
+            for h in [
+                lang.t("Faktor", "Factor"),
+                lang.t("Vikt", "Weight"),
+                lang.t("Medelbetyg", "Mean grade"),
+                lang.t("Betygsatt av", "Graded by"),
+            ] {
+                ui.strong(h);
+            }
             ui.end_row();
-        }
-    });
-    if let Some(budget) = view.answer(GROUP, "", "budget").and_then(|b| b.parse::<f64>().ok()) {
+            for f in &sums {
+                ui.label(label(&f.row));
+                ui.label(lang.number(f.weight, 0));
+                ui.label(f.grade.map_or("–".into(), |g| lang.number(g, 1)));
+                ui.label(f.graded.to_string());
+                ui.end_row();
+            }
+        });
+    if let Some(budget) = view
+        .answer(GROUP, "", "budget")
+        .and_then(|b| b.parse::<f64>().ok())
+    {
         for p in people {
-            let given = crate::model::exercise::points_given(&view.row_keys(), &p.key, &view.answers);
+            let given =
+                crate::model::exercise::points_given(&view.row_keys(), &p.key, &view.answers);
             if (given - budget).abs() > 0.01 {
-                ui.colored_label(palette::NOTICE, match lang {
-                    Lang::Sv => format!("{} har gett {} av {} poäng.", p.name, lang.number(given, 0), lang.number(budget, 0)),
-                    Lang::En => format!("{} has given {} of {} points.", p.name, lang.number(given, 0), lang.number(budget, 0)),
-                });
+                ui.colored_label(
+                    palette::NOTICE,
+                    match lang {
+                        Lang::Sv => format!(
+                            "{} har gett {} av {} poäng.",
+                            p.name,
+                            lang.number(given, 0),
+                            lang.number(budget, 0)
+                        ),
+                        Lang::En => format!(
+                            "{} has given {} of {} points.",
+                            p.name,
+                            lang.number(given, 0),
+                            lang.number(budget, 0)
+                        ),
+                    },
+                );
             }
         }
     }
-    let points: Vec<(String, f64, f64)> = sums.iter().filter_map(|f| Some((label(&f.row), f.weight, f.grade?))).collect();
+    let points: Vec<(String, f64, f64)> = sums
+        .iter()
+        .filter_map(|f| Some((label(&f.row), f.weight, f.grade?)))
+        .collect();
     if !points.is_empty() && total > 0.0 {
         crate::ui::widgets::bars::importance(ui, &points, lang);
     }
@@ -708,8 +1020,20 @@ fn survey_summary(ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView)
     let of_group = |g: usize| people.iter().filter(move |p| p.group == g);
     let n = |g: usize| -> usize { of_group(g).map(Respondent::people).sum() };
     ui.label(match lang {
-        Lang::Sv => format!("{}: {} svar · {}: {} svar", def.groups[0].sv, n(0), def.groups[1].sv, n(1)),
-        Lang::En => format!("{}: {} answers · {}: {} answers", def.groups[0].en, n(0), def.groups[1].en, n(1)),
+        Lang::Sv => format!(
+            "{}: {} svar · {}: {} svar",
+            def.groups[0].sv,
+            n(0),
+            def.groups[1].sv,
+            n(1)
+        ),
+        Lang::En => format!(
+            "{}: {} answers · {}: {} answers",
+            def.groups[0].en,
+            n(0),
+            def.groups[1].en,
+            n(1)
+        ),
     });
     for section in def.sections.iter().filter(|s| s.audience == Some(0)) {
         for q in section.questions {
@@ -719,11 +1043,17 @@ fn survey_summary(ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView)
             }
             let counts_of = |g: usize, key: &str| {
                 let question = def.question(key).map(|(_, q)| q);
-                let answers: Vec<(&Respondent, &str)> = of_group(g).filter_map(|p| view.answer(&p.key, "", key).map(|v| (p, v))).collect();
-                question.map(|q| crate::model::exercise::counts(q, answers)).unwrap_or_default()
+                let answers: Vec<(&Respondent, &str)> = of_group(g)
+                    .filter_map(|p| view.answer(&p.key, "", key).map(|v| (p, v)))
+                    .collect();
+                question
+                    .map(|q| crate::model::exercise::counts(q, answers))
+                    .unwrap_or_default()
             };
             let officials = crate::model::exercise::percent(&counts_of(0, q.key));
-            let members = q.pair.map(|p| crate::model::exercise::percent(&counts_of(1, p)));
+            let members = q
+                .pair
+                .map(|p| crate::model::exercise::percent(&counts_of(1, p)));
             ui.add_space(8.0);
             ui.strong(format!("{} {}", q.key, q.text.get(lang)));
             let bars: Vec<crate::ui::widgets::bars::Bar> = options
@@ -735,7 +1065,9 @@ fn survey_summary(ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView)
                     crate::ui::widgets::bars::Bar {
                         label: opt.get(lang).to_string(),
                         values: b.map_or(vec![a], |b| vec![a, b]),
-                        text: b.map_or(format!("{} %", lang.number(a, 0)), |b| format!("{} / {} %", lang.number(a, 0), lang.number(b, 0))),
+                        text: b.map_or(format!("{} %", lang.number(a, 0)), |b| {
+                            format!("{} / {} %", lang.number(a, 0), lang.number(b, 0))
+                        }),
                     }
                 })
                 .collect();
@@ -743,15 +1075,23 @@ fn survey_summary(ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView)
         }
     }
     ui.small(match lang {
-        Lang::Sv => format!("Blått: {}. Gult: {}, samma fråga i deras enkät.", def.groups[0].sv, def.groups[1].sv),
-        Lang::En => format!("Blue: {}. Yellow: {}, the same question in their survey.", def.groups[0].en, def.groups[1].en),
+        Lang::Sv => format!(
+            "Blått: {}. Gult: {}, samma fråga i deras enkät.",
+            def.groups[0].sv, def.groups[1].sv
+        ),
+        Lang::En => format!(
+            "Blue: {}. Yellow: {}, the same question in their survey.",
+            def.groups[0].en, def.groups[1].en
+        ),
     });
     texts_summary(ui, lang, view);
 }
 
 /// A shares question: the mean of the final answers, and whether each adds up to 100.
 fn shares_summary(ui: &mut egui::Ui, lang: Lang, view: &ExerciseView, q: &Question) {
-    let Scale::Shares(parts) = q.scale else { return };
+    let Scale::Shares(parts) = q.scale else {
+        return;
+    };
     let group = crate::store::exercise::group_respondent();
     let given = view.final_answers(&group, "", q.key);
     if given.is_empty() {
@@ -782,19 +1122,30 @@ fn shares_summary(ui: &mut egui::Ui, lang: Lang, view: &ExerciseView, q: &Questi
         .collect();
     crate::ui::widgets::bars::bars(ui, &bars, 100.0, &[palette::GROUP]);
     if wrong > 0 {
-        ui.colored_label(palette::ERROR, match lang {
-            Lang::Sv => format!("{wrong} svar blir inte 100 %."),
-            Lang::En => format!("{wrong} answers do not add up to 100 %."),
-        });
+        ui.colored_label(
+            palette::ERROR,
+            match lang {
+                Lang::Sv => format!("{wrong} svar blir inte 100 %."),
+                Lang::En => format!("{wrong} answers do not add up to 100 %."),
+            },
+        );
     }
 }
 
 /// The written answers: comments, summaries, the follow-up questions, the survey's texts.
 fn texts_summary(ui: &mut egui::Ui, lang: Lang, view: &ExerciseView) {
-    let names: HashMap<&str, &str> = view.exercise.participants.iter().map(|p| (p.key.as_str(), p.name.as_str())).collect();
+    let names: HashMap<&str, &str> = view
+        .exercise
+        .participants
+        .iter()
+        .map(|p| (p.key.as_str(), p.name.as_str()))
+        .collect();
     let mut any = false;
     for ((who, row, question), value) in &view.answers {
-        let text_question = view.def.question(question).is_some_and(|(_, q)| q.scale == Scale::Text);
+        let text_question = view
+            .def
+            .question(question)
+            .is_some_and(|(_, q)| q.scale == Scale::Text);
         if !(text_question || question.ends_with(":comment")) || value.trim().is_empty() {
             continue;
         }
@@ -803,12 +1154,18 @@ fn texts_summary(ui: &mut egui::Ui, lang: Lang, view: &ExerciseView) {
             ui.strong(lang.t("Skrivna svar", "Written answers"));
             any = true;
         }
-        let title = view
-            .def
-            .question(question)
-            .map_or_else(|| lang.t("Kommentar", "Comment").to_string(), |(_, q)| q.text.get(lang).to_string());
-        let row = view.rows.iter().find(|(k, _)| k == row && !k.is_empty()).map_or(String::new(), |(_, l)| format!(" ({l})"));
-        let by = names.get(who.as_str()).map_or(String::new(), |n| format!(" [{n}]"));
+        let title = view.def.question(question).map_or_else(
+            || lang.t("Kommentar", "Comment").to_string(),
+            |(_, q)| q.text.get(lang).to_string(),
+        );
+        let row = view
+            .rows
+            .iter()
+            .find(|(k, _)| k == row && !k.is_empty())
+            .map_or(String::new(), |(_, l)| format!(" ({l})"));
+        let by = names
+            .get(who.as_str())
+            .map_or(String::new(), |n| format!(" [{n}]"));
         ui.label(format!("{title}{row}{by}: {value}"));
     }
 }

@@ -118,9 +118,10 @@ impl Page for ReportPage {
                 &mut self.selection.left_out_sessions,
                 lang.t("Workshopar som kommer med", "Workshops included"),
             ),
-            ReportKind::DecisionBasis | ReportKind::ActionPlan | ReportKind::Planning => {
-                (&Vec::new(), &mut Vec::new(), "")
-            }
+            ReportKind::DecisionBasis
+            | ReportKind::ActionPlan
+            | ReportKind::Planning
+            | ReportKind::Exercises => (&Vec::new(), &mut Vec::new(), ""),
         };
         if !list.is_empty() {
             included(ui, title, list, left_out);

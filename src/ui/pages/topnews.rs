@@ -262,7 +262,14 @@ impl TopNewsPage {
                     "Toppnyhet {}: {}",
                     board.workshop.date, board.workshop.question
                 );
-                propose_button(ui, ctx, &mut self.sessions.proposals, &note.text, origin, intents);
+                propose_button(
+                    ui,
+                    ctx,
+                    &mut self.sessions.proposals,
+                    &note.text,
+                    origin,
+                    intents,
+                );
                 if ctx.editable() && !plans.is_empty() {
                     to_plan(ui, lang, note, &plans, &board.workshop.question, intents);
                 }

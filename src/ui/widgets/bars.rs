@@ -22,7 +22,12 @@ fn body(ui: &egui::Ui) -> FontId {
 pub fn bars(ui: &mut egui::Ui, rows: &[Bar], max: f64, colours: &[Color32]) {
     let font = body(ui);
     let line = font.size * 1.5;
-    let per = rows.iter().map(|r| r.values.len()).max().unwrap_or(1).max(1);
+    let per = rows
+        .iter()
+        .map(|r| r.values.len())
+        .max()
+        .unwrap_or(1)
+        .max(1);
     let row_height = line * (per as f32).max(1.0) + 4.0;
     let width = ui.available_width().min(1100.0);
     let (rect, _) = ui.allocate_exact_size(
@@ -44,9 +49,16 @@ pub fn bars(ui: &mut egui::Ui, rows: &[Bar], max: f64, colours: &[Color32]) {
             palette::INK,
         );
         for (j, v) in row.values.iter().enumerate() {
-            let len = if max > 0.0 { (v / max).clamp(0.0, 1.0) as f32 * bar_w } else { 0.0 };
+            let len = if max > 0.0 {
+                (v / max).clamp(0.0, 1.0) as f32 * bar_w
+            } else {
+                0.0
+            };
             let y = top + 2.0 + j as f32 * line;
-            let bar = Rect::from_min_size(Pos2::new(rect.left() + label_w, y + line * 0.15), Vec2::new(len, line * 0.7));
+            let bar = Rect::from_min_size(
+                Pos2::new(rect.left() + label_w, y + line * 0.15),
+                Vec2::new(len, line * 0.7),
+            );
             painter.rect_filled(bar, 2.0, colours.get(j).copied().unwrap_or(palette::HOME));
         }
         painter.text(
@@ -57,7 +69,10 @@ pub fn bars(ui: &mut egui::Ui, rows: &[Bar], max: f64, colours: &[Color32]) {
             palette::INK,
         );
         painter.line_segment(
-            [Pos2::new(rect.left() + label_w, top), Pos2::new(rect.left() + label_w, top + row_height)],
+            [
+                Pos2::new(rect.left() + label_w, top),
+                Pos2::new(rect.left() + label_w, top + row_height),
+            ],
             Stroke::new(1.0, palette::OTHERS),
         );
     }
@@ -81,7 +96,13 @@ pub fn spread(ui: &mut egui::Ui, rows: &[(String, Vec<usize>, Option<usize>)], s
     let x_of = |s: usize| rect.left() + label_w + (width - label_w) * (s as f32 + 0.5) / n as f32;
     let small = FontId::new(font.size * 0.8, font.family.clone());
     for (s, word) in steps.iter().enumerate() {
-        painter.text(Pos2::new(x_of(s), rect.top() + head / 2.0), Align2::CENTER_CENTER, *word, small.clone(), palette::INK);
+        painter.text(
+            Pos2::new(x_of(s), rect.top() + head / 2.0),
+            Align2::CENTER_CENTER,
+            *word,
+            small.clone(),
+            palette::INK,
+        );
     }
     for (i, (label, answers, group)) in rows.iter().enumerate() {
         let y = rect.top() + head + (i as f32 + 0.5) * row_height;
@@ -92,7 +113,10 @@ pub fn spread(ui: &mut egui::Ui, rows: &[(String, Vec<usize>, Option<usize>)], s
             font.clone(),
             palette::INK,
         );
-        painter.line_segment([Pos2::new(x_of(0), y), Pos2::new(x_of(n - 1), y)], Stroke::new(1.0, palette::OTHERS));
+        painter.line_segment(
+            [Pos2::new(x_of(0), y), Pos2::new(x_of(n - 1), y)],
+            Stroke::new(1.0, palette::OTHERS),
+        );
         for s in 0..n {
             let count = answers.iter().filter(|a| **a == s).count();
             if count > 0 {
@@ -101,7 +125,11 @@ pub fn spread(ui: &mut egui::Ui, rows: &[(String, Vec<usize>, Option<usize>)], s
             }
         }
         if let Some(g) = group {
-            painter.circle_stroke(Pos2::new(x_of(*g), y), font.size * 0.55, Stroke::new(2.5, palette::TARGET));
+            painter.circle_stroke(
+                Pos2::new(x_of(*g), y),
+                font.size * 0.55,
+                Stroke::new(2.5, palette::TARGET),
+            );
         }
     }
 }
@@ -123,19 +151,57 @@ pub fn importance(ui: &mut egui::Ui, points: &[(String, f64, f64)], lang: crate:
         )
     };
     painter.rect_filled(
-        Rect::from_min_max(Pos2::new(plot.center().x, plot.center().y), plot.right_bottom()),
+        Rect::from_min_max(
+            Pos2::new(plot.center().x, plot.center().y),
+            plot.right_bottom(),
+        ),
         0.0,
         crate::ui::theme::signal::BAD.gamma_multiply(0.12),
     );
-    painter.rect_stroke(plot, 0.0, Stroke::new(1.0, palette::OTHERS), egui::StrokeKind::Inside);
+    painter.rect_stroke(
+        plot,
+        0.0,
+        Stroke::new(1.0, palette::OTHERS),
+        egui::StrokeKind::Inside,
+    );
     let small = FontId::new(font.size * 0.8, font.family.clone());
-    painter.text(plot.left_bottom() + Vec2::new(0.0, 4.0), Align2::LEFT_TOP, lang.t("Vikt", "Weight"), small.clone(), palette::INK);
-    painter.text(plot.left_top() - Vec2::new(4.0, 0.0), Align2::RIGHT_TOP, "5", small.clone(), palette::INK);
-    painter.text(plot.left_bottom() - Vec2::new(4.0, 0.0), Align2::RIGHT_BOTTOM, "1", small.clone(), palette::INK);
-    painter.text(plot.right_bottom() + Vec2::new(0.0, 4.0), Align2::RIGHT_TOP, lang.t("Tungt och svagt: börja här", "Heavy and weak: start here"), small, palette::INK);
+    painter.text(
+        plot.left_bottom() + Vec2::new(0.0, 4.0),
+        Align2::LEFT_TOP,
+        lang.t("Vikt", "Weight"),
+        small.clone(),
+        palette::INK,
+    );
+    painter.text(
+        plot.left_top() - Vec2::new(4.0, 0.0),
+        Align2::RIGHT_TOP,
+        "5",
+        small.clone(),
+        palette::INK,
+    );
+    painter.text(
+        plot.left_bottom() - Vec2::new(4.0, 0.0),
+        Align2::RIGHT_BOTTOM,
+        "1",
+        small.clone(),
+        palette::INK,
+    );
+    painter.text(
+        plot.right_bottom() + Vec2::new(0.0, 4.0),
+        Align2::RIGHT_TOP,
+        lang.t("Tungt och svagt: börja här", "Heavy and weak: start here"),
+        small,
+        palette::INK,
+    );
     for (label, w, g) in points {
         let p = at(*w, *g);
         painter.circle_filled(p, font.size * 0.3, palette::HOME);
-        painter.text(p + Vec2::new(font.size * 0.4, 0.0), Align2::LEFT_CENTER, crate::ui::widgets::form::short(label, 30), font.clone(), palette::INK);
+        painter.text(
+            p + Vec2::new(font.size * 0.4, 0.0),
+            Align2::LEFT_CENTER,
+            crate::ui::widgets::form::short(label, 30),
+            font.clone(),
+            palette::INK,
+        );
     }
 }

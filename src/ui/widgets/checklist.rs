@@ -306,7 +306,11 @@ fn exercise_links(ui: &mut egui::Ui, lang: Lang, lists: &[&Checklist], intents: 
     ui.horizontal_wrapped(|ui| {
         ui.label(lang.t("Övningar för steget", "Exercises for the step"));
         for e in exercises {
-            if ui.link(e.title.get(lang)).on_hover_text(e.purpose.get(lang)).clicked() {
+            if ui
+                .link(e.title.get(lang))
+                .on_hover_text(e.purpose.get(lang))
+                .clicked()
+            {
                 intents.push(Intent::Go(crate::ui::Route::Exercise(e.key)));
             }
         }

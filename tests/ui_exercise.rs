@@ -1,0 +1,49 @@
+//! The exercises page, headless: a Påverkansgrad started, the group's answer given for two
+//! indicators, one of them labelled an information measure in the cockpit, and both answers
+//! undone. Checked in the file at every step.
+
+mod common;
+
+use common::app::{demo_harness, go, peek, wait_for_page};
+use egui_kittest::kittest::Queryable;
+use styrsnurra::ui::PageId;
+
+#[test]
+fn an_indicator_the_group_can_hardly_influence_becomes_an_information_measure() {
+    let (_dir, path, mut h) = demo_harness();
+    go(&mut h, PageId::Exercise);
+    let sessions = peek(&path).exercises().unwrap().len();
+    // The forms to start from, in the guide's order: Påverkansgrad is the fifth.
+    let start = h.get_all_by_label("Starta").nth(4).unwrap();
+    start.click();
+    h.run_steps(3);
+    let wb = peek(&path);
+    let list = wb.exercises().unwrap();
+    assert_eq!(list.len(), sessions + 1);
+    let id = list.last().unwrap().id;
+    assert_eq!(list.last().unwrap().kind, "paverkansgrad");
+    drop(wb);
+
+    // The group's answers: the first indicator hardly, the second largely.
+    h.get_all_by_label("Till liten del").next().unwrap().click();
+    h.run_steps(2);
+    h.get_all_by_label("Till stor del").nth(1).unwrap().click();
+    h.run_steps(2);
+    let view = peek(&path).exercise_view(id).unwrap().unwrap();
+    let first = view.rows[0].0.clone();
+    let second = view.rows[1].0.clone();
+    assert_eq!(view.answer("", &first, "influence"), Some("0"));
+    assert_eq!(view.answer("", &second, "influence"), Some("2"));
+    assert_eq!(peek(&path).information_measures().unwrap(), [first]);
+
+    go(&mut h, PageId::Cockpit);
+    wait_for_page(&mut h);
+    assert_eq!(h.query_all_by_label("Informationsmått").count(), 1);
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(3);
+    assert!(peek(&path).information_measures().unwrap().is_empty());
+    assert!(h.query_by_label("Informationsmått").is_none(), "undone");
+}
