@@ -207,11 +207,6 @@ impl ExercisePage {
             }
             return;
         }
-        self.head(ui, ctx, &view.exercise, intents);
-        if let Rows::Own(name) = def.rows {
-            self.own_rows(ui, ctx, view, name.get(lang), intents);
-        }
-        ui.separator();
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.summary, false, lang.t("Formulär", "Form"));
             ui.selectable_value(
@@ -220,11 +215,19 @@ impl ExercisePage {
                 lang.t("Sammanställning", "Summary"),
             );
         });
+        ui.separator();
         if self.summary {
+            // The room sees the sums at once, under the session's name.
+            ui.label(format!("{} {}", view.exercise.date, view.exercise.name));
             summary(ui, ctx, view);
-        } else {
-            self.form(ui, ctx, view, intents);
+            return;
         }
+        self.head(ui, ctx, &view.exercise, intents);
+        if let Rows::Own(name) = def.rows {
+            self.own_rows(ui, ctx, view, name.get(lang), intents);
+        }
+        ui.separator();
+        self.form(ui, ctx, view, intents);
     }
 
     /// Name, date and participants, stored when a field is left.
@@ -846,7 +849,7 @@ fn summary(ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView) {
                 })
                 .collect();
             crate::ui::widgets::bars::bars(ui, &bars, 100.0, &[palette::HOME]);
-            if section.per_row {
+            if section.per_row && section.by != By::Each {
                 agreed_rows(ui, lang, view, q);
             }
         }
@@ -893,6 +896,7 @@ fn agreed_rows(ui: &mut egui::Ui, lang: Lang, view: &ExerciseView, q: &Question)
         return;
     }
     egui::CollapsingHeader::new(lang.t("Gruppens svar per rad", "The group's answer per row"))
+        .default_open(true)
         .id_salt(("agreed", q.key))
         .show(ui, |ui| {
             for l in lines {
@@ -967,8 +971,8 @@ fn factor_summary(ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView)
                 ui.strong(h);
             }
             ui.end_row();
-            for f in &sums {
-                ui.label(label(&f.row));
+            for (n, f) in sums.iter().enumerate() {
+                ui.label(format!("{}. {}", n + 1, label(&f.row)));
                 ui.label(lang.number(f.weight, 0));
                 ui.label(f.grade.map_or("–".into(), |g| lang.number(g, 1)));
                 ui.label(f.graded.to_string());
@@ -1005,7 +1009,8 @@ fn factor_summary(ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView)
     }
     let points: Vec<(String, f64, f64)> = sums
         .iter()
-        .filter_map(|f| Some((label(&f.row), f.weight, f.grade?)))
+        .enumerate()
+        .filter_map(|(n, f)| Some(((n + 1).to_string(), f.weight, f.grade?)))
         .collect();
     if !points.is_empty() && total > 0.0 {
         crate::ui::widgets::bars::importance(ui, &points, lang);
@@ -1166,6 +1171,8 @@ fn texts_summary(ui: &mut egui::Ui, lang: Lang, view: &ExerciseView) {
         let by = names
             .get(who.as_str())
             .map_or(String::new(), |n| format!(" [{n}]"));
-        ui.label(format!("{title}{row}{by}: {value}"));
+        // A question already ends in its mark; a heading gets a colon.
+        let sep = if title.ends_with('?') { " " } else { ": " };
+        ui.label(format!("{title}{row}{by}{sep}{value}"));
     }
 }

@@ -48,12 +48,14 @@ pub fn bars(ui: &mut egui::Ui, rows: &[Bar], max: f64, colours: &[Color32]) {
             font.clone(),
             palette::INK,
         );
+        let mut end: f32 = 0.0;
         for (j, v) in row.values.iter().enumerate() {
             let len = if max > 0.0 {
                 (v / max).clamp(0.0, 1.0) as f32 * bar_w
             } else {
                 0.0
             };
+            end = end.max(len);
             let y = top + 2.0 + j as f32 * line;
             let bar = Rect::from_min_size(
                 Pos2::new(rect.left() + label_w, y + line * 0.15),
@@ -61,8 +63,9 @@ pub fn bars(ui: &mut egui::Ui, rows: &[Bar], max: f64, colours: &[Color32]) {
             );
             painter.rect_filled(bar, 2.0, colours.get(j).copied().unwrap_or(palette::HOME));
         }
+        // The number right after the longest bar, where the eye already is.
         painter.text(
-            Pos2::new(rect.left() + label_w + bar_w + 6.0, top + row_height / 2.0),
+            Pos2::new(rect.left() + label_w + end + 6.0, top + row_height / 2.0),
             Align2::LEFT_CENTER,
             &row.text,
             font.clone(),
@@ -134,8 +137,8 @@ pub fn spread(ui: &mut egui::Ui, rows: &[(String, Vec<usize>, Option<usize>)], s
     }
 }
 
-/// Importance (weight, across) against today's grade (1–5, up), one labelled point per
-/// factor; the lower right, heavy and weak, is shaded as where to start.
+/// Importance (weight, across) against today's grade (1–5, up), one point per factor labelled
+/// with its number in the table; the lower right, heavy and weak, is shaded as where to start.
 pub fn importance(ui: &mut egui::Ui, points: &[(String, f64, f64)], lang: crate::i18n::Lang) {
     let font = body(ui);
     let height = font.size * 18.0;
@@ -143,7 +146,8 @@ pub fn importance(ui: &mut egui::Ui, points: &[(String, f64, f64)], lang: crate:
     let (rect, _) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
     let painter = ui.painter_at(rect);
     let plot = rect.shrink2(Vec2::new(font.size * 2.0, font.size * 1.5));
-    let max_w = points.iter().map(|p| p.1).fold(1.0, f64::max);
+    // Room on the right for the heaviest point's label.
+    let max_w = points.iter().map(|p| p.1).fold(1.0, f64::max) * 1.15;
     let at = |w: f64, g: f64| {
         Pos2::new(
             plot.left() + (w / max_w) as f32 * plot.width(),
@@ -169,6 +173,13 @@ pub fn importance(ui: &mut egui::Ui, points: &[(String, f64, f64)], lang: crate:
         plot.left_bottom() + Vec2::new(0.0, 4.0),
         Align2::LEFT_TOP,
         lang.t("Vikt", "Weight"),
+        small.clone(),
+        palette::INK,
+    );
+    painter.text(
+        plot.left_top() + Vec2::new(4.0, 2.0),
+        Align2::LEFT_TOP,
+        lang.t("Betyg", "Grade"),
         small.clone(),
         palette::INK,
     );
@@ -199,7 +210,7 @@ pub fn importance(ui: &mut egui::Ui, points: &[(String, f64, f64)], lang: crate:
         painter.text(
             p + Vec2::new(font.size * 0.4, 0.0),
             Align2::LEFT_CENTER,
-            crate::ui::widgets::form::short(label, 30),
+            label,
             font.clone(),
             palette::INK,
         );
