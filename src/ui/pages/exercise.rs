@@ -37,6 +37,19 @@ pub struct ExercisePage {
     wanted: Option<&'static str>,
 }
 
+/// Where an answer goes: the session, whose answer (none: the group's) and the row.
+struct At<'a> {
+    view: &'a ExerciseView,
+    who: Option<&'a Respondent>,
+    row: &'a str,
+}
+
+impl At<'_> {
+    fn respondent(&self) -> &str {
+        self.who.map_or(GROUP, |p| p.key.as_str())
+    }
+}
+
 fn put(e: &Exercise) -> Intent {
     Intent::Edit(ExerciseEdit::Exercise(Change::Put(e.clone())).into())
 }
@@ -459,21 +472,22 @@ impl ExercisePage {
                 self.row_grid(ui, ctx, view, section, who.as_ref(), intents);
             } else {
                 for q in section.questions {
-                    self.question(ui, ctx, view, q, who.as_ref(), "", intents);
+                    let at = At {
+                        view,
+                        who: who.as_ref(),
+                        row: "",
+                    };
+                    self.question(ui, ctx, &at, q, intents);
                 }
             }
             if section.comment {
                 let q = format!("{}:comment", section.key);
-                self.text(
-                    ui,
-                    ctx,
+                let at = At {
                     view,
-                    &q,
-                    lang.t("Kommentarer", "Comments"),
-                    who.as_ref(),
-                    "",
-                    intents,
-                );
+                    who: who.as_ref(),
+                    row: "",
+                };
+                self.text(ui, ctx, &at, &q, lang.t("Kommentarer", "Comments"), intents);
             }
         }
     }
@@ -521,7 +535,9 @@ impl ExercisePage {
                     ui.label(crate::ui::widgets::form::short(label, 60))
                         .on_hover_text(label);
                     for q in section.questions {
-                        ui.horizontal(|ui| self.answer_widget(ui, ctx, view, q, who, row, intents));
+                        ui.horizontal(|ui| {
+                            self.answer_widget(ui, ctx, &At { view, who, row }, q, intents)
+                        });
                     }
                     ui.end_row();
                 }
@@ -534,53 +550,38 @@ impl ExercisePage {
     }
 
     /// One question asked once: its text, the answer, and an example where the form asks one.
-    #[allow(clippy::too_many_arguments)]
     fn question(
         &mut self,
         ui: &mut egui::Ui,
         ctx: &ViewContext<'_>,
-        view: &ExerciseView,
+        at: &At<'_>,
         q: &Question,
-        who: Option<&Respondent>,
-        row: &str,
         intents: &mut Vec<Intent>,
     ) {
         let lang = ctx.lang;
         if q.scale == Scale::Text {
-            self.text(ui, ctx, view, q.key, q.text.get(lang), who, row, intents);
+            self.text(ui, ctx, at, q.key, q.text.get(lang), intents);
             return;
         }
         ui.label(q.text.get(lang));
-        ui.horizontal_wrapped(|ui| self.answer_widget(ui, ctx, view, q, who, row, intents));
+        ui.horizontal_wrapped(|ui| self.answer_widget(ui, ctx, at, q, intents));
         if q.example {
             let key = format!("{}:ex", q.key);
-            self.text(
-                ui,
-                ctx,
-                view,
-                &key,
-                lang.t("Exempel", "Example"),
-                who,
-                row,
-                intents,
-            );
+            self.text(ui, ctx, at, &key, lang.t("Exempel", "Example"), intents);
         }
     }
 
     /// A text answer, stored when left.
-    #[allow(clippy::too_many_arguments)]
     fn text(
         &mut self,
         ui: &mut egui::Ui,
         ctx: &ViewContext<'_>,
-        view: &ExerciseView,
+        at: &At<'_>,
         question: &str,
         label: &str,
-        who: Option<&Respondent>,
-        row: &str,
         intents: &mut Vec<Intent>,
     ) {
-        let respondent = who.map_or(GROUP, |p| p.key.as_str());
+        let (view, row, respondent) = (at.view, at.row, at.respondent());
         let stored = view
             .answer(respondent, row, question)
             .unwrap_or_default()
@@ -615,20 +616,17 @@ impl ExercisePage {
     }
 
     /// The answer to a question in its scale's widget; a tally row counts per option.
-    #[allow(clippy::too_many_arguments)]
     fn answer_widget(
         &mut self,
         ui: &mut egui::Ui,
         ctx: &ViewContext<'_>,
-        view: &ExerciseView,
+        at: &At<'_>,
         q: &Question,
-        who: Option<&Respondent>,
-        row: &str,
         intents: &mut Vec<Intent>,
     ) {
         let lang = ctx.lang;
+        let (view, who, row, respondent) = (at.view, at.who, at.row, at.respondent());
         let id = view.exercise.id;
-        let respondent = who.map_or(GROUP, |p| p.key.as_str());
         let stored = view.answer(respondent, row, q.key).unwrap_or_default();
         let set = |value: Option<String>| answer(id, vec![cell(respondent, row, q.key, value)]);
         let editable = ctx.editable();
@@ -711,28 +709,26 @@ impl ExercisePage {
                     intents.push(set((points > 0).then(|| points.to_string())));
                 }
             }
-            Scale::Shares(parts) => self.shares(ui, ctx, view, q, parts, respondent, row, intents),
+            Scale::Shares(parts) => self.shares(ui, ctx, at, q, parts, intents),
             Scale::Text => {
                 let label = q.text.get(lang);
-                self.text(ui, ctx, view, q.key, label, who, row, intents);
+                self.text(ui, ctx, at, q.key, label, intents);
             }
         }
     }
 
     /// Shares typed per part, with their sum (red until it is 100 %).
-    #[allow(clippy::too_many_arguments)]
     fn shares(
         &mut self,
         ui: &mut egui::Ui,
         ctx: &ViewContext<'_>,
-        view: &ExerciseView,
+        at: &At<'_>,
         q: &Question,
         parts: &[crate::i18n::Tr],
-        respondent: &str,
-        row: &str,
         intents: &mut Vec<Intent>,
     ) {
         let lang = ctx.lang;
+        let (view, row, respondent) = (at.view, at.row, at.respondent());
         let stored = view.answer(respondent, row, q.key).unwrap_or_default();
         let (mut values, _) = shares(stored);
         values.resize(parts.len(), 0.0);
