@@ -1,6 +1,6 @@
 //! The exercises page, headless: a Påverkansgrad started, the group's answer given for two
-//! indicators, one of them labelled an information measure in the cockpit, and both answers
-//! undone. Checked in the file at every step.
+//! indicators (and a third typed as a number), one of them labelled an information measure in
+//! the cockpit, and the answers undone. Checked in the file at every step.
 
 mod common;
 
@@ -35,6 +35,18 @@ fn an_indicator_the_group_can_hardly_influence_becomes_an_information_measure() 
     assert_eq!(view.answer("", &first, "influence"), Some("0"));
     assert_eq!(view.answer("", &second, "influence"), Some("2"));
     assert_eq!(peek(&path).information_measures().unwrap(), [first]);
+
+    // Paper answers typed: Tab to a row's options and press the option's number.
+    h.get_all_by_label("Till liten del").nth(2).unwrap().focus();
+    h.step();
+    h.key_press(egui::Key::Num3);
+    h.run_steps(2);
+    let view = peek(&path).exercise_view(id).unwrap().unwrap();
+    assert_eq!(view.answer("", &view.rows[2].0, "influence"), Some("2"));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    let view = peek(&path).exercise_view(id).unwrap().unwrap();
+    assert_eq!(view.answer("", &view.rows[2].0, "influence"), None, "undone: {:?}", view.answers);
 
     go(&mut h, PageId::Cockpit);
     wait_for_page(&mut h);

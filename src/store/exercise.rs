@@ -320,6 +320,24 @@ impl Workbook {
         }))
     }
 
+    /// The session of the same exercise held before this one (by date), to compare with.
+    pub fn previous_session(&self, id: i64) -> Result<Option<ExerciseView>, StoreError> {
+        let all = self.exercises()?;
+        let Some(this) = all.iter().find(|e| e.id == id) else {
+            return Ok(None);
+        };
+        let before = all
+            .iter()
+            .filter(|e| {
+                e.kind == this.kind && (e.date.as_str(), e.id) < (this.date.as_str(), this.id)
+            })
+            .max_by(|a, b| (a.date.as_str(), a.id).cmp(&(b.date.as_str(), b.id)));
+        match before {
+            Some(e) => self.exercise_view(e.id),
+            None => Ok(None),
+        }
+    }
+
     /// What the latest session of `kind` agreed for each row under `question` (the group's
     /// choice): for *påverkansgrad* the degree of influence per indicator, for
     /// *kategorisering* the category.

@@ -186,7 +186,9 @@ impl UiCommand {
     /// The commands whose shortcut was pressed this frame, among those `enabled` now; their
     /// keys are consumed, so no widget sees them (a disabled command leaves its key alone).
     pub fn pressed(ctx: &egui::Context, enabled: impl Fn(UiCommand) -> bool) -> Vec<UiCommand> {
-        let typing = ctx.egui_wants_keyboard_input();
+        // Only a text field keeps the keys for itself; a focused button (Tab, then a number
+        // for an answer) leaves Ctrl+Z and the rest to the window.
+        let typing = ctx.text_edit_focused();
         let mut pressed = Vec::new();
         ctx.input_mut(|input| {
             for &command in UiCommand::ALL {

@@ -23,6 +23,8 @@ pub struct ExercisePage {
     selected: Option<i64>,
     list: Cached<u64, Vec<Exercise>>,
     view: Cached<(u64, i64), Option<ExerciseView>>,
+    /// The session of the same exercise before it, to compare with.
+    previous: Cached<(u64, i64), Option<ExerciseView>>,
     /// Whose answers the form shows: the group (`""`) or a participant's key.
     respondent: String,
     summary: bool,
@@ -35,6 +37,25 @@ pub struct ExercisePage {
     proposed: Proposed,
     /// A link asked for this kind: its latest session is shown, or a new one offered.
     wanted: Option<&'static str>,
+}
+
+/// The option a number key picks (1 the first), if one was pressed this frame.
+fn digit_pressed(ui: &egui::Ui) -> Option<usize> {
+    const KEYS: [egui::Key; 9] = [
+        egui::Key::Num1,
+        egui::Key::Num2,
+        egui::Key::Num3,
+        egui::Key::Num4,
+        egui::Key::Num5,
+        egui::Key::Num6,
+        egui::Key::Num7,
+        egui::Key::Num8,
+        egui::Key::Num9,
+    ];
+    ui.input(|i| {
+        KEYS.iter()
+            .position(|k| i.key_pressed(*k) && i.modifiers.is_none())
+    })
 }
 
 /// Where an answer goes: the session, whose answer (none: the group's) and the row.
@@ -232,7 +253,14 @@ impl ExercisePage {
         if self.summary {
             // The room sees the sums at once, under the session's name.
             ui.label(format!("{} {}", view.exercise.date, view.exercise.name));
-            summary(ui, ctx, view);
+            let wb = ctx.workbook;
+            let id = view.exercise.id;
+            let previous = self
+                .previous
+                .get((ctx.revision, id), lang, || wb.previous_session(id))
+                .ok()
+                .and_then(Option::as_ref);
+            summary(ui, ctx, view, previous);
             return;
         }
         self.head(ui, ctx, &view.exercise, intents);
@@ -655,14 +683,22 @@ impl ExercisePage {
         match q.scale {
             Scale::Choice(options) => {
                 let current = chosen(stored).first().copied();
+                let mut focused = false;
                 for (o, opt) in options.iter().enumerate() {
-                    if ui
+                    let r = ui
                         .selectable_label(current == Some(o), opt.get(lang))
-                        .clicked()
-                        && editable
-                    {
+                        .on_hover_text(format!("{} {}", lang.t("Tangent", "Key"), o + 1));
+                    focused |= r.has_focus();
+                    if r.clicked() && editable {
                         intents.push(set((current != Some(o)).then(|| o.to_string())));
                     }
+                }
+                // Typing paper answers: Tab to a question, then its option's number.
+                if focused
+                    && editable
+                    && let Some(o) = digit_pressed(ui).filter(|o| *o < options.len())
+                {
+                    intents.push(set(Some(o.to_string())));
                 }
             }
             Scale::Channels { options, never } => {
@@ -690,14 +726,19 @@ impl ExercisePage {
             }
             Scale::Grade => {
                 let current = stored.parse::<usize>().ok();
+                let mut focused = false;
                 for g in 1..=5 {
-                    if ui
-                        .selectable_label(current == Some(g), g.to_string())
-                        .clicked()
-                        && editable
-                    {
+                    let r = ui.selectable_label(current == Some(g), g.to_string());
+                    focused |= r.has_focus();
+                    if r.clicked() && editable {
                         intents.push(set((current != Some(g)).then(|| g.to_string())));
                     }
+                }
+                if focused
+                    && editable
+                    && let Some(g) = digit_pressed(ui).map(|o| o + 1).filter(|g| *g <= 5)
+                {
+                    intents.push(set(Some(g.to_string())));
                 }
             }
             Scale::Points => {
@@ -771,13 +812,18 @@ impl ExercisePage {
 /// The sums and charts of a session: the grid's crosses, a focus group's factors, the two
 /// survey groups side by side, and for every question with options how the answers fall
 /// (the group's agreed answer where there is one, else everyone's).
-fn summary(ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView) {
+fn summary(
+    ui: &mut egui::Ui,
+    ctx: &ViewContext<'_>,
+    view: &ExerciseView,
+    previous: Option<&ExerciseView>,
+) {
     let lang = ctx.lang;
     let def = view.def;
     let crosses = def.questions().all(|(_, q)| q.scale == Scale::Cross)
         && def.sections.iter().all(|s| s.per_row);
     if crosses {
-        grid_summary(ui, ctx, view);
+        grid_summary(ui, ctx, view, previous);
         return;
     }
     if def.key == "fokusgrupp" {
@@ -787,7 +833,6 @@ fn summary(ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView) {
         survey_summary(ui, ctx, view);
         return;
     }
-    let group = crate::store::exercise::group_respondent();
     for section in def.sections {
         let rated: Vec<&Question> = section.questions.iter().filter(|q| q.example).collect();
         if !rated.is_empty() {
@@ -820,31 +865,31 @@ fn summary(ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView) {
             .iter()
             .filter(|q| !q.scale.options().is_empty() && q.scale != Scale::Cross)
         {
-            let rows: Vec<&str> = if section.per_row {
-                view.rows.iter().map(|(k, _)| k.as_str()).collect()
-            } else {
-                vec![""]
-            };
-            let given: Vec<_> = rows
-                .iter()
-                .flat_map(|r| view.final_answers(&group, r, q.key))
-                .collect();
-            let counts = crate::model::exercise::counts(q, given);
-            let shares = crate::model::exercise::percent(&counts);
+            let (counts, shares) = answered(view, section, q);
+            let before = previous.map(|p| answered(p, section, q).1);
             ui.add_space(8.0);
             ui.strong(q.text.get(lang));
             let bars: Vec<crate::ui::widgets::bars::Bar> = q
                 .scale
                 .options()
                 .iter()
-                .zip(counts.iter().zip(&shares))
-                .map(|(o, (n, pc))| crate::ui::widgets::bars::Bar {
-                    label: o.get(lang).to_string(),
-                    values: vec![*pc],
-                    text: format!("{n} ({} %)", lang.number(*pc, 0)),
+                .enumerate()
+                .map(|(o, opt)| {
+                    let (n, pc) = (counts[o], shares[o]);
+                    let mut text = format!("{n} ({} %)", lang.number(pc, 0));
+                    let mut values = vec![pc];
+                    if let Some(b) = before.as_ref().and_then(|b| b.get(o)) {
+                        values.push(*b);
+                        text.push_str(&format!(" · {} %", lang.number(*b, 0)));
+                    }
+                    crate::ui::widgets::bars::Bar {
+                        label: opt.get(lang).to_string(),
+                        values,
+                        text,
+                    }
                 })
                 .collect();
-            crate::ui::widgets::bars::bars(ui, &bars, 100.0, &[palette::HOME]);
+            crate::ui::widgets::bars::bars(ui, &bars, 100.0, &[palette::HOME, palette::OTHERS]);
             if section.per_row && section.by != By::Each {
                 agreed_rows(ui, lang, view, q);
             }
@@ -857,7 +902,36 @@ fn summary(ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView) {
             shares_summary(ui, lang, view, q);
         }
     }
+    previous_caption(ui, lang, previous);
     texts_summary(ui, lang, view);
+}
+
+/// Says which earlier session the grey bars are.
+fn previous_caption(ui: &mut egui::Ui, lang: Lang, previous: Option<&ExerciseView>) {
+    if let Some(p) = previous {
+        let (date, name) = (&p.exercise.date, &p.exercise.name);
+        ui.small(match lang {
+            Lang::Sv => format!("Grått: förra gången, {date} {name}."),
+            Lang::En => format!("Grey: the time before, {date} {name}."),
+        });
+    }
+}
+
+/// How a question's options were answered in a session: counts and shares.
+fn answered(view: &ExerciseView, section: &Section, q: &Question) -> (Vec<usize>, Vec<f64>) {
+    let group = crate::store::exercise::group_respondent();
+    let rows: Vec<&str> = if section.per_row {
+        view.rows.iter().map(|(k, _)| k.as_str()).collect()
+    } else {
+        vec![""]
+    };
+    let given: Vec<_> = rows
+        .iter()
+        .flat_map(|r| view.final_answers(&group, r, q.key))
+        .collect();
+    let counts = crate::model::exercise::counts(q, given);
+    let shares = crate::model::exercise::percent(&counts);
+    (counts, shares)
 }
 
 /// Per row, the group's agreed answer, with what follows from it (an information measure,
@@ -902,9 +976,15 @@ fn agreed_rows(ui: &mut egui::Ui, lang: Lang, view: &ExerciseView, q: &Question)
 }
 
 /// The clarity grid: crosses per goal out of nine, per question, and each question's share.
-fn grid_summary(ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView) {
+fn grid_summary(
+    ui: &mut egui::Ui,
+    ctx: &ViewContext<'_>,
+    view: &ExerciseView,
+    previous: Option<&ExerciseView>,
+) {
     let lang = ctx.lang;
     let sums = crate::model::exercise::grid(view.def, &view.row_keys(), &view.answers);
+    let before = previous.map(|p| crate::model::exercise::grid(p.def, &p.row_keys(), &p.answers));
     egui::Grid::new(("grid_sums", ctx.projector))
         .striped(true)
         .show(ui, |ui| {
@@ -930,16 +1010,27 @@ fn grid_summary(ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView) {
         .per_question
         .iter()
         .zip(&sums.share)
-        .map(|((key, n), (_, pc))| crate::ui::widgets::bars::Bar {
-            label: format!(
-                "{key} {}",
-                view.def.question(key).map_or("", |(_, q)| q.text.get(lang))
-            ),
-            values: vec![*pc],
-            text: format!("{n} ({} %)", lang.number(*pc, 0)),
+        .enumerate()
+        .map(|(i, ((key, n), (_, pc)))| {
+            let b = before
+                .as_ref()
+                .and_then(|b| b.share.get(i))
+                .map(|(_, v)| *v);
+            crate::ui::widgets::bars::Bar {
+                label: format!(
+                    "{key} {}",
+                    view.def.question(key).map_or("", |(_, q)| q.text.get(lang))
+                ),
+                values: b.map_or(vec![*pc], |b| vec![*pc, b]),
+                text: match b {
+                    Some(b) => format!("{n} ({} %) · {} %", lang.number(*pc, 0), lang.number(b, 0)),
+                    None => format!("{n} ({} %)", lang.number(*pc, 0)),
+                },
+            }
         })
         .collect();
-    crate::ui::widgets::bars::bars(ui, &bars, 100.0, &[palette::HOME]);
+    crate::ui::widgets::bars::bars(ui, &bars, 100.0, &[palette::HOME, palette::OTHERS]);
+    previous_caption(ui, lang, previous);
 }
 
 /// A focus group's factors: total weight, mean grade, and importance against grade.

@@ -10,10 +10,61 @@ use crate::ui::{Cached, Intent, ViewContext};
 #[derive(Default)]
 pub struct KnowledgeView {
     card: Cached<(u64, String), KnowledgeCard>,
+    /// What the exercises agreed on the indicator: its category and its degree of influence.
+    judged: Cached<(u64, String), (Option<usize>, Option<usize>)>,
     drafts: Option<((u64, String), Vec<String>)>,
 }
 
 impl KnowledgeView {
+    /// The category and the degree of influence the group agreed in its exercises, if any.
+    fn judged_line(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, indicator: &str) {
+        use crate::model::exercise::{CATEGORIES, INFLUENCE, LOW_INFLUENCE};
+        let lang = ctx.lang;
+        let wb = ctx.workbook;
+        let Some((category, influence)) = self
+            .judged
+            .get_or_show(ui, (ctx.revision, indicator.to_string()), lang, || {
+                Ok((
+                    wb.agreed("kategorisering", "category")?
+                        .get(indicator)
+                        .copied(),
+                    wb.agreed("paverkansgrad", "influence")?
+                        .get(indicator)
+                        .copied(),
+                ))
+            })
+            .copied()
+        else {
+            return;
+        };
+        let mut parts = Vec::new();
+        if let Some(c) = category.and_then(|c| CATEGORIES.get(c)) {
+            parts.push(format!(
+                "{}: {}",
+                lang.t("Kategori", "Category"),
+                c.get(lang)
+            ));
+        }
+        if let Some(i) = influence.and_then(|i| INFLUENCE.get(i).map(|t| (i, t))) {
+            let mut text = format!(
+                "{}: {}",
+                lang.t("Påverkansgrad", "Degree of influence"),
+                i.1.get(lang).to_lowercase()
+            );
+            if i.0 == LOW_INFLUENCE {
+                text.push_str(lang.t(" (informationsmått)", " (information measure)"));
+            }
+            parts.push(text);
+        }
+        if !parts.is_empty() {
+            ui.label(format!(
+                "{}: {}",
+                lang.t("Gruppens bedömning", "The group's judgement"),
+                parts.join(" · ")
+            ));
+        }
+    }
+
     /// The card of `indicator`, folded under a header that says how much is answered.
     pub fn show(
         &mut self,
@@ -32,6 +83,7 @@ impl KnowledgeView {
         else {
             return;
         };
+        self.judged_line(ui, ctx, indicator);
         let title = match lang {
             Lang::Sv => format!(
                 "Kunskap om indikatorn ({} av 8 frågor besvarade)",
