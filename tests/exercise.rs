@@ -143,18 +143,26 @@ fn a_session_is_compared_with_the_one_before_it() {
     let dir = tempdir();
     let path = demo(dir.path());
     let mut wb = Workbook::open(&path).unwrap();
-    assert!(wb.previous_session(2).unwrap().is_none(), "the first clarity review");
+    assert!(
+        wb.previous_session(2).unwrap().is_none(),
+        "the first clarity review"
+    );
     let made = wb
-        .apply(ExerciseEdit::Exercise(Change::Put(styrsnurra::store::exercise::Exercise {
-            kind: "hur-tydlig".into(),
-            name: "Ett år senare".into(),
-            date: "2099-02-20".into(),
-            ..Default::default()
-        })))
+        .apply(ExerciseEdit::Exercise(Change::Put(
+            styrsnurra::store::exercise::Exercise {
+                kind: "hur-tydlig".into(),
+                name: "Ett år senare".into(),
+                date: "2099-02-20".into(),
+                ..Default::default()
+            },
+        )))
         .unwrap()
         .created
         .unwrap();
     let before = wb.previous_session(made).unwrap().unwrap();
     assert_eq!(before.exercise.id, 2);
-    assert!(wb.previous_session(2).unwrap().is_none(), "nothing before the first");
+    assert!(
+        wb.previous_session(2).unwrap().is_none(),
+        "nothing before the first"
+    );
 }

@@ -46,7 +46,12 @@ fn an_indicator_the_group_can_hardly_influence_becomes_an_information_measure() 
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run_steps(2);
     let view = peek(&path).exercise_view(id).unwrap().unwrap();
-    assert_eq!(view.answer("", &view.rows[2].0, "influence"), None, "undone: {:?}", view.answers);
+    assert_eq!(
+        view.answer("", &view.rows[2].0, "influence"),
+        None,
+        "undone: {:?}",
+        view.answers
+    );
 
     go(&mut h, PageId::Cockpit);
     wait_for_page(&mut h);

@@ -14,7 +14,7 @@ use crate::model::exercise::{
 use crate::store::exercise::{Cell, Exercise, ExerciseEdit, ExerciseView};
 use crate::store::shape::Change;
 use crate::ui::theme::{self, palette};
-use crate::ui::widgets::workshop::{Proposed, propose_button};
+use crate::ui::widgets::workshop::{Proposed, propose_button, to_plan};
 use crate::ui::{Cached, Intent, Page, PageId, Route, ViewContext};
 
 /// State of the exercises page.
@@ -35,6 +35,7 @@ pub struct ExercisePage {
     new_row: String,
     new_person: String,
     proposed: Proposed,
+    plans: Cached<u64, Vec<crate::store::action::PlanView>>,
     /// A link asked for this kind: its latest session is shown, or a new one offered.
     wanted: Option<&'static str>,
 }
@@ -391,7 +392,8 @@ impl ExercisePage {
         }
     }
 
-    /// The rows the group writes itself, each removable and each a possible proposal.
+    /// The rows the group writes itself, each removable, and each a possible proposal or plan
+    /// activity.
     fn own_rows(
         &mut self,
         ui: &mut egui::Ui,
@@ -402,8 +404,14 @@ impl ExercisePage {
     ) {
         let lang = ctx.lang;
         let e = &view.exercise;
+        let wb = ctx.workbook;
+        let plans = self
+            .plans
+            .get(ctx.revision, lang, || wb.plan_views())
+            .cloned()
+            .unwrap_or_default();
         ui.strong(name);
-        for (n, (_, text)) in e.rows.iter().enumerate() {
+        for (n, (key, text)) in e.rows.iter().enumerate() {
             ui.horizontal_wrapped(|ui| {
                 ui.label(format!("{}. {text}", n + 1));
                 if ctx.editable() && ui.small_button(lang.t("Ta bort", "Remove")).clicked() {
@@ -413,7 +421,18 @@ impl ExercisePage {
                 }
                 if e.kind != "kommunikationsplan" {
                     let origin = format!("{} {}", view.def.title.get(lang), e.date);
-                    propose_button(ui, ctx, &mut self.proposed, text, origin, intents);
+                    propose_button(ui, ctx, &mut self.proposed, text, origin.clone(), intents);
+                    if ctx.editable() && !plans.is_empty() {
+                        to_plan(
+                            ui,
+                            lang,
+                            ("exercise_to_plan", e.id, key),
+                            text,
+                            &origin,
+                            &plans,
+                            intents,
+                        );
+                    }
                 }
             });
         }

@@ -5,17 +5,16 @@
 //! drawn from all sheets — each activity a proposal or a plan activity in one click.
 
 use crate::i18n::Lang;
-use crate::model::action::Activity;
 use crate::model::board::{
     AGENDA, AGENDA_LIMIT, BoardKind, Field, Group, Note, Sheet, SplitWarning, check_agenda,
     split_groups,
 };
-use crate::store::action::{ActionEdit, PlanView};
+use crate::store::action::PlanView;
 use crate::store::board::{Board, BoardEdit};
 use crate::store::shape::Change;
 use crate::ui::theme::palette;
 use crate::ui::widgets::board::{self as board_widget, BoardConfig, BoardState};
-use crate::ui::widgets::workshop::{Sessions, propose_button};
+use crate::ui::widgets::workshop::{Sessions, propose_button, to_plan};
 use crate::ui::{Cached, Intent, Page, PageId, ViewContext};
 
 /// The parts of a Toppnyhet session.
@@ -271,7 +270,20 @@ impl TopNewsPage {
                     intents,
                 );
                 if ctx.editable() && !plans.is_empty() {
-                    to_plan(ui, lang, note, &plans, &board.workshop.question, intents);
+                    let why = format!(
+                        "{} {}",
+                        lang.t("Toppnyhet:", "Top news:"),
+                        board.workshop.question
+                    );
+                    to_plan(
+                        ui,
+                        lang,
+                        ("to_plan", note.id),
+                        &note.text,
+                        &why,
+                        &plans,
+                        intents,
+                    );
                 }
             });
         }
@@ -413,43 +425,6 @@ fn pictures(
             path: Some(path),
         });
     }
-}
-
-/// A choice of plan to put the activity in.
-fn to_plan(
-    ui: &mut egui::Ui,
-    lang: Lang,
-    note: &Note,
-    plans: &[PlanView],
-    area: &str,
-    intents: &mut Vec<Intent>,
-) {
-    if plans
-        .iter()
-        .flat_map(|p| &p.activities)
-        .any(|a| a.text == note.text)
-    {
-        ui.small(lang.t("(i en plan)", "(in a plan)"));
-        return;
-    }
-    egui::ComboBox::new(("to_plan", note.id), "")
-        .selected_text(lang.t("Lägg i handlingsplan", "Put in an action plan"))
-        .show_ui(ui, |ui| {
-            for p in plans {
-                if ui.selectable_label(false, &p.plan.area).clicked() {
-                    intents.push(Intent::Edit(
-                        ActionEdit::Activity(Change::Put(Activity {
-                            plan_id: p.plan.id,
-                            text: note.text.clone(),
-                            purpose: crate::model::action::Purpose::DevelopService,
-                            why: format!("{} {area}", lang.t("Toppnyhet:", "Top news:")),
-                            ..Activity::default()
-                        }))
-                        .into(),
-                    ));
-                }
-            }
-        });
 }
 
 /// The preparation: groups of 4–6 from the room, and the agenda against 90 minutes.

@@ -399,3 +399,44 @@ pub fn propose_button(
         ));
     }
 }
+
+/// A choice of plan to put `text` in as an activity, `why` saying where it came from; once it
+/// is in a plan, it says so instead.
+pub fn to_plan(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    salt: impl egui::AsIdSalt,
+    text: &str,
+    why: &str,
+    plans: &[crate::store::action::PlanView],
+    intents: &mut Vec<Intent>,
+) {
+    use crate::model::action::{Activity, Purpose};
+    use crate::store::action::ActionEdit;
+    if plans
+        .iter()
+        .flat_map(|p| &p.activities)
+        .any(|a| a.text == text)
+    {
+        ui.small(lang.t("(i en plan)", "(in a plan)"));
+        return;
+    }
+    egui::ComboBox::new(salt, "")
+        .selected_text(lang.t("Lägg i handlingsplan", "Put in an action plan"))
+        .show_ui(ui, |ui| {
+            for p in plans {
+                if ui.selectable_label(false, &p.plan.area).clicked() {
+                    intents.push(Intent::Edit(
+                        ActionEdit::Activity(Change::Put(Activity {
+                            plan_id: p.plan.id,
+                            text: text.to_string(),
+                            purpose: Purpose::DevelopService,
+                            why: why.to_string(),
+                            ..Activity::default()
+                        }))
+                        .into(),
+                    ));
+                }
+            }
+        });
+}
