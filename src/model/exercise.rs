@@ -2314,6 +2314,56 @@ pub fn spread(answers: &Answers, participants: &[Respondent], row: &str, questio
     }
 }
 
+/// A form's profile: per section with choice questions asked once, the answers' mean place on
+/// their scales (0 the weakest option, 100 the strongest), from the group's answer where it
+/// gave one, else the participants' mean. `None` for a section nobody answered. No total is
+/// made: the guide defines none.
+pub fn profile(
+    def: &ExerciseDef,
+    participants: &[Respondent],
+    answers: &Answers,
+) -> Vec<(&'static str, Option<f64>)> {
+    def.sections
+        .iter()
+        .filter(|s| {
+            !s.per_row
+                && s.questions
+                    .iter()
+                    .any(|q| matches!(q.scale, Scale::Choice(_)))
+        })
+        .map(|s| {
+            let mut places = Vec::new();
+            for q in s.questions {
+                let Scale::Choice(options) = q.scale else {
+                    continue;
+                };
+                let steps = options.len().saturating_sub(1).max(1) as f64;
+                let place = |who: &str| {
+                    answers
+                        .get(&(who.to_string(), String::new(), q.key.to_string()))
+                        .and_then(|v| chosen(v).first().copied())
+                        .map(|c| c as f64 * 100.0 / steps)
+                };
+                if let Some(p) = place(GROUP) {
+                    places.push(p);
+                    continue;
+                }
+                let own: Vec<f64> = participants
+                    .iter()
+                    .filter(|p| !p.tally)
+                    .filter_map(|p| place(&p.key))
+                    .collect();
+                if !own.is_empty() {
+                    places.push(own.iter().sum::<f64>() / own.len() as f64);
+                }
+            }
+            let mean =
+                (!places.is_empty()).then(|| places.iter().sum::<f64>() / places.len() as f64);
+            (s.key, mean)
+        })
+        .collect()
+}
+
 /// A focus group's factor summed: its total weight, the participants' mean grade, and how
 /// many graded it.
 #[derive(Debug, Clone, PartialEq)]
@@ -2548,6 +2598,32 @@ mod tests {
             grid(exercise("kategorisering").unwrap(), &rows, &answers).most,
             1
         );
+    }
+
+    #[test]
+    fn the_annual_report_profile_is_per_section_without_a_total() {
+        let def = exercise("arsberattelse").unwrap();
+        let people = [who("a"), who("b")];
+        let mut answers = Answers::new();
+        // A: the group says "Ja, alla" (3 of 3) on question 1; question 2 by the two, 1 and 2.
+        answers.insert(key(GROUP, "", "1"), "3".into());
+        answers.insert(key("a", "", "2"), "1".into());
+        answers.insert(key("b", "", "2"), "2".into());
+        // E: question 17 has two options; "Ja" is the strongest.
+        answers.insert(key(GROUP, "", "17"), "1".into());
+        let p = profile(def, &people, &answers);
+        let keys: Vec<&str> = p.iter().map(|(k, _)| *k).collect();
+        assert_eq!(keys, ["a", "b", "c", "d", "e", "f"]);
+        assert_eq!(p[0].1, Some((100.0 + 50.0) / 2.0));
+        assert_eq!(p[1].1, None);
+        assert_eq!(p[4].1, Some(100.0));
+    }
+
+    #[test]
+    fn the_elected_members_first_channel_list_lacks_the_website_as_in_the_guide() {
+        let def = exercise("roda-traden").unwrap();
+        let options = |k: &str| def.question(k).unwrap().1.scale.options().len();
+        assert_eq!((options("t1"), options("f1"), options("f2")), (8, 7, 8));
     }
 
     #[test]

@@ -852,6 +852,7 @@ fn summary(
         survey_summary(ui, ctx, view);
         return;
     }
+    section_profile(ui, lang, view);
     for section in def.sections {
         let rated: Vec<&Question> = section.questions.iter().filter(|q| q.example).collect();
         if !rated.is_empty() {
@@ -925,6 +926,38 @@ fn summary(
     texts_summary(ui, lang, view);
 }
 
+/// The sections' profile (the annual report's A–F): each section's mean place on its
+/// scales, with no total.
+fn section_profile(ui: &mut egui::Ui, lang: Lang, view: &ExerciseView) {
+    let profile =
+        crate::model::exercise::profile(view.def, &view.exercise.participants, &view.answers);
+    if profile.len() < 2 {
+        return;
+    }
+    ui.strong(lang.t("Profil per avsnitt", "Profile per section"));
+    let bars: Vec<crate::ui::widgets::bars::Bar> = profile
+        .iter()
+        .map(|(key, mean)| crate::ui::widgets::bars::Bar {
+            label: view
+                .def
+                .sections
+                .iter()
+                .find(|s| s.key == *key)
+                .map_or(String::new(), |s| s.title.get(lang).to_string()),
+            values: vec![mean.unwrap_or(0.0)],
+            text: mean.map_or_else(
+                || lang.t("inga svar", "no answers").to_string(),
+                |m| format!("{} %", lang.number(m, 0)),
+            ),
+        })
+        .collect();
+    crate::ui::widgets::bars::bars(ui, &bars, 100.0, &[palette::GROUP]);
+    ui.small(lang.t(
+        "0 % är svagaste svaret på varje fråga, 100 % det starkaste; gruppens svar där den enats, annars medel av deltagarnas.",
+        "0 % is each question's weakest answer, 100 % its strongest; the group's answer where it agreed, else the participants' mean.",
+    ));
+}
+
 /// Says which earlier session the grey bars are.
 fn previous_caption(ui: &mut egui::Ui, lang: Lang, previous: Option<&ExerciseView>) {
     if let Some(p) = previous {
@@ -969,14 +1002,23 @@ fn agreed_rows(ui: &mut egui::Ui, lang: Lang, view: &ExerciseView, q: &Question)
             "{label}: {}",
             options.get(choice).map_or("", |o| o.get(lang))
         );
-        if view.def.key == "paverkansgrad" && choice == crate::model::exercise::LOW_INFLUENCE {
-            text.push_str(lang.t(
+        let consequence = match (view.def.key, choice) {
+            ("paverkansgrad", crate::model::exercise::LOW_INFLUENCE) => Some(lang.t(
                 " · informationsmått, utan målnivå i Fokusera",
                 " · information measure, without a target in Focus",
-            ));
-        }
-        lines.push(text);
+            )),
+            ("kkik", 1) => Some(lang.t(
+                " · kan kopplas till ett mål redan nu",
+                " · can be tied to a goal right away",
+            )),
+            ("kkik", 3) => Some(lang.t(" · redovisa som nyckeltal", " · report as a key figure")),
+            _ => None,
+        };
+        text.push_str(consequence.unwrap_or_default());
+        lines.push((choice, text));
     }
+    // By answer, so the most useful (or the least influenced) read together.
+    lines.sort_by_key(|(choice, _)| *choice);
     if lines.is_empty() {
         ui.weak(lang.t(
             "Gruppen har inte enats om någon rad ännu.",
@@ -988,7 +1030,7 @@ fn agreed_rows(ui: &mut egui::Ui, lang: Lang, view: &ExerciseView, q: &Question)
         .default_open(true)
         .id_salt(("agreed", q.key))
         .show(ui, |ui| {
-            for l in lines {
+            for (_, l) in lines {
                 ui.label(l);
             }
         });
