@@ -17,6 +17,29 @@ fn body(ui: &egui::Ui) -> FontId {
     egui::TextStyle::Body.resolve(ui.style())
 }
 
+/// `text` cut (with an ellipsis) to fit `width` in `font`, so a label never runs into its bar.
+fn fit(painter: &egui::Painter, text: &str, font: &FontId, width: f32) -> String {
+    let wide = |t: &str| {
+        painter
+            .layout_no_wrap(t.to_string(), font.clone(), palette::INK)
+            .size()
+            .x
+    };
+    if wide(text) <= width {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut keep = chars.len();
+    while keep > 1 {
+        keep -= 1;
+        let cut: String = chars[..keep].iter().collect::<String>() + "…";
+        if wide(&cut) <= width {
+            return cut;
+        }
+    }
+    "…".to_string()
+}
+
 /// Bars, one row each (a row with two values draws two thin bars in the two colours); the
 /// labels take the left third.
 pub fn bars(ui: &mut egui::Ui, rows: &[Bar], max: f64, colours: &[Color32]) {
@@ -29,7 +52,7 @@ pub fn bars(ui: &mut egui::Ui, rows: &[Bar], max: f64, colours: &[Color32]) {
         .unwrap_or(1)
         .max(1);
     let row_height = line * (per as f32).max(1.0) + 4.0;
-    let width = ui.available_width().min(1100.0);
+    let width = ui.available_width().min(1600.0);
     let (rect, _) = ui.allocate_exact_size(
         Vec2::new(width, row_height * rows.len() as f32),
         Sense::hover(),
@@ -40,7 +63,7 @@ pub fn bars(ui: &mut egui::Ui, rows: &[Bar], max: f64, colours: &[Color32]) {
     let bar_w = (width - label_w - text_w).max(10.0);
     for (i, row) in rows.iter().enumerate() {
         let top = rect.top() + i as f32 * row_height;
-        let label = crate::ui::widgets::form::short(&row.label, 48);
+        let label = fit(&painter, &row.label, &font, label_w - 8.0);
         painter.text(
             Pos2::new(rect.left(), top + row_height / 2.0),
             Align2::LEFT_CENTER,
@@ -87,7 +110,7 @@ pub fn bars(ui: &mut egui::Ui, rows: &[Bar], max: f64, colours: &[Color32]) {
 pub fn spread(ui: &mut egui::Ui, rows: &[(String, Vec<usize>, Option<usize>)], steps: &[&str]) {
     let font = body(ui);
     let row_height = font.size * 1.8;
-    let width = ui.available_width().min(1100.0);
+    let width = ui.available_width().min(1600.0);
     let label_w = width * 0.45;
     let head = font.size * 1.6;
     let (rect, _) = ui.allocate_exact_size(
@@ -112,7 +135,7 @@ pub fn spread(ui: &mut egui::Ui, rows: &[(String, Vec<usize>, Option<usize>)], s
         painter.text(
             Pos2::new(rect.left(), y),
             Align2::LEFT_CENTER,
-            crate::ui::widgets::form::short(label, 44),
+            fit(&painter, label, &font, label_w - 8.0),
             font.clone(),
             palette::INK,
         );
