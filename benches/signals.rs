@@ -350,12 +350,117 @@ fn bench_board_frames(c: &mut Criterion) {
     });
 }
 
+/// The exercises: a KKiK session's form (60 measures × 4 options) drawn headless, and a Röda
+/// tråden survey of 400 respondents read and summed as `styrsnurra exercise --summary` does.
+fn bench_exercises(c: &mut Criterion) {
+    use styrsnurra::model::exercise::{Respondent, counts, exercise};
+    use styrsnurra::store::exercise::{Cell, Exercise, ExerciseEdit, group_respondent};
+    use styrsnurra::store::shape::Change;
+    let dir = tempfile::tempdir().expect("temp dir");
+    // SAFETY: set before any thread reads it; keeps the bench's files in the temp dir.
+    unsafe { std::env::set_var("STYRSNURRA_DATA_DIR", dir.path()) };
+    let path = dir.path().join("exercises.styrsnurra");
+    drop(styrsnurra::store::demo::build(&path).expect("demo"));
+    let survey;
+    {
+        let mut wb = Workbook::open(&path).expect("open");
+        let people: Vec<Respondent> = (0..400)
+            .map(|n| Respondent {
+                key: format!("p{n}"),
+                name: n.to_string(),
+                group: n % 2,
+                ..Respondent::default()
+            })
+            .collect();
+        survey = wb
+            .apply(ExerciseEdit::Exercise(Change::Put(Exercise {
+                kind: "roda-traden".into(),
+                name: "Enkät".into(),
+                date: "2026-05-01".into(),
+                participants: people.clone(),
+                ..Exercise::default()
+            })))
+            .expect("survey")
+            .created
+            .expect("id");
+        let def = exercise("roda-traden").expect("def");
+        let mut cells = Vec::new();
+        for p in &people {
+            for s in def.sections.iter().filter(|s| s.audience == Some(p.group)) {
+                for q in s.questions.iter().filter(|q| !q.scale.options().is_empty()) {
+                    let n = q.scale.options().len();
+                    cells.push(Cell {
+                        respondent: p.key.clone(),
+                        row: String::new(),
+                        question: q.key.into(),
+                        value: Some(((p.name.len() * 7 + q.key.len()) % n).to_string()),
+                    });
+                }
+            }
+        }
+        wb.apply(ExerciseEdit::Answer {
+            exercise: survey,
+            cells,
+        })
+        .expect("answers");
+        let kkik = wb
+            .apply(ExerciseEdit::Exercise(Change::Put(Exercise {
+                kind: "kkik".into(),
+                name: "KKiK".into(),
+                date: "2026-05-02".into(),
+                ..Exercise::default()
+            })))
+            .expect("kkik")
+            .created
+            .expect("id");
+        let cells = styrsnurra::model::exercise::KKIK_MEASURES
+            .iter()
+            .enumerate()
+            .map(|(i, m)| Cell {
+                respondent: String::new(),
+                row: m.id.into(),
+                question: "use".into(),
+                value: Some((i % 4).to_string()),
+            })
+            .collect();
+        wb.apply(ExerciseEdit::Answer {
+            exercise: kkik,
+            cells,
+        })
+        .expect("kkik answers");
+    }
+    let wb = Workbook::open(&path).expect("open");
+    c.bench_function("exercise_summary_survey_400_respondents", |b| {
+        b.iter(|| {
+            let view = wb.exercise_view(survey).expect("read").expect("view");
+            let group = group_respondent();
+            let mut total = 0;
+            for (_, q) in view.def.questions() {
+                let given = view.final_answers(&group, "", q.key);
+                total += counts(q, given).iter().sum::<usize>();
+            }
+            total
+        });
+    });
+    drop(wb);
+    let mut app = App::new(Some(path));
+    let ctx = egui::Context::default();
+    app.handle(Intent::Go(Route::Exercise("kkik")), None);
+    for _ in 0..3 {
+        drop(ctx.run_ui(full_hd(), |ui| app.frame(ui)));
+    }
+    c.bench_function("exercise_form_frame_kkik_60_measures", |b| {
+        b.iter(|| ctx.run_ui(full_hd(), |ui| app.frame(ui)));
+    });
+}
+
 criterion_group!(
     benches,
     bench_country,
     bench_cockpit,
     bench_full_dump_views,
     bench_action_frames,
-    bench_board_frames
+    bench_board_frames,
+    bench_exercises
 );
 criterion_main!(benches);

@@ -64,3 +64,35 @@ fn an_indicator_the_group_can_hardly_influence_becomes_an_information_measure() 
     assert!(peek(&path).information_measures().unwrap().is_empty());
     assert!(h.query_by_label("Informationsmått").is_none(), "undone");
 }
+
+#[test]
+fn every_demo_session_shows_its_summary_at_the_desk_and_on_the_projector() {
+    let (_dir, _path, mut h) = demo_harness();
+    go(&mut h, PageId::Exercise);
+    for (session, expected) in [
+        ("Brukare i hemtjänsten", "Faktorerna, tyngst först"),
+        ("Hur tydliga är våra mål?", "Andel av målen per fråga"),
+        ("Påverkansgrad inför budgeten", "Gruppens svar per rad"),
+    ] {
+        h.state_mut().presentation = false;
+        h.run_steps(2);
+        h.get_by_label_contains(session).click();
+        h.run_steps(2);
+        h.get_by_label("Sammanställning").click();
+        h.run_steps(2);
+        assert!(
+            h.query_by_label(expected).is_some(),
+            "{session}: {expected}"
+        );
+        h.state_mut().presentation = true;
+        h.run_steps(2);
+        assert!(
+            h.query_by_label(expected).is_some(),
+            "{session} on the projector"
+        );
+        assert!(
+            h.query_by_label("Starta").is_none(),
+            "nothing to start on the projector"
+        );
+    }
+}
