@@ -109,6 +109,19 @@ enum_with_all! {
     }
 }
 
+/// The number keys 1 … 9, for Ctrl+number and for answering with a digit.
+pub const DIGIT_KEYS: [egui::Key; 9] = [
+    egui::Key::Num1,
+    egui::Key::Num2,
+    egui::Key::Num3,
+    egui::Key::Num4,
+    egui::Key::Num5,
+    egui::Key::Num6,
+    egui::Key::Num7,
+    egui::Key::Num8,
+    egui::Key::Num9,
+];
+
 /// What the app needs to know about a page to list it, title it and reach it.
 #[derive(Debug, Clone, Copy)]
 pub struct PageInfo {
@@ -235,21 +248,10 @@ impl PageId {
 
     /// Ctrl+1 … Ctrl+9 for the first nine numbered pages in the navigation.
     pub fn shortcut(self) -> Option<egui::KeyboardShortcut> {
-        const KEYS: [egui::Key; 9] = [
-            egui::Key::Num1,
-            egui::Key::Num2,
-            egui::Key::Num3,
-            egui::Key::Num4,
-            egui::Key::Num5,
-            egui::Key::Num6,
-            egui::Key::Num7,
-            egui::Key::Num8,
-            egui::Key::Num9,
-        ];
         let index = PageId::in_navigation()
             .filter(|p| p.info().numbered)
             .position(|p| p == self)?;
-        let key = KEYS.get(index)?;
+        let key = DIGIT_KEYS.get(index)?;
         Some(egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, *key))
     }
 

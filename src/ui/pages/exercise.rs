@@ -42,19 +42,9 @@ pub struct ExercisePage {
 
 /// The option a number key picks (1 the first), if one was pressed this frame.
 fn digit_pressed(ui: &egui::Ui) -> Option<usize> {
-    const KEYS: [egui::Key; 9] = [
-        egui::Key::Num1,
-        egui::Key::Num2,
-        egui::Key::Num3,
-        egui::Key::Num4,
-        egui::Key::Num5,
-        egui::Key::Num6,
-        egui::Key::Num7,
-        egui::Key::Num8,
-        egui::Key::Num9,
-    ];
     ui.input(|i| {
-        KEYS.iter()
+        crate::ui::DIGIT_KEYS
+            .iter()
             .position(|k| i.key_pressed(*k) && i.modifiers.is_none())
     })
 }
