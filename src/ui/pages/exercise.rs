@@ -40,6 +40,17 @@ pub struct ExercisePage {
     wanted: Option<&'static str>,
 }
 
+/// A row's label in the window's language (the KKiK measures have both; other rows are the
+/// workbook's own words).
+fn row_label(view: &ExerciseView, row: &str, label: &str, lang: Lang) -> String {
+    if view.def.rows == Rows::Measures
+        && let Some(m) = crate::model::exercise::KKIK_MEASURES.iter().find(|m| m.id == row)
+    {
+        return format!("{} {} ({})", m.id, m.text.get(lang), m.area.get(lang));
+    }
+    label.to_string()
+}
+
 /// The option a number key picks (1 the first), if one was pressed this frame.
 fn digit_pressed(ui: &egui::Ui) -> Option<usize> {
     ui.input(|i| {
@@ -569,6 +580,7 @@ impl ExercisePage {
                 }
                 ui.end_row();
                 for (row, label) in &view.rows {
+                    let label = &row_label(view, row, label, lang);
                     ui.label(crate::ui::widgets::form::short(label, 60))
                         .on_hover_text(label);
                     for q in section.questions {
@@ -982,6 +994,7 @@ fn agreed_rows(ui: &mut egui::Ui, lang: Lang, view: &ExerciseView, q: &Question)
     let options = q.scale.options();
     let mut lines = Vec::new();
     for (row, label) in &view.rows {
+        let label = row_label(view, row, label, lang);
         let Some(choice) = view
             .answer(GROUP, row, q.key)
             .and_then(|v| chosen(v).first().copied())
