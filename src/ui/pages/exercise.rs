@@ -44,7 +44,9 @@ pub struct ExercisePage {
 /// workbook's own words).
 fn row_label(view: &ExerciseView, row: &str, label: &str, lang: Lang) -> String {
     if view.def.rows == Rows::Measures
-        && let Some(m) = crate::model::exercise::KKIK_MEASURES.iter().find(|m| m.id == row)
+        && let Some(m) = crate::model::exercise::KKIK_MEASURES
+            .iter()
+            .find(|m| m.id == row)
     {
         return format!("{} {} ({})", m.id, m.text.get(lang), m.area.get(lang));
     }
