@@ -166,3 +166,56 @@ fn a_session_is_compared_with_the_one_before_it() {
         "nothing before the first"
     );
 }
+
+#[test]
+fn the_workbook_suggests_the_crosses_it_knows_and_the_cockpit_sees_the_category() {
+    let dir = tempdir();
+    let path = demo(dir.path());
+    let mut wb = Workbook::open(&path).unwrap();
+    let found = wb.clarity_suggestions().unwrap();
+    assert!(
+        !found.iter().any(|(goal, _)| *goal == 1),
+        "a goal without indicators gets none"
+    );
+    let of = |goal: i64| -> Vec<&str> {
+        found
+            .iter()
+            .filter(|(g, _)| *g == goal)
+            .map(|(_, q)| *q)
+            .collect()
+    };
+    // Goal 2: two indicators with targets and ten years of values for every municipality.
+    assert_eq!(of(2), ["3", "4", "5", "9"]);
+    assert!(found.iter().all(|(_, q)| ["3", "4", "5", "9"].contains(q)));
+
+    let session = wb
+        .apply(ExerciseEdit::Exercise(Change::Put(
+            styrsnurra::store::exercise::Exercise {
+                kind: "kategorisering".into(),
+                name: "Kategorier".into(),
+                date: "2026-05-01".into(),
+                ..Default::default()
+            },
+        )))
+        .unwrap()
+        .created
+        .unwrap();
+    wb.apply(ExerciseEdit::Answer {
+        exercise: session,
+        cells: vec![group("N15428", "category", Some("0"))],
+    })
+    .unwrap();
+    let cockpit = wb.cockpit(None).unwrap();
+    let row = cockpit
+        .goals
+        .iter()
+        .flat_map(|(_, r)| r)
+        .find(|r| r.indicator.id == "N15428")
+        .unwrap();
+    assert_eq!(
+        row.category,
+        Some(0),
+        "a resource measure carrying a target is flagged"
+    );
+    assert!(row.assessment.target.is_some());
+}

@@ -96,3 +96,32 @@ fn every_demo_session_shows_its_summary_at_the_desk_and_on_the_projector() {
         );
     }
 }
+
+#[test]
+fn the_clarity_grid_takes_what_the_workbook_knows_in_one_undoable_step() {
+    let (_dir, path, mut h) = demo_harness();
+    go(&mut h, PageId::Exercise);
+    // Hur tydlig is the third form to start from.
+    h.get_all_by_label("Starta").nth(2).unwrap().click();
+    h.run_steps(3);
+    let id = peek(&path).exercises().unwrap().last().unwrap().id;
+    h.get_by_label_contains("Kryssa det arbetsboken vet")
+        .click();
+    h.run_steps(3);
+    let expected = peek(&path).clarity_suggestions().unwrap().len();
+    let crosses = |path: &std::path::Path| {
+        peek(path)
+            .exercise_view(id)
+            .unwrap()
+            .unwrap()
+            .answers
+            .values()
+            .filter(|v| *v == "1")
+            .count()
+    };
+    assert!(expected > 0);
+    assert_eq!(crosses(&path), expected);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(crosses(&path), 0, "one undo takes them all");
+}

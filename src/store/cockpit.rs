@@ -22,6 +22,9 @@ pub struct Row {
     /// The group agreed (Påverkansgrad) that the municipality can hardly influence it: an
     /// information measure, shown and counted without its target.
     pub information: bool,
+    /// The category the group agreed for it (Kategorisering), an index into
+    /// `model::exercise::CATEGORIES`.
+    pub category: Option<usize>,
 }
 
 /// Everything the cockpit shows for one year.
@@ -56,6 +59,7 @@ fn load(wb: &Workbook, year: Option<i32>) -> Result<Cockpit, StoreError> {
     let analyses = wb.analyses()?;
     let plans = wb.planned_activities()?;
     let information = wb.information_measures()?;
+    let categories = wb.agreed("kategorisering", "category")?;
     let mut out = Vec::new();
     for g in in_display_order(&goals) {
         let mut rows = Vec::new();
@@ -92,6 +96,7 @@ fn load(wb: &Workbook, year: Option<i32>) -> Result<Cockpit, StoreError> {
                         analysis,
                         actions,
                         information: is_information,
+                        category: categories.get(&gi.indicator).copied(),
                     });
                 }
             }

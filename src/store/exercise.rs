@@ -364,6 +364,47 @@ impl Workbook {
         Ok(out)
     }
 
+    /// The crosses of the clarity grid the workbook can answer itself, per goal: 3 (it has
+    /// result indicators), 4 (each has values for more than ten municipalities in its latest
+    /// year), 5 (each has a target level or a direction) and 9 (each has values for at least
+    /// two years). A suggestion for the group, which still decides.
+    pub fn clarity_suggestions(&self) -> Result<Vec<(i64, &'static str)>, StoreError> {
+        let mut out = Vec::new();
+        for goal in self.goals()? {
+            if goal.indicators.is_empty() {
+                continue;
+            }
+            out.push((goal.id, "3"));
+            let mut compared = true;
+            let mut years = true;
+            for gi in &goal.indicators {
+                let periods = self.periods(&gi.indicator)?;
+                years &= periods.len() >= 2;
+                compared &= match periods.last() {
+                    Some(latest) => {
+                        self.conn.query_row(
+                            "SELECT count(DISTINCT municipality_id) FROM value
+                         WHERE indicator_id = ?1 AND period = ?2 AND value IS NOT NULL",
+                            params![gi.indicator, latest],
+                            |r| r.get::<_, i64>(0),
+                        )? > 10
+                    }
+                    None => false,
+                };
+            }
+            if compared {
+                out.push((goal.id, "4"));
+            }
+            if goal.indicators.iter().all(|gi| gi.target.is_some()) {
+                out.push((goal.id, "5"));
+            }
+            if years {
+                out.push((goal.id, "9"));
+            }
+        }
+        Ok(out)
+    }
+
     /// The indicators the group agreed it can hardly influence: information measures, shown
     /// without a target face.
     pub fn information_measures(&self) -> Result<Vec<String>, StoreError> {

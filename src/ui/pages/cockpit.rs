@@ -217,6 +217,7 @@ fn goal_table(
                             .on_hover_text(signal::target_reason(lang, a, unit, tolerance));
                         ui.label(labels::target_signal(a.target_signal).get(lang));
                     }
+                    category_warning(ui, lang, row);
                     if row.analysis.as_ref().is_some_and(|s| s.measurement_error) {
                         ui.colored_label(palette::NOTICE, lang.t("Mätfel?", "Measurement error?"))
                             .on_hover_text(lang.t(
@@ -325,4 +326,30 @@ fn comment_and_actions(ui: &mut egui::Ui, lang: Lang, row: &Row, intents: &mut V
             intents.push(Intent::Go(Route::Page(PageId::Plan)));
         }
     });
+}
+
+/// A target on an indicator the group categorised as resources or as important information:
+/// the guide advises against both as result indicators with a target.
+fn category_warning(ui: &mut egui::Ui, lang: Lang, row: &crate::store::cockpit::Row) {
+    if row.information || row.assessment.target.is_none() {
+        return;
+    }
+    let (label, why) = match row.category {
+        Some(0) => (
+            lang.t("Resursmått?", "Resource measure?"),
+            lang.t(
+                "Gruppen har kategoriserat indikatorn som en resurs. En resurs visar vad som satsas, inte vad kommunen uppnår: välj hellre en resultatindikator för målet.",
+                "The group categorised the indicator as a resource. A resource shows what is put in, not what the municipality achieves: prefer a result indicator for the goal.",
+            ),
+        ),
+        Some(4) => (
+            lang.t("Viktig information?", "Important information?"),
+            lang.t(
+                "Gruppen har kategoriserat indikatorn som viktig information, som kommunen knappt styr: den bör följas utan målnivå.",
+                "The group categorised the indicator as important information, which the municipality hardly steers: follow it without a target.",
+            ),
+        ),
+        _ => return,
+    };
+    ui.colored_label(palette::NOTICE, label).on_hover_text(why);
 }

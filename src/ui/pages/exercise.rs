@@ -542,6 +542,45 @@ impl ExercisePage {
         }
     }
 
+    /// Crosses the workbook can answer (questions 3, 4, 5 and 9), set in one step for the group
+    /// to look over.
+    fn suggest_crosses(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &ViewContext<'_>,
+        view: &ExerciseView,
+        intents: &mut Vec<Intent>,
+    ) {
+        let lang = ctx.lang;
+        let button = ui
+            .button(lang.t(
+                "Kryssa det arbetsboken vet (fråga 3, 4, 5 och 9)",
+                "Cross what the workbook knows (questions 3, 4, 5 and 9)",
+            ))
+            .on_hover_text(lang.t(
+                "Indikatorer finns, jämförbara med fler än tio kommuner, målnivå eller riktning, minst två år med värden. Gruppen kan ta bort kryss efteråt.",
+                "Indicators exist, comparable with more than ten municipalities, a target or direction, at least two years of values. The group can remove crosses afterwards.",
+            ));
+        if !button.clicked() {
+            return;
+        }
+        match ctx.workbook.clarity_suggestions() {
+            Ok(found) => {
+                let cells: Vec<Cell> = found
+                    .into_iter()
+                    .filter(|(goal, q)| view.answer(GROUP, &goal.to_string(), q) != Some("1"))
+                    .map(|(goal, q)| cell(GROUP, &goal.to_string(), q, Some("1".into())))
+                    .collect();
+                if !cells.is_empty() {
+                    intents.push(answer(view.exercise.id, cells));
+                }
+            }
+            Err(e) => {
+                ui.colored_label(palette::ERROR, e.message(lang));
+            }
+        }
+    }
+
     /// A per-row section: a row per goal, indicator, measure or own row, a column per question.
     fn row_grid(
         &mut self,
@@ -568,6 +607,9 @@ impl ExercisePage {
             return;
         }
         let crosses = section.questions.iter().all(|q| q.scale == Scale::Cross);
+        if crosses && who.is_none() && section.key == "steering" && ctx.editable() {
+            self.suggest_crosses(ui, ctx, view, intents);
+        }
         egui::Grid::new(("exercise_grid", section.key, ctx.projector))
             .striped(true)
             .spacing([10.0, 6.0])
