@@ -125,3 +125,20 @@ fn the_clarity_grid_takes_what_the_workbook_knows_in_one_undoable_step() {
     h.run_steps(2);
     assert_eq!(crosses(&path), 0, "one undo takes them all");
 }
+
+#[test]
+fn a_timed_tool_has_the_facilitators_timer_and_t_starts_it() {
+    let (_dir, _path, mut h) = demo_harness();
+    go(&mut h, PageId::Exercise);
+    // The demo's latest session is the focus group, a timed tool.
+    assert!(h.query_by_label("Starta (T)").is_some());
+    h.key_press(egui::Key::T);
+    h.run_steps(2);
+    assert!(h.query_by_label("Pausa (T)").is_some(), "T starts it");
+    h.get_by_label_contains("Hur tydliga är våra mål?").click();
+    h.run_steps(2);
+    assert!(
+        h.query_by_label("Pausa (T)").is_none() && h.query_by_label("Starta (T)").is_none(),
+        "an exercise without a timed round has none"
+    );
+}

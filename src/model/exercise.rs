@@ -128,6 +128,9 @@ pub struct ExerciseDef {
     pub groups: &'static [Tr],
     /// The step on the participation ladder (1–5) a communication tool serves.
     pub ladder: Option<u8>,
+    /// Minutes of the facilitator's timer for a round or phase, where the method is timed
+    /// (a café's table rounds, a future workshop's strict phases).
+    pub timer: Option<u32>,
 }
 
 impl ExerciseDef {
@@ -1499,6 +1502,7 @@ pub const EXERCISES: &[ExerciseDef] = &[
         sections: ANNUAL_REPORT,
         groups: &[],
         ladder: None,
+        timer: None,
     },
     ExerciseDef {
         key: "handlingsplan",
@@ -1513,6 +1517,7 @@ pub const EXERCISES: &[ExerciseDef] = &[
         sections: &[],
         groups: &[],
         ladder: None,
+        timer: None,
     },
     ExerciseDef {
         key: "hur-tydlig",
@@ -1527,6 +1532,7 @@ pub const EXERCISES: &[ExerciseDef] = &[
         sections: CLARITY,
         groups: &[],
         ladder: None,
+        timer: None,
     },
     ExerciseDef {
         key: "kommunkompassen",
@@ -1544,6 +1550,7 @@ pub const EXERCISES: &[ExerciseDef] = &[
         sections: COMPASS_AREAS,
         groups: &[],
         ladder: None,
+        timer: None,
     },
     ExerciseDef {
         key: "paverkansgrad",
@@ -1558,6 +1565,7 @@ pub const EXERCISES: &[ExerciseDef] = &[
         sections: INFLUENCE_FORM,
         groups: &[],
         ladder: None,
+        timer: None,
     },
     ExerciseDef {
         key: "kategorisering",
@@ -1572,6 +1580,7 @@ pub const EXERCISES: &[ExerciseDef] = &[
         sections: CATEGORY_FORM,
         groups: &[],
         ladder: None,
+        timer: None,
     },
     ExerciseDef {
         key: "roda-traden",
@@ -1589,6 +1598,7 @@ pub const EXERCISES: &[ExerciseDef] = &[
             Tr::new("Förtroendevalda", "Elected members"),
         ],
         ladder: None,
+        timer: None,
     },
     ExerciseDef {
         key: "kkik",
@@ -1606,6 +1616,7 @@ pub const EXERCISES: &[ExerciseDef] = &[
         sections: KKIK_FORM,
         groups: &[],
         ladder: None,
+        timer: None,
     },
     ExerciseDef {
         key: "kommunikationsplan",
@@ -1620,6 +1631,7 @@ pub const EXERCISES: &[ExerciseDef] = &[
         sections: COMMUNICATION_PLAN,
         groups: &[],
         ladder: None,
+        timer: None,
     },
     ExerciseDef {
         key: "fokusgrupp",
@@ -1634,6 +1646,7 @@ pub const EXERCISES: &[ExerciseDef] = &[
         sections: FOCUS_GROUP,
         groups: &[],
         ladder: Some(2),
+        timer: Some(30),
     },
     ExerciseDef {
         key: "mystery-shopping",
@@ -1648,6 +1661,7 @@ pub const EXERCISES: &[ExerciseDef] = &[
         sections: MYSTERY,
         groups: &[],
         ladder: Some(2),
+        timer: None,
     },
     ExerciseDef {
         key: "dialogcafe",
@@ -1662,6 +1676,7 @@ pub const EXERCISES: &[ExerciseDef] = &[
         sections: CAFE,
         groups: &[],
         ladder: Some(3),
+        timer: Some(20),
     },
     ExerciseDef {
         key: "radslag",
@@ -1676,6 +1691,7 @@ pub const EXERCISES: &[ExerciseDef] = &[
         sections: DELIBERATION,
         groups: &[],
         ladder: Some(4),
+        timer: Some(30),
     },
     ExerciseDef {
         key: "framtidsverkstad",
@@ -1690,6 +1706,7 @@ pub const EXERCISES: &[ExerciseDef] = &[
         sections: FUTURE,
         groups: &[],
         ladder: Some(4),
+        timer: Some(45),
     },
 ];
 

@@ -36,6 +36,8 @@ pub struct ExercisePage {
     new_person: String,
     proposed: Proposed,
     plans: Cached<u64, Vec<crate::store::action::PlanView>>,
+    /// The facilitator's timer of a timed tool, made at the tool's minutes when first shown.
+    timer: Option<(i64, crate::model::board::Timer)>,
     /// A link asked for this kind: its latest session is shown, or a new one offered.
     wanted: Option<&'static str>,
 }
@@ -244,6 +246,18 @@ impl ExercisePage {
                 intents.push(Intent::Go(Route::Page(PageId::Plan)));
             }
             return;
+        }
+        if let Some(minutes) = def.timer {
+            if self
+                .timer
+                .as_ref()
+                .is_none_or(|(id, _)| *id != view.exercise.id)
+            {
+                self.timer = Some((view.exercise.id, crate::model::board::Timer::new(minutes)));
+            }
+            if let Some((_, t)) = &mut self.timer {
+                crate::ui::widgets::timer::facilitator(ui, lang, ctx.presentation, t);
+            }
         }
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.summary, false, lang.t("Formulär", "Form"));

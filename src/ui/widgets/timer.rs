@@ -83,6 +83,20 @@ pub fn timer(ui: &mut egui::Ui, lang: Lang, timer: &mut Timer, size: f32, contro
     }
 }
 
+/// The timer, large, for a facilitator's page; T starts and pauses it when no text field has
+/// the keyboard.
+pub fn facilitator(ui: &mut egui::Ui, lang: Lang, presentation: bool, timer: &mut Timer) {
+    if !ui.ctx().text_edit_focused()
+        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::T))
+    {
+        let now = ui.input(|i| i.time);
+        toggle(timer, now);
+    }
+    let body = ui.text_style_height(&egui::TextStyle::Body);
+    let size = if presentation { body * 1.6 } else { body * 2.0 };
+    self::timer(ui, lang, timer, size, !presentation);
+}
+
 /// Starts a paused timer, pauses a running one.
 pub fn toggle(timer: &mut Timer, now: f64) {
     if timer.is_running() {

@@ -228,19 +228,7 @@ impl Sessions {
 
     /// The timer, large; T starts and pauses it when no text field has the keyboard.
     pub fn timer(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>) {
-        if !ui.ctx().egui_wants_keyboard_input()
-            && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::T))
-        {
-            let now = ui.input(|i| i.time);
-            timer::toggle(&mut self.timer, now);
-        }
-        let body = ui.text_style_height(&egui::TextStyle::Body);
-        let size = if ctx.presentation {
-            body * 1.6
-        } else {
-            body * 2.0
-        };
-        timer::timer(ui, ctx.lang, &mut self.timer, size, !ctx.presentation);
+        timer::facilitator(ui, ctx.lang, ctx.presentation, &mut self.timer);
     }
 
     /// The shortcut overlay, when open: the board's keys and the page's own.
