@@ -56,16 +56,30 @@ pub fn data_dir() -> PathBuf {
         .unwrap_or_else(|| std::env::temp_dir().join("styrsnurra"))
 }
 
-/// The user's copy of the demo workbook, built on first use.
+/// The user's copy of the demo workbook, built on first use. A copy from an older version
+/// that nobody has changed is built again, so the demo shows what this version does; the old
+/// file is kept beside it under a name that says its format.
 pub fn open_user_demo() -> Result<Workbook, OpenError> {
     let dir = data_dir();
     std::fs::create_dir_all(&dir).map_err(|e| OpenError::Io(dir.clone(), e))?;
     let path = dir.join("demo.styrsnurra");
-    if path.exists() {
-        Workbook::open(&path)
-    } else {
-        build(&path)
+    if !path.exists() {
+        return build(&path);
     }
+    let wb = Workbook::open(&path)?;
+    let version = wb
+        .format_version()
+        .unwrap_or(super::schema::CURRENT_VERSION);
+    let untouched = matches!(wb.next_undo(), Ok(None)) && matches!(wb.next_redo(), Ok(None));
+    if version >= super::schema::CURRENT_VERSION || !untouched {
+        return Ok(wb);
+    }
+    drop(wb);
+    let kept = dir.join(format!("demo-format-{version}.styrsnurra"));
+    if kept.exists() || std::fs::rename(&path, &kept).is_err() {
+        return Workbook::open(&path);
+    }
+    build(&path)
 }
 
 /// Builds the demo workbook at `path` (which must not exist).
