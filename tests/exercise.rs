@@ -219,3 +219,52 @@ fn the_workbook_suggests_the_crosses_it_knows_and_the_cockpit_sees_the_category(
     );
     assert!(row.assessment.target.is_some());
 }
+
+#[test]
+fn a_communication_plan_reads_as_a_table_by_ladder_step() {
+    use styrsnurra::i18n::Lang;
+    let dir = tempdir();
+    let path = demo(dir.path());
+    let mut wb = Workbook::open(&path).unwrap();
+    let id = wb
+        .apply(ExerciseEdit::Exercise(Change::Put(
+            styrsnurra::store::exercise::Exercise {
+                kind: "kommunikationsplan".into(),
+                name: "Resultaten hösten".into(),
+                date: "2026-09-01".into(),
+                rows: vec![
+                    ("r1".into(), "Medborgare".into()),
+                    ("r2".into(), "Förtroendevalda".into()),
+                ],
+                ..Default::default()
+            },
+        )))
+        .unwrap()
+        .created
+        .unwrap();
+    wb.apply(ExerciseEdit::Answer {
+        exercise: id,
+        cells: vec![
+            group("r1", "step", Some("2")),
+            group("r1", "method", Some("Dialogcafé i biblioteket")),
+            group("r2", "step", Some("0")),
+        ],
+    })
+    .unwrap();
+    let view = wb.exercise_view(id).unwrap().unwrap();
+    let (columns, lines) = view.row_table(Lang::Sv).unwrap();
+    assert_eq!(columns.len(), 1 + 7);
+    assert_eq!(columns[0], "Målgrupp");
+    assert_eq!(lines[0][0], "Förtroendevalda", "step 1 first");
+    assert_eq!(lines[0][2], "1 Information");
+    assert_eq!(lines[1][2], "3 Dialog");
+    assert_eq!(lines[1][4], "Dialogcafé i biblioteket");
+    assert!(
+        wb.exercise_view(2)
+            .unwrap()
+            .unwrap()
+            .row_table(Lang::Sv)
+            .is_none(),
+        "goals are not own rows"
+    );
+}

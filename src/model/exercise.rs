@@ -133,6 +133,42 @@ pub struct ExerciseDef {
     pub timer: Option<u32>,
 }
 
+impl Question {
+    /// A stored answer in words: a choice's or the channels' labels, shares in percent, a
+    /// cross as "X", numbers and text as they are.
+    pub fn display(&self, value: &str, lang: crate::i18n::Lang) -> String {
+        let label =
+            |o: &[Tr], i: usize| o.get(i).map_or(String::new(), |t| t.get(lang).to_string());
+        match self.scale {
+            Scale::Choice(options) => chosen(value)
+                .first()
+                .map_or(String::new(), |i| label(options, *i)),
+            Scale::Channels { options, .. } => chosen(value)
+                .into_iter()
+                .map(|i| label(options, i))
+                .collect::<Vec<_>>()
+                .join(", "),
+            Scale::Shares(parts) => {
+                let (values, _) = shares(value);
+                parts
+                    .iter()
+                    .zip(values)
+                    .map(|(p, v)| format!("{} {} %", p.get(lang), lang.number(v, 0)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+            Scale::Cross => {
+                if value == "1" {
+                    "X".into()
+                } else {
+                    String::new()
+                }
+            }
+            Scale::Points | Scale::Grade | Scale::Text => value.to_string(),
+        }
+    }
+}
+
 impl ExerciseDef {
     pub fn questions(&self) -> impl Iterator<Item = (&'static Section, &'static Question)> + '_ {
         self.sections
@@ -2550,6 +2586,27 @@ mod tests {
         for m in KKIK_MEASURES {
             assert!(!m.text.is_incomplete() && !m.area.is_incomplete());
         }
+    }
+
+    #[test]
+    fn an_answer_reads_in_words() {
+        use crate::i18n::Lang;
+        let plan = exercise("kommunikationsplan").unwrap();
+        let (_, step) = plan.question("step").unwrap();
+        assert_eq!(step.display("2", Lang::Sv), "3 Dialog");
+        let thread = exercise("roda-traden").unwrap();
+        let (_, channels) = thread.question("t1").unwrap();
+        assert_eq!(
+            channels.display("0,4", Lang::En),
+            "The municipality's website, Workplace meetings"
+        );
+        let (_, shares_q) = exercise("arsberattelse").unwrap().question("13").unwrap();
+        assert_eq!(
+            shares_q.display("50;40;10", Lang::Sv),
+            "Ekonomi 50 %, Verksamhetsuppföljning 40 %, Annat 10 %"
+        );
+        let (_, text) = plan.question("who").unwrap();
+        assert_eq!(text.display("Kommunikatören", Lang::Sv), "Kommunikatören");
     }
 
     #[test]

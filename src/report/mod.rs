@@ -807,6 +807,17 @@ fn exercises(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), R
                 ..Table::default()
             }));
         }
+        if let Some((names, lines)) = view.row_table(lang) {
+            blocks.push(Block::Table(Table {
+                name: def.title.get(lang).into(),
+                columns: names,
+                rows: lines
+                    .into_iter()
+                    .map(|l| l.into_iter().map(Cell::Text).collect())
+                    .collect(),
+                ..Table::default()
+            }));
+        }
         answers_tables(&view, crosses, lang, blocks);
     }
     Ok(())

@@ -240,6 +240,46 @@ impl ExerciseView {
             .collect()
     }
 
+    /// The rows the group wrote with the group's answers per row, in words, as a table:
+    /// column titles, then one line per row (a communication plan by ladder step). `None` for
+    /// a form without such rows.
+    pub fn row_table(&self, lang: Lang) -> Option<(Vec<String>, Vec<Vec<String>>)> {
+        let Rows::Own(name) = self.def.rows else {
+            return None;
+        };
+        let questions: Vec<&crate::model::exercise::Question> = self
+            .def
+            .sections
+            .iter()
+            .filter(|s| s.per_row && s.by == crate::model::exercise::By::Group)
+            .flat_map(|s| s.questions.iter())
+            .collect();
+        if questions.is_empty() || self.rows.is_empty() {
+            return None;
+        }
+        let mut columns = vec![name.get(lang).to_string()];
+        columns.extend(questions.iter().map(|q| q.text.get(lang).to_string()));
+        let mut lines: Vec<(Option<usize>, Vec<String>)> = self
+            .rows
+            .iter()
+            .map(|(key, text)| {
+                let mut line = vec![text.clone()];
+                line.extend(questions.iter().map(|q| {
+                    self.answer(GROUP, key, q.key)
+                        .map_or(String::new(), |v| q.display(v, lang))
+                }));
+                let step = self
+                    .answer(GROUP, key, "step")
+                    .and_then(|v| chosen(v).first().copied());
+                (step, line)
+            })
+            .collect();
+        if self.def.key == "kommunikationsplan" {
+            lines.sort_by_key(|(step, _)| step.unwrap_or(usize::MAX));
+        }
+        Some((columns, lines.into_iter().map(|(_, l)| l).collect()))
+    }
+
     /// The row keys, for the sums.
     pub fn row_keys(&self) -> Vec<String> {
         self.rows.iter().map(|(k, _)| k.clone()).collect()

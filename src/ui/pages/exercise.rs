@@ -913,6 +913,7 @@ fn summary(
         return;
     }
     section_profile(ui, lang, view);
+    row_table(ui, ctx, view);
     for section in def.sections {
         let rated: Vec<&Question> = section.questions.iter().filter(|q| q.example).collect();
         if !rated.is_empty() {
@@ -1016,6 +1017,37 @@ fn section_profile(ui: &mut egui::Ui, lang: Lang, view: &ExerciseView) {
         "0 % är svagaste svaret på varje fråga, 100 % det starkaste; gruppens svar där den enats, annars medel av deltagarnas.",
         "0 % is each question's weakest answer, 100 % its strongest; the group's answer where it agreed, else the participants' mean.",
     ));
+}
+
+/// The rows the group wrote with its answers, as a table (a communication plan by ladder
+/// step, a mystery shop's contacts, a café's ideas, a deliberation's alternatives).
+fn row_table(ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView) {
+    let Some((columns, lines)) = view.row_table(ctx.lang) else {
+        return;
+    };
+    let wide = if ctx.presentation { 420.0 } else { 300.0 };
+    egui::Grid::new(("row_table", view.exercise.id, ctx.projector))
+        .striped(true)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            for c in &columns {
+                ui.scope(|ui| {
+                    ui.set_max_width(wide);
+                    ui.add(egui::Label::new(egui::RichText::new(c).strong()).wrap());
+                });
+            }
+            ui.end_row();
+            for line in &lines {
+                for cell in line {
+                    ui.scope(|ui| {
+                        ui.set_max_width(wide);
+                        ui.add(egui::Label::new(cell).wrap());
+                    });
+                }
+                ui.end_row();
+            }
+        });
+    ui.add_space(8.0);
 }
 
 /// Says which earlier session the grey bars are.
