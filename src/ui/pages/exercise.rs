@@ -971,7 +971,8 @@ fn summary(
                 })
                 .collect();
             crate::ui::widgets::bars::bars(ui, &bars, 100.0, &[palette::HOME, palette::OTHERS]);
-            if section.per_row && section.by != By::Each {
+            // A tabled session already shows the group's answer per row.
+            if section.per_row && section.by != By::Each && view.row_table(lang).is_none() {
                 agreed_rows(ui, lang, view, q);
             }
         }
@@ -1025,27 +1026,45 @@ fn row_table(ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView) {
     let Some((columns, lines)) = view.row_table(ctx.lang) else {
         return;
     };
-    let wide = if ctx.presentation { 420.0 } else { 300.0 };
-    egui::Grid::new(("row_table", view.exercise.id, ctx.projector))
-        .striped(true)
-        .spacing([12.0, 6.0])
+    if ctx.presentation {
+        // On the projector a row reads as a short block, not a table wider than the wall.
+        for line in &lines {
+            ui.strong(&line[0]);
+            let parts: Vec<String> = columns[1..]
+                .iter()
+                .zip(&line[1..])
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(c, v)| format!("{c}: {v}"))
+                .collect();
+            ui.add(egui::Label::new(parts.join(" · ")).wrap());
+            ui.add_space(6.0);
+        }
+        return;
+    }
+    egui::ScrollArea::horizontal()
+        .id_salt(("row_table_scroll", view.exercise.id))
         .show(ui, |ui| {
-            for c in &columns {
-                ui.scope(|ui| {
-                    ui.set_max_width(wide);
-                    ui.add(egui::Label::new(egui::RichText::new(c).strong()).wrap());
+            egui::Grid::new(("row_table", view.exercise.id))
+                .striped(true)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    for c in &columns {
+                        ui.scope(|ui| {
+                            ui.set_max_width(260.0);
+                            ui.add(egui::Label::new(egui::RichText::new(c).strong()).wrap());
+                        });
+                    }
+                    ui.end_row();
+                    for line in &lines {
+                        for cell in line {
+                            ui.scope(|ui| {
+                                ui.set_max_width(260.0);
+                                ui.add(egui::Label::new(cell).wrap());
+                            });
+                        }
+                        ui.end_row();
+                    }
                 });
-            }
-            ui.end_row();
-            for line in &lines {
-                for cell in line {
-                    ui.scope(|ui| {
-                        ui.set_max_width(wide);
-                        ui.add(egui::Label::new(cell).wrap());
-                    });
-                }
-                ui.end_row();
-            }
         });
     ui.add_space(8.0);
 }
@@ -1387,7 +1406,11 @@ fn texts_summary(ui: &mut egui::Ui, lang: Lang, view: &ExerciseView) {
         .map(|p| (p.key.as_str(), p.name.as_str()))
         .collect();
     let mut any = false;
+    let tabled = view.row_table(lang).is_some();
     for ((who, row, question), value) in &view.answers {
+        if tabled && who == GROUP && !row.is_empty() {
+            continue;
+        }
         let text_question = view
             .def
             .question(question)
