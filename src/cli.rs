@@ -756,7 +756,6 @@ fn exercises(
     summary: Option<i64>,
     out: &mut dyn std::io::Write,
 ) -> Result<()> {
-    use crate::model::exercise::{Scale, counts};
     let wb = open(workbook)?;
     let mut writer = csv_out(out);
     if list || summary.is_none() {
@@ -773,18 +772,9 @@ fn exercises(
         let Some(view) = wb.exercise_view(id)? else {
             bail!("{}: ingen övning med nummer {id}", workbook.display());
         };
-        let group = crate::store::exercise::group_respondent();
-        let grid = view.def.questions().all(|(_, q)| q.scale == Scale::Cross)
-            && view.def.sections.iter().all(|s| s.per_row);
         for (section, q) in view.def.questions() {
-            let once = (String::new(), String::new());
-            let rows: Vec<&(String, String)> = if section.per_row {
-                view.rows.iter().collect()
-            } else {
-                vec![&once]
-            };
-            if grid {
-                for (key, title) in &rows {
+            if view.def.is_grid() {
+                for (key, title) in &view.rows {
                     let crossed = view.answer("", key, q.key) == Some("1");
                     writer.write_record([
                         title.as_str(),
@@ -794,15 +784,7 @@ fn exercises(
                 }
                 continue;
             }
-            let options = q.scale.options();
-            if options.is_empty() {
-                continue;
-            }
-            let given: Vec<_> = rows
-                .iter()
-                .flat_map(|(key, _)| view.final_answers(&group, key, q.key))
-                .collect();
-            for (option, n) in options.iter().zip(counts(q, given)) {
+            for (option, n) in q.scale.options().iter().zip(view.counted(section, q)) {
                 writer.write_record([q.key, option.sv, &n.to_string()])?;
             }
         }

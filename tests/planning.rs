@@ -183,6 +183,14 @@ fn the_planning_report_holds_every_checklist_the_charter_and_the_work_plan() {
     assert_eq!(members.rows.len(), wb.charter().unwrap().members.len());
     let plan = tables.iter().find(|t| t.name == "Arbetsplan").unwrap();
     assert_eq!(plan.rows.len(), wb.work_plan().unwrap().len());
+    for (id, card) in wb.knowledge_cards().unwrap() {
+        let table = tables.iter().find(|t| t.name == id).unwrap();
+        assert_eq!(
+            table.rows.len(),
+            card.answered(),
+            "every answered question of {id}"
+        );
+    }
     let out = dir.path().join("planering.docx");
     run_ok(&[
         "report",

@@ -144,3 +144,127 @@ fn the_work_plan_refuses_a_bad_date_and_the_knowledge_card_is_kept_per_indicator
         "{cards:?}"
     );
 }
+
+#[test]
+fn a_file_is_kept_with_the_assignment_and_saved_out_again_and_bad_files_are_refused_by_name() {
+    use styrsnurra::ui::Intent;
+    let (dir, path, mut h) = common::app::demo_harness();
+    go(&mut h, PageId::Assignment);
+    let before = peek(&path).assignment().unwrap();
+    let attach = |h: &mut egui_kittest::Harness<'static, styrsnurra::app::App>,
+                  file: &std::path::Path| {
+        h.state_mut().handle(
+            Intent::Attach {
+                topic: "legislation".into(),
+                path: Some(file.to_path_buf()),
+            },
+            None,
+        );
+        h.run_steps(2);
+    };
+
+    // A file that is not there, and one over 20 MB: a Swedish message naming it, nothing kept.
+    let missing = dir.path().join("saknas.pdf");
+    attach(&mut h, &missing);
+    assert!(h.query_by_label_contains("Kunde inte läsa").is_some());
+    assert!(h.query_by_label_contains("saknas.pdf").is_some());
+    let huge = dir.path().join("stor.pdf");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(21 * 1024 * 1024)
+        .unwrap();
+    attach(&mut h, &huge);
+    assert!(
+        h.query_by_label_contains("stor.pdf är för stor (21 MB)")
+            .is_some()
+    );
+    assert_eq!(
+        peek(&path).assignment().unwrap(),
+        before,
+        "the workbook is as it was"
+    );
+    assert_eq!(
+        std::fs::metadata(&huge).unwrap().len(),
+        21 * 1024 * 1024,
+        "the file too"
+    );
+
+    // A real file: kept in the workbook, and written back out byte for byte.
+    let law = dir.path().join("lagar.txt");
+    std::fs::write(&law, "Socialtjänstlagen 2025").unwrap();
+    attach(&mut h, &law);
+    let kept = peek(&path).assignment().unwrap().topic("legislation");
+    assert_eq!(kept.files.len(), 1);
+    assert_eq!(kept.files[0].name, "lagar.txt");
+    let copy = dir.path().join("kopia.txt");
+    h.state_mut().handle(
+        Intent::SaveAttachment {
+            blob: kept.files[0].blob,
+            name: kept.files[0].name.clone(),
+            path: Some(copy.clone()),
+        },
+        None,
+    );
+    h.run_steps(2);
+    assert_eq!(
+        std::fs::read_to_string(&copy).unwrap(),
+        "Socialtjänstlagen 2025"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&law).unwrap(),
+        "Socialtjänstlagen 2025",
+        "the original untouched"
+    );
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        peek(&path).assignment().unwrap(),
+        before,
+        "one undo takes the file off"
+    );
+}
+
+#[test]
+fn a_resource_line_with_an_amount_that_is_no_number_is_refused_with_a_message() {
+    use egui::Role;
+    let (_dir, path, mut h) = common::app::demo_harness();
+    go(&mut h, PageId::Resources);
+    let year = peek(&path).cycle_year().unwrap();
+    let lines = peek(&path).resources(year).unwrap().lines.len();
+    let type_in =
+        |h: &mut egui_kittest::Harness<'static, styrsnurra::app::App>, label: &str, text: &str| {
+            h.get_by_role_and_label(Role::TextInput, label).focus();
+            h.step();
+            h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+            h.get_by_role_and_label(Role::TextInput, label)
+                .type_text(text);
+            h.step();
+        };
+    type_in(&mut h, "Nämnd", "Kultur- och fritidsnämnden");
+    type_in(&mut h, "kr", "tolv tusen");
+    h.get_by_label("Lägg till raden").click();
+    h.run_steps(2);
+    assert!(
+        h.query_by_label_contains("Skriv belopp och årsarbetare som tal")
+            .is_some()
+    );
+    assert_eq!(
+        peek(&path).resources(year).unwrap().lines.len(),
+        lines,
+        "nothing stored"
+    );
+
+    type_in(&mut h, "kr", "12 500");
+    type_in(&mut h, "Årsarbetare", "0,5");
+    h.get_by_label("Lägg till raden").click();
+    h.run_steps(2);
+    let view = peek(&path).resources(year).unwrap();
+    assert_eq!(view.lines.len(), lines + 1);
+    let line = view
+        .lines
+        .iter()
+        .find(|l| l.board == "Kultur- och fritidsnämnden")
+        .unwrap();
+    assert_eq!((line.kr, line.fte), (Some(12_500.0), Some(0.5)));
+}

@@ -453,25 +453,31 @@ impl App {
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        let why = match std::fs::metadata(path) {
-            Ok(m) if !m.is_file() => lang.t("ingen fil", "not a file").to_string(),
+        let f = path.display();
+        let refusal = match std::fs::metadata(path) {
+            Ok(m) if !m.is_file() => match lang {
+                Lang::Sv => format!("{f} är ingen vanlig fil och kan inte läggas i arbetsboken."),
+                Lang::En => {
+                    format!("{f} is not a regular file and cannot be kept in the workbook.")
+                }
+            },
             Ok(m) if m.len() > LIMIT => match lang {
                 Lang::Sv => format!(
-                    "filen är för stor ({} MB); högst 20 MB",
+                    "{f} är för stor ({} MB); högst 20 MB kan läggas i arbetsboken. Inget ändrades.",
                     m.len() / 1024 / 1024
                 ),
                 Lang::En => format!(
-                    "the file is too large ({} MB); at most 20 MB",
+                    "{f} is too large ({} MB); at most 20 MB can be kept in the workbook. Nothing was changed.",
                     m.len() / 1024 / 1024
                 ),
             },
             Ok(_) => match std::fs::read(path) {
                 Ok(bytes) => return Some((name, bytes)),
-                Err(e) => e.to_string(),
+                Err(e) => crate::store::OpenError::Io(path.to_path_buf(), e).message(lang),
             },
-            Err(e) => e.to_string(),
+            Err(e) => crate::store::OpenError::Io(path.to_path_buf(), e).message(lang),
         };
-        self.banner = Some(Banner::Error(format!("{}: {why}", path.display())));
+        self.banner = Some(Banner::Error(refusal));
         None
     }
 

@@ -770,11 +770,6 @@ pub fn checklist(key: &str) -> Option<&'static Checklist> {
     CHECKLISTS.iter().find(|c| c.key == key)
 }
 
-/// The checklists of a step, in the guide's order.
-pub fn of_step(step: Step) -> impl Iterator<Item = &'static Checklist> {
-    CHECKLISTS.iter().filter(move |c| c.step == step)
-}
-
 /// A group's answer to one checklist item in one year: ticked or not, a note, who and when.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]

@@ -180,6 +180,13 @@ impl ExerciseDef {
         self.questions().find(|(_, q)| q.key == key)
     }
 
+    /// Whether the form is a grid of crosses, one row per goal (Hur tydlig): summed per row and
+    /// per question rather than per option.
+    pub fn is_grid(&self) -> bool {
+        self.questions().all(|(_, q)| q.scale == Scale::Cross)
+            && self.sections.iter().all(|s| s.per_row)
+    }
+
     /// Whether anyone but the group answers.
     pub fn has_participants(&self) -> bool {
         self.sections.iter().any(|s| s.by != By::Group)
@@ -333,6 +340,37 @@ pub const INFLUENCE: [Tr; 3] = [
 ];
 /// The influence answer that makes an indicator an information measure.
 pub const LOW_INFLUENCE: usize = 0;
+
+/// What the group's agreed answer on a row means for the steering, where the guide says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Follows {
+    /// Hardly influenced: followed for information, without a target.
+    InformationMeasure,
+    /// A KKiK measure that could serve a current goal now (B).
+    QuickWin,
+    /// A KKiK measure better reported as a key figure (D).
+    KeyFigure,
+}
+
+/// What follows from the agreed `choice` of exercise `kind`.
+pub fn follows(kind: &str, choice: usize) -> Option<Follows> {
+    match (kind, choice) {
+        ("paverkansgrad", LOW_INFLUENCE) => Some(Follows::InformationMeasure),
+        ("kkik", 1) => Some(Follows::QuickWin),
+        ("kkik", 3) => Some(Follows::KeyFigure),
+        _ => None,
+    }
+}
+
+/// Whether an indicator the group categorised as `category` should not carry a target: the
+/// guide advises against resources and important information as result indicators.
+pub fn category_warns(category: usize) -> bool {
+    category == CATEGORY_RESOURCES || category == CATEGORY_INFORMATION
+}
+
+/// The Kategorisering columns the guide warns about when they carry a target.
+pub const CATEGORY_RESOURCES: usize = 0;
+pub const CATEGORY_INFORMATION: usize = 4;
 /// Kategorisering: the five columns of the guide's form.
 pub const CATEGORIES: [Tr; 5] = [
     Tr::new("Resurser", "Resources"),
@@ -2586,6 +2624,23 @@ mod tests {
         for m in KKIK_MEASURES {
             assert!(!m.text.is_incomplete() && !m.area.is_incomplete());
         }
+    }
+
+    #[test]
+    fn what_follows_from_an_agreed_answer() {
+        assert_eq!(
+            follows("paverkansgrad", 0),
+            Some(Follows::InformationMeasure)
+        );
+        assert_eq!(follows("paverkansgrad", 2), None);
+        assert_eq!(follows("kkik", 1), Some(Follows::QuickWin));
+        assert_eq!(follows("kkik", 3), Some(Follows::KeyFigure));
+        assert_eq!(follows("kategorisering", 0), None);
+        assert_eq!(CATEGORIES[CATEGORY_RESOURCES].sv, "Resurser");
+        assert_eq!(CATEGORIES[CATEGORY_INFORMATION].sv, "Viktig information");
+        assert!(category_warns(0) && category_warns(4) && !category_warns(3));
+        assert!(exercise("hur-tydlig").unwrap().is_grid());
+        assert!(!exercise("paverkansgrad").unwrap().is_grid());
     }
 
     #[test]

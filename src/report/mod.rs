@@ -723,7 +723,7 @@ fn plans(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), Repor
 /// Every exercise session: who took part, and its sums (the grid's crosses, a focus group's
 /// factors, every question's answers counted) and its written answers.
 fn exercises(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), ReportError> {
-    use crate::model::exercise::{Scale, factors, grid};
+    use crate::model::exercise::{factors, grid};
     let sessions = wb.exercises()?;
     for e in sessions {
         let Some(view) = wb.exercise_view(e.id)? else {
@@ -742,8 +742,7 @@ fn exercises(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), R
                 people.join(", ")
             )));
         }
-        let crosses = def.questions().all(|(_, q)| q.scale == Scale::Cross)
-            && def.sections.iter().all(|s| s.per_row);
+        let crosses = def.is_grid();
         if crosses {
             let sums = grid(def, &view.row_keys(), &view.answers);
             blocks.push(Block::Table(Table {
@@ -831,25 +830,15 @@ fn answers_tables(
     lang: Lang,
     blocks: &mut Vec<Block>,
 ) {
-    use crate::model::exercise::{Scale, counts, percent};
+    use crate::model::exercise::{Scale, percent};
     let def = view.def;
-    let group = crate::store::exercise::group_respondent();
     let mut rows = Vec::new();
     for (section, q) in def.questions() {
         let options = q.scale.options();
         if options.is_empty() || crosses {
             continue;
         }
-        let keys: Vec<&str> = if section.per_row {
-            view.rows.iter().map(|(k, _)| k.as_str()).collect()
-        } else {
-            vec![""]
-        };
-        let given: Vec<_> = keys
-            .iter()
-            .flat_map(|r| view.final_answers(&group, r, q.key))
-            .collect();
-        let n = counts(q, given);
+        let n = view.counted(section, q);
         for ((o, count), share) in options.iter().zip(&n).zip(percent(&n)) {
             rows.push(vec![
                 Cell::text(q.text.get(lang)),
@@ -950,7 +939,38 @@ fn planning(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), Re
         ..Table::default()
     }));
     assignment_and_resources(wb, year, lang, blocks)?;
-    group_and_work_plan(wb, lang, blocks)
+    group_and_work_plan(wb, lang, blocks)?;
+    knowledge(wb, lang, blocks)
+}
+
+/// The indicators the group has a knowledge card for: each question it answered.
+fn knowledge(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), ReportError> {
+    use crate::model::planning::KNOWLEDGE_QUESTIONS;
+    let cards = wb.knowledge_cards()?;
+    if cards.is_empty() {
+        return Ok(());
+    }
+    blocks.push(Block::Heading(
+        1,
+        lang.t("Kunskap om indikatorerna", "Knowledge of the indicators")
+            .into(),
+    ));
+    for (id, card) in cards {
+        let title = wb
+            .indicator(&id)?
+            .map_or_else(|| id.clone(), |i| format!("{id} {}", i.title));
+        blocks.push(Block::Table(Table {
+            name: id.clone(),
+            columns: vec![title, lang.t("Svar", "Answer").to_string()],
+            rows: KNOWLEDGE_QUESTIONS
+                .iter()
+                .filter(|(k, _)| !card.answer(k).is_empty())
+                .map(|(k, q)| vec![Cell::text(q.get(lang)), Cell::text(card.answer(k))])
+                .collect(),
+            ..Table::default()
+        }));
+    }
+    Ok(())
 }
 
 /// The assignment topics written to, and the year's resource lines.

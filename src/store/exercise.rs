@@ -14,7 +14,8 @@ use super::shape::{Change, Record, assign};
 use super::workbook::Workbook;
 use crate::i18n::Lang;
 use crate::model::exercise::{
-    Answers, ExerciseDef, GROUP, KKIK_MEASURES, Respondent, Rows, chosen, exercise,
+    Answers, ExerciseDef, GROUP, KKIK_MEASURES, Question, Respondent, Rows, Section, chosen,
+    counts, exercise,
 };
 
 crate::store::shape::json_record!(Exercise, "exercise");
@@ -278,6 +279,19 @@ impl ExerciseView {
             lines.sort_by_key(|(step, _)| step.unwrap_or(usize::MAX));
         }
         Some((columns, lines.into_iter().map(|(_, l)| l).collect()))
+    }
+
+    /// How the options of `question` were answered over the rows it is asked for (or once):
+    /// the group's answer where it gave one, else everyone's. Zero counts kept.
+    pub fn counted(&self, section: &Section, question: &Question) -> Vec<usize> {
+        let group = group_respondent();
+        let once = [(String::new(), String::new())];
+        let rows: &[(String, String)] = if section.per_row { &self.rows } else { &once };
+        let given: Vec<_> = rows
+            .iter()
+            .flat_map(|(key, _)| self.final_answers(&group, key, question.key))
+            .collect();
+        counts(question, given)
     }
 
     /// The row keys, for the sums.

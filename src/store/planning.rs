@@ -149,6 +149,34 @@ pub struct ResourceView {
     pub open_flags: Vec<PlanningFlag>,
 }
 
+/// The resource line that takes in a decision's consequences for `year`: the proposals' money
+/// and staff summed, the first goal they name, the deciding committee, and the proposals as
+/// the connection to the goal.
+pub fn allocation_for(flag: &PlanningFlag, year: i32) -> Allocation {
+    let (kr, fte) = flag.proposals.iter().fold((0.0, 0.0), |(k, f), p| {
+        let r = &p.resources;
+        (
+            k + r.money_once + r.money_yearly,
+            f + r.staff_once + r.staff_yearly,
+        )
+    });
+    Allocation {
+        id: 0,
+        year: i64::from(year),
+        goal: flag.proposals.iter().find_map(|p| p.goals.first().copied()),
+        board: flag.decision.body_name.clone(),
+        kr: (kr != 0.0).then_some(kr),
+        fte: (fte != 0.0).then_some(fte),
+        connection: flag
+            .proposals
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
+        from_decision: Some(flag.decision.id),
+    }
+}
+
 impl Workbook {
     /// The assignment (empty when nothing is written yet).
     pub fn assignment(&self) -> Result<Assignment, StoreError> {
@@ -223,6 +251,48 @@ impl Workbook {
 mod tests {
     use super::*;
     use crate::model::planning::AssignmentTopic;
+
+    #[test]
+    fn a_decisions_consequences_become_one_line_with_their_sums() {
+        use crate::model::action::{Decision, ResourceSums};
+        use crate::store::action::FlaggedProposal;
+        let proposal = |text: &str, money: f64, staff: f64, goals: Vec<i64>| FlaggedProposal {
+            text: text.into(),
+            resources: ResourceSums {
+                money_once: money,
+                staff_yearly: staff,
+                ..ResourceSums::default()
+            },
+            goals,
+        };
+        let flag = PlanningFlag {
+            decision: Decision {
+                id: 7,
+                body_name: "Vård- och omsorgsnämnden".into(),
+                ..Decision::default()
+            },
+            proposals: vec![
+                proposal("Fasta team", 500_000.0, 1.0, vec![]),
+                proposal("Kundtjänst", 250_000.0, 0.5, vec![3, 4]),
+            ],
+        };
+        let line = allocation_for(&flag, 2027);
+        assert_eq!((line.kr, line.fte), (Some(750_000.0), Some(1.5)));
+        assert_eq!(
+            (line.goal, line.year, line.from_decision),
+            (Some(3), 2027, Some(7))
+        );
+        assert_eq!(line.board, "Vård- och omsorgsnämnden");
+        assert_eq!(line.connection, "Fasta team; Kundtjänst");
+        let none = allocation_for(
+            &PlanningFlag {
+                proposals: Vec::new(),
+                ..flag
+            },
+            2027,
+        );
+        assert_eq!((none.kr, none.fte, none.goal), (None, None, None));
+    }
 
     #[test]
     fn the_single_records_are_put_and_read_back_and_undone() {

@@ -334,22 +334,26 @@ fn category_warning(ui: &mut egui::Ui, lang: Lang, row: &crate::store::cockpit::
     if row.information || row.assessment.target.is_none() {
         return;
     }
-    let (label, why) = match row.category {
-        Some(0) => (
+    use crate::model::exercise::{CATEGORY_RESOURCES, category_warns};
+    let Some(category) = row.category.filter(|c| category_warns(*c)) else {
+        return;
+    };
+    let (label, why) = if category == CATEGORY_RESOURCES {
+        (
             lang.t("Resursmått?", "Resource measure?"),
             lang.t(
                 "Gruppen har kategoriserat indikatorn som en resurs. En resurs visar vad som satsas, inte vad kommunen uppnår: välj hellre en resultatindikator för målet.",
                 "The group categorised the indicator as a resource. A resource shows what is put in, not what the municipality achieves: prefer a result indicator for the goal.",
             ),
-        ),
-        Some(4) => (
+        )
+    } else {
+        (
             lang.t("Viktig information?", "Important information?"),
             lang.t(
                 "Gruppen har kategoriserat indikatorn som viktig information, som kommunen knappt styr: den bör följas utan målnivå.",
                 "The group categorised the indicator as important information, which the municipality hardly steers: follow it without a target.",
             ),
-        ),
-        _ => return,
+        )
     };
     ui.colored_label(palette::NOTICE, label).on_hover_text(why);
 }

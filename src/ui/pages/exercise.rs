@@ -899,9 +899,7 @@ fn summary(
 ) {
     let lang = ctx.lang;
     let def = view.def;
-    let crosses = def.questions().all(|(_, q)| q.scale == Scale::Cross)
-        && def.sections.iter().all(|s| s.per_row);
-    if crosses {
+    if def.is_grid() {
         grid_summary(ui, ctx, view, previous);
         return;
     }
@@ -1082,17 +1080,7 @@ fn previous_caption(ui: &mut egui::Ui, lang: Lang, previous: Option<&ExerciseVie
 
 /// How a question's options were answered in a session: counts and shares.
 fn answered(view: &ExerciseView, section: &Section, q: &Question) -> (Vec<usize>, Vec<f64>) {
-    let group = crate::store::exercise::group_respondent();
-    let rows: Vec<&str> = if section.per_row {
-        view.rows.iter().map(|(k, _)| k.as_str()).collect()
-    } else {
-        vec![""]
-    };
-    let given: Vec<_> = rows
-        .iter()
-        .flat_map(|r| view.final_answers(&group, r, q.key))
-        .collect();
-    let counts = crate::model::exercise::counts(q, given);
+    let counts = view.counted(section, q);
     let shares = crate::model::exercise::percent(&counts);
     (counts, shares)
 }
@@ -1114,18 +1102,18 @@ fn agreed_rows(ui: &mut egui::Ui, lang: Lang, view: &ExerciseView, q: &Question)
             "{label}: {}",
             options.get(choice).map_or("", |o| o.get(lang))
         );
-        let consequence = match (view.def.key, choice) {
-            ("paverkansgrad", crate::model::exercise::LOW_INFLUENCE) => Some(lang.t(
+        use crate::model::exercise::{Follows, follows};
+        let consequence = follows(view.def.key, choice).map(|f| match f {
+            Follows::InformationMeasure => lang.t(
                 " · informationsmått, utan målnivå i Fokusera",
                 " · information measure, without a target in Focus",
-            )),
-            ("kkik", 1) => Some(lang.t(
+            ),
+            Follows::QuickWin => lang.t(
                 " · kan kopplas till ett mål redan nu",
                 " · can be tied to a goal right away",
-            )),
-            ("kkik", 3) => Some(lang.t(" · redovisa som nyckeltal", " · report as a key figure")),
-            _ => None,
-        };
+            ),
+            Follows::KeyFigure => lang.t(" · redovisa som nyckeltal", " · report as a key figure"),
+        });
         text.push_str(consequence.unwrap_or_default());
         lines.push((choice, text));
     }
@@ -1218,6 +1206,12 @@ fn factor_summary(ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView)
             .find(|(k, _)| k == row)
             .map_or(String::new(), |(_, t)| t.clone())
     };
+    // The heavy factor that works worst is where the guide's analysis starts.
+    let first = sums
+        .iter()
+        .filter(|f| f.grade.is_some())
+        .max_by(|a, b| a.priority(total).total_cmp(&b.priority(total)))
+        .map(|f| f.row.clone());
     ui.strong(lang.t("Faktorerna, tyngst först", "The factors, heaviest first"));
     egui::Grid::new(("factor_sums", ctx.projector))
         .striped(true)
@@ -1236,6 +1230,13 @@ fn factor_summary(ui: &mut egui::Ui, ctx: &ViewContext<'_>, view: &ExerciseView)
                 ui.label(lang.number(f.weight, 0));
                 ui.label(f.grade.map_or("–".into(), |g| lang.number(g, 1)));
                 ui.label(f.graded.to_string());
+                if first.as_ref() == Some(&f.row) {
+                    ui.colored_label(palette::NOTICE, lang.t("Börja här", "Start here"))
+                        .on_hover_text(lang.t(
+                            "Tyngst vikt gånger hur långt betyget är från 5",
+                            "The weight times how far the grade is from 5",
+                        ));
+                }
                 ui.end_row();
             }
         });

@@ -37,17 +37,17 @@ impl LineDraft {
     }
 }
 
-/// A typed amount: empty is none, otherwise a number in either language's format.
+/// A typed amount: empty is none, otherwise a number as a cell is read (decimal comma or
+/// point, spaces between thousands).
 fn amount(text: &str) -> Result<Option<f64>, ()> {
-    let t: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
-        .collect::<String>()
-        .replace(',', ".");
-    if t.is_empty() {
+    if text.trim().is_empty() {
         return Ok(None);
     }
-    t.parse::<f64>().map(Some).map_err(|_| ())
+    crate::model::Outcome::parse_cell(text)
+        .ok()
+        .and_then(crate::model::Outcome::value)
+        .map(Some)
+        .ok_or(())
 }
 
 impl Page for ResourcesPage {
@@ -147,28 +147,7 @@ impl ResourcesPage {
                         ))
                         .clicked()
                 {
-                    let s = flag.proposals.iter().fold((0.0, 0.0), |(k, f), p| {
-                        let r = &p.resources;
-                        (
-                            k + r.money_once + r.money_yearly,
-                            f + r.staff_once + r.staff_yearly,
-                        )
-                    });
-                    let line = Allocation {
-                        id: 0,
-                        year: i64::from(view.year),
-                        goal: flag.proposals.iter().find_map(|p| p.goals.first().copied()),
-                        board: d.body_name.clone(),
-                        kr: (s.0 != 0.0).then_some(s.0),
-                        fte: (s.1 != 0.0).then_some(s.1),
-                        connection: flag
-                            .proposals
-                            .iter()
-                            .map(|p| p.text.as_str())
-                            .collect::<Vec<_>>()
-                            .join("; "),
-                        from_decision: Some(d.id),
-                    };
+                    let line = crate::store::planning::allocation_for(flag, view.year);
                     intents.push(Intent::Edit(
                         PlanningEdit::Allocation(Change::Put(line)).into(),
                     ));
