@@ -181,6 +181,16 @@ pub enum CliCommand {
     Check { workbook: PathBuf },
     /// Write the demo workbook (fictional values) to a new file.
     Demo { out: PathBuf },
+    /// Reads an .xls file for the importer, as JSON lines: the importer runs it as a child
+    /// process under a memory limit, so a file that asks for too much ends only the child.
+    #[command(hide = true, name = "read-xls")]
+    ReadXls {
+        file: PathBuf,
+        #[arg(long)]
+        sheet: Option<String>,
+        #[arg(long)]
+        rows: Option<usize>,
+    },
 }
 
 /// Says on standard error what the store did to the file on the user's behalf (a rolled-back
@@ -447,6 +457,9 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
         CliCommand::Demo { out: path } => {
             demo::build(&path).map_err(|e| anyhow::anyhow!(e))?;
             writeln!(out, "{}", path.display())?;
+        }
+        CliCommand::ReadXls { file, sheet, rows } => {
+            crate::store::import::sheet::xls::child_main(&file, sheet.as_deref(), rows, out)?;
         }
     }
     Ok(())

@@ -5,6 +5,9 @@ use clap::Parser;
 use styrsnurra::cli::{self, Args};
 
 fn main() -> std::process::ExitCode {
+    if let Ok(exe) = std::env::current_exe() {
+        styrsnurra::store::import::sheet::set_reader_program(exe);
+    }
     let args = Args::parse();
     match args.command {
         Some(command) => {

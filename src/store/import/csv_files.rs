@@ -379,6 +379,7 @@ pub(super) fn import(
                     field(&record, 1),
                     gender,
                     field(&record, value_col),
+                    true,
                 )?;
             }
             Layout::LongCsv | Layout::MappedCsv(_) => {
@@ -402,6 +403,7 @@ pub(super) fn import(
                     field(&record, c.period),
                     gender,
                     field(&record, c.value),
+                    false,
                 )?;
             }
             Layout::KoladaKpiCsv => kpi_row(sink, &fields, &record, line)?,
@@ -491,6 +493,9 @@ pub(super) fn kolada_id(text: &str) -> Option<String> {
         .then(|| text.to_ascii_uppercase())
 }
 
+/// One value of a row. `cell` is the value as written; an empty cell is a missing value only
+/// in Kolada's own files (`empty_is_missing`), elsewhere no information and skipped.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn value_row(
     sink: &mut Recorder,
     line: u64,
@@ -499,7 +504,12 @@ pub(super) fn value_row(
     period: &str,
     gender: Gender,
     cell: &str,
+    empty_is_missing: bool,
 ) -> Result<(), ImportError> {
+    if cell.trim().is_empty() && !empty_is_missing {
+        sink.skip(SkipReason::EmptyCell, line);
+        return Ok(());
+    }
     if indicator.is_empty() || municipality.is_empty() {
         sink.skip(SkipReason::MissingId, line);
         return Ok(());

@@ -4,6 +4,7 @@
 mod csv_files;
 mod kolada_json;
 mod recorder;
+pub mod sheet;
 mod sink;
 mod source;
 mod spreadsheet;
@@ -212,6 +213,13 @@ pub enum SkipReason {
     Average,
     /// A municipality cell that is neither a known code nor a known name.
     UnknownMunicipality,
+    /// An empty value cell in a file whose own way to say "missing" is a marker (`..`, `-`,
+    /// `.`): no information, never stored as a missing value over a real one.
+    EmptyCell,
+    /// A spreadsheet formula whose result was never calculated.
+    FormulaWithoutValue,
+    /// The covered part of a merged cell.
+    MergedCell,
 }
 
 impl SkipReason {
@@ -262,6 +270,18 @@ impl SkipReason {
             SkipReason::UnknownMunicipality => lang.t(
                 "varken en känd kommunkod eller ett känt namn på en kommun eller region; inget från raden lagrades",
                 "neither a known code nor a known name of a municipality or region; nothing from the row was stored",
+            ),
+            SkipReason::EmptyCell => lang.t(
+                "tom värdecell: ingen uppgift, så inget lagrades och inget befintligt värde ändrades (skriv .., - eller . för ett saknat värde)",
+                "empty value cell: no information, so nothing was stored and no existing value changed (write .., - or . for a missing value)",
+            ),
+            SkipReason::FormulaWithoutValue => lang.t(
+                "formel utan beräknat värde (filen sparades utan omräkning); öppna och spara den i Excel, inget lagrades",
+                "formula without a calculated value (the file was saved without recalculation); open and save it in Excel, nothing was stored",
+            ),
+            SkipReason::MergedCell => lang.t(
+                "dold del av en sammanfogad cell: ingen egen uppgift, inget lagrades",
+                "covered part of a merged cell: no value of its own, nothing was stored",
             ),
         }
     }

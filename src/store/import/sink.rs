@@ -8,12 +8,15 @@ use super::{ImportSummary, SkipGroup, SkipReason, WarningGroup, WarningKind};
 use crate::model::{Gender, Indicator, Municipality, MunicipalityGroup, MunicipalityKind, Outcome};
 use crate::store::summary::CountKeeper;
 
-/// Rows added, updated (a different value replaced an older one) and unchanged.
+/// Rows added, updated (a different value replaced an older one) and unchanged; of the
+/// updated, how many real values a file's explicit missing-value marker replaced (the summary
+/// and the preview say so, since such a row erases a number).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Counts {
     pub added: u64,
     pub updated: u64,
     pub unchanged: u64,
+    pub erased: u64,
 }
 
 impl Counts {
@@ -21,6 +24,7 @@ impl Counts {
         self.added += other.added;
         self.updated += other.updated;
         self.unchanged += other.unchanged;
+        self.erased += other.erased;
     }
 
     fn record(&mut self, inserted: bool, updated: bool) {
@@ -61,6 +65,7 @@ const BATCH: usize = 512;
 pub(super) struct Sink<'tx> {
     tx: &'tx Transaction<'tx>,
     update_value: Statement<'tx>,
+    erase_value: Statement<'tx>,
     insert_indicator_placeholder: Statement<'tx>,
     insert_municipality_placeholder: Statement<'tx>,
     indicator_ids: Vec<String>,
@@ -95,6 +100,11 @@ impl<'tx> Sink<'tx> {
                 "UPDATE value SET value = ?5, missing = ?6
                  WHERE indicator_id = ?1 AND municipality_id = ?2 AND period = ?3 AND gender = ?4
                    AND (value IS NOT ?5 OR missing IS NOT ?6)",
+            )?,
+            erase_value: tx.prepare(
+                "UPDATE value SET value = NULL, missing = ?5
+                 WHERE indicator_id = ?1 AND municipality_id = ?2 AND period = ?3 AND gender = ?4
+                   AND value IS NOT NULL",
             )?,
             insert_indicator_placeholder: tx.prepare(
                 "INSERT OR IGNORE INTO indicator (id, title, source) VALUES (?1, ?1, ?2)",
@@ -147,11 +157,30 @@ impl<'tx> Sink<'tx> {
         if existing > 0 {
             let mut updated = 0u64;
             for row in &self.pending {
+                let (indicator, municipality) = (
+                    &self.indicator_ids[row.indicator as usize],
+                    &self.municipality_ids[row.municipality as usize],
+                );
+                let gender = row.gender.code();
+                if row.value.is_none() {
+                    let erased = self.erase_value.execute(params![
+                        indicator,
+                        municipality,
+                        row.period,
+                        gender,
+                        row.missing
+                    ])? as u64;
+                    if erased > 0 {
+                        self.counts.erased += erased;
+                        updated += erased;
+                        continue;
+                    }
+                }
                 updated += self.update_value.execute(params![
-                    self.indicator_ids[row.indicator as usize],
-                    self.municipality_ids[row.municipality as usize],
+                    indicator,
+                    municipality,
                     row.period,
-                    row.gender.code(),
+                    gender,
                     row.value,
                     row.missing
                 ])? as u64;
