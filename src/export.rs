@@ -19,13 +19,17 @@ impl ExportError {
     /// The message for the user, naming the file.
     pub fn message(&self, lang: crate::i18n::Lang) -> String {
         let (path, detail) = match self {
-            ExportError::Io(p, e) => (p, e.to_string()),
-            ExportError::Csv(p, e) => (p, e.to_string()),
+            ExportError::Io(p, e) => (p, crate::i18n::io_reason(e, lang)),
+            ExportError::Csv(p, e) => match e.kind() {
+                csv::ErrorKind::Io(io) => (p, crate::i18n::io_reason(io, lang)),
+                _ => (p, e.to_string()),
+            },
         };
         format!(
-            "{} {}: {detail}",
+            "{} {}: {detail}. {}",
             lang.t("Kunde inte skriva", "Could not write"),
-            path.display()
+            path.display(),
+            lang.t("Inget skrevs.", "Nothing was written.")
         )
     }
 }

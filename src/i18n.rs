@@ -115,9 +115,55 @@ impl Lang {
     }
 }
 
+/// What went wrong with a file, in the user's words: the common operating-system errors said
+/// in the language of the window (never the system's English alone); others keep the
+/// system's text after a general phrase.
+pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let said = match e.kind() {
+        K::NotFound => lang.t(
+            "filen eller mappen finns inte",
+            "the file or folder does not exist",
+        ),
+        K::PermissionDenied => lang.t(
+            "du saknar behörighet till filen eller mappen",
+            "you lack permission for the file or folder",
+        ),
+        K::IsADirectory => lang.t("det är en mapp, inte en fil", "it is a folder, not a file"),
+        K::NotADirectory => lang.t(
+            "en del av sökvägen är en fil, inte en mapp",
+            "part of the path is a file, not a folder",
+        ),
+        K::ReadOnlyFilesystem => lang.t("platsen är skrivskyddad", "the location is read-only"),
+        K::StorageFull | K::QuotaExceeded => lang.t("disken är full", "the disk is full"),
+        K::AlreadyExists => lang.t("filen finns redan", "the file already exists"),
+        K::FileTooLarge => lang.t("filen är för stor", "the file is too large"),
+        _ => {
+            return match lang {
+                Lang::Sv => format!("systemet svarade: {e}"),
+                Lang::En => format!("the system said: {e}"),
+            };
+        }
+    };
+    said.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_file_errors_are_said_in_swedish() {
+        let e = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert_eq!(
+            io_reason(&e, Lang::Sv),
+            "du saknar behörighet till filen eller mappen"
+        );
+        let e = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        assert_eq!(io_reason(&e, Lang::Sv), "disken är full");
+        let e = std::io::Error::other("udda");
+        assert!(io_reason(&e, Lang::Sv).starts_with("systemet svarade"));
+    }
 
     #[test]
     fn swedish_numbers_use_decimal_comma_and_space_groups() {

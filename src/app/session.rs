@@ -69,6 +69,9 @@ pub struct HeaderInfo {
     pub error: Option<String>,
     /// `(checklist, done, of)` for the cycle's year, for the navigation.
     pub checklists: Vec<(&'static str, usize, usize)>,
+    /// Records that do not read and so are missing from the pages: each one's name and the
+    /// whole message.
+    pub damaged: Vec<(String, String)>,
 }
 
 /// The open workbook with its pages.
@@ -127,6 +130,13 @@ impl Session {
             .cycle_year()
             .and_then(|y| wb.checklist_progress(y))
             .unwrap_or_default();
+        let damaged = match wb.damaged_records() {
+            Ok(list) => list
+                .iter()
+                .map(|d| (d.name(lang), d.message(lang)))
+                .collect(),
+            Err(e) => vec![(e.message(lang), e.message(lang))],
+        };
         self.header = HeaderInfo {
             revision,
             demo: wb.is_demo().unwrap_or_default(),
@@ -134,6 +144,7 @@ impl Session {
             redo: redo.ok().flatten(),
             error,
             checklists,
+            damaged,
         };
     }
 }

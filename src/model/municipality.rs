@@ -182,11 +182,15 @@ pub struct NameIndex {
     names: std::collections::HashMap<String, String>,
 }
 
-/// Lower case with runs of white space as one space, trimmed.
+/// Lower case with runs of white space as one space, trimmed, in Unicode's composed form (NFC):
+/// `Göteborg` typed on a Mac or copied from a PDF may spell ö as o and a combining diaeresis.
 fn fold(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
     name.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+        .nfc()
+        .collect::<String>()
         .to_lowercase()
 }
 
@@ -313,6 +317,20 @@ mod name_tests {
         assert_eq!(count(MunicipalityKind::Municipality), 290);
         assert_eq!(count(MunicipalityKind::Region), 21);
         assert_eq!(count(MunicipalityKind::Country), 1);
+    }
+
+    #[test]
+    fn decomposed_letters_are_the_same_name() {
+        assert_eq!(
+            resolve("Go\u{308}teborg"),
+            area("1480"),
+            "o + combining diaeresis"
+        );
+        assert_eq!(resolve("Ga\u{308}vle kommun"), area("2180"));
+        assert_eq!(
+            resolve("Region Ja\u{308}mtland Ha\u{308}rjedalen"),
+            area("0023")
+        );
     }
 
     #[test]

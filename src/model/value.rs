@@ -69,9 +69,13 @@ pub fn year_span(first: i32, last: i32) -> Vec<i32> {
 pub const MAX_ID_CHARS: usize = 64;
 
 /// Whether `id` can name an indicator or a municipality: 1 to [`MAX_ID_CHARS`] characters,
-/// none of them a control character (line breaks, tabs, NUL).
+/// none of them a control character (line breaks, tabs, NUL), not starting with `=`, `+`, `-`
+/// or `@` (a spreadsheet opening the command line's output would run it as a formula).
 pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty() && id.chars().count() <= MAX_ID_CHARS && !id.chars().any(char::is_control)
+    !id.is_empty()
+        && id.chars().count() <= MAX_ID_CHARS
+        && !id.chars().any(char::is_control)
+        && !id.starts_with(['=', '+', '-', '@'])
 }
 
 /// Why a value is missing. Kolada's web tables use `-`, `.` and `..`; an empty cell says nothing more.

@@ -1346,6 +1346,16 @@ pub fn write(report: &Report, path: &Path, replace: bool, lang: Lang) -> Result<
             )
         )));
     };
+    if path.is_dir() {
+        return Err(ReportError::Refused(format!(
+            "{}: {}",
+            path.display(),
+            lang.t(
+                "det är en mapp; ange ett filnamn i den, till exempel rapport.pdf",
+                "it is a folder; give a file name in it, for example report.pdf"
+            )
+        )));
+    }
     if path.exists() && !replace {
         return Err(ReportError::Refused(format!(
             "{}: {}",

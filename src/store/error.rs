@@ -3,7 +3,45 @@
 use std::path::{Path, PathBuf};
 
 use super::workbook::ReadOnlyReason;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, io_reason};
+
+/// SQLite's error in the user's words where it is a common one (a read-only or full disk, a
+/// damaged file, a lock); SQLite's own text otherwise, after a general phrase.
+pub fn sqlite_reason(e: &rusqlite::Error, lang: Lang) -> String {
+    use rusqlite::ErrorCode as C;
+    let said = match e.sqlite_error_code() {
+        Some(C::ReadOnly) => lang.t(
+            "filen eller mappen är skrivskyddad, så ändringen kan inte skrivas",
+            "the file or its folder is read-only, so the change cannot be written",
+        ),
+        Some(C::DiskFull) => lang.t("disken är full", "the disk is full"),
+        Some(C::CannotOpen) => lang.t(
+            "filen kan inte öppnas (saknas mappen, eller behörighet?)",
+            "the file cannot be opened (missing folder, or permission?)",
+        ),
+        Some(C::PermissionDenied) => lang.t(
+            "du saknar behörighet till filen",
+            "you lack permission for the file",
+        ),
+        Some(C::DatabaseCorrupt) => lang.t("filen är skadad", "the file is damaged"),
+        Some(C::NotADatabase) => lang.t("filen är ingen arbetsbok", "the file is not a workbook"),
+        Some(C::DatabaseBusy | C::DatabaseLocked) => lang.t(
+            "filen är låst av ett annat program",
+            "the file is locked by another program",
+        ),
+        Some(C::SystemIoFailure) => lang.t(
+            "läsning eller skrivning på disken misslyckades",
+            "reading or writing the disk failed",
+        ),
+        _ => {
+            return match lang {
+                Lang::Sv => format!("SQLite svarade: {e}"),
+                Lang::En => format!("SQLite said: {e}"),
+            };
+        }
+    };
+    said.to_string()
+}
 
 /// Why a workbook could not be opened or created. The file is never changed when this is returned.
 #[derive(Debug, thiserror::Error)]
@@ -37,10 +75,23 @@ pub enum OpenError {
     Io(PathBuf, std::io::Error),
     #[error("{}", self.message(Lang::Sv))]
     Sqlite(PathBuf, rusqlite::Error),
+    /// The folder a new workbook was to go in does not exist.
+    #[error("{}", self.message(Lang::Sv))]
+    NoFolder(PathBuf),
+    /// A new workbook could not be written where it was to go.
+    #[error("{}", self.message(Lang::Sv))]
+    CannotCreate(PathBuf, rusqlite::Error),
 }
 
 fn name(path: &Path) -> String {
     path.display().to_string()
+}
+
+fn folder_of(path: &Path) -> String {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
+        _ => ".".to_string(),
+    }
 }
 
 impl OpenError {
@@ -57,7 +108,9 @@ impl OpenError {
             | OpenError::Busy(p, _)
             | OpenError::AlreadyExists(p)
             | OpenError::Io(p, _)
-            | OpenError::Sqlite(p, _) => p,
+            | OpenError::Sqlite(p, _)
+            | OpenError::NoFolder(p)
+            | OpenError::CannotCreate(p, _) => p,
         }
     }
 
@@ -137,14 +190,36 @@ impl OpenError {
             (OpenError::AlreadyExists(_), Lang::En) => {
                 format!("{f} already exists. Pick another name or open the existing file.")
             }
-            (OpenError::Io(_, e), Lang::Sv) => format!("Kunde inte läsa {f}: {e}."),
-            (OpenError::Io(_, e), Lang::En) => format!("Could not read {f}: {e}."),
-            (OpenError::Sqlite(_, e), Lang::Sv) => {
-                format!("Kunde inte öppna {f} som arbetsbok: {e}. Filen har inte ändrats.")
+            (OpenError::Io(_, e), Lang::Sv) => {
+                format!("Kunde inte läsa {f}: {}.", io_reason(e, lang))
             }
-            (OpenError::Sqlite(_, e), Lang::En) => {
-                format!("Could not open {f} as a workbook: {e}. The file has not been changed.")
+            (OpenError::Io(_, e), Lang::En) => {
+                format!("Could not read {f}: {}.", io_reason(e, lang))
             }
+            (OpenError::NoFolder(p), Lang::Sv) => format!(
+                "Kunde inte skapa {f}: mappen {} finns inte. Skapa mappen eller välj en annan plats. Ingen fil skapades.",
+                folder_of(p)
+            ),
+            (OpenError::NoFolder(p), Lang::En) => format!(
+                "Could not create {f}: the folder {} does not exist. Create it or pick another place. No file was created.",
+                folder_of(p)
+            ),
+            (OpenError::CannotCreate(_, e), Lang::Sv) => format!(
+                "Kunde inte skapa {f}: {}. Ingen fil skapades.",
+                sqlite_reason(e, lang)
+            ),
+            (OpenError::CannotCreate(_, e), Lang::En) => format!(
+                "Could not create {f}: {}. No file was created.",
+                sqlite_reason(e, lang)
+            ),
+            (OpenError::Sqlite(_, e), Lang::Sv) => format!(
+                "Kunde inte öppna {f} som arbetsbok: {}. Filen har inte ändrats.",
+                sqlite_reason(e, lang)
+            ),
+            (OpenError::Sqlite(_, e), Lang::En) => format!(
+                "Could not open {f} as a workbook: {}. The file has not been changed.",
+                sqlite_reason(e, lang)
+            ),
         }
     }
 }
@@ -173,6 +248,13 @@ pub enum StoreError {
     History(#[from] serde_json::Error),
     #[error("{}", self.message(Lang::Sv))]
     Io(PathBuf, std::io::Error),
+    /// A record kept as JSON that does not read; the change that needed it was not made.
+    #[error("{}", self.message(Lang::Sv))]
+    Damaged {
+        table: &'static str,
+        id: i64,
+        why: (String, String),
+    },
 }
 
 fn other_user(holder: &Option<String>) -> String {
@@ -264,16 +346,30 @@ impl StoreError {
                 "Could not upgrade {} to the new file format ({e}). The file is as before; a backup copy is beside it.",
                 p.display()
             ),
-            (StoreError::Sqlite(e), Lang::Sv) => format!("Databasfel: {e}"),
-            (StoreError::Sqlite(e), Lang::En) => format!("Database error: {e}"),
+            (StoreError::Sqlite(e), Lang::Sv) => format!("Databasfel: {}", sqlite_reason(e, lang)),
+            (StoreError::Sqlite(e), Lang::En) => {
+                format!("Database error: {}", sqlite_reason(e, lang))
+            }
             (StoreError::History(e), Lang::Sv) => format!("Ogiltig post i ändringshistoriken: {e}"),
             (StoreError::History(e), Lang::En) => format!("Invalid entry in the edit history: {e}"),
-            (StoreError::Io(p, e), Lang::Sv) => {
-                format!("Kunde inte skriva {}: {e}. Inget ändrades.", p.display())
-            }
-            (StoreError::Io(p, e), Lang::En) => {
-                format!("Could not write {}: {e}. Nothing was changed.", p.display())
-            }
+            (StoreError::Damaged { table, id, why }, Lang::Sv) => format!(
+                "Ändringen gjordes inte: posten {id} i tabellen {table} är skadad ({}). Resten av arbetsboken fungerar.",
+                why.0
+            ),
+            (StoreError::Damaged { table, id, why }, Lang::En) => format!(
+                "The change was not made: record {id} in the table {table} is damaged ({}). The rest of the workbook works.",
+                why.1
+            ),
+            (StoreError::Io(p, e), Lang::Sv) => format!(
+                "Kunde inte skriva {}: {}. Inget ändrades.",
+                p.display(),
+                io_reason(e, lang)
+            ),
+            (StoreError::Io(p, e), Lang::En) => format!(
+                "Could not write {}: {}. Nothing was changed.",
+                p.display(),
+                io_reason(e, lang)
+            ),
         }
     }
 }

@@ -133,12 +133,30 @@ impl<P: JsonRecord> Record for P {
     }
 
     fn load(tx: &Transaction<'_>, id: &i64) -> Result<Option<Self>, StoreError> {
-        let sql = format!("SELECT data FROM {} WHERE id = ?1", P::TABLE);
-        let json: Option<String> = tx.query_row(&sql, [id], |r| r.get(0)).optional()?;
-        Ok(match json {
-            Some(j) => Some(serde_json::from_str(&j)?),
-            None => None,
-        })
+        let owner_column = if P::OWNER == "owner" {
+            "NULL"
+        } else {
+            P::OWNER
+        };
+        let sql = format!(
+            "SELECT {owner_column}, data FROM {} WHERE id = ?1",
+            P::TABLE
+        );
+        let row: Option<(Option<i64>, String)> = tx
+            .query_row(&sql, [id], |r| {
+                Ok((r.get(0)?, r.get(1).unwrap_or_default()))
+            })
+            .optional()?;
+        match row {
+            Some((owner, json)) => super::damage::parse::<P>(*id, owner, &json)
+                .map(Some)
+                .map_err(|why| StoreError::Damaged {
+                    table: P::TABLE,
+                    id: *id,
+                    why,
+                }),
+            None => Ok(None),
+        }
     }
 
     fn save(&self, tx: &Transaction<'_>) -> Result<(), StoreError> {
@@ -198,16 +216,31 @@ pub(crate) fn records<P: JsonRecord>(
     conn: &rusqlite::Connection,
     owner: Option<i64>,
 ) -> Result<Vec<P>, StoreError> {
+    let owner_column = if P::OWNER == "owner" {
+        "NULL"
+    } else {
+        P::OWNER
+    };
     let sql = format!(
-        "SELECT data FROM {} WHERE ?1 IS NULL OR {} = ?1 ORDER BY id",
+        "SELECT id, {owner_column}, data FROM {} WHERE ?1 IS NULL OR {} = ?1 ORDER BY id",
         P::TABLE,
         P::OWNER
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([owner], |r| r.get::<_, String>(0))?;
+    let rows = stmt.query_map([owner], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, Option<i64>>(1)?,
+            r.get::<_, String>(2).unwrap_or_default(),
+        ))
+    })?;
     let mut out = Vec::new();
-    for json in rows {
-        out.push(serde_json::from_str(&json?)?);
+    for row in rows {
+        let (id, owner_id, json) = row?;
+        // A record that does not read is left out here and named by `damaged_records`.
+        if let Ok(record) = super::damage::parse::<P>(id, owner_id, &json) {
+            out.push(record);
+        }
     }
     Ok(out)
 }

@@ -405,8 +405,15 @@ impl Workbook {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        if !dir.is_dir() {
+            return Err(OpenError::NoFolder(path.to_path_buf()));
+        }
         let temp = dir.join(format!(".{file_name}.{}.ny", std::process::id()));
-        let built = Self::build_empty(&temp);
+        // The temporary file is ours, not the user's: a failure is said with their name.
+        let built = Self::build_empty(&temp).map_err(|e| match e {
+            OpenError::Sqlite(_, err) => OpenError::CannotCreate(path.to_path_buf(), err),
+            other => other,
+        });
         let placed = built.and_then(|()| match std::fs::hard_link(&temp, path) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {

@@ -41,10 +41,22 @@ fn header(head: &str) -> Header {
         }
         None => (first, delimiter(first)),
     };
-    let fields = line
-        .split(char::from(delimiter))
-        .map(|f| f.trim().trim_matches('"').trim().to_lowercase())
-        .collect();
+    // Split as the rows are: by the CSV reader, so a quoted name holding the delimiter is one
+    // field in the header as in the rows.
+    let fields = ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(line.as_bytes())
+        .byte_records()
+        .next()
+        .and_then(Result::ok)
+        .map(|r| {
+            r.iter()
+                .map(|f| String::from_utf8_lossy(f).trim().to_lowercase())
+                .collect()
+        })
+        .unwrap_or_default();
     Header {
         delimiter,
         fields,
@@ -285,10 +297,7 @@ pub(super) fn import(
         sep_line,
         ..
     } = header(head);
-    let io = |source| ImportError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
+    let io = |source| super::source::read_error(path, source);
     // Line numbers in messages count the lines of the file, the `sep=` line too.
     let mut line_offset = 0;
     if sep_line {

@@ -243,8 +243,8 @@ impl SkipReason {
                 "indicator or municipality id missing",
             ),
             SkipReason::BadId => lang.t(
-                "id för nyckeltal eller kommun är längre än 64 tecken eller har otillåtna tecken",
-                "indicator or municipality id longer than 64 characters or with control characters",
+                "id för nyckeltal eller kommun är längre än 64 tecken, har otillåtna tecken eller börjar med =, +, - eller @",
+                "indicator or municipality id longer than 64 characters, with control characters or starting with =, +, - or @",
             ),
             SkipReason::WrongFieldCount => lang.t(
                 "fel antal fält på raden",
@@ -438,6 +438,9 @@ impl ImportSummary {
             lang.count(self.skipped()),
             lang.t("överhoppade", "skipped"),
         )];
+        if t.erased > 0 {
+            lines.push(erased_line(lang, t.erased));
+        }
         for f in &self.files {
             if f.skips.is_empty()
                 && f.warnings.is_empty()
@@ -459,6 +462,9 @@ impl ImportSummary {
                 lang.count(f.skipped()),
                 lang.t("överhoppade", "skipped"),
             ));
+            if f.counts.erased > 0 {
+                lines.push(format!("  {}", erased_line(lang, f.counts.erased)));
+            }
             for s in &f.skips {
                 let shown: Vec<String> = s.lines.iter().map(u64::to_string).collect();
                 let names = if s.names.is_empty() {
@@ -508,6 +514,20 @@ impl ImportSummary {
     }
 }
 
+/// The warning that real values became missing values because a file marked them so.
+fn erased_line(lang: Lang, n: u64) -> String {
+    match lang {
+        Lang::Sv => format!(
+            "Obs: {} befintliga värden blir saknade värden, eftersom filen markerar dem som saknade (.., - eller .).",
+            lang.count(n)
+        ),
+        Lang::En => format!(
+            "Note: {} existing values become missing values, because the file marks them as missing (.., - or .).",
+            lang.count(n)
+        ),
+    }
+}
+
 /// `(rad 4, 9, 12 …)`: the kept places of a group of rows, with a mark when there were more.
 fn places(lang: Lang, shown: &[String], count: u64) -> String {
     let more = if count as usize > shown.len() {
@@ -536,6 +556,8 @@ pub enum ImportError {
     Malformed { path: PathBuf, why: String },
     #[error("{}", self.message(Lang::Sv))]
     UnclosedQuote { path: PathBuf, line: u64 },
+    #[error("{}", self.message(Lang::Sv))]
+    LineTooLong { path: PathBuf, line: u64 },
     #[error("{}", self.message(Lang::Sv))]
     NothingImported(Box<ImportSummary>),
     #[error("{}", self.message(Lang::Sv))]
@@ -571,20 +593,32 @@ impl ImportError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (ImportError::UnknownLayout { path, why }, Lang::Sv) => format!(
-                "Känner inte igen formatet i {} ({why}). Inget importerades. Filen ska vara Kolada-JSON, Kolada-CSV (geo,year,…) eller en lång CSV med kolumnerna indicator;municipality;period;gender;value.",
+                "Känner inte igen formatet i {} ({why}). Inget importerades. Filen ska vara Kolada-JSON, Kolada-CSV (geo,year,…), en Excel-fil (.xlsx, .xls, .ods) med kommun, år och värde eller år som kolumner, eller en lång CSV med kolumnerna indicator;municipality;period;gender;value.",
                 path.display()
             ),
             (ImportError::UnknownLayout { path, why }, Lang::En) => format!(
-                "Unknown layout in {} ({why}). Nothing was imported. The file must be Kolada JSON, Kolada CSV (geo,year,…) or a long CSV with columns indicator;municipality;period;gender;value.",
+                "Unknown layout in {} ({why}). Nothing was imported. The file must be Kolada JSON, Kolada CSV (geo,year,…), an Excel file (.xlsx, .xls, .ods) with municipality, year and value or years as columns, or a long CSV with columns indicator;municipality;period;gender;value.",
                 path.display()
             ),
             (ImportError::Io { path, source }, Lang::Sv) => format!(
-                "Kunde inte läsa {}: {source}. Inget importerades.",
-                path.display()
+                "Kunde inte läsa {}: {}. Inget importerades.",
+                path.display(),
+                crate::i18n::io_reason(source, lang)
             ),
             (ImportError::Io { path, source }, Lang::En) => format!(
-                "Could not read {}: {source}. Nothing was imported.",
-                path.display()
+                "Could not read {}: {}. Nothing was imported.",
+                path.display(),
+                crate::i18n::io_reason(source, lang)
+            ),
+            (ImportError::LineTooLong { path, line }, Lang::Sv) => format!(
+                "{}: rad {line} är längre än {} MB, så filen är troligen ingen tabell med en rad per värde (eller saknar radbrytningar). Inget importerades.",
+                path.display(),
+                source::MAX_LINE_BYTES >> 20
+            ),
+            (ImportError::LineTooLong { path, line }, Lang::En) => format!(
+                "{}: line {line} is longer than {} MB, so the file is probably not a table of one row per value (or lacks line breaks). Nothing was imported.",
+                path.display(),
+                source::MAX_LINE_BYTES >> 20
             ),
             (ImportError::NotAFile(path), Lang::Sv) => format!(
                 "{} är ingen vanlig fil (till exempel en namngiven rörledning eller en enhet) och kan inte läsas. Inget importerades.",
@@ -627,6 +661,12 @@ impl ImportError {
                     (NotText::Sqlite, Lang::En) => format!(
                         "{f} is a SQLite database, not a results file. Export the results as CSV and import that file. Nothing was imported."
                     ),
+                    (NotText::WebPage, Lang::Sv) => format!(
+                        "{f} heter som en Excel-fil men är en webbsida (HTML), så som äldre exporter från Kolada och Hypergene sparas. Öppna den i Excel och spara den som .xlsx (eller som CSV) och importera den filen. Inget importerades."
+                    ),
+                    (NotText::WebPage, Lang::En) => format!(
+                        "{f} is named like an Excel file but is a web page (HTML), as older exports from Kolada and Hypergene are saved. Open it in Excel, save it as .xlsx (or as CSV) and import that file. Nothing was imported."
+                    ),
                     (NotText::Binary, Lang::Sv) => format!(
                         "{f} är ingen textfil (den innehåller binära data). Importera CSV- eller JSON-filer. Inget importerades."
                     ),
@@ -664,8 +704,8 @@ impl ImportError {
             }
             (ImportError::NoFiles, lang) => lang
                 .t(
-                    "Inga filer att importera (en mapp läses efter .csv- och .json-filer).",
-                    "No files to import (a folder is searched for .csv and .json files).",
+                    "Inga filer att importera (en mapp läses efter .csv-, .json- och Excel-filer: .xlsx, .xls, .ods).",
+                    "No files to import (a folder is searched for .csv, .json and Excel files: .xlsx, .xls, .ods).",
                 )
                 .to_string(),
             (ImportError::Cancelled, lang) => lang
@@ -674,12 +714,14 @@ impl ImportError {
                     "The import was cancelled. Nothing was imported; the workbook is as before.",
                 )
                 .to_string(),
-            (ImportError::Database(e), Lang::Sv) => {
-                format!("Databasfel under importen: {e}. Inget importerades.")
-            }
-            (ImportError::Database(e), Lang::En) => {
-                format!("Database error during the import: {e}. Nothing was imported.")
-            }
+            (ImportError::Database(e), Lang::Sv) => format!(
+                "Databasfel under importen: {}. Inget importerades.",
+                crate::store::error::sqlite_reason(e, lang)
+            ),
+            (ImportError::Database(e), Lang::En) => format!(
+                "Database error during the import: {}. Nothing was imported.",
+                crate::store::error::sqlite_reason(e, lang)
+            ),
         }
     }
 }
@@ -1030,7 +1072,7 @@ fn parse_file(
             kolada_json::import(path, reader, layout, recorder, progress)?;
         }
         _ => {
-            let reader = source::text_reader(path, source)?;
+            let reader = source::LineLimit::new(source::text_reader(path, source)?);
             csv_files::import(path, reader, &source.head, layout, recorder, progress)?;
         }
     }

@@ -12,6 +12,9 @@ use crate::store::schema::APPLICATION_ID;
 
 /// How much of a file is read to find out what it is.
 pub(super) const SNIFF_BYTES: usize = 64 * 1024;
+/// The longest line a CSV file may have: a line past it is refused with its number, so that
+/// memory follows the line, not the file.
+pub const MAX_LINE_BYTES: u64 = 1 << 20;
 
 /// What the first bytes of a file say about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +30,10 @@ pub(super) enum Kind {
 pub(super) struct Source {
     pub kind: Kind,
     pub encoding: &'static Encoding,
+    /// Bytes of a byte-order mark at the start, skipped before decoding.
+    pub bom_len: usize,
+    /// The file began with a UTF-8 byte-order mark that its text did not live up to.
+    pub false_bom: bool,
     /// The start of the text, decoded: enough for the header line or the first JSON record.
     pub head: String,
 }
@@ -53,7 +60,9 @@ impl Source {
 
     /// A note for the summary when the text was not UTF-8.
     pub fn encoding_note(&self) -> Option<String> {
-        if self.encoding == UTF_8 {
+        if self.false_bom {
+            Some("Filen började med en UTF-8-markering men resten var inte UTF-8; den lästes som Windows-1252 (Excel).".to_string())
+        } else if self.encoding == UTF_8 {
             None
         } else if self.encoding == WINDOWS_1252 {
             Some("Filen var inte UTF-8 och lästes som Windows-1252 (Excel).".to_string())
@@ -85,10 +94,10 @@ pub(super) fn open_regular(path: &Path) -> Result<File, ImportError> {
     Ok(file)
 }
 
-fn read_head(path: &Path) -> Result<Vec<u8>, ImportError> {
+fn read_head(path: &Path, bytes: usize) -> Result<Vec<u8>, ImportError> {
     let file = open_regular(path)?;
-    let mut head = Vec::with_capacity(SNIFF_BYTES);
-    file.take(SNIFF_BYTES as u64)
+    let mut head = Vec::with_capacity(bytes);
+    file.take(bytes as u64)
         .read_to_end(&mut head)
         .map_err(|source| ImportError::Io {
             path: path.to_path_buf(),
@@ -125,10 +134,30 @@ fn is_utf8(path: &Path) -> Result<bool, ImportError> {
     }
 }
 
+/// Whether the bytes start (after a byte-order mark and white space) like a web page.
+fn looks_like_html(head: &[u8]) -> bool {
+    let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start: Vec<u8> = text
+        .iter()
+        .skip_while(|b| b.is_ascii_whitespace())
+        .take(64)
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    [
+        &b"<!doctype html"[..],
+        b"<html",
+        b"<table",
+        b"<meta",
+        b"<head",
+    ]
+    .iter()
+    .any(|p| start.starts_with(p))
+}
+
 /// Finds out what `path` is from its first bytes, refusing files that are not results with a
 /// message of their own (spreadsheets, databases, binaries).
 pub(super) fn sniff(path: &Path) -> Result<Source, ImportError> {
-    let head = read_head(path)?;
+    let mut head = read_head(path, SNIFF_BYTES)?;
     let refuse = |what: NotText| ImportError::NotText {
         path: path.to_path_buf(),
         what,
@@ -141,6 +170,8 @@ pub(super) fn sniff(path: &Path) -> Result<Source, ImportError> {
     let spreadsheet = Source {
         kind: Kind::Spreadsheet,
         encoding: UTF_8,
+        bom_len: 0,
+        false_bom: false,
         head: String::new(),
     };
     if head.starts_with(b"PK\x03\x04") {
@@ -163,6 +194,9 @@ pub(super) fn sniff(path: &Path) -> Result<Source, ImportError> {
             _ => Err(refuse(NotText::Xls)),
         };
     }
+    if matches!(extension.as_str(), "xls" | "xlsx" | "xlsm" | "ods") && looks_like_html(&head) {
+        return Err(refuse(NotText::WebPage));
+    }
     if head.starts_with(b"SQLite format 3\0") {
         let app_id = head
             .get(68..72)
@@ -173,11 +207,15 @@ pub(super) fn sniff(path: &Path) -> Result<Source, ImportError> {
             NotText::Sqlite
         }));
     }
-    let (encoding, bom) = match Encoding::for_bom(&head) {
-        Some((enc, len)) => (enc, len),
+    // A byte-order mark is trusted only when the text after it is valid in its encoding: a
+    // UTF-8 mark before Windows-1252 text (some tools add one to whatever they write) would
+    // turn every å, ä and ö into a replacement character.
+    let (encoding, bom, false_bom) = match Encoding::for_bom(&head) {
+        Some((enc, len)) if enc == UTF_8 && !is_utf8(path)? => (WINDOWS_1252, len, true),
+        Some((enc, len)) => (enc, len, false),
         None if head.contains(&0) => return Err(refuse(NotText::Binary)),
-        None if is_utf8(path)? => (UTF_8, 0),
-        None => (WINDOWS_1252, 0),
+        None if is_utf8(path)? => (UTF_8, 0, false),
+        None => (WINDOWS_1252, 0, false),
     };
     let (text, _) = encoding.decode_without_bom_handling(&head[bom..]);
     if encoding != UTF_16LE && encoding != UTF_16BE && text.contains('\0') {
@@ -194,21 +232,140 @@ pub(super) fn sniff(path: &Path) -> Result<Source, ImportError> {
         Some('{' | '[') => Kind::Json,
         Some(_) => Kind::Text,
     };
+    let mut text = text.into_owned();
+    if kind == Kind::Text && head.len() == SNIFF_BYTES && !header_complete(&text) {
+        // A header longer than the sniff: read on to the line limit, as rows are read.
+        head = read_head(path, SNIFF_BYTES + MAX_LINE_BYTES as usize)?;
+        text = encoding
+            .decode_without_bom_handling(&head[bom..])
+            .0
+            .into_owned();
+        if !header_complete(&text) {
+            return Err(ImportError::LineTooLong {
+                path: path.to_path_buf(),
+                line: 1 + text
+                    .lines()
+                    .take_while(|l| l.trim().is_empty() || l.starts_with("sep="))
+                    .count() as u64,
+            });
+        }
+    }
     Ok(Source {
         kind,
         encoding,
-        head: text.into_owned(),
+        bom_len: bom,
+        false_bom,
+        head: text,
     })
 }
 
-/// The file's text as UTF-8 bytes, decoded as it is read; a byte-order mark is dropped.
+/// Whether the text holds a whole header line (ended by a line break), past an Excel `sep=`
+/// line.
+fn header_complete(text: &str) -> bool {
+    text.split_inclusive('\n')
+        .filter(|l| !l.trim().is_empty())
+        .find(|l| !l.trim_start().starts_with("sep="))
+        .is_some_and(|l| l.ends_with('\n'))
+}
+
+/// A text stream that stops with [`LineTooLong`] when a line runs past [`MAX_LINE_BYTES`].
+pub(super) struct LineLimit<R> {
+    inner: R,
+    line: u64,
+    length: u64,
+}
+
+/// The error a [`LineLimit`] stops with: the line (from 1) that was too long.
+#[derive(Debug)]
+pub(super) struct LineTooLong(pub u64);
+
+impl std::fmt::Display for LineTooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "rad {} är för lång", self.0)
+    }
+}
+
+impl std::error::Error for LineTooLong {}
+
+/// An error while reading a text file, as the import says it: a [`LineTooLong`] stop with
+/// its line, anything else as the file that could not be read.
+pub(super) fn read_error(path: &Path, e: std::io::Error) -> ImportError {
+    match e
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<LineTooLong>())
+    {
+        Some(LineTooLong(line)) => ImportError::LineTooLong {
+            path: path.to_path_buf(),
+            line: *line,
+        },
+        None => ImportError::Io {
+            path: path.to_path_buf(),
+            source: e,
+        },
+    }
+}
+
+impl<R: BufRead> LineLimit<R> {
+    pub fn new(inner: R) -> LineLimit<R> {
+        LineLimit {
+            inner,
+            line: 1,
+            length: 0,
+        }
+    }
+}
+
+impl<R: BufRead> Read for LineLimit<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let available = self.fill_buf()?;
+        let n = available.len().min(buf.len());
+        buf[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for LineLimit<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        if self.length > MAX_LINE_BYTES {
+            return Err(std::io::Error::other(LineTooLong(self.line)));
+        }
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amount: usize) {
+        // The bytes consumed are at the front of the buffer `fill_buf` handed out.
+        if let Ok(buffer) = self.inner.fill_buf() {
+            let end = amount.min(buffer.len());
+            for part in buffer[..end].split_inclusive(|&b| b == b'\n') {
+                if part.last() == Some(&b'\n') {
+                    self.line += 1;
+                    self.length = 0;
+                } else {
+                    self.length += part.len() as u64;
+                }
+            }
+        }
+        self.inner.consume(amount);
+    }
+}
+
+/// The file's text as UTF-8 bytes, decoded as it is read in the encoding `sniff` chose; a
+/// byte-order mark is skipped, never read as a say on the encoding.
 pub(super) fn text_reader(path: &Path, source: &Source) -> Result<impl BufRead, ImportError> {
-    let file = open_regular(path)?;
+    let mut file = open_regular(path)?;
+    if source.bom_len > 0 {
+        use std::io::{Seek, SeekFrom};
+        file.seek(SeekFrom::Start(source.bom_len as u64))
+            .map_err(|source| ImportError::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
+    }
     let decoder = encoding_rs_io::DecodeReaderBytesBuilder::new()
         .encoding(Some(source.encoding))
-        .bom_override(true)
+        .bom_sniffing(false)
         .utf8_passthru(true)
-        .strip_bom(true)
         .build(file);
     Ok(BufReader::with_capacity(256 * 1024, decoder))
 }
@@ -220,6 +377,8 @@ pub enum NotText {
     Xls,
     /// An Office file protected with a password.
     Encrypted,
+    /// A web page (HTML table) saved with an Excel file's name, as old web exports are.
+    WebPage,
     Workbook,
     Sqlite,
     Binary,
@@ -264,6 +423,16 @@ mod tests {
         assert_eq!(source.head, "\nsep=;\nindikator;kommun;år;värde\n");
         let source = sniff_bytes(b"a;b").unwrap().keep_header_only();
         assert_eq!(source.head, "a;b", "a file of one line keeps it");
+    }
+
+    #[test]
+    fn a_utf8_mark_before_windows_1252_text_is_not_believed() {
+        let s = sniff_bytes(b"\xEF\xBB\xBFkommun;v\xE4rde\nG\xF6teborg;1\n").unwrap();
+        assert_eq!(s.encoding, WINDOWS_1252);
+        assert!(s.false_bom);
+        assert_eq!(s.bom_len, 3);
+        assert!(s.head.starts_with("kommun;värde\nGöteborg"), "{}", s.head);
+        assert!(s.encoding_note().unwrap().contains("UTF-8-markering"));
     }
 
     #[test]

@@ -12,6 +12,8 @@ use crate::store::import::{ColumnMapping, ImportOptions, ImportProgress, import_
 use crate::store::indicator::IndicatorEdit;
 use crate::store::{Workbook, demo};
 
+mod guard;
+
 /// `styrsnurra [WORKBOOK]` opens the GUI; the subcommands work without a window.
 #[derive(Debug, Parser)]
 #[command(
@@ -30,7 +32,8 @@ pub struct Args {
 /// The batch subcommands.
 #[derive(Debug, Subcommand)]
 pub enum CliCommand {
-    /// Import result files (CSV, JSON, or folders of them) into a workbook, creating it if missing.
+    /// Import result files (CSV, JSON, Excel .xlsx/.xls/.ods, or folders of them) into a
+    /// workbook, creating it if missing.
     Import {
         #[arg(long = "into", value_name = "WORKBOOK")]
         into: PathBuf,
@@ -201,9 +204,20 @@ fn tell_notices(wb: &mut Workbook) {
     }
 }
 
+/// Opens a workbook for a command that reads, warning about damage on standard error.
 fn open(path: &std::path::Path) -> Result<Workbook> {
     let mut wb = Workbook::open(path).map_err(|e| anyhow::anyhow!(e))?;
     tell_notices(&mut wb);
+    guard::warn_if_damaged(&wb);
+    Ok(wb)
+}
+
+/// Opens a workbook for a command that writes: a damaged file is refused before anything.
+fn open_for_writing(path: &std::path::Path) -> Result<Workbook> {
+    guard::refuse_if_damaged(path)?;
+    let mut wb = Workbook::open(path).map_err(|e| anyhow::anyhow!(e))?;
+    tell_notices(&mut wb);
+    guard::warn_damaged_records(&wb);
     Ok(wb)
 }
 
@@ -224,6 +238,9 @@ fn import(
     } else {
         (into.to_path_buf(), false)
     };
+    if !options.dry_run {
+        guard::refuse_if_damaged(&target)?;
+    }
     let (mut workbook, created) =
         Workbook::open_or_create(&target).map_err(|e| anyhow::anyhow!(e))?;
     tell_notices(&mut workbook);
@@ -247,6 +264,9 @@ fn import(
     }
     tell_notices(&mut workbook);
     drop(workbook);
+    if result.is_ok() && !options.dry_run {
+        guard::wrote(into);
+    }
     finish_import(result, created, into, out)
 }
 
@@ -319,6 +339,17 @@ fn known_municipality(wb: &Workbook, id: &str) -> Result<()> {
 
 /// Runs a subcommand and returns the lines it prints.
 pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
+    if let CliCommand::ReadXls { file, sheet, rows } = &command {
+        crate::store::import::sheet::xls::child_main(file, sheet.as_deref(), *rows, out)?;
+        return Ok(());
+    }
+    let mut safe = guard::FormulaSafe::new(out);
+    run_command(command, &mut safe)?;
+    std::io::Write::flush(&mut safe)?;
+    Ok(())
+}
+
+fn run_command(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
     let lang = Lang::Sv;
     match command {
         CliCommand::Import {
@@ -448,19 +479,28 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
             replace,
         } => report(&workbook, year, &file, &kind, replace, out)?,
         CliCommand::Check { workbook } => {
-            let wb = open(&workbook)?;
-            match wb.check_integrity() {
-                Ok(()) => writeln!(out, "ok")?,
-                Err(e) => bail!(e.message(lang)),
+            let mut wb = Workbook::open(&workbook).map_err(|e| anyhow::anyhow!(e))?;
+            tell_notices(&mut wb);
+            wb.check_integrity()
+                .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+            crate::store::integrity::remember_passed(&workbook);
+            let damaged = wb.damaged_records()?;
+            if !damaged.is_empty() {
+                let lines: Vec<String> = damaged.iter().map(|d| d.message(lang)).collect();
+                bail!(
+                    "{} har {} skadade poster (resten av filen är hel):\n{}",
+                    workbook.display(),
+                    damaged.len(),
+                    lines.join("\n")
+                );
             }
+            writeln!(out, "ok")?;
         }
         CliCommand::Demo { out: path } => {
             demo::build(&path).map_err(|e| anyhow::anyhow!(e))?;
             writeln!(out, "{}", path.display())?;
         }
-        CliCommand::ReadXls { file, sheet, rows } => {
-            crate::store::import::sheet::xls::child_main(&file, sheet.as_deref(), rows, out)?;
-        }
+        CliCommand::ReadXls { .. } => {}
     }
     Ok(())
 }
@@ -575,7 +615,7 @@ fn direction(
         (None, Some(indicator), Some(direction)) => vec![(indicator, parse(&direction)?)],
         _ => bail!("ange --indicator och en riktning, eller --from FIL"),
     };
-    let mut wb = open(workbook)?;
+    let mut wb = open_for_writing(workbook)?;
     let known: std::collections::HashSet<String> =
         wb.indicators()?.into_iter().map(|i| i.id).collect();
     if let Some((id, _)) = wanted.iter().find(|(id, _)| !known.contains(id)) {
@@ -593,6 +633,8 @@ fn direction(
     wb.apply(edit)
         .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
     tell_notices(&mut wb);
+    drop(wb);
+    guard::wrote(workbook);
     Ok(())
 }
 

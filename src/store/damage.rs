@@ -1,0 +1,212 @@
+//! Records kept as JSON that no longer read (a file edited by hand, a disk error, a cut-off
+//! write by another tool). A damaged record costs that record, not the page: reads skip it,
+//! and this scan names each one (table, id, owner, why) for the window's top bar, the command
+//! line's standard error and `check`.
+
+use rusqlite::Connection;
+
+use super::error::StoreError;
+use super::shape::JsonRecord;
+use super::workbook::Workbook;
+use crate::i18n::Lang;
+
+/// One record that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DamagedRecord {
+    pub table: &'static str,
+    pub id: i64,
+    /// The owner's field and id as the row's column says (`plan_id` 3), when it has one.
+    pub owner: Option<(&'static str, i64)>,
+    /// What is wrong, in Swedish and English.
+    pub why: (String, String),
+}
+
+impl DamagedRecord {
+    /// Which record: "Aktiviteten 12 (i handlingsplan 3)".
+    pub fn name(&self, lang: Lang) -> String {
+        let owner = match self.owner {
+            Some((field, id)) => format!(" ({} {id})", owner_word(field, lang)),
+            None => String::new(),
+        };
+        format!("{} {}{owner}", table_word(self.table, lang), self.id)
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        let name = self.name(lang);
+        let why = match lang {
+            Lang::Sv => &self.why.0,
+            Lang::En => &self.why.1,
+        };
+        match lang {
+            Lang::Sv => format!(
+                "{name} i tabellen {} går inte att läsa ({why}) och visas inte",
+                self.table
+            ),
+            Lang::En => format!(
+                "{name} in the table {} cannot be read ({why}) and is not shown",
+                self.table
+            ),
+        }
+    }
+}
+
+fn table_word(table: &str, lang: Lang) -> &'static str {
+    let (sv, en) = match table {
+        "consequence" => ("Konsekvensbeskrivningen", "The consequence assessment"),
+        "decision" => ("Beslutet", "The decision"),
+        "action_plan" => ("Handlingsplanen", "The action plan"),
+        "activity" => ("Aktiviteten", "The activity"),
+        "analysis_question" => ("Analysfrågan", "The analysis question"),
+        "hypothesis" => ("Hypotesen", "The hypothesis"),
+        "evidence" => ("Underlaget", "The evidence"),
+        "proposal" => ("Åtgärdsförslaget", "The improvement proposal"),
+        "good_example" => ("Det goda exemplet", "The good example"),
+        "workshop" => ("Workshopen", "The workshop"),
+        "board_note" => ("Lappen", "The note"),
+        "board_heading" => ("Rubriken", "The heading"),
+        "board_sheet" => ("Bladet", "The sheet"),
+        "board_picture" => ("Bilden", "The picture"),
+        "exercise" => ("Övningen", "The exercise"),
+        "assignment" => ("Uppdragstexten", "The assignment text"),
+        "allocation" => ("Resursraden", "The resource line"),
+        "charter" => ("Analysgruppens uppdrag", "The group's charter"),
+        "work_event" => ("Årshjulets datum", "The work plan date"),
+        _ => ("Posten", "The record"),
+    };
+    lang.t(sv, en)
+}
+
+fn owner_word(field: &str, lang: Lang) -> &'static str {
+    let (sv, en) = match field {
+        "proposal_id" => ("i förslag", "in proposal"),
+        "decision_id" => ("till beslut", "for decision"),
+        "plan_id" => ("i handlingsplan", "in action plan"),
+        "analysis_id" => ("i analys", "in analysis"),
+        "workshop_id" => ("i workshop", "in workshop"),
+        "sheet_id" => ("på blad", "on sheet"),
+        "year" => ("år", "year"),
+        _ => ("hos", "of"),
+    };
+    lang.t(sv, en)
+}
+
+/// Reads one row as a record: its JSON must parse as the type, and its id and owner must be
+/// the row's (a record whose JSON lost its owner would otherwise drop out of every list).
+pub(crate) fn parse<P: JsonRecord>(
+    id: i64,
+    owner: Option<i64>,
+    json: &str,
+) -> Result<P, (String, String)> {
+    let record: P = serde_json::from_str(json).map_err(|e| json_reason(&e))?;
+    if JsonRecord::id(&record) != id {
+        return Err((
+            format!("posten säger id {} men raden {id}", JsonRecord::id(&record)),
+            format!(
+                "the record says id {} but the row {id}",
+                JsonRecord::id(&record)
+            ),
+        ));
+    }
+    if P::OWNER != "owner" && record.owner() != owner.unwrap_or(0) {
+        return Err((
+            format!(
+                "fältet {} saknas eller säger {} men raden {}",
+                P::OWNER,
+                record.owner(),
+                owner.unwrap_or(0)
+            ),
+            format!(
+                "the field {} is missing or says {} but the row {}",
+                P::OWNER,
+                record.owner(),
+                owner.unwrap_or(0)
+            ),
+        ));
+    }
+    Ok(record)
+}
+
+/// A JSON error in words: cut off, not JSON, or a field missing or of the wrong kind.
+fn json_reason(e: &serde_json::Error) -> (String, String) {
+    use serde_json::error::Category;
+    let field = e.to_string().split('`').nth(1).map(str::to_string);
+    match (e.classify(), field) {
+        (Category::Eof, _) => (
+            "posten är avklippt mitt i".into(),
+            "the record is cut off".into(),
+        ),
+        (Category::Syntax, _) => (
+            format!("posten är ingen giltig JSON vid tecken {}", e.column()),
+            format!("the record is not valid JSON at character {}", e.column()),
+        ),
+        (Category::Data, Some(field)) if e.to_string().starts_with("missing field") => (
+            format!("fältet {field} saknas"),
+            format!("the field {field} is missing"),
+        ),
+        (Category::Data, _) => (
+            "ett fält har fel sorts värde".into(),
+            "a field holds the wrong kind of value".into(),
+        ),
+        (Category::Io, _) => (
+            "posten kunde inte läsas".into(),
+            "the record could not be read".into(),
+        ),
+    }
+}
+
+/// Every record of a kind that does not read.
+fn scan<P: JsonRecord>(conn: &Connection, out: &mut Vec<DamagedRecord>) -> Result<(), StoreError> {
+    let owner = if P::OWNER == "owner" {
+        "NULL"
+    } else {
+        P::OWNER
+    };
+    let sql = format!("SELECT id, {owner}, data FROM {} ORDER BY id", P::TABLE);
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let (id, owner_id): (i64, Option<i64>) = (row.get(0)?, row.get(1)?);
+        let json: String = match row.get(2) {
+            Ok(j) => j,
+            Err(_) => String::new(),
+        };
+        if let Err(why) = parse::<P>(id, owner_id, &json) {
+            out.push(DamagedRecord {
+                table: P::TABLE,
+                id,
+                owner: (P::OWNER != "owner").then(|| (P::OWNER, owner_id.unwrap_or(0))),
+                why,
+            });
+        }
+    }
+    Ok(())
+}
+
+impl Workbook {
+    /// The records that do not read, in every table kept as JSON.
+    pub fn damaged_records(&self) -> Result<Vec<DamagedRecord>, StoreError> {
+        use crate::model::{action, analysis, board, planning};
+        let conn = &self.conn;
+        let mut out = Vec::new();
+        scan::<action::Consequence>(conn, &mut out)?;
+        scan::<action::Decision>(conn, &mut out)?;
+        scan::<action::Plan>(conn, &mut out)?;
+        scan::<action::Activity>(conn, &mut out)?;
+        scan::<analysis::OwnQuestion>(conn, &mut out)?;
+        scan::<analysis::Hypothesis>(conn, &mut out)?;
+        scan::<analysis::Evidence>(conn, &mut out)?;
+        scan::<analysis::Proposal>(conn, &mut out)?;
+        scan::<analysis::GoodExample>(conn, &mut out)?;
+        scan::<board::Workshop>(conn, &mut out)?;
+        scan::<board::Note>(conn, &mut out)?;
+        scan::<board::Heading>(conn, &mut out)?;
+        scan::<board::Sheet>(conn, &mut out)?;
+        scan::<super::board::Picture>(conn, &mut out)?;
+        scan::<super::exercise::Exercise>(conn, &mut out)?;
+        scan::<planning::Assignment>(conn, &mut out)?;
+        scan::<planning::Allocation>(conn, &mut out)?;
+        scan::<planning::Charter>(conn, &mut out)?;
+        scan::<planning::WorkEvent>(conn, &mut out)?;
+        Ok(out)
+    }
+}
