@@ -176,11 +176,11 @@ impl App {
         if let Some(damaged) = header.map(|h| &h.damaged).filter(|d| !d.is_empty()) {
             let more = damaged.len() - 1;
             let text = match (lang, more) {
-                (Lang::Sv, 0) => format!("⚠ Skadad post visas inte: {}", damaged[0].0),
-                (Lang::Sv, n) => format!("⚠ Skadad post visas inte: {} och {n} till", damaged[0].0),
-                (Lang::En, 0) => format!("⚠ Damaged record not shown: {}", damaged[0].0),
+                (Lang::Sv, 0) => format!("Skadad post visas inte: {}", damaged[0].0),
+                (Lang::Sv, n) => format!("Skadad post visas inte: {} och {n} till", damaged[0].0),
+                (Lang::En, 0) => format!("Damaged record not shown: {}", damaged[0].0),
                 (Lang::En, n) => {
-                    format!("⚠ Damaged record not shown: {} and {n} more", damaged[0].0)
+                    format!("Damaged record not shown: {} and {n} more", damaged[0].0)
                 }
             };
             let all: Vec<&str> = damaged.iter().map(|(_, m)| m.as_str()).collect();

@@ -249,7 +249,7 @@ impl TableReader {
                     cell.text.push_str(&" ".repeat(n));
                 }
             }
-            "ta" => {
+            "tab" => {
                 if let Some(cell) = &mut self.cell {
                     cell.text.push('\t');
                 }

@@ -216,7 +216,7 @@ impl CellParts {
                 .and_then(|i| shared.get(i))
                 .map_or(Cell::Empty, |s| Cell::Value(s.clone())),
             "str" | "inlineStr" | "d" => Cell::Value(value),
-            "" => Cell::Value(if value.trim() == "1" { "true" } else { "false" }.into()),
+            "b" => Cell::Value(if value.trim() == "1" { "true" } else { "false" }.into()),
             "e" => Cell::Value(format!("#{}", value.trim())),
             _ => Cell::Value(number_text(&value)),
         }
