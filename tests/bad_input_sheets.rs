@@ -13,6 +13,7 @@ use std::process::{Command, Output};
 
 use common::{bytes, fixture, tempdir};
 use styrsnurra::store::Workbook;
+use styrsnurra::store::fuzz::hostile;
 
 fn cli(dir: &Path, args: &[&std::ffi::OsStr]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_styrsnurra"))
@@ -101,156 +102,19 @@ fn a_sheet_that_reaches_excel_s_last_cell_costs_two_cells_not_550_gb() {
     );
 }
 
-/// A raw deflate stream (fixed Huffman codes) of `pattern` repeated to `total` bytes: a few
-/// bits per 258 bytes, so a gigabyte costs a few megabytes.
-fn deflate_repeat(pattern: &[u8], total: u64) -> Vec<u8> {
-    struct Bits {
-        out: Vec<u8>,
-        acc: u64,
-        n: u32,
-    }
-    impl Bits {
-        fn put(&mut self, value: u64, bits: u32) {
-            self.acc |= value << self.n;
-            self.n += bits;
-            while self.n >= 8 {
-                self.out.push(self.acc as u8);
-                self.acc >>= 8;
-                self.n -= 8;
-            }
-        }
-        /// A Huffman code, most significant bit first.
-        fn code(&mut self, code: u64, bits: u32) {
-            let reversed = (0..bits).fold(0, |r, i| r | (((code >> i) & 1) << (bits - 1 - i)));
-            self.put(reversed, bits);
-        }
-    }
-    let mut b = Bits {
-        out: Vec::new(),
-        acc: 0,
-        n: 0,
-    };
-    b.put(1, 1); // last block
-    b.put(1, 2); // fixed codes
-    for &byte in pattern {
-        match byte {
-            0..=143 => b.code(0x30 + u64::from(byte), 8),
-            _ => b.code(0x190 + u64::from(byte) - 144, 9),
-        }
-    }
-    let distance_code = match pattern.len() {
-        1 => 0,
-        2 => 1,
-        3 => 2,
-        4 => 3,
-        _ => panic!("patterns of 1 to 4 bytes"),
-    };
-    let mut written = pattern.len() as u64;
-    while written + 258 <= total {
-        b.code(0xC5, 8); // length 258 (code 285)
-        b.code(distance_code, 5);
-        written += 258;
-    }
-    b.code(0, 7); // end of block
-    b.put(0, 7);
-    b.out
-}
-
-/// An `.xlsx` whose first sheet is `sheet` (raw deflate bytes) declaring `declared` bytes.
-fn xlsx_with_raw_sheet(path: &Path, sheet: &[u8], declared: u32) {
-    let parts: Vec<(&str, Vec<u8>, u32, u16)> = vec![
-        (
-            "[Content_Types].xml",
-            br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#.to_vec(),
-            0,
-            0,
-        ),
-        (
-            "xl/workbook.xml",
-            br#"<workbook><sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_vec(),
-            0,
-            0,
-        ),
-        (
-            "xl/_rels/workbook.xml.rels",
-            br#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#.to_vec(),
-            0,
-            0,
-        ),
-        ("xl/worksheets/sheet1.xml", sheet.to_vec(), declared, 8),
-    ];
-    let mut out = Vec::new();
-    let mut central = Vec::new();
-    for (name, data, declared, method) in &parts {
-        let size = if *method == 0 {
-            data.len() as u32
-        } else {
-            *declared
-        };
-        let offset = out.len() as u32;
-        let crc = if *method == 0 { crc32(data) } else { 0 };
-        let mut local = vec![0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0];
-        local.extend_from_slice(&method.to_le_bytes());
-        local.extend_from_slice(&[0, 0, 0, 0]);
-        local.extend_from_slice(&crc.to_le_bytes());
-        local.extend_from_slice(&(data.len() as u32).to_le_bytes());
-        local.extend_from_slice(&size.to_le_bytes());
-        local.extend_from_slice(&(name.len() as u16).to_le_bytes());
-        local.extend_from_slice(&[0, 0]);
-        local.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(&local);
-        out.extend_from_slice(data);
-        let mut entry = vec![0x50, 0x4b, 0x01, 0x02, 20, 0, 20, 0, 0, 0];
-        entry.extend_from_slice(&method.to_le_bytes());
-        entry.extend_from_slice(&[0, 0, 0, 0]);
-        entry.extend_from_slice(&crc.to_le_bytes());
-        entry.extend_from_slice(&(data.len() as u32).to_le_bytes());
-        entry.extend_from_slice(&size.to_le_bytes());
-        entry.extend_from_slice(&(name.len() as u16).to_le_bytes());
-        entry.extend_from_slice(&[0; 12]);
-        entry.extend_from_slice(&offset.to_le_bytes());
-        entry.extend_from_slice(name.as_bytes());
-        central.extend_from_slice(&entry);
-    }
-    let start = out.len() as u32;
-    out.extend_from_slice(&central);
-    out.extend_from_slice(&[0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0]);
-    out.extend_from_slice(&(parts.len() as u16).to_le_bytes());
-    out.extend_from_slice(&(parts.len() as u16).to_le_bytes());
-    out.extend_from_slice(&(central.len() as u32).to_le_bytes());
-    out.extend_from_slice(&start.to_le_bytes());
-    out.extend_from_slice(&[0, 0]);
-    std::fs::write(path, out).unwrap();
-}
-
-fn crc32(data: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in data {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
 #[test]
 fn a_zip_bomb_is_refused_before_it_is_unpacked() {
     let dir = tempdir();
     // 2.5 GB of `<a/>` in a few megabytes, declared as what it is.
     let bomb = dir.path().join("zipbomb.xlsx");
-    let stream = deflate_repeat(b"<a/>", 2_500_000_000);
+    let stream = hostile::deflate_repeat(b"<a/>", 2_500_000_000);
     assert!(stream.len() < 16 << 20, "{}", stream.len());
-    xlsx_with_raw_sheet(&bomb, &stream, 2_500_000_000);
+    hostile::xlsx_with_raw_sheet(&bomb, &stream, 2_500_000_000).unwrap();
     refused(dir.path(), &bomb, &["packas upp till", "zip-bomb"]);
     // The same kind of stream under a size that lies: stopped while it unpacks.
     let liar = dir.path().join("ljuger.xlsx");
-    let stream = deflate_repeat(b"9", 200_000_000);
-    xlsx_with_raw_sheet(&liar, &stream, 1000);
+    let stream = hostile::deflate_repeat(b"9", 200_000_000);
+    hostile::xlsx_with_raw_sheet(&liar, &stream, 1000).unwrap();
     refused(dir.path(), &liar, &["går inte att läsa"]);
 }
 

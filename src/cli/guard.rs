@@ -57,6 +57,29 @@ pub fn wrote(path: &Path) {
     integrity::remember_passed(path);
 }
 
+/// `check`: SQLite's integrity check of the whole file, then every record kept as JSON read;
+/// prints `ok` or fails naming what is damaged.
+pub fn check(workbook: &Path, out: &mut dyn std::io::Write) -> Result<()> {
+    let lang = Lang::Sv;
+    let mut wb = Workbook::open(workbook).map_err(|e| anyhow::anyhow!(e))?;
+    super::tell_notices(&mut wb);
+    wb.check_integrity()
+        .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+    integrity::remember_passed(workbook);
+    let damaged = wb.damaged_records()?;
+    if !damaged.is_empty() {
+        let lines: Vec<String> = damaged.iter().map(|d| d.message(lang)).collect();
+        anyhow::bail!(
+            "{} har {} skadade poster (resten av filen är hel):\n{}",
+            workbook.display(),
+            damaged.len(),
+            lines.join("\n")
+        );
+    }
+    writeln!(out, "ok")?;
+    Ok(())
+}
+
 /// Output that a spreadsheet may open: a line that starts with `=`, `+`, `@`, or `-` not
 /// followed by a digit (a spreadsheet would run it as a formula) gets a leading `'`, which
 /// spreadsheets read as "this is text".

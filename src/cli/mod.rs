@@ -350,7 +350,6 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
 }
 
 fn run_command(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> {
-    let lang = Lang::Sv;
     match command {
         CliCommand::Import {
             into,
@@ -478,24 +477,7 @@ fn run_command(command: CliCommand, out: &mut dyn std::io::Write) -> Result<()> 
             kind,
             replace,
         } => report(&workbook, year, &file, &kind, replace, out)?,
-        CliCommand::Check { workbook } => {
-            let mut wb = Workbook::open(&workbook).map_err(|e| anyhow::anyhow!(e))?;
-            tell_notices(&mut wb);
-            wb.check_integrity()
-                .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
-            crate::store::integrity::remember_passed(&workbook);
-            let damaged = wb.damaged_records()?;
-            if !damaged.is_empty() {
-                let lines: Vec<String> = damaged.iter().map(|d| d.message(lang)).collect();
-                bail!(
-                    "{} har {} skadade poster (resten av filen är hel):\n{}",
-                    workbook.display(),
-                    damaged.len(),
-                    lines.join("\n")
-                );
-            }
-            writeln!(out, "ok")?;
-        }
+        CliCommand::Check { workbook } => guard::check(&workbook, out)?,
         CliCommand::Demo { out: path } => {
             demo::build(&path).map_err(|e| anyhow::anyhow!(e))?;
             writeln!(out, "{}", path.display())?;

@@ -157,7 +157,7 @@ fn looks_like_html(head: &[u8]) -> bool {
 /// Finds out what `path` is from its first bytes, refusing files that are not results with a
 /// message of their own (spreadsheets, databases, binaries).
 pub(super) fn sniff(path: &Path) -> Result<Source, ImportError> {
-    let mut head = read_head(path, SNIFF_BYTES)?;
+    let head = read_head(path, SNIFF_BYTES)?;
     let refuse = |what: NotText| ImportError::NotText {
         path: path.to_path_buf(),
         what,
@@ -232,30 +232,43 @@ pub(super) fn sniff(path: &Path) -> Result<Source, ImportError> {
         Some('{' | '[') => Kind::Json,
         Some(_) => Kind::Text,
     };
-    let mut text = text.into_owned();
-    if kind == Kind::Text && head.len() == SNIFF_BYTES && !header_complete(&text) {
-        // A header longer than the sniff: read on to the line limit, as rows are read.
-        head = read_head(path, SNIFF_BYTES + MAX_LINE_BYTES as usize)?;
-        text = encoding
-            .decode_without_bom_handling(&head[bom..])
-            .0
-            .into_owned();
-        if !header_complete(&text) {
-            return Err(ImportError::LineTooLong {
-                path: path.to_path_buf(),
-                line: 1 + text
-                    .lines()
-                    .take_while(|l| l.trim().is_empty() || l.starts_with("sep="))
-                    .count() as u64,
-            });
+    let text = match kind {
+        Kind::Text if head.len() == SNIFF_BYTES && !header_complete(&text) => {
+            whole_header(path, encoding, bom)?
         }
-    }
+        _ => text.into_owned(),
+    };
     Ok(Source {
         kind,
         encoding,
         bom_len: bom,
         false_bom,
         head: text,
+    })
+}
+
+/// The start of a file whose header is longer than the sniff, read on to the line limit as
+/// rows are read; a header past the limit is refused with its line.
+fn whole_header(
+    path: &Path,
+    encoding: &'static Encoding,
+    bom: usize,
+) -> Result<String, ImportError> {
+    let head = read_head(path, SNIFF_BYTES + MAX_LINE_BYTES as usize)?;
+    let text = encoding
+        .decode_without_bom_handling(&head[bom..])
+        .0
+        .into_owned();
+    if header_complete(&text) {
+        return Ok(text);
+    }
+    let before = text
+        .lines()
+        .take_while(|l| l.trim().is_empty() || l.trim_start().starts_with("sep="))
+        .count() as u64;
+    Err(ImportError::LineTooLong {
+        path: path.to_path_buf(),
+        line: before + 1,
     })
 }
 

@@ -193,7 +193,7 @@ pub(super) fn import(
     let mut n = 0u64;
     book.read_rows(&layout.sheet, None, &mut |at, row| {
         n += 1;
-        if n % 4096 == 0 && progress.is_cancelled() {
+        if n.is_multiple_of(4096) && progress.is_cancelled() {
             return Err(ImportError::Cancelled);
         }
         if at as usize <= layout.header_row || row.iter().all(Cell::is_blank) {

@@ -194,11 +194,7 @@ impl TableReader {
                             cell.in_text = false;
                         }
                     }
-                    "table-row" => {
-                        if self.end_row(f)? == Flow::Stop {
-                            return Ok(());
-                        }
-                    }
+                    "table-row" if self.end_row(f)? == Flow::Stop => return Ok(()),
                     _ => {}
                 },
                 Event::Eof => return Ok(()),

@@ -234,98 +234,129 @@ fn read_sheet(
     let fail = |e: SheetError| malformed(path, e.0);
     let mut xml = reader(zip, part, super::MAX_PART_BYTES).map_err(fail)?;
     let mut buf = Vec::new();
-    let mut row = RowBuilder::default();
-    let mut budget = CellBudget::default();
-    let (mut row_at, mut next_row, mut next_column) = (0u64, 0u64, 0u32);
-    let mut in_row = false;
-    let mut cell: Option<(u32, CellParts)> = None;
-    let mut text_target: Option<String> = None;
+    let mut sheet = SheetReader {
+        shared,
+        ..SheetReader::default()
+    };
     loop {
         let event = xml
             .read_event_into(&mut buf)
             .map_err(|e| fail(xml_error(part, &e)))?;
         match &event {
-            Event::Start(e) | Event::Empty(e) => {
-                let empty = matches!(event, Event::Empty(_));
-                match e.local_name().into_inner() {
-                    "row" => {
-                        row_at = attr(e, "r")
-                            .and_then(|r| r.trim().parse::<u64>().ok())
-                            .and_then(|r| r.checked_sub(1))
-                            .unwrap_or(next_row);
-                        check_row(row_at).map_err(fail)?;
-                        next_row = row_at + 1;
-                        next_column = 0;
-                        in_row = !empty;
-                    }
-                    "c" => {
-                        let column = match attr(e, "r").and_then(|r| position(&r)) {
-                            Some((c, r)) if in_row && r == row_at => c,
-                            Some((c, r)) if !in_row => {
-                                row_at = r;
-                                check_row(r).map_err(fail)?;
-                                c
-                            }
-                            _ => next_column,
-                        };
-                        next_column = column.saturating_add(1);
-                        let parts = CellParts {
-                            kind: attr(e, "t").unwrap_or_default(),
-                            ..CellParts::default()
-                        };
-                        if empty {
-                            row.set(column, parts.cell(shared)).map_err(fail)?;
-                        } else {
-                            cell = Some((column, parts));
-                        }
-                    }
-                    "f" => {
-                        if let Some((_, parts)) = &mut cell {
-                            parts.formula = true;
-                        }
-                    }
-                    "v" | "t" if cell.is_some() && !empty => text_target = Some(String::new()),
-                    _ => {}
+            Event::Start(e) => sheet.start(e, false).map_err(fail)?,
+            Event::Empty(e) => sheet.start(e, true).map_err(fail)?,
+            Event::End(e) => {
+                if sheet.end(e.local_name().into_inner(), f, path)? == Flow::Stop {
+                    return Ok(());
                 }
             }
-            Event::End(e) => match e.local_name().into_inner() {
-                "v" | "t" => {
-                    if let (Some(text), Some((_, parts))) = (text_target.take(), &mut cell) {
-                        parts.value.get_or_insert_with(String::new).push_str(&text);
-                    }
-                }
-                "c" => {
-                    if let Some((column, parts)) = cell.take() {
-                        let value = parts.cell(shared);
-                        if value != Cell::Empty {
-                            budget.take(1).map_err(fail)?;
-                        }
-                        row.set(column, value).map_err(fail)?;
-                    }
-                }
-                "row" => {
-                    in_row = false;
-                    let cells = row.take();
-                    if !cells.is_empty() && f(row_at as u32, &cells)? == Flow::Stop {
-                        return Ok(());
-                    }
-                }
-                _ => {}
-            },
             Event::Eof => {
-                let cells = row.take();
+                let cells = sheet.row.take();
                 if !cells.is_empty() {
-                    f(row_at as u32, &cells)?;
+                    f(sheet.row_at as u32, &cells)?;
                 }
                 return Ok(());
             }
             other => {
-                if let Some(text) = &mut text_target {
+                if let Some(text) = &mut sheet.text {
                     push_text(other, text);
                 }
             }
         }
         buf.clear();
+    }
+}
+
+/// Where a sheet's stream is: the row being built, its number, the cell being read.
+#[derive(Default)]
+struct SheetReader<'s> {
+    shared: &'s [String],
+    row: RowBuilder,
+    budget: CellBudget,
+    row_at: u64,
+    next_row: u64,
+    next_column: u32,
+    in_row: bool,
+    cell: Option<(u32, CellParts)>,
+    /// The text of the `<v>` or `<t>` being read.
+    text: Option<String>,
+}
+
+impl SheetReader<'_> {
+    fn start(
+        &mut self,
+        e: &quick_xml::events::BytesStart<'_>,
+        empty: bool,
+    ) -> Result<(), SheetError> {
+        match e.local_name().into_inner() {
+            "row" => {
+                self.row_at = attr(e, "r")
+                    .and_then(|r| r.trim().parse::<u64>().ok())
+                    .and_then(|r| r.checked_sub(1))
+                    .unwrap_or(self.next_row);
+                check_row(self.row_at)?;
+                self.next_row = self.row_at + 1;
+                self.next_column = 0;
+                self.in_row = !empty;
+            }
+            "c" => {
+                let column = match attr(e, "r").and_then(|r| position(&r)) {
+                    Some((c, r)) if self.in_row && r == self.row_at => c,
+                    Some((c, r)) if !self.in_row => {
+                        self.row_at = u64::from(check_row(r)?);
+                        c
+                    }
+                    _ => self.next_column,
+                };
+                self.next_column = column.saturating_add(1);
+                let parts = CellParts {
+                    kind: attr(e, "t").unwrap_or_default(),
+                    ..CellParts::default()
+                };
+                if empty {
+                    self.row.set(column, parts.cell(self.shared))?;
+                } else {
+                    self.cell = Some((column, parts));
+                }
+            }
+            "f" => {
+                if let Some((_, parts)) = &mut self.cell {
+                    parts.formula = true;
+                }
+            }
+            "v" | "t" if self.cell.is_some() && !empty => self.text = Some(String::new()),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, name: &str, f: &mut RowFn<'_>, path: &Path) -> Result<Flow, ImportError> {
+        let fail = |e: SheetError| malformed(path, e.0);
+        match name {
+            "v" | "t" => {
+                if let (Some(text), Some((_, parts))) = (self.text.take(), &mut self.cell) {
+                    parts.value.get_or_insert_with(String::new).push_str(&text);
+                }
+            }
+            "c" => {
+                if let Some((column, parts)) = self.cell.take() {
+                    let value = parts.cell(self.shared);
+                    if value != Cell::Empty {
+                        self.budget.take(1).map_err(fail)?;
+                    }
+                    self.row.set(column, value).map_err(fail)?;
+                }
+            }
+            "row" => {
+                self.in_row = false;
+                let cells = self.row.take();
+                if !cells.is_empty() {
+                    return f(self.row_at as u32, &cells);
+                }
+            }
+            _ => {}
+        }
+        Ok(Flow::Continue)
     }
 }
 

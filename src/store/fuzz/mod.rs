@@ -1,6 +1,8 @@
 //! Entry points for the fuzz targets in `fuzz/` and for the test that replays what they
 //! found (`tests/fuzz_regressions.rs`). Each takes arbitrary bytes as a file.
 
+pub mod hostile;
+
 use std::cell::RefCell;
 use std::path::PathBuf;
 
