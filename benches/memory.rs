@@ -8,6 +8,12 @@
 //! - a 2 GiB long CSV (about 80 million rows), generated once into `target/bench-data/`; set
 //!   `STYRSNURRA_BENCH_SKIP_2GB=1` to leave it out (it takes minutes and about 5 GB of disk).
 //!
+//! - hostile spreadsheets and text (issue 21), each made once into `target/bench-data/`: an
+//!   `.xlsx` reaching Excel's last cell, a 2.5 GB zip bomb, a zip whose sheet unpacks past the
+//!   1 GB limit under a declared size that lies, an `.xls` whose grid needs more than its
+//!   reader may take (the child's own memory is capped at 512 MB; this measures the importer),
+//!   and a 200 MB CSV of one line.
+//!
 //! The target is under 300 MB peak for each.
 
 mod common;
@@ -75,13 +81,76 @@ fn long_csv_2gb() -> PathBuf {
     path
 }
 
+/// Makes `name` in the bench data folder once, with `make`.
+fn made(name: &str, make: impl FnOnce(&Path)) -> PathBuf {
+    let path = bench_data().join(name);
+    if !path.exists() {
+        make(&path);
+    }
+    path
+}
+
+fn hostile(case: &str) -> PathBuf {
+    use styrsnurra::store::fuzz::hostile::{deflate_repeat, xlsx_with_raw_sheet};
+    match case {
+        "xlsx-last-cell" => made("last-cell.xlsx", |p| {
+            let mut book = rust_xlsxwriter::Workbook::new();
+            let sheet = book.add_worksheet();
+            sheet.write(0, 0, "A1").expect("cell");
+            sheet.write(1_048_575, 16_383, "XFD1048576").expect("cell");
+            book.save(p).expect("xlsx");
+        }),
+        "xlsx-zip-bomb" => made("zip-bomb.xlsx", |p| {
+            let stream = deflate_repeat(b"<a/>", 2_500_000_000);
+            xlsx_with_raw_sheet(p, &stream, 2_500_000_000).expect("bomb");
+        }),
+        "xlsx-size-lies" => made("size-lies.xlsx", |p| {
+            let stream = deflate_repeat(b"<a/>", 1_200_000_000);
+            xlsx_with_raw_sheet(p, &stream, 1000).expect("liar");
+        }),
+        "xls-grid" => made("grid.xls", |p| {
+            let fixture =
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kolada-web-export.xls");
+            let mut data = std::fs::read(fixture).expect("fixture");
+            let at = data
+                .windows(4)
+                .position(|w| w == [0x7e, 0x02, 0x0a, 0x00])
+                .expect("an RK record");
+            data[at + 4..at + 6].copy_from_slice(&0xFFFFu16.to_le_bytes());
+            data[at + 6..at + 8].copy_from_slice(&0x00FFu16.to_le_bytes());
+            std::fs::write(p, data).expect("xls");
+        }),
+        "csv-one-line-200mb" => made("one-line.csv", |p| {
+            let mut out = std::io::BufWriter::new(std::fs::File::create(p).expect("csv"));
+            out.write_all(b"indicator;municipality;period;gender;value\nN1;0180;2020;T;")
+                .expect("csv");
+            for _ in 0..200 {
+                out.write_all(&[b'7'; 1 << 20]).expect("csv");
+            }
+        }),
+        other => panic!("unknown case {other}"),
+    }
+}
+
+const HOSTILE: [&str; 5] = [
+    "xlsx-last-cell",
+    "xlsx-zip-bomb",
+    "xlsx-size-lies",
+    "xls-grid",
+    "csv-one-line-200mb",
+];
+
 /// Runs one case in this process and prints `result;values;seconds;peak_mb`.
 fn run_case(case: &str) {
+    let program = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/styrsnurra");
+    if program.is_file() {
+        styrsnurra::store::import::sheet::set_reader_program(program);
+    }
     let input = match case {
         "full-dump" => full_dump().expect("full dump"),
         "sparse-2gb" => sparse_2gb(),
         "long-csv-2gb" => long_csv_2gb(),
-        other => panic!("unknown case {other}"),
+        other => hostile(other),
     };
     let dir = tempfile::tempdir_in(bench_data()).expect("temp dir");
     let mut wb = Workbook::create(&dir.path().join("memory.styrsnurra")).expect("workbook");
@@ -110,6 +179,7 @@ fn main() {
         return;
     }
     let mut cases = vec!["sparse-2gb"];
+    cases.extend(HOSTILE);
     if full_dump().is_some() {
         cases.push("full-dump");
     }

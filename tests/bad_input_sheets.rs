@@ -566,3 +566,33 @@ fn the_smaller_messages_are_swedish_and_name_the_user_s_file() {
     let out = cli(dir.path(), &["import".as_ref(), "--help".as_ref()]);
     assert!(text(&out).0.contains("Excel"));
 }
+
+#[test]
+fn a_marker_over_a_real_value_is_counted_before_and_after() {
+    let dir = tempdir();
+    let workbook = workbook_with_real_values(dir.path());
+    let csv = dir.path().join("markerad.csv");
+    std::fs::write(
+        &csv,
+        "indicator;municipality;period;gender;value\nN15428;1480;2021;T;..\nN15428;1480;2022;T;\nN15428;1480;2023;T;-\n",
+    )
+    .unwrap();
+    let said = "Obs: 1 befintliga värden blir saknade värden";
+    let preview = text(&import(dir.path(), &workbook, &csv, true)).0;
+    assert!(preview.contains(said), "{preview}");
+    assert!(
+        preview.contains("1 överhoppade: tom värdecell"),
+        "{preview}"
+    );
+    assert_eq!(
+        values(dir.path(), &workbook),
+        "2021;88\n2022;83.4\n",
+        "a preview"
+    );
+    let out = text(&import(dir.path(), &workbook, &csv, false)).0;
+    assert!(
+        out.contains(said) && out.contains("1 tillagda, 1 uppdaterade"),
+        "{out}"
+    );
+    assert_eq!(values(dir.path(), &workbook), "2021;\n2022;83.4\n2023;\n");
+}

@@ -33,6 +33,8 @@ fn import_inputs_replay_without_panic() {
         ("regressions/import_json", "indata.json"),
         ("seeds/xlsx", "indata.xlsx"),
         ("regressions/import_xlsx", "indata.xlsx"),
+        ("seeds/ods", "indata.ods"),
+        ("regressions/import_ods", "indata.ods"),
     ] {
         for file in files(&root.join(folder)) {
             let data = std::fs::read(&file).unwrap();

@@ -210,8 +210,8 @@ impl Page for CollectPage {
         }
         ui.heading(PageId::Collect.title(lang));
         ui.label(lang.t(
-            "Importera resultat från Kolada (JSON från API:t eller CSV), nyckeltals- och kommunlistor, eller en egen CSV med kolumnerna indicator;municipality;period;gender;value. Samma data två gånger ändrar ingenting; nyare värden ersätter äldre.",
-            "Import results from Kolada (API JSON or CSV), KPI and municipality lists, or your own CSV with the columns indicator;municipality;period;gender;value. Importing the same data twice changes nothing; newer values replace older ones.",
+            "Importera resultat från Kolada (JSON från API:t, CSV eller webbens Excel-export), nyckeltals- och kommunlistor, en Excel-fil (.xlsx, .xls, .ods) med kommun, år och värde, eller en egen CSV med kolumnerna indicator;municipality;period;gender;value. Samma data två gånger ändrar ingenting; nyare värden ersätter äldre.",
+            "Import results from Kolada (API JSON, CSV or the web's Excel export), KPI and municipality lists, an Excel file (.xlsx, .xls, .ods) with municipality, year and value, or your own CSV with the columns indicator;municipality;period;gender;value. Importing the same data twice changes nothing; newer values replace older ones.",
         ));
         if ctx.workbook.is_read_only() {
             ui.colored_label(
@@ -362,6 +362,20 @@ fn preview_ui(
         "Så här skulle importen bli (inget är ändrat än)",
         "This is what the import would do (nothing has changed yet)",
     ));
+    let erased = summary.totals().erased;
+    if erased > 0 {
+        let text = match lang {
+            crate::i18n::Lang::Sv => format!(
+                "Obs: {} värden som finns i arbetsboken blir saknade, eftersom filen markerar dem som saknade.",
+                lang.count(erased)
+            ),
+            crate::i18n::Lang::En => format!(
+                "Note: {} values in the workbook become missing, because the file marks them as missing.",
+                lang.count(erased)
+            ),
+        };
+        ui.colored_label(palette::NOTICE, text);
+    }
     ui.horizontal(|ui| {
         if ui
             .add(egui::Button::new(
