@@ -111,13 +111,8 @@ fn hostile(case: &str) -> PathBuf {
         "xls-grid" => made("grid.xls", |p| {
             let fixture =
                 Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kolada-web-export.xls");
-            let mut data = std::fs::read(fixture).expect("fixture");
-            let at = data
-                .windows(4)
-                .position(|w| w == [0x7e, 0x02, 0x0a, 0x00])
-                .expect("an RK record");
-            data[at + 4..at + 6].copy_from_slice(&0xFFFFu16.to_le_bytes());
-            data[at + 6..at + 8].copy_from_slice(&0x00FFu16.to_le_bytes());
+            let data = std::fs::read(fixture).expect("fixture");
+            let data = styrsnurra::store::fuzz::hostile::xls_with_huge_grid(data).expect("RK");
             std::fs::write(p, data).expect("xls");
         }),
         "csv-one-line-200mb" => made("one-line.csv", |p| {

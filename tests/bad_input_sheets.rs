@@ -121,15 +121,9 @@ fn a_zip_bomb_is_refused_before_it_is_unpacked() {
 #[test]
 fn an_xls_whose_grid_needs_too_much_memory_ends_only_its_reader() {
     let dir = tempdir();
-    let mut data = bytes(&fixture("kolada-web-export.xls"));
-    // Move one number (an RK record) to the format's last row and column: calamine lays out
-    // the whole grid, 65,536 × 256 cells twice, past the reader's 512 MB.
-    let at = data
-        .windows(4)
-        .position(|w| w == [0x7e, 0x02, 0x0a, 0x00])
-        .expect("an RK record");
-    data[at + 4..at + 6].copy_from_slice(&0xFFFFu16.to_le_bytes());
-    data[at + 6..at + 8].copy_from_slice(&0x00FFu16.to_le_bytes());
+    // One number moved to the format's last row and column: calamine lays out the whole grid,
+    // 65,536 × 256 cells twice, past the reader's 512 MB.
+    let data = hostile::xls_with_huge_grid(bytes(&fixture("kolada-web-export.xls"))).unwrap();
     let path = dir.path().join("stort-rutnät.xls");
     std::fs::write(&path, &data).unwrap();
     refused(dir.path(), &path, &["512 MB"]);
@@ -172,26 +166,6 @@ fn values(dir: &Path, workbook: &Path) -> String {
     text(&out).0
 }
 
-/// Rewrites one part of a zip with `change`.
-fn rewrite_part(from: &Path, to: &Path, part: &str, change: impl Fn(String) -> String) {
-    use std::io::Read;
-    let mut archive = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
-    let mut out = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
-    for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).unwrap();
-        let mut content = Vec::new();
-        entry.read_to_end(&mut content).unwrap();
-        let name = entry.name().unwrap().to_string();
-        if name == part {
-            content = change(String::from_utf8(content).unwrap()).into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&content).unwrap();
-    }
-    out.finish().unwrap();
-}
-
 #[test]
 fn formulas_never_calculated_erase_nothing_and_are_reported() {
     let dir = tempdir();
@@ -217,7 +191,7 @@ fn formulas_never_calculated_erase_nothing_and_are_reported() {
     book.save(&made).unwrap();
     // As a script writes it: the formulas without a stored result.
     let path = dir.path().join("oberaknad.xlsx");
-    rewrite_part(&made, &path, "xl/worksheets/sheet1.xml", |xml| {
+    common::rewrite_part(&made, &path, "xl/worksheets/sheet1.xml", |xml| {
         let cut = xml.replace("</f><v>0</v>", "</f>");
         assert_ne!(cut, xml, "rust_xlsxwriter stores a result of 0");
         cut

@@ -237,25 +237,9 @@ fn a_ten_megabyte_cell_does_not_stop_the_rest() {
 
 /// Copies the .xlsx at `from` to `to` with `placeholder` in its shared strings replaced.
 fn swell_shared_string(from: &Path, to: &Path, placeholder: &str, text: &str) {
-    use std::io::{Read, Write};
-    let mut archive = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
-    let mut out = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
-    for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).unwrap();
-        let mut content = Vec::new();
-        entry.read_to_end(&mut content).unwrap();
-        let name = entry.name().unwrap().to_string();
-        if name == "xl/sharedStrings.xml" {
-            content = String::from_utf8(content)
-                .unwrap()
-                .replace(placeholder, text)
-                .into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&content).unwrap();
-    }
-    out.finish().unwrap();
+    common::rewrite_part(from, to, "xl/sharedStrings.xml", |xml| {
+        xml.replace(placeholder, text)
+    });
 }
 
 #[test]

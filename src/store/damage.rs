@@ -164,11 +164,7 @@ struct Scan {
 /// Every record of a kind that does not read.
 fn scan<P: JsonRecord>(conn: &Connection, out: &mut Scan) -> Result<(), StoreError> {
     out.tables.push(P::TABLE);
-    let owner = if P::OWNER == "owner" {
-        "NULL"
-    } else {
-        P::OWNER
-    };
+    let owner = super::shape::owner_column::<P>();
     let sql = format!("SELECT id, {owner}, data FROM {} ORDER BY id", P::TABLE);
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query([])?;

@@ -133,11 +133,7 @@ impl<P: JsonRecord> Record for P {
     }
 
     fn load(tx: &Transaction<'_>, id: &i64) -> Result<Option<Self>, StoreError> {
-        let owner_column = if P::OWNER == "owner" {
-            "NULL"
-        } else {
-            P::OWNER
-        };
+        let owner_column = owner_column::<P>();
         let sql = format!(
             "SELECT {owner_column}, data FROM {} WHERE id = ?1",
             P::TABLE
@@ -210,17 +206,23 @@ impl Workbook {
     }
 }
 
+/// The column that holds a record's owner, to check it against the JSON (`NULL` for kinds
+/// without an owner of their own).
+pub(crate) fn owner_column<P: JsonRecord>() -> &'static str {
+    if P::OWNER == "owner" {
+        "NULL"
+    } else {
+        P::OWNER
+    }
+}
+
 /// Every record of a kind, or those of one owner, by id — on the workbook's connection or
 /// inside an edit's transaction (which derefs to one).
 pub(crate) fn records<P: JsonRecord>(
     conn: &rusqlite::Connection,
     owner: Option<i64>,
 ) -> Result<Vec<P>, StoreError> {
-    let owner_column = if P::OWNER == "owner" {
-        "NULL"
-    } else {
-        P::OWNER
-    };
+    let owner_column = owner_column::<P>();
     let sql = format!(
         "SELECT id, {owner_column}, data FROM {} WHERE ?1 IS NULL OR {} = ?1 ORDER BY id",
         P::TABLE,

@@ -88,3 +88,23 @@ pub fn read_wide(
     }
     out
 }
+
+/// Copies the zip at `from` (an `.xlsx`) to `to` with one part changed by `change`.
+pub fn rewrite_part(from: &Path, to: &Path, part: &str, change: impl Fn(String) -> String) {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let mut content = Vec::new();
+        entry.read_to_end(&mut content).unwrap();
+        let name = entry.name().unwrap().to_string();
+        if name == part {
+            content = change(String::from_utf8(content).unwrap()).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&content).unwrap();
+    }
+    out.finish().unwrap();
+}

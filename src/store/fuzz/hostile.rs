@@ -131,6 +131,15 @@ fn xlsx_with_raw_sheet_checked(
     std::fs::write(path, out)
 }
 
+/// An `.xls` (the bytes of `xls`, a real one) with its first number moved to the format's last
+/// row and column: `calamine` then lays out 65,536 × 256 cells twice, past 512 MB.
+pub fn xls_with_huge_grid(mut xls: Vec<u8>) -> Option<Vec<u8>> {
+    let at = xls.windows(4).position(|w| w == [0x7e, 0x02, 0x0a, 0x00])?;
+    xls[at + 4..at + 6].copy_from_slice(&0xFFFFu16.to_le_bytes());
+    xls[at + 6..at + 8].copy_from_slice(&0x00FFu16.to_le_bytes());
+    Some(xls)
+}
+
 fn crc32(data: &[u8]) -> u32 {
     let mut crc = !0u32;
     for &b in data {

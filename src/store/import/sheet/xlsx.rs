@@ -83,9 +83,13 @@ fn reader<'a>(zip: &'a mut Zip, part: &str, limit: u64) -> Result<XmlReader<'a>,
     Ok(xml)
 }
 
-/// `Id` → `Target` of the workbook's relations.
-fn relations(zip: &mut Zip) -> Result<Vec<(String, String)>, SheetError> {
-    let part = "xl/_rels/workbook.xml.rels";
+/// Two attributes of every `element` in a small part, where both are there.
+fn pairs(
+    zip: &mut Zip,
+    part: &str,
+    element: &str,
+    (first, second): (&str, &str),
+) -> Result<Vec<(String, String)>, SheetError> {
     let mut xml = reader(zip, part, MAX_META_BYTES)?;
     let mut buf = Vec::new();
     let mut out = Vec::new();
@@ -94,9 +98,9 @@ fn relations(zip: &mut Zip) -> Result<Vec<(String, String)>, SheetError> {
             .read_event_into(&mut buf)
             .map_err(|e| xml_error(part, &e))?
         {
-            Event::Start(e) | Event::Empty(e) if e.local_name().into_inner() == "Relationship" => {
-                if let (Some(id), Some(target)) = (attr(&e, "Id"), attr(&e, "Target")) {
-                    out.push((id, target));
+            Event::Start(e) | Event::Empty(e) if e.local_name().into_inner() == element => {
+                if let (Some(a), Some(b)) = (attr(&e, first), attr(&e, second)) {
+                    out.push((a, b));
                 }
             }
             Event::Eof => return Ok(out),
@@ -106,27 +110,19 @@ fn relations(zip: &mut Zip) -> Result<Vec<(String, String)>, SheetError> {
     }
 }
 
+/// `Id` → `Target` of the workbook's relations.
+fn relations(zip: &mut Zip) -> Result<Vec<(String, String)>, SheetError> {
+    pairs(
+        zip,
+        "xl/_rels/workbook.xml.rels",
+        "Relationship",
+        ("Id", "Target"),
+    )
+}
+
 /// (name, relation id) of each sheet, in the workbook's order.
 fn sheet_list(zip: &mut Zip) -> Result<Vec<(String, String)>, SheetError> {
-    let part = "xl/workbook.xml";
-    let mut xml = reader(zip, part, MAX_META_BYTES)?;
-    let mut buf = Vec::new();
-    let mut out = Vec::new();
-    loop {
-        match xml
-            .read_event_into(&mut buf)
-            .map_err(|e| xml_error(part, &e))?
-        {
-            Event::Start(e) | Event::Empty(e) if e.local_name().into_inner() == "sheet" => {
-                if let (Some(name), Some(id)) = (attr(&e, "name"), attr(&e, "id")) {
-                    out.push((name, id));
-                }
-            }
-            Event::Eof => return Ok(out),
-            _ => {}
-        }
-        buf.clear();
-    }
+    pairs(zip, "xl/workbook.xml", "sheet", ("name", "id"))
 }
 
 /// The shared strings, each `<si>` as its `<t>` texts joined (phonetic runs left out); the
