@@ -137,8 +137,13 @@ const HOSTILE: [&str; 5] = [
 
 /// Runs one case in this process and prints `result;values;seconds;peak_mb`.
 fn run_case(case: &str) {
-    let program = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/styrsnurra");
-    if program.is_file() {
+    // The `.xls` reader's program: the release build, else the debug one the tests build.
+    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+    if let Some(program) = ["release", "debug"]
+        .iter()
+        .map(|p| target.join(p).join("styrsnurra"))
+        .find(|p| p.is_file())
+    {
         styrsnurra::store::import::sheet::set_reader_program(program);
     }
     let input = match case {
@@ -164,6 +169,7 @@ fn run_case(case: &str) {
         ),
     };
     let peak = peak_memory_mb().unwrap_or(f64::NAN);
+    let outcome = outcome.replace(';', ",");
     println!("RESULT;{outcome};{values};{seconds:.1};{peak:.0}");
 }
 
@@ -198,7 +204,7 @@ fn main() {
         let verdict = if peak < TARGET_MB { "ok" } else { "OVER" };
         println!(
             "{case} | {} | {} | {} | {} {verdict}",
-            fields[0].chars().take(60).collect::<String>(),
+            fields[0].chars().take(110).collect::<String>(),
             fields[1],
             fields[2],
             fields[3]
