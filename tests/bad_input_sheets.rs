@@ -551,7 +551,7 @@ fn a_marker_over_a_real_value_is_counted_before_and_after() {
         "indicator;municipality;period;gender;value\nN15428;1480;2021;T;..\nN15428;1480;2022;T;\nN15428;1480;2023;T;-\n",
     )
     .unwrap();
-    let said = "Obs: 1 befintliga värden blir saknade värden";
+    let said = "Obs: 1 befintligt värde blir ett saknat värde";
     let preview = text(&import(dir.path(), &workbook, &csv, true)).0;
     assert!(preview.contains(said), "{preview}");
     assert!(

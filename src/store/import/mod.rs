@@ -438,7 +438,7 @@ impl ImportSummary {
             lang.count(self.skipped()),
             lang.t("överhoppade", "skipped"),
         )];
-        if t.erased > 0 {
+        if t.erased > 0 && self.files.len() > 1 {
             lines.push(erased_line(lang, t.erased));
         }
         for f in &self.files {
@@ -515,13 +515,15 @@ impl ImportSummary {
 }
 
 /// The warning that real values became missing values because a file marked them so.
-fn erased_line(lang: Lang, n: u64) -> String {
-    match lang {
-        Lang::Sv => format!(
+pub fn erased_line(lang: Lang, n: u64) -> String {
+    match (lang, n) {
+        (Lang::Sv, 1) => "Obs: 1 befintligt värde blir ett saknat värde, eftersom filen markerar det som saknat (.., - eller .).".to_string(),
+        (Lang::Sv, n) => format!(
             "Obs: {} befintliga värden blir saknade värden, eftersom filen markerar dem som saknade (.., - eller .).",
             lang.count(n)
         ),
-        Lang::En => format!(
+        (Lang::En, 1) => "Note: 1 existing value becomes a missing value, because the file marks it as missing (.., - or .).".to_string(),
+        (Lang::En, n) => format!(
             "Note: {} existing values become missing values, because the file marks them as missing (.., - or .).",
             lang.count(n)
         ),

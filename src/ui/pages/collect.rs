@@ -364,16 +364,7 @@ fn preview_ui(
     ));
     let erased = summary.totals().erased;
     if erased > 0 {
-        let text = match lang {
-            crate::i18n::Lang::Sv => format!(
-                "Obs: {} värden som finns i arbetsboken blir saknade, eftersom filen markerar dem som saknade.",
-                lang.count(erased)
-            ),
-            crate::i18n::Lang::En => format!(
-                "Note: {} values in the workbook become missing, because the file marks them as missing.",
-                lang.count(erased)
-            ),
-        };
+        let text = crate::store::import::erased_line(lang, erased);
         ui.colored_label(palette::NOTICE, text);
     }
     ui.horizontal(|ui| {
