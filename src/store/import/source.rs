@@ -154,6 +154,45 @@ fn looks_like_html(head: &[u8]) -> bool {
     .any(|p| start.starts_with(p))
 }
 
+/// A file that is not text, told from its first bytes and its name: a spreadsheet to read
+/// (`Some`), one to refuse with what to do (`Err`), or `None` for text.
+fn binary_kind(head: &[u8], extension: &str) -> Result<Option<Kind>, NotText> {
+    if head.starts_with(b"PK\x03\x04") {
+        return match extension {
+            "xlsx" | "xlsm" | "ods" => Ok(Some(Kind::Spreadsheet)),
+            _ => Err(NotText::Xlsx),
+        };
+    }
+    if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        // An encrypted Office file is a compound file with an "EncryptionInfo" stream.
+        let marker: Vec<u8> = "EncryptionInfo"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        if head.windows(marker.len()).any(|w| w == marker.as_slice()) {
+            return Err(NotText::Encrypted);
+        }
+        return match extension {
+            "xls" => Ok(Some(Kind::Spreadsheet)),
+            _ => Err(NotText::Xls),
+        };
+    }
+    if matches!(extension, "xls" | "xlsx" | "xlsm" | "ods") && looks_like_html(head) {
+        return Err(NotText::WebPage);
+    }
+    if head.starts_with(b"SQLite format 3\0") {
+        let app_id = head
+            .get(68..72)
+            .map(|b| i32::from_be_bytes([b[0], b[1], b[2], b[3]]));
+        return Err(if app_id == Some(APPLICATION_ID) {
+            NotText::Workbook
+        } else {
+            NotText::Sqlite
+        });
+    }
+    Ok(None)
+}
+
 /// Finds out what `path` is from its first bytes, refusing files that are not results with a
 /// message of their own (spreadsheets, databases, binaries).
 pub(super) fn sniff(path: &Path) -> Result<Source, ImportError> {
@@ -167,45 +206,14 @@ pub(super) fn sniff(path: &Path) -> Result<Source, ImportError> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    let spreadsheet = Source {
-        kind: Kind::Spreadsheet,
-        encoding: UTF_8,
-        bom_len: 0,
-        false_bom: false,
-        head: String::new(),
-    };
-    if head.starts_with(b"PK\x03\x04") {
-        return match extension.as_str() {
-            "xlsx" | "xlsm" | "ods" => Ok(spreadsheet),
-            _ => Err(refuse(NotText::Xlsx)),
-        };
-    }
-    if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        // An encrypted Office file is a compound file with an "EncryptionInfo" stream.
-        let marker: Vec<u8> = "EncryptionInfo"
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes)
-            .collect();
-        if head.windows(marker.len()).any(|w| w == marker.as_slice()) {
-            return Err(refuse(NotText::Encrypted));
-        }
-        return match extension.as_str() {
-            "xls" => Ok(spreadsheet),
-            _ => Err(refuse(NotText::Xls)),
-        };
-    }
-    if matches!(extension.as_str(), "xls" | "xlsx" | "xlsm" | "ods") && looks_like_html(&head) {
-        return Err(refuse(NotText::WebPage));
-    }
-    if head.starts_with(b"SQLite format 3\0") {
-        let app_id = head
-            .get(68..72)
-            .map(|b| i32::from_be_bytes([b[0], b[1], b[2], b[3]]));
-        return Err(refuse(if app_id == Some(APPLICATION_ID) {
-            NotText::Workbook
-        } else {
-            NotText::Sqlite
-        }));
+    if let Some(kind) = binary_kind(&head, &extension).map_err(refuse)? {
+        return Ok(Source {
+            kind,
+            encoding: UTF_8,
+            bom_len: 0,
+            false_bom: false,
+            head: String::new(),
+        });
     }
     // A byte-order mark is trusted only when the text after it is valid in its encoding: a
     // UTF-8 mark before Windows-1252 text (some tools add one to whatever they write) would
