@@ -76,7 +76,7 @@ fn importing_a_file_from_the_collect_view() {
     let file = kolada().join("values/ddf--datapoints--n15428--by--geo--year.csv");
     add_file(&mut h, &file);
     // First a preview: what the import would do, with nothing changed.
-    h.get_by_label("Importera").click();
+    h.get_by_label("Förhandsgranska").click();
     h.step();
     wait_until(&mut h, |h| {
         !h.state().is_importing() && h.state().has_preview()
@@ -110,7 +110,13 @@ fn browsing_an_indicator_and_setting_its_direction() {
             .unwrap();
     }
     let mut h = harness(&path);
-    assert_eq!(h.state().page(), Some(PageId::Results));
+    assert_eq!(
+        h.state().page(),
+        Some(PageId::Goal),
+        "with data and a home but no goals, the next step is setting goals"
+    );
+    assert!(h.query_by_label_contains("Nästa steg: sätt mål").is_some());
+    common::app::go(&mut h, PageId::Results);
     wait_for_page(&mut h);
     assert!(
         h.query_by_label_contains("Stockholm: ").is_some(),
@@ -484,7 +490,7 @@ fn columns_chosen_for_an_unknown_header_import_and_are_remembered() {
     let mut h = harness(&path);
     let file = common::fixture("one-indicator.csv");
     add_file(&mut h, &file);
-    h.get_by_label("Importera").click();
+    h.get_by_label("Förhandsgranska").click();
     h.step();
     wait_until(&mut h, |h| h.query_by_label("Använd kolumnerna").is_some());
     for (combo, option) in [

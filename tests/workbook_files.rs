@@ -18,7 +18,7 @@ fn a_text_file_is_not_a_workbook_and_stays_as_it_was() {
     assert!(matches!(err, OpenError::NotSqlite(_)), "{err:?}");
     let msg = err.message(Lang::Sv);
     assert!(
-        msg.contains("resultat.csv") && msg.contains("Importera"),
+        msg.contains("resultat.csv") && msg.contains("Samla in"),
         "{msg}"
     );
     assert_eq!(bytes(&path), before);

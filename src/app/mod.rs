@@ -182,6 +182,11 @@ impl App {
             Ok(true) => {}
             Err(e) => self.banner = Some(Banner::Error(e.message(self.lang))),
         }
+        if self.banner.is_none()
+            && let Ok((_, Some((sv, en)))) = session::start_page(&workbook)
+        {
+            self.banner = Some(Banner::Notice(self.lang.t(sv, en).to_string()));
+        }
         match Session::new(workbook) {
             Ok(session) => self.session = Some(session),
             Err(e) => self.banner = Some(Banner::Error(e.message(self.lang))),

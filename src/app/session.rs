@@ -57,6 +57,40 @@ impl IntegrityCheck {
     }
 }
 
+/// Where a workbook opens, and the line that says what to do there when a step is missing.
+pub fn start_page(
+    workbook: &Workbook,
+) -> Result<(PageId, Option<(&'static str, &'static str)>), crate::store::StoreError> {
+    if !workbook.has_indicators()? {
+        return Ok((
+            PageId::Collect,
+            Some((
+                "Börja med att samla in resultat: välj filer eller en mapp och importera dem.",
+                "Start by collecting results: choose files or a folder and import them.",
+            )),
+        ));
+    }
+    if workbook.home_municipality()?.is_none() {
+        return Ok((
+            PageId::Municipality,
+            Some((
+                "Välj hemkommun, så kan resultaten jämföras med andra kommuner.",
+                "Choose the home municipality, so the results can be compared with others.",
+            )),
+        ));
+    }
+    if workbook.goals()?.is_empty() {
+        return Ok((
+            PageId::Goal,
+            Some((
+                "Nästa steg: sätt mål med målnivåer på resultatindikatorerna, så visar Fokusera avvikelserna.",
+                "Next step: set goals with target levels on result indicators, and Fokusera shows the deviations.",
+            )),
+        ));
+    }
+    Ok((PageId::Cockpit, None))
+}
+
 /// What the top bar shows about the workbook, read once per revision rather than every frame
 /// (an import's commit would otherwise make the UI thread wait for the file).
 #[derive(Default)]
@@ -88,15 +122,9 @@ pub struct Session {
 
 impl Session {
     /// A fresh session on `workbook`, starting where the group has work to do: collecting
-    /// data, choosing the home municipality, or the results.
+    /// data, choosing the home municipality, setting goals, or (with goals) the deviations.
     pub fn new(workbook: Workbook) -> Result<Session, crate::store::StoreError> {
-        let has_data = workbook.has_indicators()?;
-        let has_home = workbook.home_municipality()?.is_some();
-        let current = match (has_data, has_home) {
-            (false, _) => PageId::Collect,
-            (true, false) => PageId::Municipality,
-            (true, true) => PageId::Results,
-        };
+        let current = start_page(&workbook)?.0;
         Ok(Session {
             workbook,
             pages: Pages::default(),

@@ -125,10 +125,10 @@ impl OpenError {
                 format!("The file {f} does not exist. Check the path or pick another workbook.")
             }
             (OpenError::NotSqlite(_), Lang::Sv) => format!(
-                "{f} är ingen arbetsbok (ingen SQLite-fil). Om det är en CSV- eller JSON-fil med resultat: använd Importera i stället."
+                "{f} är ingen arbetsbok (ingen SQLite-fil). Om det är en fil med resultat (CSV, JSON eller Excel): importera den under Samla in i stället."
             ),
             (OpenError::NotSqlite(_), Lang::En) => format!(
-                "{f} is not a workbook (not a SQLite file). If it is a CSV or JSON file of results, use Import instead."
+                "{f} is not a workbook (not a SQLite file). If it is a file of results (CSV, JSON or Excel), import it under Samla in (Collect) instead."
             ),
             (OpenError::Truncated(_), Lang::Sv) => format!(
                 "{f} är avkortad: filen är mindre än den själv säger att den ska vara. Den kan ha kopierats ofullständigt. Öppna en säkerhetskopia eller kopiera om filen."

@@ -282,7 +282,11 @@ impl Page for CollectPage {
             }
             if ui
                 .add(egui::Button::new(
-                    egui::RichText::new(lang.t("Importera", "Import")).strong(),
+                    egui::RichText::new(lang.t("Förhandsgranska", "Preview")).strong(),
+                ))
+                .on_hover_text(lang.t(
+                    "Visar vad importen skulle göra; inget ändras förrän du väljer Importera nu.",
+                    "Shows what the import would do; nothing changes until you choose Import now.",
                 ))
                 .clicked()
             {

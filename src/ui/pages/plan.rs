@@ -106,6 +106,8 @@ impl Page for PlanPage {
         let today = today();
         let overdue = tally(plans.iter().flat_map(|p| &p.activities), &today).overdue;
         ui.strong(match lang {
+            Lang::Sv if overdue == 1 => "1 försenad aktivitet".to_string(),
+            Lang::En if overdue == 1 => "1 overdue activity".to_string(),
             Lang::Sv => format!("{overdue} försenade aktiviteter"),
             Lang::En => format!("{overdue} overdue activities"),
         });
