@@ -57,10 +57,11 @@ impl IntegrityCheck {
     }
 }
 
+/// The line (Swedish, English) that says what to do on the page a workbook opens on.
+pub type StartHint = Option<(&'static str, &'static str)>;
+
 /// Where a workbook opens, and the line that says what to do there when a step is missing.
-pub fn start_page(
-    workbook: &Workbook,
-) -> Result<(PageId, Option<(&'static str, &'static str)>), crate::store::StoreError> {
+pub fn start_page(workbook: &Workbook) -> Result<(PageId, StartHint), crate::store::StoreError> {
     if !workbook.has_indicators()? {
         return Ok((
             PageId::Collect,
