@@ -187,8 +187,15 @@ fn the_pdf_reads_back_with_goals_status_words_and_swedish_numbers() {
         assert!(text.contains(&first_words), "{first_words:?} in the PDF");
         for r in rows {
             if let Some(v) = r.assessment.outcome {
-                let shown = Lang::Sv.number(v, 1).replace('\u{a0}', "\u{202f}");
-                assert!(text.contains(&shown), "{shown} in the PDF");
+                // With its unit, as the window shows it (issue 22: every value carries its unit).
+                let shown = Lang::Sv
+                    .value_with_unit(v, &r.indicator.unit)
+                    .replace('\u{a0}', "\u{202f}");
+                let bare = shown.replace('\u{202f}', " ");
+                assert!(
+                    text.contains(&shown) || text.contains(&bare),
+                    "{shown} in the PDF"
+                );
             }
         }
     }
@@ -365,4 +372,86 @@ fn what_the_group_leaves_out_stays_out() {
         "{sessions:?}"
     );
     assert!(sessions.iter().any(|h| h.starts_with("Toppnyhet")));
+}
+
+#[test]
+fn gendered_rows_keep_their_gender_years_have_no_separator_and_outcomes_their_unit() {
+    use styrsnurra::report::{Block, Cell};
+    let dir = tempdir();
+    let path = demo(dir.path());
+    let wb = Workbook::open(&path).unwrap();
+    let cockpit = wb.cockpit(None).unwrap();
+    let gendered = cockpit
+        .goals
+        .iter()
+        .flat_map(|(_, rows)| rows)
+        .filter(|r| r.assessment.gender != styrsnurra::model::Gender::Total)
+        .count();
+    assert!(gendered > 0, "the demo follows a gendered indicator");
+    let reports: Vec<_> = ReportKind::ALL
+        .into_iter()
+        .map(|kind| build(&wb, kind, None, Lang::Sv).unwrap())
+        .collect();
+    let effect = reports
+        .iter()
+        .flat_map(|r| &r.blocks)
+        .any(|b| matches!(b, Block::Table(t) if t.columns.iter().any(|c| c == "År vid beslutet")));
+    assert!(effect, "the effect table with its years is among them");
+    let mut titles_with_gender = 0;
+    for report in &reports {
+        for block in &report.blocks {
+            match block {
+                Block::Table(t) => {
+                    let first: Vec<String> =
+                        t.rows.iter().map(|r| r[0].display(Lang::Sv)).collect();
+                    if t.columns[0] == "Resultatindikator" {
+                        let mut unique = first.clone();
+                        unique.sort();
+                        unique.dedup();
+                        assert_eq!(
+                            unique.len(),
+                            first.len(),
+                            "{}: rows repeat {first:?}",
+                            t.name
+                        );
+                    }
+                    titles_with_gender += first
+                        .iter()
+                        .filter(|f| f.ends_with("(kvinnor)") || f.ends_with("(män)"))
+                        .count();
+                    for (c, name) in t.columns.iter().enumerate() {
+                        if !name.to_lowercase().contains("år") {
+                            continue;
+                        }
+                        for row in &t.rows {
+                            let shown = row[c].display(Lang::Sv);
+                            assert!(
+                                !shown.contains('\u{a0}') && !shown.contains(' '),
+                                "{}: a year reads {shown:?}",
+                                t.name
+                            );
+                        }
+                    }
+                    if let Some(c) = t.columns.iter().position(|n| n == "Utfall") {
+                        for row in &t.rows {
+                            assert!(
+                                matches!(row[c], Cell::Measure { .. }),
+                                "{}: the outcome carries its unit",
+                                t.name
+                            );
+                        }
+                    }
+                }
+                Block::Chart(c) => {
+                    titles_with_gender +=
+                        usize::from(c.title.ends_with("(kvinnor)") || c.title.ends_with("(män)"));
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(
+        titles_with_gender >= gendered,
+        "{titles_with_gender} < {gendered}"
+    );
 }

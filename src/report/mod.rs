@@ -179,7 +179,16 @@ pub struct Table {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Text(String),
-    Number { value: Option<f64>, decimals: usize },
+    Number {
+        value: Option<f64>,
+        decimals: usize,
+    },
+    /// A value with its unit (`12,5 %`, `133 790 kr`): a number in the spreadsheet, with the
+    /// unit in its format.
+    Measure {
+        value: Option<f64>,
+        unit: String,
+    },
     Status(Option<TargetSignal>),
 }
 
@@ -197,7 +206,11 @@ impl Cell {
                 value: Some(v),
                 decimals,
             } => lang.number(*v, *decimals),
-            Cell::Number { value: None, .. } => "–".into(),
+            Cell::Number { value: None, .. } | Cell::Measure { value: None, .. } => "–".into(),
+            Cell::Measure {
+                value: Some(v),
+                unit,
+            } => lang.value_with_unit(*v, unit),
             Cell::Status(s) => format!(
                 "{} {}",
                 status_symbol(*s),
@@ -380,11 +393,15 @@ fn follow_up(
                     sources.push(r.indicator.source.clone());
                 }
                 vec![
-                    Cell::text(&r.indicator.title),
+                    Cell::text(format!(
+                        "{}{}",
+                        r.indicator.title,
+                        labels::gender_suffix(lang, a.gender)
+                    )),
                     Cell::text(labels::target_text(lang, a.target, &r.indicator.unit)),
-                    Cell::Number {
+                    Cell::Measure {
                         value: a.outcome,
-                        decimals: 1,
+                        unit: r.indicator.unit.clone(),
                     },
                     Cell::Status(a.target_signal),
                     Cell::text(labels::trend(a.trend).get(lang)),
@@ -418,7 +435,11 @@ fn follow_up(
                 _ => None,
             };
             blocks.push(Block::Chart(Chart {
-                title: r.indicator.title.clone(),
+                title: format!(
+                    "{}{}",
+                    r.indicator.title,
+                    labels::gender_suffix(lang, r.assessment.gender)
+                ),
                 unit: r.indicator.unit.clone(),
                 points: series.iter().map(|p| (p.period, p.value)).collect(),
                 target,
@@ -1140,10 +1161,9 @@ fn effect(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), Repo
         lang.t("Uppföljning av effekt", "Follow-up of effect")
             .into(),
     ));
-    let year = |v: Option<(i32, f64)>| Cell::Number {
-        value: v.map(|(y, _)| f64::from(y)),
-        decimals: 0,
-    };
+    // A year is a name, not an amount: never "2 024".
+    let year =
+        |v: Option<(i32, f64)>| Cell::text(v.map(|(y, _)| y.to_string()).unwrap_or_default());
     let value = |v: Option<(i32, f64)>| Cell::Number {
         value: v.map(|(_, x)| x),
         decimals: 1,

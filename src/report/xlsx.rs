@@ -108,7 +108,23 @@ fn table(sheet: &mut Worksheet, t: &Table, bold: &Format, lang: Lang) -> Result<
                         &Format::new().set_num_format(pattern),
                     )?;
                 }
-                Cell::Number { value: None, .. } => {}
+                Cell::Measure {
+                    value: Some(v),
+                    unit,
+                } => {
+                    let unit = unit.replace('"', "");
+                    let pattern = match unit.as_str() {
+                        "" => "#,##0.0".to_string(),
+                        _ => format!("#,##0.0\" {unit}\""),
+                    };
+                    sheet.write_number_with_format(
+                        row,
+                        col,
+                        *v,
+                        &Format::new().set_num_format(pattern),
+                    )?;
+                }
+                Cell::Number { value: None, .. } | Cell::Measure { value: None, .. } => {}
                 Cell::Status(_) => {
                     if !status_columns.contains(&col) {
                         status_columns.push(col);
