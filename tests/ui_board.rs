@@ -118,6 +118,22 @@ fn a_swot_step_is_run_from_the_keyboard_and_undone_to_the_empty_session() {
             .dots
     };
     assert_eq!(dots(&path, threat.id), 3);
+    // The same by mouse: the heading's + and − buttons take their clicks (issue 22: the
+    // heading's own click area used to cover them).
+    let total = |path: &std::path::Path| -> u32 {
+        newest(path, BoardKind::Swot)
+            .headings
+            .iter()
+            .map(|x| x.dots)
+            .sum()
+    };
+    let before = total(&path);
+    h.get_all_by_label("+").next().expect("a + button").click();
+    h.run_steps(3);
+    assert_eq!(total(&path), before + 1, "+ by mouse");
+    h.get_all_by_label("-").next().expect("a - button").click();
+    h.run_steps(3);
+    assert_eq!(total(&path), before, "- by mouse");
 
     // Step 3: the summary grid lists the threat heading first among the threats.
     h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);

@@ -491,27 +491,31 @@ fn heading_ui(
     } else {
         Stroke::new(1.0, palette::RIKET.gamma_multiply(0.5))
     };
-    let inner = Frame::new()
-        .fill(palette::HEADING)
-        .stroke(stroke)
-        .corner_radius(4.0)
-        .inner_margin(6.0)
-        .show(ui, |ui| {
-            ui.set_min_width(ui.available_width());
-            ui.horizontal_wrapped(|ui| {
-                title_ui(ui, ctx, h, state, intents);
-                if config.voting {
-                    dots_ui(ui, ctx, h, intents);
-                }
-            });
-            let notes = board.under(h.id);
-            notes_ui(ui, ctx, board, &notes, state, intents);
-        });
-    let response = ui.interact(
-        inner.response.rect,
-        egui::Id::unique(("board_heading", h.id, ctx.projector)),
-        Sense::click(),
-    );
+    // The heading's own click area is registered below its children (a scope that senses),
+    // so the dot buttons and the title get their clicks.
+    let builder = egui::UiBuilder::new()
+        .id_salt(("board_heading", h.id, ctx.projector))
+        .sense(Sense::click());
+    let response = ui
+        .scope_builder(builder, |ui| {
+            Frame::new()
+                .fill(palette::HEADING)
+                .stroke(stroke)
+                .corner_radius(4.0)
+                .inner_margin(6.0)
+                .show(ui, |ui| {
+                    ui.set_min_width(ui.available_width());
+                    ui.horizontal_wrapped(|ui| {
+                        title_ui(ui, ctx, h, state, intents);
+                        if config.voting {
+                            dots_ui(ui, ctx, h, intents);
+                        }
+                    });
+                    let notes = board.under(h.id);
+                    notes_ui(ui, ctx, board, &notes, state, intents);
+                });
+        })
+        .response;
     if response.clicked() {
         state.selected = Some(Item::Heading(h.id));
     }
