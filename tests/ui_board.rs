@@ -156,6 +156,27 @@ fn a_swot_step_is_run_from_the_keyboard_and_undone_to_the_empty_session() {
         .map(|(_, h, _)| h.title.as_str())
         .collect();
     assert_eq!(order, ["Svårt att rekrytera chefer"]);
+    // Notes left without a heading are listed in the summary, not dropped (issue 22).
+    let loose: Vec<String> = [
+        Field::Strength,
+        Field::Weakness,
+        Field::Opportunity,
+        Field::Threat,
+    ]
+    .into_iter()
+    .flat_map(|f| board.loose(f, None))
+    .map(|n| n.text.clone())
+    .collect();
+    assert!(
+        !loose.is_empty(),
+        "the flow leaves a note without a heading"
+    );
+    for text in &loose {
+        assert!(
+            h.query_by_label(&format!("• {text}")).is_some(),
+            "{text:?} in the summary"
+        );
+    }
 
     // Undo every step: back to the empty session.
     for _ in 0..20 {

@@ -251,6 +251,18 @@ fn summary_cell(
                     ui.add(egui::Label::new(egui::RichText::new(texts.join(" · ")).small()).wrap());
                 }
             }
+            // Notes nobody put under a heading are the group's too: listed, not dropped.
+            let loose = board.loose(f, None);
+            if !loose.is_empty() {
+                ui.add_space(4.0);
+                ui.label(match lang {
+                    Lang::Sv => format!("Utan rubrik ({})", loose.len()),
+                    Lang::En => format!("Without a heading ({})", loose.len()),
+                });
+                for n in loose {
+                    ui.add(egui::Label::new(format!("• {}", n.text)).wrap());
+                }
+            }
         });
 }
 
