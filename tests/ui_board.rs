@@ -42,13 +42,20 @@ fn note(h: &mut Harness<'static, App>, text: &str) {
 fn a_swot_step_is_run_from_the_keyboard_and_undone_to_the_empty_session() {
     let (_dir, path, mut h) = common::app::demo_harness();
     go(&mut h, PageId::Swot);
+    let last = newest(&path, BoardKind::Swot).workshop.participants;
     h.get_by_label("Ny session").click();
+    h.run_steps(3);
+    // It asks how many take part first (issue 22: never "0 av 0" pinnar), offering last time's.
+    assert!(h.query_by_label("Hur många deltar?").is_some());
+    h.get_by_label("Starta sessionen").click();
     h.run_steps(3);
     let empty = newest(&path, BoardKind::Swot);
     assert!(
         empty.notes.is_empty() && empty.workshop.id > 1,
         "a new session, shown"
     );
+    assert_eq!(empty.workshop.participants, last);
+    assert!(last > 0);
 
     // A: six notes, the field chosen by the letter typed first.
     key(&mut h, Key::N);
@@ -299,6 +306,8 @@ fn a_note_dragged_onto_another_with_the_mouse_groups_them_in_one_step() {
     let (_dir, path, mut h) = common::app::demo_harness();
     go(&mut h, PageId::Swot);
     h.get_by_label("Ny session").click();
+    h.run_steps(3);
+    h.get_by_label("Starta sessionen").click();
     h.run_steps(3);
     key(&mut h, Key::N);
     note(&mut h, "h Dålig ekonomi");

@@ -25,6 +25,8 @@ pub struct Sessions {
     pub timer: Timer,
     /// The shortcut overlay is open.
     pub help: bool,
+    /// A new session asked for: how many take part, before it is made.
+    starting: Option<u32>,
 }
 
 impl Sessions {
@@ -38,6 +40,7 @@ impl Sessions {
             head: None,
             timer: Timer::new(minutes),
             help: false,
+            starting: None,
         }
     }
 
@@ -80,6 +83,16 @@ impl Sessions {
         {
             self.selected = list.last().map(|w| w.id);
         }
+        if let Some(n) = self.starting.as_mut() {
+            match participants_prompt(ui, lang, n) {
+                Some(true) => {
+                    intents.push(new_session(kind, lang, *n));
+                    self.starting = None;
+                }
+                Some(false) => self.starting = None,
+                None => {}
+            }
+        }
         ui.horizontal_wrapped(|ui| {
             for w in &list {
                 let name = format!("{} {}", w.date, short(&w.question, 40));
@@ -93,7 +106,8 @@ impl Sessions {
             if ctx.editable() {
                 ui.separator();
                 if ui.button(lang.t("Ny session", "New session")).clicked() {
-                    intents.push(new_session(kind, lang));
+                    // As many as last time, until the facilitator says otherwise.
+                    self.starting = Some(list.last().map_or(8, |w| w.participants));
                 }
                 if let Some(id) = self.selected
                     && ui
@@ -271,7 +285,30 @@ impl Sessions {
 }
 
 /// A new session of `kind`, dated today.
-fn new_session(kind: BoardKind, lang: Lang) -> Intent {
+/// Asks how many take part in a new session (the dot budget follows from it): `Some(true)`
+/// to start, `Some(false)` to cancel, `None` while asking.
+fn participants_prompt(ui: &mut egui::Ui, lang: Lang, n: &mut u32) -> Option<bool> {
+    let mut answer = None;
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label(lang.t("Hur många deltar?", "How many take part?"));
+        let r = ui
+            .add(egui::DragValue::new(n).range(1..=200))
+            .labelled_by(l.id);
+        if ui
+            .button(lang.t("Starta sessionen", "Start the session"))
+            .clicked()
+            || (r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
+        {
+            answer = Some(true);
+        }
+        if ui.button(lang.t("Avbryt", "Cancel")).clicked() {
+            answer = Some(false);
+        }
+    });
+    answer
+}
+
+fn new_session(kind: BoardKind, lang: Lang, participants: u32) -> Intent {
     let question = match kind {
         BoardKind::Swot => lang.t("Ny SWOT", "New SWOT"),
         BoardKind::TopNews => lang.t("Ny toppnyhet", "New top news"),
@@ -281,6 +318,7 @@ fn new_session(kind: BoardKind, lang: Lang) -> Intent {
             kind,
             question: question.to_string(),
             date: crate::model::value::today(),
+            participants,
             ..Workshop::default()
         }))
         .into(),
