@@ -820,10 +820,12 @@ impl App {
             session
                 .checklist
                 .below_page(ui, &view_ctx, session.current, &mut intents);
-            session
-                .pages
-                .get(session.current)
-                .ui(ui, &view_ctx, &mut intents);
+            // Each page draws under an id of its own, so two pages never share a scroll
+            // position or a widget's memory.
+            let current = session.current;
+            ui.push_id(current, |ui| {
+                session.pages.get(current).ui(ui, &view_ctx, &mut intents);
+            });
         });
         if self.projector {
             self.projector_window(&ctx);
@@ -856,7 +858,8 @@ impl App {
             integrity: session.integrity.status(),
             recent: &self.recent.paths,
         };
-        let page = session.pages.get(session.current);
+        let current = session.current;
+        let page = session.pages.get(current);
         let closed = ctx.show_viewport_immediate(
             egui::ViewportId::from_hash_of(PROJECTOR),
             builder,
@@ -866,7 +869,7 @@ impl App {
                 ui.set_style(style);
                 egui::CentralPanel::default().show(ui, |ui| {
                     // What the room sees asks for nothing: its intents are dropped.
-                    page.ui(ui, &view_ctx, &mut Vec::new());
+                    ui.push_id(current, |ui| page.ui(ui, &view_ctx, &mut Vec::new()));
                 });
                 ui.input(|i| i.viewport().close_requested())
             },
