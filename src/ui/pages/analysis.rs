@@ -585,9 +585,12 @@ impl AnalysisUi<'_> {
             if drafts.heading.is_empty() {
                 drafts.heading = ACTIVITIES.to_string();
             }
-            egui::ComboBox::new("hypothesis_heading", lang.t("Rubrik", "Heading"))
-                .selected_text(labels::cause_heading(&drafts.heading).get(lang))
-                .show_ui(ui, |ui| {
+            crate::ui::widgets::form::labelled_combo(
+                ui,
+                lang.t("Rubrik", "Heading"),
+                egui::ComboBox::from_id_salt("hypothesis_heading")
+                    .selected_text(labels::cause_heading(&drafts.heading).get(lang)),
+                |ui| {
                     for h in CAUSE_CHECKLIST {
                         ui.selectable_value(
                             &mut drafts.heading,
@@ -595,7 +598,8 @@ impl AnalysisUi<'_> {
                             lang.t(h.sv, h.en),
                         );
                     }
-                });
+                },
+            );
             let label = ui.label(lang.t("Källa till idén", "Source of the idea"));
             ui.add(egui::TextEdit::singleline(&mut drafts.origin).desired_width(200.0))
                 .labelled_by(label.id);
@@ -768,10 +772,13 @@ impl AnalysisUi<'_> {
                 .iter()
                 .find(|i| i.id == drafts.evidence_indicator)
                 .map_or(lang.t("ingen", "none").to_string(), |i| i.id.clone());
-            egui::ComboBox::new("evidence_view", lang.t("Visa nyckeltal", "Show indicator"))
-                .selected_text(chosen)
-                .height(300.0)
-                .show_ui(ui, |ui| {
+            crate::ui::widgets::form::labelled_combo(
+                ui,
+                lang.t("Visa nyckeltal", "Show indicator"),
+                egui::ComboBox::from_id_salt("evidence_view")
+                    .selected_text(chosen)
+                    .height(300.0),
+                |ui| {
                     ui.selectable_value(
                         &mut drafts.evidence_indicator,
                         String::new(),
@@ -784,7 +791,8 @@ impl AnalysisUi<'_> {
                             format!("{}  {}", i.id, i.title),
                         );
                     }
-                });
+                },
+            );
             ui.checkbox(
                 &mut drafts.evidence_by_gender,
                 lang.t("kvinnor och män", "women and men"),

@@ -134,13 +134,17 @@ fn form(
     intents: &mut Vec<Intent>,
 ) {
     ui.strong(lang.t("Nytt beslut", "New decision"));
-    egui::ComboBox::new("decision_body", lang.t("Beslutas av", "Decided by"))
-        .selected_text(labels::body(draft.body).get(lang))
-        .show_ui(ui, |ui| {
+    crate::ui::widgets::form::labelled_combo(
+        ui,
+        lang.t("Beslutas av", "Decided by"),
+        egui::ComboBox::from_id_salt("decision_body")
+            .selected_text(labels::body(draft.body).get(lang)),
+        |ui| {
             for b in [Body::Council, Body::Executive, Body::Committee] {
                 ui.selectable_value(&mut draft.body, b, labels::body(b).get(lang));
             }
-        });
+        },
+    );
     egui::Grid::new("decision_form")
         .num_columns(2)
         .show(ui, |ui| {

@@ -7,10 +7,9 @@ use std::sync::Arc;
 use egui_plot::{LineStyle, MarkerShape};
 
 use crate::i18n::Lang;
-use crate::model::{Direction, Gender, Indicator};
+use crate::model::{Gender, Indicator};
 use crate::store::Workbook;
 use crate::store::comment::CommentEdit;
-use crate::store::indicator::IndicatorEdit;
 use crate::store::results::{Cell, IndicatorDetail, ResultsBase};
 use crate::ui::labels;
 use crate::ui::theme::{self, palette};
@@ -445,38 +444,7 @@ fn indicator_header(
         facts.push(format!("{} {}", lang.t("Källa:", "Source:"), ind.source));
     }
     ui.label(facts.join("  ·  "));
-    ui.horizontal(|ui| {
-        if !ctx.editable() {
-            ui.label(lang.t("Riktning:", "Direction:"));
-            ui.strong(labels::direction(ind.direction).get(lang));
-            return;
-        }
-        egui::ComboBox::new(
-            "direction",
-            lang.t(
-                "Riktning: vilket håll som är bättre",
-                "Direction: which way is better",
-            ),
-        )
-        .selected_text(labels::direction(ind.direction).get(lang))
-        .show_ui(ui, |ui| {
-            for d in Direction::ALL.map(Some).into_iter().chain([None]) {
-                if ui
-                    .selectable_label(ind.direction == d, labels::direction(d).get(lang))
-                    .clicked()
-                    && ind.direction != d
-                {
-                    intents.push(Intent::Edit(
-                        IndicatorEdit::SetIndicatorDirection {
-                            indicator: ind.id.clone(),
-                            direction: d,
-                        }
-                        .into(),
-                    ));
-                }
-            }
-        });
-    });
+    crate::ui::widgets::direction::choose(ui, ctx, ind, intents);
     if !ind.description.is_empty() {
         if ctx.presentation {
             ui.label(egui::RichText::new(&ind.description).small());

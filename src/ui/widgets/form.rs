@@ -30,6 +30,23 @@ pub fn short(text: &str, max: usize) -> String {
     }
 }
 
+/// A drop-down with its label before it, as a form reads left to right (egui's own puts the
+/// label after); the label names the drop-down for screen readers and the tests.
+pub fn labelled_combo<R>(
+    ui: &mut egui::Ui,
+    label: &str,
+    combo: egui::ComboBox,
+    add: impl FnOnce(&mut egui::Ui) -> R,
+) -> Option<R> {
+    ui.horizontal(|ui| {
+        let l = ui.label(label);
+        let shown = combo.show_ui(ui, add);
+        shown.response.labelled_by(l.id);
+        shown.inner
+    })
+    .inner
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

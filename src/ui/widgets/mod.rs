@@ -3,6 +3,7 @@
 pub mod bars;
 pub mod board;
 pub mod checklist;
+pub mod direction;
 pub mod distribution;
 pub mod fishbone;
 pub mod form;
