@@ -193,6 +193,17 @@ pub struct Correlation {
     pub n: usize,
 }
 
+/// Below this |ρ| a correlation is too weak to suggest anything: shown as weak, never offered
+/// as a hypothesis.
+pub const WEAK_CORRELATION: f64 = 0.1;
+
+impl Correlation {
+    /// Whether the correlation is too weak to offer as a hypothesis.
+    pub fn is_weak(&self) -> bool {
+        self.rho.abs() < WEAK_CORRELATION
+    }
+}
+
 /// Spearman's rho between `target` and each of `others` over the municipalities with both
 /// values; those with fewer than `min_n` pairs or no spread are left out. Strongest first (by
 /// |rho|), ties by id. A correlation is not a cause: it only suggests where to look.
@@ -230,6 +241,17 @@ pub fn correlations<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_correlation_under_a_tenth_is_weak() {
+        let c = |rho| Correlation {
+            indicator: "N1".into(),
+            rho,
+            n: 200,
+        };
+        assert!(c(0.05).is_weak() && c(-0.099).is_weak());
+        assert!(!c(0.1).is_weak() && !c(-0.4).is_weak());
+    }
 
     fn vals(v: &[(&str, f64)]) -> Vec<(String, f64)> {
         v.iter().map(|(m, x)| (m.to_string(), *x)).collect()

@@ -1289,14 +1289,20 @@ impl AnalysisUi<'_> {
                         r.of
                     )
                 });
+                let weak = if c.is_weak() {
+                    lang.t(" · svagt samband", " · weak correlation")
+                } else {
+                    ""
+                };
                 ui.label(format!(
-                    "{}  ρ {}  (n {}){}",
+                    "{}  ρ {}  (n {}){weak}{}",
                     title(&c.indicator),
                     lang.number(c.rho, 2),
                     c.n,
                     position.unwrap_or_default()
                 ));
                 if ctx.editable()
+                    && !c.is_weak()
                     && ui
                         .small_button(lang.t("Gör till hypotes", "Make a hypothesis"))
                         .clicked()
