@@ -198,6 +198,12 @@ pub const ANALYSIS_QUESTIONS: [&str; 4] = [
 ];
 
 impl Workshop {
+    /// How many take part in a new session, before the facilitator says: as many as in the
+    /// last session of `earlier`, else a group of eight (the guide's 7–10).
+    pub fn participants_for_next(earlier: &[Workshop]) -> u32 {
+        earlier.last().map_or(8, |w| w.participants)
+    }
+
     /// The dot budget per participant for a field: the facilitator's, or the ⅔ rule.
     pub fn budget(&self, field: Field, headings: usize) -> u32 {
         self.budgets
@@ -481,6 +487,19 @@ impl Timer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_session_starts_with_last_time_s_group() {
+        assert_eq!(Workshop::participants_for_next(&[]), 8);
+        let last = Workshop {
+            participants: 11,
+            ..Workshop::default()
+        };
+        assert_eq!(
+            Workshop::participants_for_next(&[Workshop::default(), last]),
+            11
+        );
+    }
 
     fn heading(id: i64, field: Field, dots: u32) -> Heading {
         Heading {

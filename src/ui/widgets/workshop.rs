@@ -106,8 +106,7 @@ impl Sessions {
             if ctx.editable() {
                 ui.separator();
                 if ui.button(lang.t("Ny session", "New session")).clicked() {
-                    // As many as last time, until the facilitator says otherwise.
-                    self.starting = Some(list.last().map_or(8, |w| w.participants));
+                    self.starting = Some(Workshop::participants_for_next(&list));
                 }
                 if let Some(id) = self.selected
                     && ui
