@@ -1,8 +1,11 @@
 //! Who else has a workbook file open, for messages that name the other user of it.
 //!
 //! On Linux the kernel's lock table (`/proc/locks`) lists the process behind every lock on a
-//! file: our own lock on an open workbook and SQLite's locks while it writes. Elsewhere nothing
-//! is known and the messages say "another program".
+//! file: our own lock on an open workbook and SQLite's locks while it writes. Where that table
+//! does not name the file as `stat` sees it (overlay file systems in containers report the
+//! lower layer's device and inode), the processes with the file open are found through their
+//! `/proc/<pid>/fd` links instead. Elsewhere nothing is known and the messages say "another
+//! program".
 
 use std::path::Path;
 
@@ -19,6 +22,17 @@ pub fn describe(path: &Path) -> Option<String> {
 
 #[cfg(target_os = "linux")]
 fn holders(path: &Path) -> Vec<u32> {
+    let locking = lock_holders(path);
+    if locking.is_empty() {
+        open_by(path)
+    } else {
+        locking
+    }
+}
+
+/// The processes holding a lock on `path` according to the kernel's lock table.
+#[cfg(target_os = "linux")]
+fn lock_holders(path: &Path) -> Vec<u32> {
     use std::os::unix::fs::MetadataExt;
     let Ok(meta) = std::fs::metadata(path) else {
         return Vec::new();
@@ -57,6 +71,31 @@ fn holders(path: &Path) -> Vec<u32> {
             pids.push(pid);
         }
     }
+    pids
+}
+
+/// The other processes (readable to us) with `path` open, by their descriptor links.
+#[cfg(target_os = "linux")]
+fn open_by(path: &Path) -> Vec<u32> {
+    let Ok(target) = std::fs::canonicalize(path) else {
+        return Vec::new();
+    };
+    let Ok(procs) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    let own = std::process::id();
+    let mut pids: Vec<u32> = procs
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|&pid| pid != own)
+        .filter(|pid| {
+            std::fs::read_dir(format!("/proc/{pid}/fd")).is_ok_and(|fds| {
+                fds.flatten()
+                    .any(|fd| std::fs::read_link(fd.path()).is_ok_and(|l| l == target))
+            })
+        })
+        .collect();
+    pids.sort_unstable();
     pids
 }
 
@@ -127,5 +166,23 @@ mod tests {
         child.wait().ok();
         let seen = seen.expect("the child's lock is seen");
         assert!(seen.contains("pid "), "{seen}");
+    }
+
+    #[test]
+    fn a_process_with_the_file_open_is_found_without_the_lock_table() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("wb.styrsnurra");
+        std::fs::write(&path, b"x").unwrap();
+        assert!(open_by(&path).is_empty(), "nobody has it open yet");
+        let file = std::fs::File::open(&path).unwrap();
+        let mut child = std::process::Command::new("sleep")
+            .arg("5")
+            .stdin(file)
+            .spawn()
+            .unwrap();
+        let found = open_by(&path);
+        child.kill().ok();
+        child.wait().ok();
+        assert_eq!(found, vec![child.id()]);
     }
 }
