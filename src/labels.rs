@@ -426,6 +426,27 @@ pub fn all() -> Vec<Tr> {
     all
 }
 
+/// An action plan's activities in a few words, in the right number:
+/// "3 aktiviteter, 1 klar, 1 försenad".
+pub fn activity_tally(lang: Lang, total: usize, done: usize, late: usize) -> String {
+    match lang {
+        Lang::Sv => format!(
+            "{total} {}, {done} {}, {late} {}",
+            if total == 1 {
+                "aktivitet"
+            } else {
+                "aktiviteter"
+            },
+            if done == 1 { "klar" } else { "klara" },
+            if late == 1 { "försenad" } else { "försenade" },
+        ),
+        Lang::En => format!(
+            "{total} {}, {done} done, {late} overdue",
+            if total == 1 { "activity" } else { "activities" }
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -459,5 +480,17 @@ mod tests {
             .map(|ph| PageId::of_phase(*ph).count())
             .sum();
         assert_eq!(listed, PageId::ALL.len());
+    }
+
+    #[test]
+    fn activity_counts_take_the_right_number() {
+        assert_eq!(
+            super::activity_tally(Lang::Sv, 3, 1, 1),
+            "3 aktiviteter, 1 klar, 1 försenad"
+        );
+        assert_eq!(
+            super::activity_tally(Lang::Sv, 1, 0, 2),
+            "1 aktivitet, 0 klara, 2 försenade"
+        );
     }
 }

@@ -77,7 +77,7 @@ fn marking_the_overdue_activity_done_drops_the_overdue_count() {
     let (_dir, path, mut h) = common::app::demo_harness();
     common::app::go(&mut h, PageId::Cockpit);
     assert!(
-        h.query_by_label("3 aktiviteter, 1 klara, 1 försenade")
+        h.query_by_label("3 aktiviteter, 1 klar, 1 försenad")
             .is_some(),
         "the cockpit row of the telephone indicator lists its actions"
     );

@@ -44,13 +44,18 @@ impl App {
                         .session
                         .as_ref()
                         .map(|s| s.header.checklists.as_slice());
-                    navigation(
-                        ui,
-                        self.lang,
-                        current,
-                        progress.unwrap_or_default(),
-                        intents,
-                    );
+                    // At 720 lines the steps are taller than the window: they scroll.
+                    egui::ScrollArea::vertical()
+                        .id_salt("navigation_scroll")
+                        .show(ui, |ui| {
+                            navigation(
+                                ui,
+                                self.lang,
+                                current,
+                                progress.unwrap_or_default(),
+                                intents,
+                            );
+                        });
                 });
         }
     }

@@ -5,6 +5,7 @@
 mod chrome;
 mod dialog;
 mod import;
+mod projector;
 mod session;
 
 use std::path::{Path, PathBuf};
@@ -14,11 +15,12 @@ use crate::model::Gender;
 use crate::store::analysis::AnalysisEdit;
 use crate::store::{Access, Edit, Workbook, demo};
 use crate::ui::pages::workbook::read_only_text;
+use crate::ui::widgets::keys;
 use crate::ui::{ImportOutcome, Intent, PageId, Route, UiCommand, ViewContext, theme};
 use dialog::{DialogKind, PendingDialog};
 
-/// The projector window's viewport, by name.
-const PROJECTOR: &str = "styrsnurra-projector";
+use projector::PROJECTOR;
+pub use projector::ProjectorPlace;
 pub use session::{IntegrityCheck, Session};
 
 /// Workbooks opened lately, newest first, kept in the user's data folder.
@@ -89,7 +91,12 @@ pub struct App {
     pub revision: u64,
     session: Option<Session>,
     dialog: Option<PendingDialog>,
-    theme_applied: Option<bool>,
+    /// The presentation flag and body size the theme was last applied with.
+    theme_applied: Option<(bool, f32)>,
+    /// The overlay listing the keys is open (F1).
+    pub shortcuts_open: bool,
+    /// Where the projector's window is (or was).
+    projector_place: ProjectorPlace,
     start_path_text: String,
 }
 
@@ -112,6 +119,8 @@ impl App {
             session: None,
             dialog: None,
             theme_applied: None,
+            projector_place: ProjectorPlace::load(),
+            shortcuts_open: false,
             start_path_text: String::new(),
         };
         match path {
@@ -741,6 +750,15 @@ impl App {
             UiCommand::TogglePresentation => self.presentation = !self.presentation,
             UiCommand::LeavePresentation => self.presentation = false,
             UiCommand::ToggleProjector => self.projector = !self.projector,
+            UiCommand::Fullscreen => match ctx {
+                Some(ctx) if self.projector => self.toggle_projector_fullscreen(ctx),
+                Some(ctx) => {
+                    let full = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!full));
+                }
+                None => {}
+            },
+            UiCommand::Shortcuts => self.shortcuts_open = !self.shortcuts_open,
             UiCommand::ExportReport => self.go(&Route::Page(PageId::Report)),
             UiCommand::PreviousPage | UiCommand::NextPage => {
                 let step = if command == UiCommand::NextPage {
@@ -770,6 +788,7 @@ impl App {
             | UiCommand::NextPage
             | UiCommand::ToggleProjector
             | UiCommand::ExportReport => self.session.is_some(),
+            UiCommand::Fullscreen | UiCommand::Shortcuts => true,
             UiCommand::ImportFiles | UiCommand::ImportFolder => writable,
             UiCommand::LeavePresentation => self.presentation,
             UiCommand::NewWorkbook
@@ -779,15 +798,17 @@ impl App {
         }
     }
 
-    /// Draws one frame and carries out what was asked.
-    pub fn frame(&mut self, ui: &mut egui::Ui) {
-        let ctx = ui.ctx().clone();
+    /// What every frame does before drawing: the theme for the window's size, what finished
+    /// off the UI thread, and the shortcuts pressed.
+    fn begin_frame(&mut self, ctx: &egui::Context) -> Vec<Intent> {
+        let ctx = ctx.clone();
         if self.theme_applied.is_none() {
             egui_extras::install_image_loaders(&ctx);
         }
-        if self.theme_applied != Some(self.presentation) {
-            theme::apply(&ctx, self.presentation);
-            self.theme_applied = Some(self.presentation);
+        let body = theme::body_size(self.presentation, ctx.content_rect().height());
+        if self.theme_applied != Some((self.presentation, body)) {
+            theme::apply(&ctx, self.presentation, body);
+            self.theme_applied = Some((self.presentation, body));
         }
         self.context = Some(ctx.clone());
         if let Some(banner) = self.picture_saved.lock().ok().and_then(|mut s| s.take()) {
@@ -801,6 +822,24 @@ impl App {
             .map(Intent::Command)
             .collect();
         intents.extend(self.page_shortcuts(&ctx));
+        intents
+    }
+
+    /// One frame of the projector's view alone, drawn into `ui` as its window draws it (the
+    /// layout tests look at it at the projector's sizes).
+    pub fn projector_frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let intents = self.begin_frame(&ctx);
+        self.projector_view(ui);
+        for intent in intents {
+            self.handle(intent, Some(&ctx));
+        }
+    }
+
+    /// Draws one frame and carries out what was asked.
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let mut intents = self.begin_frame(&ctx);
         self.chrome(ui, &mut intents);
         egui::CentralPanel::default().show(ui, |ui| {
             let Some(session) = self.session.as_mut() else {
@@ -826,56 +865,16 @@ impl App {
             ui.push_id(current, |ui| {
                 session.pages.get(current).ui(ui, &view_ctx, &mut intents);
             });
+            if self.shortcuts_open {
+                let own = session.pages.get(current).keys();
+                keys::overlay(ui.ctx(), self.lang, &own, &mut self.shortcuts_open);
+            }
         });
         if self.projector {
             self.projector_window(&ctx);
         }
         for intent in intents {
             self.handle(intent, Some(&ctx));
-        }
-    }
-
-    /// The projector's window: the page shown as in presentation mode, read-only, while this
-    /// window keeps the controls. Closing it turns it off.
-    fn projector_window(&mut self, ctx: &egui::Context) {
-        let Some(session) = self.session.as_mut() else {
-            return;
-        };
-        let title = match self.lang {
-            Lang::Sv => "Styrsnurra – projektor",
-            Lang::En => "Styrsnurra – projector",
-        };
-        let builder = egui::ViewportBuilder::default()
-            .with_title(title)
-            .with_inner_size([1280.0, 720.0]);
-        let view_ctx = ViewContext {
-            workbook: &session.workbook,
-            lang: self.lang,
-            presentation: true,
-            projector: true,
-            revision: self.revision,
-            import: session.import.state(),
-            integrity: session.integrity.status(),
-            recent: &self.recent.paths,
-        };
-        let current = session.current;
-        let page = session.pages.get(current);
-        let closed = ctx.show_viewport_immediate(
-            egui::ViewportId::from_hash_of(PROJECTOR),
-            builder,
-            |ui, _class| {
-                let mut style = (**ui.style()).clone();
-                theme::set_style(&mut style, true);
-                ui.set_style(style);
-                egui::CentralPanel::default().show(ui, |ui| {
-                    // What the room sees asks for nothing: its intents are dropped.
-                    ui.push_id(current, |ui| page.ui(ui, &view_ctx, &mut Vec::new()));
-                });
-                ui.input(|i| i.viewport().close_requested())
-            },
-        );
-        if closed {
-            self.projector = false;
         }
     }
 

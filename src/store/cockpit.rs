@@ -37,6 +37,12 @@ pub struct Cockpit {
     pub home: Option<String>,
 }
 
+/// A goal's rows with the most serious deviations first (not met, close, worst quarter,
+/// worsening), the goal's own order kept among equals: how the room reads them.
+pub fn most_serious_first(rows: &mut [&Row]) {
+    rows.sort_by_key(|r| std::cmp::Reverse(r.assessment.severity()));
+}
+
 /// Reads and assesses every goal indicator for the home municipality.
 fn load(wb: &Workbook, year: Option<i32>) -> Result<Cockpit, StoreError> {
     let home = wb.home_municipality()?;

@@ -23,6 +23,8 @@ crate::ui::enum_with_all! {
         TogglePresentation,
         LeavePresentation,
         ToggleProjector,
+        Fullscreen,
+        Shortcuts,
         ExportReport,
         PreviousPage,
         NextPage,
@@ -44,6 +46,8 @@ impl UiCommand {
             UiCommand::TogglePresentation => Tr::new("Presentationsläge", "Presentation mode"),
             UiCommand::LeavePresentation => Tr::new("Avsluta presentation", "Leave presentation"),
             UiCommand::ToggleProjector => Tr::new("Projektorfönster", "Projector window"),
+            UiCommand::Fullscreen => Tr::new("Helskärm", "Full screen"),
+            UiCommand::Shortcuts => Tr::new("Kortkommandon", "Shortcuts"),
             UiCommand::ExportReport => Tr::new("Exportera rapport …", "Export report …"),
             UiCommand::PreviousPage => Tr::new("Föregående steg", "Previous step"),
             UiCommand::NextPage => Tr::new("Nästa steg", "Next step"),
@@ -100,6 +104,14 @@ impl UiCommand {
                 "Ett andra fönster för projektorn visar sidan i stor text, medan du styr från det här.",
                 "A second window for the projector shows the page in large text while you steer from this one.",
             ),
+            UiCommand::Fullscreen => Tr::new(
+                "Projektorfönstret (när det är öppet) eller det här fönstret fyller hela skärmen, eller slutar göra det.",
+                "The projector window (when open) or this window fills the whole screen, or stops doing so.",
+            ),
+            UiCommand::Shortcuts => Tr::new(
+                "Visar eller döljer listan över tangenterna, för hela fönstret och för sidan.",
+                "Shows or hides the list of keys, for the whole window and for the page.",
+            ),
             UiCommand::PreviousPage => Tr::new(
                 "Går till steget före i styrsnurran.",
                 "Goes to the step before in the cycle.",
@@ -129,6 +141,8 @@ impl UiCommand {
         const REDO: &[KeyboardShortcut] = &[KeyboardShortcut::new(SHIFT_CMD, Key::Z), cmd(Key::Y)];
         const PRESENT: &[KeyboardShortcut] = &[plain(Key::F5)];
         const PROJECTOR: &[KeyboardShortcut] = &[plain(Key::F6)];
+        const FULLSCREEN: &[KeyboardShortcut] = &[plain(Key::F11)];
+        const HELP: &[KeyboardShortcut] = &[plain(Key::F1)];
         const EXPORT: &[KeyboardShortcut] = &[cmd(Key::E)];
         const LEAVE: &[KeyboardShortcut] = &[plain(Key::Escape)];
         const PREVIOUS: &[KeyboardShortcut] = &[cmd(Key::PageUp)];
@@ -141,6 +155,8 @@ impl UiCommand {
             UiCommand::TogglePresentation => PRESENT,
             UiCommand::LeavePresentation => LEAVE,
             UiCommand::ToggleProjector => PROJECTOR,
+            UiCommand::Fullscreen => FULLSCREEN,
+            UiCommand::Shortcuts => HELP,
             UiCommand::ExportReport => EXPORT,
             UiCommand::PreviousPage => PREVIOUS,
             UiCommand::NextPage => NEXT,

@@ -322,6 +322,11 @@ pub trait Page {
     fn busy(&self) -> bool {
         false
     }
+
+    /// The page's own keys, for the overlay (F1).
+    fn keys(&self) -> Vec<(&'static str, crate::i18n::Tr)> {
+        Vec::new()
+    }
 }
 
 /// The pages' states for one open workbook, each made on its first visit; opening another

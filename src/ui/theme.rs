@@ -51,23 +51,34 @@ pub fn chart_height(presentation: bool) -> f32 {
     if presentation { 380.0 } else { 280.0 }
 }
 
-/// Body text size in presentation mode, in points (1 point = 1 px at 1920×1080, scale 1).
+/// Body text size in presentation mode on a window 1080 points high (1 point = 1 px at
+/// 1920×1080, scale 1); lower windows get proportionally smaller text, so a projector's
+/// 1280×720 shows the same page, not a third of it.
 pub const PRESENTATION_BODY: f32 = 30.0;
+/// The smallest presentation text, for a small window (1024×768 gives 21).
+pub const PRESENTATION_BODY_MIN: f32 = 18.0;
 pub const NORMAL_BODY: f32 = 16.0;
 
-/// Applies the theme; called when presentation mode changes and at start.
-pub fn apply(ctx: &egui::Context, presentation: bool) {
+/// The body text size for a window `height` points high.
+pub fn body_size(presentation: bool, height: f32) -> f32 {
+    if presentation {
+        (PRESENTATION_BODY * height / 1080.0)
+            .clamp(PRESENTATION_BODY_MIN, PRESENTATION_BODY * 2.0)
+            .round()
+    } else {
+        NORMAL_BODY
+    }
+}
+
+/// Applies the theme with body text `body` points high; called when presentation mode or the
+/// window's size changes and at start.
+pub fn apply(ctx: &egui::Context, presentation: bool, body: f32) {
     ctx.set_theme(egui::Theme::Light);
-    ctx.global_style_mut(|style| set_style(style, presentation));
+    ctx.global_style_mut(|style| set_style(style, presentation, body));
 }
 
 /// The theme's sizes and colours, for the whole app or for one window (the projector's).
-pub fn set_style(style: &mut egui::Style, presentation: bool) {
-    let body = if presentation {
-        PRESENTATION_BODY
-    } else {
-        NORMAL_BODY
-    };
+pub fn set_style(style: &mut egui::Style, presentation: bool, body: f32) {
     {
         style.text_styles = [
             (
@@ -97,6 +108,9 @@ pub fn set_style(style: &mut egui::Style, presentation: bool) {
         style.spacing.icon_width = body * 0.9;
         style.spacing.icon_width_inner = body * 0.5;
         style.spacing.icon_spacing = body * 0.3;
+        // Scroll bars that are always drawn where there is more to see: a room cannot hover
+        // to find a floating one.
+        style.spacing.scroll = egui::style::ScrollStyle::solid();
         let visuals = &mut style.visuals;
         if presentation {
             visuals.override_text_color = Some(Color32::BLACK);
@@ -112,5 +126,19 @@ pub fn set_style(style: &mut egui::Style, presentation: bool) {
             visuals.selection.bg_fill = Color32::from_rgb(0xC8, 0xDD, 0xF5);
             visuals.selection.stroke.color = Color32::from_gray(10);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presentation_text_scales_with_the_window_and_reads_at_1080() {
+        assert!(body_size(true, 1080.0) >= 28.0);
+        assert_eq!(body_size(true, 720.0), 20.0);
+        assert!(body_size(true, 400.0) >= PRESENTATION_BODY_MIN);
+        assert_eq!(body_size(false, 720.0), NORMAL_BODY);
+        assert_eq!(body_size(false, 2160.0), NORMAL_BODY);
     }
 }

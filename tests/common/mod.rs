@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod edits;
+pub mod layout;
 
 use std::path::{Path, PathBuf};
 

@@ -67,51 +67,57 @@ impl Page for PriorityPage {
             }
         };
         ui.heading(PageId::Priority.title(lang));
-        if ctx.editable() {
-            direct_proposal(ui, lang, new_proposal, intents);
-        }
-        if rows.is_empty() {
+        // The matrix is sized to the room's view; what does not fit below it scrolls.
+        let room = ui.available_height();
+        egui::ScrollArea::vertical()
+            .auto_shrink(false)
+            .show(ui, |ui| {
+            if ctx.editable() {
+                direct_proposal(ui, lang, new_proposal, intents);
+            }
+            if rows.is_empty() {
+                ui.label(lang.t(
+                    "Inga åtgärdsförslag ännu: de skrivs under Sök orsaker, eller direkt här ovan.",
+                    "No improvement proposals yet: they are written under Search for causes, or directly above.",
+                ));
+                return;
+            }
             ui.label(lang.t(
-                "Inga åtgärdsförslag ännu: de skrivs under Sök orsaker, eller direkt här ovan.",
-                "No improvement proposals yet: they are written under Search for causes, or directly above.",
+                "Dra ett förslag till sin plats, eller välj det och flytta med piltangenterna; Enter lägger det. Låg insats och stor effekt går före hög insats och liten effekt.",
+                "Drag a proposal to its place, or choose it and move it with the arrow keys; Enter drops it. Low effort with high effect ranks before high effort with low effect.",
             ));
-            return;
-        }
-        ui.label(lang.t(
-            "Dra ett förslag till sin plats, eller välj det och flytta med piltangenterna; Enter lägger det. Låg insats och stor effekt går före hög insats och liten effekt.",
-            "Drag a proposal to its place, or choose it and move it with the arrow keys; Enter drops it. Low effort with high effect ranks before high effort with low effect.",
-        ));
-        let stored = who
-            .get(ctx.revision, lang, || ctx.workbook.prioritisation())
-            .cloned()
-            .unwrap_or_default();
-        prioritisation(ui, ctx, &stored, who_draft, intents);
-        if ctx.editable() {
-            keyboard(ui, rows, selected, cursor, intents);
-        }
-        ui.columns(2, |cols| {
-            matrix(&mut cols[0], ctx, rows, &stored, selected, *cursor, intents);
-            ranked_list(&mut cols[1], ctx, rows, &stored, selected, intents);
+            let stored = who
+                .get(ctx.revision, lang, || ctx.workbook.prioritisation())
+                .cloned()
+                .unwrap_or_default();
+            prioritisation(ui, ctx, &stored, who_draft, intents);
+            if ctx.editable() {
+                keyboard(ui, rows, selected, cursor, intents);
+            }
+            ui.columns(2, |cols| {
+                matrix(&mut cols[0], ctx, rows, &stored, selected, *cursor, room, intents);
+                ranked_list(&mut cols[1], ctx, rows, &stored, selected, intents);
+            });
+            ui.separator();
+            let goals = goals
+                .get(ctx.revision, lang, || ctx.workbook.goals())
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            if let Some(row) = selected.and_then(|id| rows.iter().find(|r| r.proposal.id == id)) {
+                consequence(ui, ctx, row, goals, draft, intents);
+            }
+            let all = rows
+                .iter()
+                .filter_map(|r| r.consequence.as_ref())
+                .flat_map(|c| &c.resources);
+            let sums = resource_sums(all);
+            ui.small(format!(
+                "{}: {} · {}",
+                lang.t("Alla förslag tillsammans", "All proposals together"),
+                sums_text(lang, &sums),
+                lang.t("årligen där det anges", "yearly where so marked")
+            ));
         });
-        ui.separator();
-        let goals = goals
-            .get(ctx.revision, lang, || ctx.workbook.goals())
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        if let Some(row) = selected.and_then(|id| rows.iter().find(|r| r.proposal.id == id)) {
-            consequence(ui, ctx, row, goals, draft, intents);
-        }
-        let all = rows
-            .iter()
-            .filter_map(|r| r.consequence.as_ref())
-            .flat_map(|c| &c.resources);
-        let sums = resource_sums(all);
-        ui.small(format!(
-            "{}: {} · {}",
-            lang.t("Alla förslag tillsammans", "All proposals together"),
-            sums_text(lang, &sums),
-            lang.t("årligen där det anges", "yearly where so marked")
-        ));
     }
 }
 
@@ -296,6 +302,10 @@ fn place(proposal_id: i64, effort: u8, effect: u8, position: i64) -> Intent {
 
 /// The 5 × 5 matrix with its quadrants, the placed cards (draggable), the unplaced ones
 /// beside it, and the keyboard cursor.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the matrix draws the page's state and the room's height"
+)]
 fn matrix(
     ui: &mut egui::Ui,
     ctx: &ViewContext<'_>,
@@ -303,16 +313,24 @@ fn matrix(
     names: &Prioritisation,
     selected: &mut Option<i64>,
     cursor: Option<(u8, u8)>,
+    room: f32,
     intents: &mut Vec<Intent>,
 ) {
     let lang = ctx.lang;
     let body = ui.text_style_height(&egui::TextStyle::Body);
     let margin = body * 2.0;
-    // Square cells: as wide as the column allows, and short enough to fit the screen.
+    // Square cells: as wide as the column allows, and short enough that the matrix and the
+    // proposals still to place (up to four lines of them) fit the view together.
+    let unplaced_lines = rows.iter().filter(|r| r.placement.is_none()).count().min(4);
+    let below = if unplaced_lines == 0 {
+        0.0
+    } else {
+        (unplaced_lines as f32 + 1.0) * body * 1.5
+    };
     let grid_side = (ui.available_width() - margin * 2.0)
         .min(body * 30.0)
-        .min(ui.available_height() - margin * 2.0)
-        .max(body * 12.0);
+        .min(room - margin * 3.0 - below)
+        .max(body * 8.0);
     let (rect, _) = ui.allocate_exact_size(
         Vec2::new(grid_side + margin * 2.0, grid_side + margin),
         Sense::hover(),

@@ -50,51 +50,53 @@ impl Page for CockpitPage {
         }
         counts_line(ui, lang, data);
         let (year, only) = controls(ui, ctx, data, self.only_deviations, intents);
-        let size = ui.text_style_height(&egui::TextStyle::Body) * 1.4;
-        egui::ScrollArea::vertical()
-            .auto_shrink(false)
-            .show(ui, |ui| {
-                for (goal, rows) in &data.goals {
-                    ui.add_space(size * 0.3);
-                    let level = if goal.is_council_goal() {
-                        lang.t("Fullmäktigemål", "Council goal")
-                    } else {
-                        lang.t("Nämndmål", "Board goal")
-                    };
-                    let heading = egui::RichText::new(format!("{level}: {}", goal.title))
-                        .strong()
-                        .size(size * 0.8);
-                    if ui
-                        .link(heading)
-                        .on_hover_text(lang.t("Öppna målet", "Open the goal"))
-                        .clicked()
-                    {
-                        intents.push(Intent::Go(Route::Goal(goal.id)));
-                    }
-                    if rows.is_empty() {
-                        let has_board_goals =
-                            data.goals.iter().any(|(g, _)| g.parent == Some(goal.id));
-                        if !has_board_goals {
-                            ui.small(lang.t("Inga resultatindikatorer.", "No result indicators."));
+        let analysable = ctx.editable().then_some(home);
+        // One grid for every goal, so the columns line up from goal to goal; wider than the
+        // window, it scrolls sideways with a bar.
+        egui::ScrollArea::both().auto_shrink(false).show(ui, |ui| {
+            let widths = Widths::of(ui);
+            let size = ui.text_style_height(&egui::TextStyle::Body) * 1.4;
+            egui::Grid::new("cockpit")
+                .striped(true)
+                .spacing([size * 0.5, size * 0.2])
+                .show(ui, |ui| {
+                    header_row(ui, lang);
+                    for (goal, rows) in &data.goals {
+                        goal_row(ui, lang, goal, &widths, intents);
+                        if rows.is_empty() {
+                            let has_board_goals =
+                                data.goals.iter().any(|(g, _)| g.parent == Some(goal.id));
+                            if !has_board_goals {
+                                ui.label("");
+                                ui.small(
+                                    lang.t("Inga resultatindikatorer.", "No result indicators."),
+                                );
+                                ui.end_row();
+                            }
+                            continue;
                         }
-                        continue;
+                        let mut shown: Vec<&Row> = rows
+                            .iter()
+                            .filter(|r| !only || r.assessment.is_negative())
+                            .collect();
+                        if ctx.presentation {
+                            // The room reads the deviations first.
+                            crate::store::cockpit::most_serious_first(&mut shown);
+                        }
+                        for row in shown {
+                            indicator_row(
+                                ui,
+                                lang,
+                                analysable,
+                                row,
+                                data.tolerance,
+                                &widths,
+                                intents,
+                            );
+                        }
                     }
-                    let shown: Vec<&Row> = rows
-                        .iter()
-                        .filter(|r| !only || r.assessment.is_negative())
-                        .collect();
-                    let analysable = ctx.editable().then_some(home);
-                    goal_table(
-                        ui,
-                        lang,
-                        analysable,
-                        goal.id,
-                        &shown,
-                        data.tolerance,
-                        intents,
-                    );
-                }
-            });
+                });
+        });
         if year != data.year {
             self.year = year;
         }
@@ -173,99 +175,139 @@ fn controls(
     (year, only)
 }
 
-/// One goal's indicators: face, title (a link to the results), target, outcome, trend,
+/// How wide the wrapping columns may grow, from the width of the view.
+struct Widths {
+    title: f32,
+    comment: f32,
+}
+
+impl Widths {
+    fn of(ui: &egui::Ui) -> Widths {
+        let w = ui.available_width();
+        Widths {
+            title: (w * 0.26).max(180.0),
+            comment: (w * 0.16).max(140.0),
+        }
+    }
+}
+
+/// The column heads, once above every goal.
+fn header_row(ui: &mut egui::Ui, lang: Lang) {
+    for h in [
+        lang.t("Mål", "Target"),
+        lang.t("Resultatindikator", "Result indicator"),
+        labels::TARGET_LEVEL.get(lang),
+        lang.t("Utfall", "Outcome"),
+        lang.t("Trend", "Trend"),
+        lang.t("Jämförelse", "Comparison"),
+        lang.t("Kommentarer och åtgärder", "Comments and actions"),
+        lang.t("Analys", "Analysis"),
+    ] {
+        ui.strong(h);
+    }
+    ui.end_row();
+}
+
+/// A goal's own row: its level, and its title as a link to it.
+fn goal_row(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    goal: &crate::model::goal::Goal,
+    widths: &Widths,
+    intents: &mut Vec<Intent>,
+) {
+    let level = if goal.is_council_goal() {
+        lang.t("Fullmäktigemål", "Council goal")
+    } else {
+        lang.t("Nämndmål", "Board goal")
+    };
+    ui.strong(level);
+    ui.vertical(|ui| {
+        ui.set_max_width(widths.title);
+        if ui
+            .link(egui::RichText::new(&goal.title).strong())
+            .on_hover_text(lang.t("Öppna målet", "Open the goal"))
+            .clicked()
+        {
+            intents.push(Intent::Go(Route::Goal(goal.id)));
+        }
+    });
+    ui.end_row();
+}
+
+/// One indicator of a goal: face, title (a link to the results), target, outcome, trend,
 /// comparison, comment and analysis; `home` when a new analysis may be started.
-fn goal_table(
+fn indicator_row(
     ui: &mut egui::Ui,
     lang: Lang,
     home: Option<&str>,
-    goal_id: i64,
-    rows: &[&Row],
+    row: &Row,
     tolerance: f64,
+    widths: &Widths,
     intents: &mut Vec<Intent>,
 ) {
     let size = ui.text_style_height(&egui::TextStyle::Body) * 1.4;
-    let title_width = (ui.available_width() * 0.3).max(200.0);
-    egui::Grid::new(("cockpit", goal_id))
-        .striped(true)
-        .spacing([size * 0.5, size * 0.2])
-        .show(ui, |ui| {
-            for h in [
-                lang.t("Mål", "Target"),
-                lang.t("Resultatindikator", "Result indicator"),
-                labels::TARGET_LEVEL.get(lang),
-                lang.t("Utfall", "Outcome"),
-                lang.t("Trend", "Trend"),
-                lang.t("Jämförelse", "Comparison"),
-                lang.t("Kommentarer och åtgärder", "Comments and actions"),
-                lang.t("Analys", "Analysis"),
-            ] {
-                ui.strong(h);
+    let title_width = widths.title;
+    let a = &row.assessment;
+    let unit = &row.indicator.unit;
+    ui.horizontal(|ui| {
+            if row.information {
+                ui.label(lang.t("Informationsmått", "Information measure")).on_hover_text(lang.t(
+                    "Gruppen har bedömt att kommunen knappt kan påverka indikatorn (Påverkansgrad): den följs för information, utan målnivå.",
+                    "The group judged that the municipality can hardly influence the indicator (Degree of influence): it is followed for information, without a target.",
+                ));
+            } else {
+                signal::face(ui, a.target_signal, size)
+                    .on_hover_text(signal::target_reason(lang, a, unit, tolerance));
+                ui.label(labels::target_signal(a.target_signal).get(lang));
             }
-            ui.end_row();
-            for row in rows {
-                let a = &row.assessment;
-                let unit = &row.indicator.unit;
-                ui.horizontal(|ui| {
-                    if row.information {
-                        ui.label(lang.t("Informationsmått", "Information measure")).on_hover_text(lang.t(
-                            "Gruppen har bedömt att kommunen knappt kan påverka indikatorn (Påverkansgrad): den följs för information, utan målnivå.",
-                            "The group judged that the municipality can hardly influence the indicator (Degree of influence): it is followed for information, without a target.",
-                        ));
-                    } else {
-                        signal::face(ui, a.target_signal, size)
-                            .on_hover_text(signal::target_reason(lang, a, unit, tolerance));
-                        ui.label(labels::target_signal(a.target_signal).get(lang));
-                    }
-                    category_warning(ui, lang, row);
-                    if row.analysis.as_ref().is_some_and(|s| s.measurement_error) {
-                        ui.colored_label(palette::NOTICE, lang.t("Mätfel?", "Measurement error?"))
-                            .on_hover_text(lang.t(
-                                "Analysen har markerat ett mätfel: resultatet självt kan vara fel.",
-                                "The analysis marks a measurement error: the result itself may be wrong.",
-                            ));
-                    }
-                });
-                let title = format!(
-                    "{}{}",
-                    row.indicator.title,
-                    labels::gender_suffix(lang, a.gender)
-                );
-                ui.vertical(|ui| {
-                    // Long Kolada titles wrap instead of pushing the signals off screen.
-                    ui.set_max_width(title_width);
-                    if ui
-                        .link(title)
-                        .on_hover_text(lang.t("Visa detaljer", "Show details"))
-                        .clicked()
-                    {
-                        intents.push(Intent::Go(Route::Indicator {
-                            indicator: row.indicator.id.clone(),
-                            year: a.year,
-                        }));
-                    }
-                });
-                ui.label(signal::target_text(lang, a.target, unit));
-                ui.label(match a.outcome {
-                    Some(v) => lang.value_with_unit(v, unit),
-                    None => lang.t("saknas", "missing").to_string(),
-                });
-                ui.horizontal(|ui| {
-                    signal::arrow(ui, a.trend, size).on_hover_text(signal::trend_reason(lang, a));
-                    ui.label(labels::trend(a.trend).get(lang));
-                })
-                .response
-                .on_hover_text(signal::trend_reason(lang, a));
-                ui.horizontal(|ui| {
-                    signal::band_box(ui, a.ranking.map(|r| r.band), size)
-                        .on_hover_text(signal::band_reason(lang, a, unit));
-                    ui.label(labels::band(a.ranking.map(|r| r.band)).get(lang));
-                });
-                comment_and_actions(ui, lang, row, intents);
-                analysis_cell(ui, lang, row, home, intents);
-                ui.end_row();
+            category_warning(ui, lang, row);
+            if row.analysis.as_ref().is_some_and(|s| s.measurement_error) {
+                ui.colored_label(palette::NOTICE, lang.t("Mätfel?", "Measurement error?"))
+                    .on_hover_text(lang.t(
+                        "Analysen har markerat ett mätfel: resultatet självt kan vara fel.",
+                        "The analysis marks a measurement error: the result itself may be wrong.",
+                    ));
             }
         });
+    let title = format!(
+        "{}{}",
+        row.indicator.title,
+        labels::gender_suffix(lang, a.gender)
+    );
+    ui.vertical(|ui| {
+        // Long Kolada titles wrap instead of pushing the signals off screen.
+        ui.set_max_width(title_width);
+        if ui
+            .link(title)
+            .on_hover_text(lang.t("Visa detaljer", "Show details"))
+            .clicked()
+        {
+            intents.push(Intent::Go(Route::Indicator {
+                indicator: row.indicator.id.clone(),
+                year: a.year,
+            }));
+        }
+    });
+    ui.label(signal::target_text(lang, a.target, unit));
+    ui.label(match a.outcome {
+        Some(v) => lang.value_with_unit(v, unit),
+        None => lang.t("saknas", "missing").to_string(),
+    });
+    ui.horizontal(|ui| {
+        signal::arrow(ui, a.trend, size).on_hover_text(signal::trend_reason(lang, a));
+        ui.label(labels::trend(a.trend).get(lang));
+    })
+    .response
+    .on_hover_text(signal::trend_reason(lang, a));
+    ui.horizontal(|ui| {
+        signal::band_box(ui, a.ranking.map(|r| r.band), size)
+            .on_hover_text(signal::band_reason(lang, a, unit));
+        ui.label(labels::band(a.ranking.map(|r| r.band)).get(lang));
+    });
+    comment_and_actions(ui, lang, row, widths.comment, intents);
+    analysis_cell(ui, lang, row, home, intents);
+    ui.end_row();
 }
 
 /// The row's analysis: its state as a link to it, or a way to start one.
@@ -297,8 +339,15 @@ fn analysis_cell(
 }
 
 /// The group's comment, and the activities planned for the indicator with how many are late.
-fn comment_and_actions(ui: &mut egui::Ui, lang: Lang, row: &Row, intents: &mut Vec<Intent>) {
+fn comment_and_actions(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    row: &Row,
+    width: f32,
+    intents: &mut Vec<Intent>,
+) {
     ui.vertical(|ui| {
+        ui.set_max_width(width);
         if let Some(comment) = &row.comment {
             ui.label(comment);
         }
@@ -311,10 +360,7 @@ fn comment_and_actions(ui: &mut egui::Ui, lang: Lang, row: &Row, intents: &mut V
             closed: done,
             overdue: late,
         } = crate::model::action::tally(&row.actions, &today);
-        let text = match lang {
-            Lang::Sv => format!("{total} aktiviteter, {done} klara, {late} försenade"),
-            Lang::En => format!("{total} activities, {done} done, {late} overdue"),
-        };
+        let text = labels::activity_tally(lang, total, done, late);
         let link = ui.link(text).on_hover_text(
             row.actions
                 .iter()

@@ -114,13 +114,18 @@ impl GroupPage {
             "Members: name, service, role",
         ));
         let mut remove = None;
+        // Each field is as wide as its text (the column at most), and the row wraps, so a long
+        // name of a service shows whole and never runs into the next column.
+        let column = ui.available_width();
         for (n, m) in d.members.iter_mut().enumerate() {
-            ui.horizontal(|ui| {
-                for (field, hint, width) in [
-                    (&mut m.name, lang.t("Namn", "Name"), 140.0),
-                    (&mut m.service, lang.t("Förvaltning", "Service"), 140.0),
-                    (&mut m.role, lang.t("Roll", "Role"), 140.0),
+            ui.horizontal_wrapped(|ui| {
+                for (field, hint) in [
+                    (&mut m.name, lang.t("Namn", "Name")),
+                    (&mut m.service, lang.t("Förvaltning", "Service")),
+                    (&mut m.role, lang.t("Roll", "Role")),
                 ] {
+                    let width = (crate::ui::widgets::form::text_width(ui, field) + 24.0)
+                        .clamp(120.0, column - 16.0);
                     left |= ui
                         .add(
                             egui::TextEdit::singleline(field)
@@ -285,12 +290,19 @@ fn year_calendar(ui: &mut egui::Ui, ctx: &ViewContext<'_>, events: &[WorkEvent],
                                     .stroke(egui::Stroke::new(2.0, palette::TARGET))
                                     .inner_margin(4.0)
                                     .show(ui, |ui| {
-                                        ui.strong(text);
+                                        ui.add(
+                                            egui::Label::new(egui::RichText::new(&text).strong())
+                                                .truncate(),
+                                        )
+                                        .on_hover_text(format!("{text}\n{}", e.what));
                                         ui.label(short(&e.what, 40));
                                         ui.weak(lang.t("nästa", "next"));
                                     });
                             } else {
-                                ui.label(text).on_hover_text(&e.what);
+                                // A month is narrow: a long event name is cut, and said whole
+                                // on hover.
+                                ui.add(egui::Label::new(&text).truncate())
+                                    .on_hover_text(format!("{text}\n{}", e.what));
                             }
                         }
                     });

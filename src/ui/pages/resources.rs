@@ -191,7 +191,8 @@ impl ResourcesPage {
                 ui.end_row();
                 let mut lines = view.lines.clone();
                 lines.sort_by_key(|l| (goals.iter().position(|g| Some(g.id) == l.goal), l.id));
-                let wide = if ctx.presentation { 420.0 } else { 320.0 };
+                // The two text columns share what the numbers and buttons leave.
+                let wide = (ui.available_width() * 0.25).clamp(160.0, 420.0);
                 for line in &lines {
                     ui.scope(|ui| {
                         ui.set_max_width(wide);

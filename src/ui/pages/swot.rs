@@ -47,6 +47,10 @@ impl Default for SwotPage {
 }
 
 impl Page for SwotPage {
+    fn keys(&self) -> Vec<(&'static str, Tr)> {
+        crate::ui::widgets::workshop::board_keys(&STEP_KEYS)
+    }
+
     fn created(&mut self, edit: &crate::store::Edit, id: i64) {
         self.sessions.created(edit, id);
         if let crate::store::Edit::Board(BoardEdit::Group {
@@ -68,10 +72,9 @@ impl Page for SwotPage {
             ));
             return;
         };
-        self.sessions.shortcuts(ui, ctx, &STEP_KEYS);
         self.sessions
             .head(ui, ctx, &board.workshop, &QUESTIONS, intents);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             self.steps(ui, lang);
             ui.separator();
             self.sessions.timer(ui, ctx);

@@ -54,6 +54,10 @@ impl Default for TopNewsPage {
 }
 
 impl Page for TopNewsPage {
+    fn keys(&self) -> Vec<(&'static str, crate::i18n::Tr)> {
+        crate::ui::widgets::workshop::board_keys(&[])
+    }
+
     fn created(&mut self, edit: &crate::store::Edit, id: i64) {
         self.sessions.created(edit, id);
         if let crate::store::Edit::Board(BoardEdit::Sheet(Change::Put(_))) = edit {
@@ -71,7 +75,6 @@ impl Page for TopNewsPage {
             ));
             return;
         };
-        self.sessions.shortcuts(ui, ctx, &[]);
         self.sessions.head(ui, ctx, &board.workshop, &[], intents);
         ui.horizontal(|ui| {
             for (part, name) in [

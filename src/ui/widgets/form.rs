@@ -11,8 +11,14 @@ pub fn text_rows<'a>(
     let mut left = false;
     for (label, field) in rows {
         let l = ui.label(label);
+        // A text longer than the field wraps onto more lines instead of being cut.
+        let edit = if text_width(ui, field) > width - 8.0 {
+            egui::TextEdit::multiline(field).desired_rows(1)
+        } else {
+            egui::TextEdit::singleline(field)
+        };
         left |= ui
-            .add(egui::TextEdit::singleline(field).desired_width(width))
+            .add(edit.desired_width(width))
             .labelled_by(l.id)
             .lost_focus();
         ui.end_row();
@@ -30,6 +36,14 @@ pub fn short(text: &str, max: usize) -> String {
     }
 }
 
+/// How wide `text` is in the body font on one line: for fields sized to what they hold.
+pub fn text_width(ui: &egui::Ui, text: &str) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    ui.fonts_mut(|f| f.layout_no_wrap(text.to_string(), font, egui::Color32::BLACK))
+        .size()
+        .x
+}
+
 /// A drop-down with its label before it, as a form reads left to right (egui's own puts the
 /// label after); the label names the drop-down for screen readers and the tests.
 pub fn labelled_combo<R>(
@@ -38,6 +52,16 @@ pub fn labelled_combo<R>(
     combo: egui::ComboBox,
     add: impl FnOnce(&mut egui::Ui) -> R,
 ) -> Option<R> {
+    // In a wrapping row the pair moves to the next line together when it does not fit (the
+    // row cannot know the drop-down's width before it is drawn).
+    if ui.layout().main_wrap() {
+        let needed =
+            text_width(ui, label) + ui.spacing().item_spacing.x + ui.spacing().combo_width * 2.0;
+        let left = ui.max_rect().right() - ui.cursor().min.x;
+        if left < needed && ui.cursor().min.x > ui.max_rect().min.x + 1.0 {
+            ui.end_row();
+        }
+    }
     ui.horizontal(|ui| {
         let l = ui.label(label);
         let shown = combo.show_ui(ui, add);

@@ -7,6 +7,7 @@ pub mod direction;
 pub mod distribution;
 pub mod fishbone;
 pub mod form;
+pub mod keys;
 pub mod knowledge;
 pub mod picker;
 pub mod resources;

@@ -20,7 +20,7 @@ pub fn timer(ui: &mut egui::Ui, lang: Lang, timer: &mut Timer, size: f32, contro
     let now = ui.input(|i| i.time);
     let left = timer.left(now);
     let over = left <= 0.0;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let (rect, response) =
             ui.allocate_exact_size(Vec2::new(size * 3.2, size * 1.3), Sense::hover());
         let fill = if over {

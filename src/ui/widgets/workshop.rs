@@ -12,7 +12,7 @@ use crate::store::shape::Change;
 use crate::ui::theme::palette;
 use crate::ui::widgets::form::{short, text_rows};
 use crate::ui::widgets::timer;
-use crate::ui::{Cached, Intent, ViewContext};
+use crate::ui::{Cached, Intent, UiCommand, ViewContext};
 
 /// A workshop page's sessions and what it keeps between frames.
 pub struct Sessions {
@@ -23,8 +23,6 @@ pub struct Sessions {
     pub selected: Option<i64>,
     head: Option<(u64, Workshop)>,
     pub timer: Timer,
-    /// The shortcut overlay is open.
-    pub help: bool,
     /// A new session asked for: how many take part, before it is made.
     starting: Option<u32>,
 }
@@ -39,7 +37,6 @@ impl Sessions {
             selected: None,
             head: None,
             timer: Timer::new(minutes),
-            help: false,
             starting: None,
         }
     }
@@ -131,12 +128,8 @@ impl Sessions {
             {
                 intents.push(Intent::ExportPicture { path: None });
             }
-            if !ctx.presentation
-                && ui
-                    .selectable_label(self.help, lang.t("Kortkommandon", "Shortcuts"))
-                    .clicked()
-            {
-                self.help = !self.help;
+            if !ctx.presentation && UiCommand::Shortcuts.button(ui, lang, true) {
+                intents.push(Intent::Command(UiCommand::Shortcuts));
             }
         });
         let id = self.selected?;
@@ -243,44 +236,17 @@ impl Sessions {
     pub fn timer(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>) {
         timer::facilitator(ui, ctx.lang, ctx.presentation, &mut self.timer);
     }
+}
 
-    /// The shortcut overlay, when open: the board's keys and the page's own.
-    pub fn shortcuts(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, own: &[(&str, Tr)]) {
-        let lang = ctx.lang;
-        if ctx.presentation {
-            return;
-        }
-        if !ui.ctx().egui_wants_keyboard_input()
-            && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F1))
-        {
-            self.help = !self.help;
-        }
-        let mut open = self.help;
-        egui::Window::new(lang.t("Kortkommandon", "Shortcuts"))
-            .open(&mut open)
-            .collapsible(false)
-            .show(ui.ctx(), |ui| {
-                egui::Grid::new("board_shortcuts")
-                    .striped(true)
-                    .show(ui, |ui| {
-                        let all = crate::ui::widgets::board::SHORTCUTS.iter().chain(own);
-                        for (key, what) in all {
-                            ui.strong(*key);
-                            ui.label(what.get(lang));
-                            ui.end_row();
-                        }
-                        ui.strong("T");
-                        ui.label(lang.t("Starta eller pausa tiduret", "Start or pause the timer"));
-                        ui.end_row();
-                        ui.strong("F1");
-                        ui.label(
-                            lang.t("Visa eller dölj den här listan", "Show or hide this list"),
-                        );
-                        ui.end_row();
-                    });
-            });
-        self.help = open;
-    }
+/// The keys of a board page for the overlay: the board's, the page's own, and the timer's.
+pub fn board_keys(own: &[(&'static str, Tr)]) -> Vec<(&'static str, Tr)> {
+    let mut keys: Vec<(&'static str, Tr)> = crate::ui::widgets::board::SHORTCUTS.to_vec();
+    keys.extend_from_slice(own);
+    keys.push((
+        "T",
+        Tr::new("Starta eller pausa tiduret", "Start or pause the timer"),
+    ));
+    keys
 }
 
 /// A new session of `kind`, dated today.
