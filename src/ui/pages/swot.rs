@@ -75,7 +75,7 @@ impl Page for SwotPage {
         self.sessions
             .head(ui, ctx, &board.workshop, &QUESTIONS, intents);
         ui.horizontal_wrapped(|ui| {
-            self.steps(ui, lang);
+            self.steps(ui, lang, ctx.projector);
             ui.separator();
             self.sessions.timer(ui, ctx);
         });
@@ -113,7 +113,7 @@ impl Page for SwotPage {
 
 impl SwotPage {
     /// The four steps as tabs; Alt+arrows move between them.
-    fn steps(&mut self, ui: &mut egui::Ui, lang: Lang) {
+    fn steps(&mut self, ui: &mut egui::Ui, lang: Lang, projector: bool) {
         let index = SwotStep::ALL
             .iter()
             .position(|s| *s == self.step)
@@ -133,6 +133,11 @@ impl SwotPage {
             }
         }
         ui.horizontal_wrapped(|ui| {
+            if projector {
+                // The wall shows where the group is, not the tabs the facilitator steers with.
+                ui.strong(labels::swot_step(self.step).get(lang));
+                return;
+            }
             for s in SwotStep::ALL {
                 if ui
                     .selectable_label(self.step == s, labels::swot_step(s).get(lang))

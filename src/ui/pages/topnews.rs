@@ -76,7 +76,7 @@ impl Page for TopNewsPage {
             return;
         };
         self.sessions.head(ui, ctx, &board.workshop, &[], intents);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             for (part, name) in [
                 (Part::Preparation, lang.t("Förberedelse", "Preparation")),
                 (
@@ -88,7 +88,12 @@ impl Page for TopNewsPage {
                     lang.t("Teman och aktiviteter", "Themes and activities"),
                 ),
             ] {
-                if ui.selectable_label(self.part == part, name).clicked() {
+                if ctx.projector {
+                    // The wall shows the part the group is in, not the tabs.
+                    if self.part == part {
+                        ui.strong(name);
+                    }
+                } else if ui.selectable_label(self.part == part, name).clicked() {
                     self.part = part;
                 }
             }

@@ -90,7 +90,11 @@ impl Sessions {
                 None => {}
             }
         }
+        // The projector shows the chosen session only: the list is the facilitator's.
         ui.horizontal_wrapped(|ui| {
+            if ctx.projector {
+                return;
+            }
             for w in &list {
                 let name = format!("{} {}", w.date, short(&w.question, 40));
                 if ui
