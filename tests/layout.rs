@@ -166,12 +166,18 @@ fn the_projector_shows_the_board_and_its_timer_in_wall_sized_text() {
     drop(styrsnurra::store::demo::build(&path).unwrap());
     let mut h = room(&path);
     go(&mut h, PageId::Swot);
-    assert!(h.query_by_label("Ny session").is_some(), "the laptop has the list");
+    assert!(
+        h.query_by_label("Ny session").is_some(),
+        "the laptop has the list"
+    );
     for (w, hgt, least) in [(1920.0, 1080.0, 28.0), (1280.0, 720.0, 18.0)] {
         h.set_size(egui::vec2(w, hgt));
         set_view(&mut h, View::Projector);
         settle(&mut h);
-        assert!(h.query_by_label("Ny session").is_none(), "no session list on the wall");
+        assert!(
+            h.query_by_label("Ny session").is_none(),
+            "no session list on the wall"
+        );
         assert!(
             h.query_by_label("3 Sammanfattning").is_none(),
             "no step tabs on the wall"
@@ -183,7 +189,10 @@ fn the_projector_shows_the_board_and_its_timer_in_wall_sized_text() {
             step.rect().height()
         );
         let timer = h.get_by_label_contains("Kvar:");
-        assert!(timer.rect().max.y <= hgt && timer.rect().max.x <= w, "timer in view");
+        assert!(
+            timer.rect().max.y <= hgt && timer.rect().max.x <= w,
+            "timer in view"
+        );
         set_view(&mut h, View::Working);
         settle(&mut h);
     }

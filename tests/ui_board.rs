@@ -74,10 +74,11 @@ fn a_swot_step_is_run_from_the_keyboard_and_undone_to_the_empty_session() {
     assert_eq!((count(Field::Opportunity), count(Field::Threat)), (3, 3));
     key(&mut h, Key::Escape); // leave the entry row
 
-    // C: the first opportunity picked up with Space and dropped on the second: a heading.
+    // C: the first opportunity picked up with Space and dropped on its neighbour to the
+    // right on screen (issue 22: the arrows move to the neighbour, not to the next field).
     key(&mut h, Key::ArrowDown); // the first item of the first field
     key(&mut h, Key::Space);
-    key(&mut h, Key::ArrowDown);
+    key(&mut h, Key::ArrowRight);
     key(&mut h, Key::Enter);
     h.get_by_label("Rubrik").type_text(" och statistik");
     h.step();
@@ -91,14 +92,13 @@ fn a_swot_step_is_run_from_the_keyboard_and_undone_to_the_empty_session() {
     );
     assert_eq!(board.under(opportunity.id).len(), 2);
 
-    // The first two threats likewise, from the next field.
-    key(&mut h, Key::ArrowRight);
-    h.run_steps(2);
+    // The first two threats likewise: the first chosen by mouse, dropped on its neighbour.
     let board = newest(&path, BoardKind::Swot);
     let first_threat = board.loose(Field::Threat, None)[0].id;
-    // The selection moved to the threats' first item.
+    h.get_by_label("Pensionsavgångar").click();
+    h.run_steps(2);
     key(&mut h, Key::Space);
-    key(&mut h, Key::ArrowDown);
+    key(&mut h, Key::ArrowRight);
     key(&mut h, Key::Enter);
     key(&mut h, Key::Enter); // keep the suggested title
     let board = newest(&path, BoardKind::Swot);
@@ -110,6 +110,30 @@ fn a_swot_step_is_run_from_the_keyboard_and_undone_to_the_empty_session() {
         .unwrap()
         .clone();
     assert!(board.under(threat.id).iter().any(|n| n.id == first_threat));
+
+    // A threat carried onto an opportunity is not grouped there, and the board says why.
+    h.get_by_label("Lågkonjunktur").click();
+    h.run_steps(2);
+    key(&mut h, Key::Space);
+    key(&mut h, Key::ArrowLeft);
+    key(&mut h, Key::Enter);
+    assert!(
+        h.query_by_label_contains("kan inte grupperas under Möjligheter")
+            .is_some(),
+        "the refusal is said"
+    );
+    assert_eq!(
+        newest(&path, BoardKind::Swot),
+        board,
+        "nothing moved to another field"
+    );
+    key(&mut h, Key::Escape);
+    // The threat heading again: its title comes before its notes.
+    h.get_all_by_label("Svårt att rekrytera chefer")
+        .next()
+        .expect("the heading's title")
+        .click();
+    h.run_steps(2);
 
     // D: dots with + on the chosen heading (the threat heading is chosen after grouping).
     for _ in 0..3 {

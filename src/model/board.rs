@@ -255,6 +255,14 @@ pub struct Note {
     pub sheet: Option<i64>,
 }
 
+impl Note {
+    /// A note is grouped only with what stands in its own field: a weakness never lands
+    /// under a strength's heading by a slip of the keys.
+    pub fn may_join(&self, field: Field) -> bool {
+        self.field == field
+    }
+}
+
 /// A heading that groups notes on a subject; the room gives it dots.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]

@@ -44,6 +44,10 @@ pub struct BoardState {
     focus_entry: bool,
     /// A heading's title being written: (heading id, text).
     pub renaming: Option<(i64, String)>,
+    /// Where each note and heading title stood in the last frame, for the arrow keys.
+    placed: Vec<(Item, egui::Rect)>,
+    /// Why the last drop was not made.
+    pub refused: Option<String>,
 }
 
 impl BoardState {
@@ -157,8 +161,41 @@ fn items(board: &Board, field: Field, config: &BoardConfig<'_>) -> Vec<Item> {
 
 /// Moving `note` onto `target`: under the target's heading, or with the target under a new
 /// heading named after it.
-fn drop_on(board: &Board, note: i64, target: Item) -> Option<Intent> {
+/// Drops `note` on `target`, unless that would move it into another field: then nothing is
+/// changed and `state` says why.
+fn drop_note(
+    board: &Board,
+    note: i64,
+    target: Item,
+    state: &mut BoardState,
+    lang: Lang,
+) -> Option<Intent> {
     let moved = board.notes.iter().find(|n| n.id == note)?;
+    let field = match target {
+        Item::Heading(h) => board.headings.iter().find(|x| x.id == h)?.field,
+        Item::Note(t) => board.notes.iter().find(|n| n.id == t)?.field,
+    };
+    if !moved.may_join(field) {
+        let (from, to) = (
+            labels::field(moved.field).get(lang),
+            labels::field(field).get(lang),
+        );
+        state.refused = Some(match lang {
+            Lang::Sv => format!(
+                "Lappen står under {from} och kan inte grupperas under {to}. Välj en lapp eller rubrik under {from}."
+            ),
+            Lang::En => format!(
+                "The note stands under {from} and cannot be grouped under {to}. Choose a note or heading under {from}."
+            ),
+        });
+        return None;
+    }
+    state.refused = None;
+    drop_on(board, moved, target)
+}
+
+fn drop_on(board: &Board, moved: &Note, target: Item) -> Option<Intent> {
+    let note = moved.id;
     match target {
         Item::Heading(h) => (moved.heading != Some(h)).then(|| group(None, vec![(note, Some(h))])),
         Item::Note(t) if t == note => None,
@@ -190,7 +227,13 @@ pub fn board(
     let editable = ctx.editable();
     if editable {
         entry_row(ui, ctx.lang, board, config, state, intents);
-        keyboard(ui, board, config, state, intents);
+        keyboard(ui, ctx.lang, board, config, state, intents);
+    }
+    if !ctx.projector {
+        state.placed.clear();
+    }
+    if let Some(refused) = &state.refused {
+        ui.colored_label(palette::ERROR, refused);
     }
     if let Some(carried) = state.carried {
         let text = board
@@ -279,6 +322,7 @@ fn entry_row(
 /// The board's keys when no text field has the keyboard.
 fn keyboard(
     ui: &mut egui::Ui,
+    lang: Lang,
     board: &Board,
     config: &BoardConfig<'_>,
     state: &mut BoardState,
@@ -325,9 +369,15 @@ fn keyboard(
         (Key::ArrowLeft, -1, 0),
         (Key::ArrowRight, 1, 0),
     ] {
-        if pressed(key)
-            && let Some(next) = step(dc, dr)
-        {
+        if !pressed(key) {
+            continue;
+        }
+        // The neighbour on screen; before anything was drawn, the next in the field's list.
+        let direction = egui::vec2(dc as f32, dr as f32);
+        let on_screen = state
+            .selected
+            .and_then(|from| neighbour(&state.placed, from, direction));
+        if let Some(next) = on_screen.or_else(|| step(dc, dr)) {
             state.selected = Some(next);
         }
     }
@@ -344,7 +394,7 @@ fn keyboard(
     }
     if pressed(Key::Enter) {
         if let Some(note) = state.carried.take() {
-            intents.extend(drop_on(board, note, selected));
+            intents.extend(drop_note(board, note, selected, state, lang));
         } else if let Item::Heading(h) = selected
             && config.grouping
         {
@@ -388,6 +438,23 @@ fn keyboard(
             intents.push(set_dots(heading, dots));
         }
     }
+}
+
+/// The item nearest to `from` in `direction` (a unit step along x or y), by the centres of
+/// where they stood: along the direction counts once, across it twice.
+fn neighbour(placed: &[(Item, egui::Rect)], from: Item, direction: egui::Vec2) -> Option<Item> {
+    let here = placed.iter().find(|(i, _)| *i == from)?.1.center();
+    placed
+        .iter()
+        .filter(|(i, _)| *i != from)
+        .filter_map(|(item, rect)| {
+            let d = rect.center() - here;
+            let along = d.x * direction.x + d.y * direction.y;
+            let across = (d.x * direction.y - d.y * direction.x).abs();
+            (along > 1.0).then_some((along + across * 2.0, *item))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, item)| item)
 }
 
 fn remove(item: Item) -> Intent {
@@ -516,11 +583,26 @@ fn heading_ui(
                 });
         })
         .response;
+    if !ctx.projector {
+        // The title strip, not the whole group: the arrows move between titles and notes.
+        let strip = ui.text_style_height(&egui::TextStyle::Body) * 2.0;
+        let title = egui::Rect::from_min_size(
+            response.rect.min,
+            egui::vec2(response.rect.width(), response.rect.height().min(strip)),
+        );
+        state.placed.push((Item::Heading(h.id), title));
+    }
     if response.clicked() {
         state.selected = Some(Item::Heading(h.id));
     }
     if let Some(dragged) = response.dnd_release_payload::<DragNote>() {
-        intents.extend(drop_on(board, dragged.0, Item::Heading(h.id)));
+        intents.extend(drop_note(
+            board,
+            dragged.0,
+            Item::Heading(h.id),
+            state,
+            lang,
+        ));
     }
     if ctx.editable() {
         response.context_menu(|ui| {
@@ -692,12 +774,21 @@ fn note_ui(
         Sense::click()
     };
     let response = ui.interact(inner.response.rect, id, sense);
+    if !ctx.projector {
+        state.placed.push((Item::Note(note.id), response.rect));
+    }
     response.dnd_set_drag_payload(DragNote(note.id));
     if response.clicked() {
         state.selected = Some(Item::Note(note.id));
     }
     if let Some(dragged) = response.dnd_release_payload::<DragNote>() {
-        intents.extend(drop_on(board, dragged.0, Item::Note(note.id)));
+        intents.extend(drop_note(
+            board,
+            dragged.0,
+            Item::Note(note.id),
+            state,
+            lang,
+        ));
     }
     if dragging && let Some(pointer) = ui.ctx().pointer_interact_pos() {
         // The note follows the pointer above everything else.
