@@ -218,7 +218,7 @@ fn the_pdf_reads_back_with_goals_status_words_and_swedish_numbers() {
 
 #[test]
 fn the_report_page_previews_and_writes_in_the_background() {
-    use egui_kittest::kittest::Queryable;
+    use egui_kittest::kittest::{NodeT, Queryable};
     use styrsnurra::report::Format;
     use styrsnurra::ui::{Intent, PageId};
     let dir = tempdir();
@@ -266,6 +266,39 @@ fn the_report_page_previews_and_writes_in_the_background() {
         range.rows().count(),
         2 + 2,
         "header, one plan, the source two rows down"
+    );
+
+    // Where no file dialog opens, the path is typed: the ending is added, and a file that
+    // is there already is never replaced from the field.
+    let typed = dir.path().join("delår");
+    h.get_by_label("eller spara till sökvägen").focus();
+    h.step();
+    h.get_by_label("eller spara till sökvägen")
+        .type_text(&typed.display().to_string());
+    h.run_steps(2);
+    h.get_by_label("Spara").click();
+    h.run_steps(2);
+    common::app::wait_until(&mut h, |h| !h.state().report_running());
+    let pdf = dir.path().join("delår.pdf");
+    let written = std::fs::read(&pdf).expect("the typed path gets the format's ending");
+    assert!(written.starts_with(b"%PDF"));
+    h.get_by_label("Spara").click();
+    h.run_steps(2);
+    common::app::wait_until(&mut h, |h| !h.state().report_running());
+    let node = h.get_by_label_contains("Fel:");
+    let refusal = format!(
+        "{} {}",
+        node.accesskit_node().label().unwrap_or_default(),
+        node.accesskit_node().value().unwrap_or_default()
+    );
+    assert!(
+        refusal.contains("delår.pdf"),
+        "the refusal names the file: {refusal}"
+    );
+    assert_eq!(
+        std::fs::read(&pdf).unwrap(),
+        written,
+        "the file is unchanged"
     );
 }
 

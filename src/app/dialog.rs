@@ -36,7 +36,12 @@ pub enum DialogKind {
 pub struct PendingDialog {
     pub kind: DialogKind,
     job: Job<Vec<PathBuf>>,
+    started: std::time::Instant,
 }
+
+/// A dialog that closes with nothing sooner than this did not open (no file dialog on the
+/// system): nobody cancels that fast.
+const NO_DIALOG: std::time::Duration = std::time::Duration::from_millis(300);
 
 type PathsFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Vec<PathBuf>> + Send>>;
 
@@ -156,15 +161,25 @@ impl PendingDialog {
             pollster::block_on(future)
         })
         .ok()?;
-        Some(PendingDialog { kind, job })
+        Some(PendingDialog {
+            kind,
+            job,
+            started: std::time::Instant::now(),
+        })
     }
 
-    /// The paths picked, once the dialog has closed (empty when it was cancelled).
-    pub fn take_finished(slot: &mut Option<PendingDialog>) -> Option<(DialogKind, Vec<PathBuf>)> {
+    /// The paths picked, once the dialog has closed (empty when it was cancelled), and
+    /// whether it closed empty at once: then no dialog could be shown.
+    pub fn take_finished(
+        slot: &mut Option<PendingDialog>,
+    ) -> Option<(DialogKind, Vec<PathBuf>, bool)> {
         if !slot.as_ref().is_some_and(|d| d.job.is_finished()) {
             return None;
         }
         let dialog = slot.take()?;
-        Some((dialog.kind, dialog.job.join().unwrap_or_default()))
+        let quick = dialog.started.elapsed() < NO_DIALOG;
+        let paths = dialog.job.join().unwrap_or_default();
+        let failed = quick && paths.is_empty();
+        Some((dialog.kind, paths, failed))
     }
 }

@@ -320,9 +320,19 @@ impl App {
     }
 
     fn poll_dialog(&mut self) {
-        let Some((kind, paths)) = PendingDialog::take_finished(&mut self.dialog) else {
+        let Some((kind, paths, failed)) = PendingDialog::take_finished(&mut self.dialog) else {
             return;
         };
+        if failed {
+            self.banner = Some(Banner::Notice(
+                self.lang
+                    .t(
+                        "Ingen fildialog kunde öppnas här. Skriv sökvägen i fältet på sidan i stället.",
+                        "No file dialog could be opened here. Type the path in the field on the page instead.",
+                    )
+                    .to_string(),
+            ));
+        }
         let Some(first) = paths.first().cloned() else {
             return;
         };
@@ -337,7 +347,7 @@ impl App {
             DialogKind::ExportReport(kind, year, _) => {
                 let ctx = self.context.clone();
                 let selection = std::mem::take(&mut self.report_selection);
-                self.export_report(kind, year, &selection, first, ctx.as_ref());
+                self.export_report(kind, year, &selection, first, true, ctx.as_ref());
             }
             DialogKind::ExportPicture => {
                 if let Some(ctx) = self.context.clone() {
@@ -370,6 +380,7 @@ impl App {
         year: Option<i32>,
         selection: &crate::report::Selection,
         path: PathBuf,
+        overwrite: bool,
         ctx: Option<&egui::Context>,
     ) {
         let lang = self.lang;
@@ -382,7 +393,7 @@ impl App {
             }
         };
         let job = crate::ui::job::Job::spawn("report", (), ctx.cloned(), move |_: &()| {
-            crate::report::write(&report, &path, true, lang)
+            crate::report::write(&report, &path, overwrite, lang)
                 .map(|()| path)
                 .map_err(|e| e.message(lang))
         });
@@ -681,7 +692,8 @@ impl App {
                 selection,
                 path,
             } => match path {
-                Some(path) => self.export_report(kind, year, &selection, path, ctx),
+                // A typed path never replaces a file: only the save dialog asks about that.
+                Some(path) => self.export_report(kind, year, &selection, path, false, ctx),
                 None => {
                     self.report_selection = selection;
                     self.start_dialog(DialogKind::ExportReport(kind, year, format), ctx);

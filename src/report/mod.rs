@@ -108,6 +108,27 @@ impl Format {
             _ => None,
         }
     }
+
+    /// The file name ending a file of this format gets.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
+        }
+    }
+
+    /// `path` as a file of this format: the ending added when it has none of the three.
+    pub fn file_path(self, path: &Path) -> std::path::PathBuf {
+        if Format::from_path(path).is_some() {
+            path.to_path_buf()
+        } else {
+            let mut name = path.as_os_str().to_owned();
+            name.push(".");
+            name.push(self.extension());
+            name.into()
+        }
+    }
 }
 
 /// A report: its title, what it covers, and its content in order.

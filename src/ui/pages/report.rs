@@ -30,6 +30,8 @@ pub struct ReportPage {
     choices: Cached<u64, Choices>,
     /// The report as it would be written, or why it cannot be.
     preview: Cached<PreviewKey, Result<Report, String>>,
+    /// A path typed where no file dialog opens.
+    path_text: String,
 }
 
 impl Page for ReportPage {
@@ -158,10 +160,37 @@ impl Page for ReportPage {
                 kind,
                 year,
                 format,
-                selection,
+                selection: selection.clone(),
                 path: None,
             });
         }
+        // Where no file dialog opens (a locked-down machine), the path is typed.
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label(lang.t("eller spara till sökvägen", "or save to the path"));
+            ui.add(
+                egui::TextEdit::singleline(&mut self.path_text)
+                    .hint_text(format!("rapport.{}", format.extension()))
+                    .desired_width(360.0),
+            )
+            .labelled_by(l.id);
+            let typed = self.path_text.trim();
+            if ui
+                .add_enabled(
+                    !typed.is_empty(),
+                    egui::Button::new(lang.t("Spara", "Save")),
+                )
+                .clicked()
+            {
+                let path = format.file_path(std::path::Path::new(typed));
+                intents.push(Intent::ExportReport {
+                    kind,
+                    year,
+                    format,
+                    selection,
+                    path: Some(path),
+                });
+            }
+        });
         ui.separator();
         egui::ScrollArea::vertical()
             .auto_shrink(false)
