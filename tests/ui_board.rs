@@ -38,6 +38,38 @@ fn note(h: &mut Harness<'static, App>, text: &str) {
     key(h, Key::Enter);
 }
 
+/// A threat carried onto an opportunity is not grouped there, and the board says why; the
+/// threat heading is chosen again afterwards.
+fn refuse_a_drop_into_another_field(
+    h: &mut Harness<'static, App>,
+    path: &std::path::Path,
+    board: &Board,
+) {
+    // A threat carried onto an opportunity is not grouped there, and the board says why.
+    h.get_by_label("Lågkonjunktur").click();
+    h.run_steps(2);
+    key(h, Key::Space);
+    key(h, Key::ArrowLeft);
+    key(h, Key::Enter);
+    assert!(
+        h.query_by_label_contains("kan inte grupperas under Möjligheter")
+            .is_some(),
+        "the refusal is said"
+    );
+    assert_eq!(
+        newest(path, BoardKind::Swot),
+        *board,
+        "nothing moved to another field"
+    );
+    key(h, Key::Escape);
+    // The threat heading again: its title comes before its notes.
+    h.get_all_by_label("Svårt att rekrytera chefer")
+        .next()
+        .expect("the heading's title")
+        .click();
+    h.run_steps(2);
+}
+
 #[test]
 fn a_swot_step_is_run_from_the_keyboard_and_undone_to_the_empty_session() {
     let (_dir, path, mut h) = common::app::demo_harness();
@@ -111,29 +143,7 @@ fn a_swot_step_is_run_from_the_keyboard_and_undone_to_the_empty_session() {
         .clone();
     assert!(board.under(threat.id).iter().any(|n| n.id == first_threat));
 
-    // A threat carried onto an opportunity is not grouped there, and the board says why.
-    h.get_by_label("Lågkonjunktur").click();
-    h.run_steps(2);
-    key(&mut h, Key::Space);
-    key(&mut h, Key::ArrowLeft);
-    key(&mut h, Key::Enter);
-    assert!(
-        h.query_by_label_contains("kan inte grupperas under Möjligheter")
-            .is_some(),
-        "the refusal is said"
-    );
-    assert_eq!(
-        newest(&path, BoardKind::Swot),
-        board,
-        "nothing moved to another field"
-    );
-    key(&mut h, Key::Escape);
-    // The threat heading again: its title comes before its notes.
-    h.get_all_by_label("Svårt att rekrytera chefer")
-        .next()
-        .expect("the heading's title")
-        .click();
-    h.run_steps(2);
+    refuse_a_drop_into_another_field(&mut h, &path, &board);
 
     // D: dots with + on the chosen heading (the threat heading is chosen after grouping).
     for _ in 0..3 {

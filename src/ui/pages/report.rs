@@ -148,49 +148,14 @@ impl Page for ReportPage {
                 return;
             }
         };
-        if ui
-            .button(lang.t("Exportera …", "Export …"))
-            .on_hover_text(lang.t(
-                "Frågar var filen ska sparas; en fil som finns skrivs bara över om du säger ja.",
-                "Asks where to save the file; an existing file is only replaced if you say yes.",
-            ))
-            .clicked()
-        {
-            intents.push(Intent::ExportReport {
-                kind,
-                year,
-                format,
-                selection: selection.clone(),
-                path: None,
-            });
-        }
-        // Where no file dialog opens (a locked-down machine), the path is typed.
-        ui.horizontal_wrapped(|ui| {
-            let l = ui.label(lang.t("eller spara till sökvägen", "or save to the path"));
-            ui.add(
-                egui::TextEdit::singleline(&mut self.path_text)
-                    .hint_text(format!("rapport.{}", format.extension()))
-                    .desired_width(360.0),
-            )
-            .labelled_by(l.id);
-            let typed = self.path_text.trim();
-            if ui
-                .add_enabled(
-                    !typed.is_empty(),
-                    egui::Button::new(lang.t("Spara", "Save")),
-                )
-                .clicked()
-            {
-                let path = format.file_path(std::path::Path::new(typed));
-                intents.push(Intent::ExportReport {
-                    kind,
-                    year,
-                    format,
-                    selection,
-                    path: Some(path),
-                });
-            }
-        });
+        let make = |path| Intent::ExportReport {
+            kind,
+            year,
+            format,
+            selection: selection.clone(),
+            path,
+        };
+        export_row(ui, lang, &mut self.path_text, format, &make, intents);
         ui.separator();
         egui::ScrollArea::vertical()
             .auto_shrink(false)
@@ -198,6 +163,48 @@ impl Page for ReportPage {
                 contents(ui, lang, report);
             });
     }
+}
+
+/// The export button (a save dialog) and, where no dialog opens, a path to type; `make`
+/// turns a path (none: ask with a dialog) into the export asked for.
+fn export_row(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    path_text: &mut String,
+    format: Format,
+    make: &dyn Fn(Option<std::path::PathBuf>) -> Intent,
+    intents: &mut Vec<Intent>,
+) {
+    if ui
+        .button(lang.t("Exportera …", "Export …"))
+        .on_hover_text(lang.t(
+            "Frågar var filen ska sparas; en fil som finns skrivs bara över om du säger ja.",
+            "Asks where to save the file; an existing file is only replaced if you say yes.",
+        ))
+        .clicked()
+    {
+        intents.push(make(None));
+    }
+    // Where no file dialog opens (a locked-down machine), the path is typed.
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label(lang.t("eller spara till sökvägen", "or save to the path"));
+        ui.add(
+            egui::TextEdit::singleline(path_text)
+                .hint_text(format!("rapport.{}", format.extension()))
+                .desired_width(360.0),
+        )
+        .labelled_by(l.id);
+        let typed = path_text.trim();
+        if ui
+            .add_enabled(
+                !typed.is_empty(),
+                egui::Button::new(lang.t("Spara", "Save")),
+            )
+            .clicked()
+        {
+            intents.push(make(Some(format.file_path(std::path::Path::new(typed)))));
+        }
+    });
 }
 
 /// Ticks for what goes into the report; unticked ids are kept as left out.
