@@ -22,18 +22,10 @@ impl App {
             return;
         };
         if self.presentation {
-            // On the projector the steps are a row of tabs, so the content gets the full width.
+            // On the projector the steps are one row: back, the step shown (a list of the
+            // others), next; the content gets the full width and nearly all the height.
             egui::Panel::top("navigation_tabs").show(ui, |ui| {
-                ui.horizontal_wrapped(|ui| {
-                    for page in PageId::in_navigation().filter(|p| p.info().in_presentation) {
-                        if ui
-                            .selectable_label(current == page, page.title(self.lang))
-                            .clicked()
-                        {
-                            intents.push(Intent::Go(Route::Page(page)));
-                        }
-                    }
-                });
+                ui.horizontal(|ui| presentation_steps(ui, self.lang, current, intents));
             });
         } else {
             egui::Panel::left("navigation")
@@ -262,5 +254,34 @@ fn navigation(
                 }
             }
         });
+    }
+}
+
+/// The steps in presentation mode: the one shown, a list to jump to another, and its
+/// neighbours.
+fn presentation_steps(ui: &mut egui::Ui, lang: Lang, current: PageId, intents: &mut Vec<Intent>) {
+    for (command, text) in [(UiCommand::PreviousPage, "<"), (UiCommand::NextPage, ">")] {
+        if command == UiCommand::NextPage {
+            egui::ComboBox::from_id_salt("presentation_step")
+                .selected_text(egui::RichText::new(current.title(lang)).strong())
+                .width(ui.available_width() * 0.5)
+                .show_ui(ui, |ui| {
+                    for page in PageId::in_navigation().filter(|p| p.info().in_presentation) {
+                        if ui
+                            .selectable_label(current == page, page.title(lang))
+                            .clicked()
+                        {
+                            intents.push(Intent::Go(Route::Page(page)));
+                        }
+                    }
+                });
+        }
+        if ui
+            .button(text)
+            .on_hover_text(command.text_with_shortcut(ui.ctx(), lang))
+            .clicked()
+        {
+            intents.push(Intent::Command(command));
+        }
     }
 }
