@@ -39,6 +39,8 @@ enum View {
 }
 
 const SIZES: [(f32, f32); 2] = [(1280.0, 720.0), (1920.0, 1080.0)];
+/// An older projector's size, checked in the projector's view only.
+const PROJECTOR_SMALL: (f32, f32) = (1024.0, 768.0);
 const VIEWS: [View; 3] = [View::Working, View::Presentation, View::Projector];
 
 fn room(path: &std::path::Path) -> Harness<'static, Room> {
@@ -82,9 +84,12 @@ fn check_page(
     prepare: &Prepare<'_>,
     failures: &mut Vec<String>,
 ) {
-    for (w, hgt) in SIZES {
+    for (w, hgt) in SIZES.into_iter().chain([PROJECTOR_SMALL]) {
         h.set_size(egui::vec2(w, hgt));
         for view in VIEWS {
+            if (w, hgt) == PROJECTOR_SMALL && view != View::Projector {
+                continue;
+            }
             set_view(h, View::Working);
             settle(h);
             prepare(h);

@@ -148,3 +148,30 @@ fn from_the_worst_deviation_to_a_proposal_and_undone_to_the_start() {
     assert!(case(&path).is_none(), "back to the start: no analysis");
     wait_for_page(&mut h);
 }
+
+#[test]
+fn the_evidence_matrix_heads_its_columns_with_short_titles_and_lists_them_whole() {
+    let (_dir, path, mut h) = common::app::demo_harness();
+    common::app::go(&mut h, PageId::Analysis);
+    wait_for_page(&mut h);
+    let case = peek(&path)
+        .analysis_case(1)
+        .unwrap()
+        .expect("the demo's analysis");
+    assert!(!case.evidence.is_empty() && case.hypotheses.len() >= 2);
+    for (n, hyp) in case.hypotheses.iter().enumerate() {
+        let short: String = hyp.statement.chars().take(28).collect();
+        assert!(
+            h.query_by_label_contains(&format!("H{} {short}", n + 1))
+                .is_some(),
+            "column {} is headed by its hypothesis",
+            n + 1
+        );
+        assert!(
+            h.query_by_label(&format!("H{}: {}", n + 1, hyp.statement))
+                .is_some(),
+            "the legend says hypothesis {} whole",
+            n + 1
+        );
+    }
+}

@@ -18,6 +18,7 @@ use crate::store::shape::Change;
 use crate::store::{Edit, Workbook};
 use crate::ui::labels;
 use crate::ui::theme::{self, palette};
+use crate::ui::widgets::form::short;
 use crate::ui::widgets::{fishbone, picker, signal, trend};
 use crate::ui::{Background, Cached, Intent, Page, PageId, Route, ViewContext};
 
@@ -632,8 +633,25 @@ impl AnalysisUi<'_> {
                 .striped(true)
                 .show(ui, |ui| {
                     ui.strong(lang.t("Underlag", "Evidence"));
-                    for (n, _) in case.hypotheses.iter().enumerate() {
-                        ui.strong(format!("H{}", n + 1));
+                    // Short titles the room can read; the whole hypothesis on hover and in
+                    // the legend below.
+                    let head = ui.text_style_height(&egui::TextStyle::Body) * 7.0;
+                    for (n, h) in case.hypotheses.iter().enumerate() {
+                        ui.scope(|ui| {
+                            ui.set_max_width(head);
+                            ui.add(
+                                egui::Label::new(
+                                    egui::RichText::new(format!(
+                                        "H{} {}",
+                                        n + 1,
+                                        short(&h.statement, 28)
+                                    ))
+                                    .strong(),
+                                )
+                                .wrap(),
+                            )
+                            .on_hover_text(&h.statement);
+                        });
                     }
                     ui.end_row();
                     for e in &case.evidence {
@@ -649,9 +667,12 @@ impl AnalysisUi<'_> {
                     }
                     ui.end_row();
                 });
-            ui.small(lang.t(
-                "H1, H2 … är hypoteserna i ordningen ovan. ++ stöder starkt, −− talar starkt emot.",
-                "H1, H2 … are the hypotheses in the order above. ++ strongly supports, −− strongly contradicts.",
+            for (n, h) in case.hypotheses.iter().enumerate() {
+                ui.label(format!("H{}: {}", n + 1, h.statement));
+            }
+            ui.label(lang.t(
+                "++ stöder starkt, + stöder, 0 varken eller, − talar emot, −− talar starkt emot.",
+                "++ strongly supports, + supports, 0 neither, − contradicts, −− strongly contradicts.",
             ));
         }
         for e in case.evidence.iter().filter(|e| e.view.is_some()) {

@@ -95,78 +95,95 @@ impl Page for ScanPage {
         let size = ui.text_style_height(&egui::TextStyle::Body) * 1.3;
         let row_height = size + ui.spacing().item_spacing.y + 4.0;
         let widths = Columns::new(ui, editable);
-        header_row(ui, lang, &widths);
-        egui::ScrollArea::vertical().auto_shrink(false).show_rows(
-            ui,
-            row_height,
-            rows.len(),
-            |ui, range| {
-                for (ind, s) in &rows[range] {
-                    ui.horizontal(|ui| {
-                        ui.set_height(size);
-                        if editable {
-                            let mut ticked = self.selected.contains(&ind.id);
-                            let response = ui.add_sized(
-                                [widths.tick, size],
-                                egui::Checkbox::without_text(&mut ticked),
-                            );
-                            if response.changed() {
-                                if ticked {
-                                    self.selected.insert(ind.id.clone());
-                                } else {
-                                    self.selected.remove(&ind.id);
-                                }
+        // A view too narrow for every column scrolls sideways, the heads with the rows.
+        egui::ScrollArea::horizontal()
+            .id_salt("scan_sideways")
+            .show(ui, |ui| {
+                ui.vertical(|ui| {
+                    header_row(ui, lang, &widths);
+                    egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+                        ui,
+                        row_height,
+                        rows.len(),
+                        |ui, range| {
+                            for (ind, s) in &rows[range] {
+                                ui.horizontal(|ui| {
+                                    ui.set_height(size);
+                                    if editable {
+                                        let mut ticked = self.selected.contains(&ind.id);
+                                        let response = ui.add_sized(
+                                            [widths.tick, size],
+                                            egui::Checkbox::without_text(&mut ticked),
+                                        );
+                                        if response.changed() {
+                                            if ticked {
+                                                self.selected.insert(ind.id.clone());
+                                            } else {
+                                                self.selected.remove(&ind.id);
+                                            }
+                                        }
+                                    }
+                                    let title = format!("{}  {}", ind.id, ind.title);
+                                    let link = ui
+                                        .scope(|ui| {
+                                            ui.set_width(widths.indicator);
+                                            ui.style_mut().wrap_mode =
+                                                Some(egui::TextWrapMode::Truncate);
+                                            ui.link(title).on_hover_text(&ind.title)
+                                        })
+                                        .inner;
+                                    if link.clicked()
+                                        && let Some(y) = loaded.year
+                                    {
+                                        intents.push(Intent::Go(Route::Indicator {
+                                            indicator: ind.id.clone(),
+                                            year: y,
+                                        }));
+                                    }
+                                    cell(
+                                        ui,
+                                        widths.number,
+                                        lang.value_with_unit(s.value, &ind.unit),
+                                    );
+                                    cell(
+                                        ui,
+                                        widths.number,
+                                        match s.ranking {
+                                            Some(r) => format!(
+                                                "{} {} {}",
+                                                r.rank,
+                                                lang.t("av", "of"),
+                                                r.of
+                                            ),
+                                            None => String::new(),
+                                        },
+                                    );
+                                    ui.scope(|ui| {
+                                        ui.set_width(widths.signal);
+                                        signal::band_box(ui, s.ranking.map(|r| r.band), size);
+                                        ui.label(labels::band(s.ranking.map(|r| r.band)).get(lang));
+                                    });
+                                    ui.scope(|ui| {
+                                        ui.set_width(widths.signal);
+                                        signal::arrow(ui, s.trend, size);
+                                        ui.label(labels::trend(s.trend).get(lang));
+                                    });
+                                    cell(
+                                        ui,
+                                        widths.number,
+                                        s.riket
+                                            .map(|r| lang.value_with_unit(r, &ind.unit))
+                                            .unwrap_or_default(),
+                                    );
+                                    if editable {
+                                        analyse_button(ui, lang, loaded, &ind.id, intents);
+                                    }
+                                });
                             }
-                        }
-                        let title = format!("{}  {}", ind.id, ind.title);
-                        let link = ui
-                            .scope(|ui| {
-                                ui.set_width(widths.indicator);
-                                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-                                ui.link(title).on_hover_text(&ind.title)
-                            })
-                            .inner;
-                        if link.clicked()
-                            && let Some(y) = loaded.year
-                        {
-                            intents.push(Intent::Go(Route::Indicator {
-                                indicator: ind.id.clone(),
-                                year: y,
-                            }));
-                        }
-                        cell(ui, widths.number, lang.value_with_unit(s.value, &ind.unit));
-                        cell(
-                            ui,
-                            widths.number,
-                            match s.ranking {
-                                Some(r) => format!("{} {} {}", r.rank, lang.t("av", "of"), r.of),
-                                None => String::new(),
-                            },
-                        );
-                        ui.scope(|ui| {
-                            ui.set_width(widths.signal);
-                            signal::band_box(ui, s.ranking.map(|r| r.band), size);
-                            ui.label(labels::band(s.ranking.map(|r| r.band)).get(lang));
-                        });
-                        ui.scope(|ui| {
-                            ui.set_width(widths.signal);
-                            signal::arrow(ui, s.trend, size);
-                            ui.label(labels::trend(s.trend).get(lang));
-                        });
-                        cell(
-                            ui,
-                            widths.number,
-                            s.riket
-                                .map(|r| lang.value_with_unit(r, &ind.unit))
-                                .unwrap_or_default(),
-                        );
-                        if editable {
-                            analyse_button(ui, lang, loaded, &ind.id, intents);
-                        }
-                    });
-                }
-            },
-        );
+                        },
+                    );
+                });
+            });
         if year != loaded.year {
             self.year = year;
         }
@@ -192,10 +209,10 @@ impl Columns {
         let number = em * 5.5;
         let signal = em * 8.5;
         // Six gaps between seven cells, and room for the scroll bar.
-        let fixed = tick + analyse + 3.0 * number + 2.0 * signal + 7.0 * spacing + 2.0 * em;
+        let fixed = tick + analyse + 3.0 * number + 2.0 * signal + 7.0 * spacing + 3.0 * em;
         Columns {
             tick,
-            indicator: (ui.available_width() - fixed).max(em * 12.0),
+            indicator: (ui.available_width() - fixed).max(em * 8.0),
             number,
             signal,
         }

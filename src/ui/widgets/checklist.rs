@@ -92,6 +92,15 @@ impl ChecklistPanel {
             Lang::Sv => format!("Checklista för steget, {y}: {done} av {of} klara"),
             Lang::En => format!("This step's checklist, {y}: {done} of {of} done"),
         };
+        if ctx.presentation {
+            // The room sees where the step stands; the list is worked on at the desk.
+            egui::Panel::bottom("step_checklist")
+                .resizable(false)
+                .show(ui, |ui| {
+                    ui.label(egui::RichText::new(title).strong());
+                });
+            return;
+        }
         // As high as its content: a bar when folded, at most 45 % of the page when open.
         let limit = ui.available_height() * 0.45;
         egui::Panel::bottom("step_checklist")
