@@ -353,3 +353,20 @@ fn a_removed_plan_comes_back_with_its_activities_and_decisions_flag_the_goals_st
     );
     assert!(h.query_by_label_contains("kräver resurser").is_some());
 }
+
+#[test]
+fn the_ranking_beside_the_matrix_says_each_proposal_whole_in_the_rooms_size() {
+    let (_dir, path, mut h) = common::app::demo_harness();
+    h.state_mut().presentation = true;
+    common::app::go(&mut h, PageId::Priority);
+    let rows = peek(&path).proposal_rows().unwrap();
+    let ranked: Vec<_> = rows.iter().filter(|r| r.rank.is_some()).collect();
+    assert!(!ranked.is_empty());
+    for row in ranked {
+        let start = format!("{}. {}", row.rank.unwrap(), row.proposal.text);
+        assert!(
+            h.query_by_label_contains(&start).is_some(),
+            "{start:?} listed whole"
+        );
+    }
+}

@@ -570,16 +570,17 @@ fn ranked_list(
     ui.strong(lang.t("Rangordning", "Ranking"));
     for row in rows {
         let text = match (row.rank, row.quadrant, row.placement) {
+            // The whole text, wrapped: the cards on the matrix carry only their number.
             (Some(rank), Some(q), Some(p)) => format!(
-                "{rank}. {} · {} · {} {} / {} {}",
-                short(&row.proposal.text, 50),
+                "{rank}. {}\n{} · {} {} / {} {}",
+                row.proposal.text,
                 quadrant_name(lang, names, q),
                 lang.t("insats", "effort"),
                 p.effort,
                 lang.t("effekt", "effect"),
                 p.effect
             ),
-            _ => format!("– {}", short(&row.proposal.text, 60)),
+            _ => format!("– {}", row.proposal.text),
         };
         if ui
             .selectable_label(*selected == Some(row.proposal.id), text)

@@ -629,44 +629,11 @@ impl AnalysisUi<'_> {
         let lang = self.ctx.lang;
         let case = &self.view.case;
         if !case.evidence.is_empty() && !case.hypotheses.is_empty() {
-            egui::Grid::new("evidence_matrix")
-                .striped(true)
-                .show(ui, |ui| {
-                    ui.strong(lang.t("Underlag", "Evidence"));
-                    // Short titles the room can read; the whole hypothesis on hover and in
-                    // the legend below.
-                    let head = ui.text_style_height(&egui::TextStyle::Body) * 7.0;
-                    for (n, h) in case.hypotheses.iter().enumerate() {
-                        ui.scope(|ui| {
-                            ui.set_max_width(head);
-                            ui.add(
-                                egui::Label::new(
-                                    egui::RichText::new(format!(
-                                        "H{} {}",
-                                        n + 1,
-                                        short(&h.statement, 28)
-                                    ))
-                                    .strong(),
-                                )
-                                .wrap(),
-                            )
-                            .on_hover_text(&h.statement);
-                        });
-                    }
-                    ui.end_row();
-                    for e in &case.evidence {
-                        ui.label(&e.text);
-                        for h in &case.hypotheses {
-                            self.rating_cell(ui, e, h.id, intents);
-                        }
-                        ui.end_row();
-                    }
-                    ui.strong(lang.t("Summa", "Sum"));
-                    for h in &case.hypotheses {
-                        ui.strong(format!("{:+}", evidence_balance(&case.evidence, h.id)));
-                    }
-                    ui.end_row();
-                });
+            // Many hypotheses make the matrix wider than the pane: it scrolls sideways on
+            // its own instead of widening the page.
+            egui::ScrollArea::horizontal()
+                .id_salt("evidence_matrix_scroll")
+                .show(ui, |ui| self.evidence_matrix(ui, intents));
             for (n, h) in case.hypotheses.iter().enumerate() {
                 ui.label(format!("H{}: {}", n + 1, h.statement));
             }
@@ -681,6 +648,54 @@ impl AnalysisUi<'_> {
         if self.editable() {
             self.new_evidence(ui, drafts, intents);
         }
+    }
+
+    /// The matrix itself: evidence down, hypotheses across, each cell a rating, the sums.
+    fn evidence_matrix(&self, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
+        let lang = self.ctx.lang;
+        let case = &self.view.case;
+        let body = ui.text_style_height(&egui::TextStyle::Body);
+        egui::Grid::new("evidence_matrix")
+            .striped(true)
+            .show(ui, |ui| {
+                ui.strong(lang.t("Underlag", "Evidence"));
+                // Short titles the room can read; the whole hypothesis on hover and in
+                // the legend below.
+                let head = body * 7.0;
+                for (n, h) in case.hypotheses.iter().enumerate() {
+                    ui.scope(|ui| {
+                        ui.set_max_width(head);
+                        ui.add(
+                            egui::Label::new(
+                                egui::RichText::new(format!(
+                                    "H{} {}",
+                                    n + 1,
+                                    short(&h.statement, 28)
+                                ))
+                                .strong(),
+                            )
+                            .wrap(),
+                        )
+                        .on_hover_text(&h.statement);
+                    });
+                }
+                ui.end_row();
+                for e in &case.evidence {
+                    ui.scope(|ui| {
+                        ui.set_max_width(body * 16.0);
+                        ui.add(egui::Label::new(&e.text).wrap());
+                    });
+                    for h in &case.hypotheses {
+                        self.rating_cell(ui, e, h.id, intents);
+                    }
+                    ui.end_row();
+                }
+                ui.strong(lang.t("Summa", "Sum"));
+                for h in &case.hypotheses {
+                    ui.strong(format!("{:+}", evidence_balance(&case.evidence, h.id)));
+                }
+                ui.end_row();
+            });
     }
 
     fn rating_cell(
