@@ -174,4 +174,9 @@ fn the_evidence_matrix_heads_its_columns_with_short_titles_and_lists_them_whole(
             n + 1
         );
     }
+    // Who improved most says what the number after the value is (issue 22).
+    assert!(
+        h.query_all_by_label_contains("på tre år · plats").count() > 0,
+        "the three-year change is labelled"
+    );
 }

@@ -1388,11 +1388,12 @@ fn standings(
         let change = s
             .change
             .map(|c| {
-                format!(
-                    "  ({}{})",
-                    if c >= 0.0 { "+" } else { "" },
-                    lang.number(c, 1)
-                )
+                let sign = if c >= 0.0 { "+" } else { "" };
+                let c = lang.number(c, 1);
+                match lang {
+                    Lang::Sv => format!(" · {sign}{c} på tre år"),
+                    Lang::En => format!(" · {sign}{c} in three years"),
+                }
             })
             .unwrap_or_default();
         ui.horizontal_wrapped(|ui| {
