@@ -200,6 +200,8 @@ fn the_pdf_reads_back_with_goals_status_words_and_swedish_numbers() {
         }
     }
     assert!(text.contains("Nått") || text.contains("Nära") || text.contains("Ej nått"));
+    // The charts' legends name the comparison lines (issue 22).
+    assert!(text.contains("Riket") && text.contains("Kommunen"));
     assert!(text.contains("Innehåll") && text.contains("Sida 2 av"));
     assert!(text.contains(','), "decimal commas");
     // Tagged for screen readers: a structure tree with headings, tables, figures, a language.
@@ -431,6 +433,7 @@ fn gendered_rows_keep_their_gender_years_have_no_separator_and_outcomes_their_un
         .any(|b| matches!(b, Block::Table(t) if t.columns.iter().any(|c| c == "År vid beslutet")));
     assert!(effect, "the effect table with its years is among them");
     let mut titles_with_gender = 0;
+    let mut charts = Vec::new();
     for report in &reports {
         for block in &report.blocks {
             match block {
@@ -478,6 +481,7 @@ fn gendered_rows_keep_their_gender_years_have_no_separator_and_outcomes_their_un
                 Block::Chart(c) => {
                     titles_with_gender +=
                         usize::from(c.title.ends_with("(kvinnor)") || c.title.ends_with("(män)"));
+                    charts.push(c.clone());
                 }
                 _ => {}
             }
@@ -487,4 +491,27 @@ fn gendered_rows_keep_their_gender_years_have_no_separator_and_outcomes_their_un
         titles_with_gender >= gendered,
         "{titles_with_gender} < {gendered}"
     );
+    // Charts carry Riket and the comparison group's median as the window does, label round
+    // values, and say when the axis does not start at zero (issue 22).
+    assert!(!charts.is_empty());
+    for c in &charts {
+        let names: Vec<&str> = c.references.iter().map(|r| r.name.as_str()).collect();
+        assert!(names.contains(&"Riket"), "{}: {names:?}", c.title);
+        let frame = styrsnurra::report::chart::Frame::of(c);
+        let ticks = frame.ticks();
+        assert!((4..=7).contains(&ticks.len()), "{}: {ticks:?}", c.title);
+        for t in &ticks {
+            assert!(
+                ((t / frame.step).round() * frame.step - t).abs() < 1e-9,
+                "{}: {t} is a round value",
+                c.title
+            );
+        }
+        assert_eq!(
+            frame.axis_note(Lang::Sv, &c.unit).is_some(),
+            frame.lo > 0.0 || frame.hi < 0.0,
+            "{}",
+            c.title
+        );
+    }
 }

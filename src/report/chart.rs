@@ -1,19 +1,93 @@
-//! A trend chart's frame — the value range with a margin and the years — shared by the PDF's
-//! vector chart and the picture the Word document gets, drawn here with `tiny-skia`.
+//! A trend chart's frame — the value range on round steps and the years — shared by the
+//! PDF's vector chart and the picture the Word document gets, drawn here with `tiny-skia`;
+//! and the comparison lines a chart carries (Riket, the comparison group's median).
 
 use tiny_skia::{Color, Paint, PathBuilder, Pixmap, Rect, Stroke, StrokeDash, Transform};
 
 use super::Chart;
+use crate::i18n::Lang;
+use crate::model::Gender;
+use crate::model::municipality::RIKET_ID;
+use crate::model::series::median_per_period;
+use crate::store::{StoreError, Workbook};
+
+/// A line drawn beside the municipality's for comparison, with the name the legend gives it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Reference {
+    pub name: String,
+    pub points: Vec<(i32, f64)>,
+    pub kind: ReferenceKind,
+}
+
+/// Which comparison a reference line is: each has its colour, as in the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReferenceKind {
+    #[default]
+    Riket,
+    GroupMedian,
+}
+
+impl ReferenceKind {
+    /// The line's colour: the window's palette (Riket dark grey, the group orange).
+    pub fn colour(self) -> (u8, u8, u8) {
+        match self {
+            ReferenceKind::Riket => (0x33, 0x33, 0x33),
+            ReferenceKind::GroupMedian => (0xE6, 0x9F, 0x00),
+        }
+    }
+}
+
+/// Riket's values and the comparison group's median (of the members' totals), as the
+/// results page shows them; a line without values is left out.
+pub fn references(
+    wb: &Workbook,
+    indicator: &str,
+    lang: Lang,
+) -> Result<Vec<Reference>, StoreError> {
+    let pairs = |points: &[crate::model::series::TrendPoint]| {
+        points
+            .iter()
+            .map(|p| (p.period, p.value))
+            .collect::<Vec<_>>()
+    };
+    let mut out = Vec::new();
+    let riket = wb.series(indicator, RIKET_ID, Gender::Total)?;
+    if !riket.is_empty() {
+        out.push(Reference {
+            name: lang.t("Riket", "Sweden").to_string(),
+            points: pairs(&riket),
+            kind: ReferenceKind::Riket,
+        });
+    }
+    let groups = wb.groups()?;
+    if let Some(members) = wb.comparison()?.map(|c| c.members(&groups)) {
+        let series = members
+            .iter()
+            .map(|m| wb.series(indicator, m, Gender::Total))
+            .collect::<Result<Vec<_>, _>>()?;
+        let median = median_per_period(&series);
+        if !median.is_empty() {
+            out.push(Reference {
+                name: lang
+                    .t("Jämförelsegruppens median", "Comparison group's median")
+                    .to_string(),
+                points: pairs(&median),
+                kind: ReferenceKind::GroupMedian,
+            });
+        }
+    }
+    Ok(out)
+}
 
 /// Where a chart's values and years land in a box.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Frame {
-    /// The value range drawn, with a tenth of the span to spare on each side.
+    /// The value range drawn: the values with a tenth to spare, widened to round steps, and
+    /// down to zero where the spare would pass it.
     pub lo: f64,
     pub hi: f64,
-    /// The lowest and highest value shown as labels.
-    pub min: f64,
-    pub max: f64,
+    /// The distance between two labelled values on the axis: 1, 2 or 5 times a power of ten.
+    pub step: f64,
     pub first: i32,
     pub last: i32,
 }
@@ -22,6 +96,11 @@ impl Frame {
     pub fn of(c: &Chart) -> Frame {
         let mut values: Vec<f64> = c.points.iter().map(|p| p.1).collect();
         values.extend(c.target);
+        values.extend(
+            c.references
+                .iter()
+                .flat_map(|r| r.points.iter().map(|p| p.1)),
+        );
         let min = values.iter().copied().fold(f64::INFINITY, f64::min);
         let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let (min, max) = if !min.is_finite() {
@@ -32,16 +111,55 @@ impl Frame {
             (min, max)
         };
         let spare = (max - min) * 0.1;
-        let first = c.points.first().map_or(0, |p| p.0);
-        let last = c.points.last().map_or(1, |p| p.0).max(first + 1);
+        let (mut lo, mut hi) = (min - spare, max + spare);
+        // A range that nearly reaches zero starts at zero: the honest axis costs little there.
+        if min >= 0.0 && lo < 0.0 {
+            lo = 0.0;
+        }
+        if max <= 0.0 && hi > 0.0 {
+            hi = 0.0;
+        }
+        let step = round_step((hi - lo) / 5.0);
+        let (lo, hi) = ((lo / step).floor() * step, (hi / step).ceil() * step);
+        let years = || {
+            c.points
+                .iter()
+                .chain(c.references.iter().flat_map(|r| r.points.iter()))
+                .map(|p| p.0)
+        };
+        let first = years().min().unwrap_or(0);
+        let last = years().max().unwrap_or(1).max(first + 1);
         Frame {
-            lo: min - spare,
-            hi: max + spare,
-            min,
-            max,
+            lo,
+            hi,
+            step,
             first,
             last,
         }
+    }
+
+    /// The values the axis labels, from bottom to top, a step apart.
+    pub fn ticks(&self) -> Vec<f64> {
+        let n = ((self.hi - self.lo) / self.step).round() as usize;
+        (0..=n)
+            .map(|i| self.lo + i as f64 * self.step)
+            .map(|v| if v.abs() < self.step * 1e-9 { 0.0 } else { v })
+            .collect()
+    }
+
+    /// Says so when the value axis does not start at zero, so a small change is not read as
+    /// a large one.
+    pub fn axis_note(&self, lang: Lang, unit: &str) -> Option<String> {
+        if self.lo <= 0.0 && self.hi >= 0.0 {
+            return None;
+        }
+        let from = lang.value_with_unit(if self.lo > 0.0 { self.lo } else { self.hi }, unit);
+        Some(match (lang, self.lo > 0.0) {
+            (Lang::Sv, true) => format!("Den lodräta axeln börjar vid {from}, inte vid noll."),
+            (Lang::Sv, false) => format!("Den lodräta axeln slutar vid {from}, inte vid noll."),
+            (Lang::En, true) => format!("The vertical axis starts at {from}, not at zero."),
+            (Lang::En, false) => format!("The vertical axis ends at {from}, not at zero."),
+        })
     }
 
     /// The x of a year in a box from `x0`, `w` wide.
@@ -53,6 +171,59 @@ impl Frame {
     pub fn y(&self, value: f64, y0: f32, h: f32) -> f32 {
         y0 + h - ((value - self.lo) / (self.hi - self.lo)) as f32 * h
     }
+}
+
+/// The round step (1, 2 or 5 times a power of ten) nearest above `raw`.
+fn round_step(raw: f64) -> f64 {
+    if !(raw.is_finite() && raw > 0.0) {
+        return 1.0;
+    }
+    let power = 10f64.powf(raw.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|s| *s >= raw * 0.999)
+        .unwrap_or(10.0 * power)
+}
+
+/// One line of a chart's legend: its name, colour (and the colour's name, for the Word
+/// document whose picture has no words), and whether it is dashed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendItem {
+    pub name: String,
+    pub colour: (u8, u8, u8),
+    pub colour_name: &'static str,
+    pub dashed: bool,
+}
+
+/// The legend: what each line is.
+pub fn legend(c: &Chart, lang: Lang) -> Vec<LegendItem> {
+    let mut items = vec![LegendItem {
+        name: lang.t("Kommunen", "The municipality").to_string(),
+        colour: (0, 114, 178),
+        colour_name: lang.t("blå", "blue"),
+        dashed: false,
+    }];
+    for r in &c.references {
+        items.push(LegendItem {
+            name: r.name.clone(),
+            colour: r.kind.colour(),
+            colour_name: match r.kind {
+                ReferenceKind::Riket => lang.t("mörkgrå", "dark grey"),
+                ReferenceKind::GroupMedian => lang.t("gul", "yellow"),
+            },
+            dashed: false,
+        });
+    }
+    if c.target.is_some() {
+        items.push(LegendItem {
+            name: lang.t("Målnivå", "Target").to_string(),
+            colour: (213, 94, 0),
+            colour_name: lang.t("orange, streckad", "orange, dashed"),
+            dashed: true,
+        });
+    }
+    items
 }
 
 /// The chart as a PNG, `width` × `height` pixels: the axes, the values as a line with dots,
@@ -92,6 +263,43 @@ pub fn png(c: &Chart, width: u32, height: u32) -> Option<Vec<u8>> {
         Transform::identity(),
         None,
     );
+    let faint = Stroke {
+        width: 1.0,
+        ..Stroke::default()
+    };
+    for t in f.ticks() {
+        let y = f.y(t, y0, h);
+        if let Some(grid) = line(&[(x0, y), (x0 + w, y)]) {
+            pixmap.stroke_path(
+                &grid,
+                &paint(215, 215, 215),
+                &faint,
+                Transform::identity(),
+                None,
+            );
+        }
+    }
+    for r in &c.references {
+        let points: Vec<(f32, f32)> = r
+            .points
+            .iter()
+            .map(|(year, v)| (f.x(*year, x0, w), f.y(*v, y0, h)))
+            .collect();
+        let (red, green, blue) = r.kind.colour();
+        if let Some(path) = line(&points) {
+            let stroke = Stroke {
+                width: 2.0,
+                ..Stroke::default()
+            };
+            pixmap.stroke_path(
+                &path,
+                &paint(red, green, blue),
+                &stroke,
+                Transform::identity(),
+                None,
+            );
+        }
+    }
     if let Some(t) = c.target {
         let y = f.y(t, y0, h);
         let target = line(&[(x0, y), (x0 + w, y)])?;
@@ -146,12 +354,57 @@ mod tests {
             ..Chart::default()
         };
         let f = Frame::of(&c);
-        assert_eq!((f.min, f.max), (10.0, 30.0));
-        assert!((f.lo - 8.0).abs() < 1e-9 && (f.hi - 32.0).abs() < 1e-9);
+        // 10–30 with a tenth to spare is 8–32; steps of 5 make it 5–35.
+        assert_eq!((f.lo, f.hi, f.step), (5.0, 35.0, 5.0));
+        assert_eq!(f.ticks(), [5.0, 10.0, 15.0, 20.0, 25.0, 30.0, 35.0]);
+        assert!(f.axis_note(Lang::Sv, "%").unwrap().contains("börjar vid 5"));
         assert_eq!(f.x(2021, 0.0, 100.0), 100.0);
         assert_eq!(f.y(f.lo, 0.0, 50.0), 50.0);
         let png = png(&c, 300, 150).unwrap();
         let img = image::load_from_memory(&png).unwrap();
         assert_eq!((img.width(), img.height()), (300, 150));
+    }
+
+    #[test]
+    fn an_axis_near_zero_starts_at_zero_and_says_nothing() {
+        let c = Chart {
+            points: vec![(2020, 2.0), (2021, 40.0), (2022, 41.0)],
+            ..Chart::default()
+        };
+        let f = Frame::of(&c);
+        assert_eq!(f.lo, 0.0);
+        assert_eq!(f.axis_note(Lang::Sv, ""), None);
+        assert!(
+            f.ticks().len() >= 4 && f.ticks().len() <= 7,
+            "{:?}",
+            f.ticks()
+        );
+    }
+
+    #[test]
+    fn round_steps_are_one_two_or_five_times_a_power_of_ten() {
+        assert_eq!(round_step(0.9), 1.0);
+        assert_eq!(round_step(1.3), 2.0);
+        assert_eq!(round_step(3.0), 5.0);
+        assert_eq!(round_step(7.0), 10.0);
+        assert_eq!(round_step(2300.0), 5000.0);
+        assert_eq!(round_step(0.0), 1.0);
+    }
+
+    #[test]
+    fn references_widen_the_frame_and_join_the_legend() {
+        let c = Chart {
+            points: vec![(2021, 50.0), (2022, 52.0)],
+            references: vec![Reference {
+                name: "Riket".into(),
+                points: vec![(2020, 70.0), (2022, 72.0)],
+                kind: ReferenceKind::Riket,
+            }],
+            ..Chart::default()
+        };
+        let f = Frame::of(&c);
+        assert!(f.hi >= 72.0 && f.first == 2020);
+        let names: Vec<String> = legend(&c, Lang::Sv).into_iter().map(|l| l.name).collect();
+        assert_eq!(names, ["Kommunen", "Riket"]);
     }
 }

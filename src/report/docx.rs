@@ -68,16 +68,31 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, ReportError> {
                         )),
                         None => doc,
                     };
-                doc.add_paragraph(
-                    text(&format!(
-                        "{} ({}): {}",
-                        lang.t("Värden", "Values"),
-                        c.unit,
-                        values.join(", ")
-                    ))
-                    .style("Caption"),
-                )
-                .add_paragraph(text(&c.source).style("Caption"))
+                // The picture has no words: the axis, the legend and the values follow it.
+                let frame = super::chart::Frame::of(c);
+                let lines: Vec<String> = super::chart::legend(c, lang)
+                    .into_iter()
+                    .map(|l| format!("{} ({})", l.name, l.colour_name))
+                    .collect();
+                let axis = format!(
+                    "{} {} – {}. {}",
+                    lang.t("Lodrät axel:", "Vertical axis:"),
+                    lang.value_with_unit(frame.lo, &c.unit),
+                    lang.value_with_unit(frame.hi, &c.unit),
+                    frame.axis_note(lang, &c.unit).unwrap_or_default()
+                );
+                doc.add_paragraph(text(&lines.join(" · ")).style("Caption"))
+                    .add_paragraph(text(axis.trim_end()).style("Caption"))
+                    .add_paragraph(
+                        text(&format!(
+                            "{} ({}): {}",
+                            lang.t("Värden", "Values"),
+                            c.unit,
+                            values.join(", ")
+                        ))
+                        .style("Caption"),
+                    )
+                    .add_paragraph(text(&c.source).style("Caption"))
             }
         };
     }

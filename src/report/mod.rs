@@ -256,13 +256,15 @@ pub fn status_symbol(s: Option<TargetSignal>) -> &'static str {
     }
 }
 
-/// A trend chart: the home municipality's values by year and the target line.
+/// A trend chart: the home municipality's values by year, the target line, and the lines
+/// the window shows beside them for comparison (Riket, the comparison group's median).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Chart {
     pub title: String,
     pub unit: String,
     pub points: Vec<(i32, f64)>,
     pub target: Option<f64>,
+    pub references: Vec<chart::Reference>,
     pub source: String,
 }
 
@@ -464,6 +466,7 @@ fn follow_up(
                 unit: r.indicator.unit.clone(),
                 points: series.iter().map(|p| (p.period, p.value)).collect(),
                 target,
+                references: chart::references(wb, &r.indicator.id, lang)?,
                 source: source_line(lang, &r.indicator.source),
             }));
         }

@@ -409,11 +409,12 @@ impl<'m> Layout<'m> {
         self.paragraph(name, BODY * 0.8, false, true);
     }
 
-    /// A trend chart: a frame, the values as a line with dots, the target dashed, the years
-    /// under and the value range beside.
+    /// A trend chart: a frame with round values beside it and faint lines at them, the
+    /// comparison lines, the values as a line with dots, the target dashed, the years under,
+    /// a legend, and a word when the axis does not start at zero.
     fn chart(&mut self, c: &Chart, lang: Lang) {
         let height = 150.0;
-        self.room(height + 50.0);
+        self.room(height + 70.0);
         self.paragraph(&c.title, BODY, true, false);
         let values: Vec<String> = c
             .points
@@ -424,32 +425,23 @@ impl<'m> Layout<'m> {
         self.current = Some(self.elem(Role::Figure(alt), None));
         let (x0, y0, w, h) = (MARGIN + 40.0, self.y, WIDTH - 60.0, height);
         let frame = super::chart::Frame::of(c);
+        self.chart_axes(c, &frame, lang, (x0, y0, w, h));
         let px = |year: i32| frame.x(year, x0, w);
         let py = |v: f64| frame.y(v, y0, h);
-        self.push(Op::Line {
-            points: vec![(x0, y0), (x0, y0 + h), (x0 + w, y0 + h)],
-            width: 0.6,
-            colour: (60, 60, 60),
-            dashed: false,
-        });
+        for r in &c.references {
+            self.push(Op::Line {
+                points: r.points.iter().map(|(y, v)| (px(*y), py(*v))).collect(),
+                width: 1.0,
+                colour: r.kind.colour(),
+                dashed: false,
+            });
+        }
         if let Some(t) = c.target {
             self.push(Op::Line {
                 points: vec![(x0, py(t)), (x0 + w, py(t))],
                 width: 1.0,
                 colour: (213, 94, 0),
                 dashed: true,
-            });
-            self.push(Op::Text {
-                x: x0 + w - 60.0,
-                y: py(t) - 3.0,
-                size: BODY * 0.8,
-                bold: false,
-                grey: false,
-                text: format!(
-                    "{} {}",
-                    lang.t("Målnivå", "Target"),
-                    pdf_text(&lang.number(t, 1))
-                ),
             });
         }
         let line: Vec<(f32, f32)> = c.points.iter().map(|(y, v)| (px(*y), py(*v))).collect();
@@ -465,15 +457,74 @@ impl<'m> Layout<'m> {
                 colour: (0, 114, 178),
             });
         }
+        self.current = None;
         let small = BODY * 0.8;
-        for (i, (year, _)) in c.points.iter().enumerate() {
-            if c.points.len() > 8 && i % 2 == 1 && i + 1 != c.points.len() {
+        self.y = y0 + h + small * 2.0 + 4.0;
+        self.chart_legend(c, lang);
+        let unit = if c.unit.is_empty() {
+            String::new()
+        } else {
+            format!("{}: {} · ", lang.t("Enhet", "Unit"), c.unit)
+        };
+        let note = frame
+            .axis_note(lang, &c.unit)
+            .map(|n| format!("{n} "))
+            .unwrap_or_default();
+        self.paragraph(&format!("{note}{unit}{}", c.source), small, false, true);
+    }
+
+    /// The frame, the round values at the side with faint lines across, and the years under
+    /// (every other one when there are many).
+    fn chart_axes(
+        &mut self,
+        c: &Chart,
+        frame: &super::chart::Frame,
+        lang: Lang,
+        (x0, y0, w, h): (f32, f32, f32, f32),
+    ) {
+        let small = BODY * 0.8;
+        for t in frame.ticks() {
+            let y = frame.y(t, y0, h);
+            self.push(Op::Line {
+                points: vec![(x0, y), (x0 + w, y)],
+                width: 0.3,
+                colour: (215, 215, 215),
+                dashed: false,
+            });
+            let label = pdf_text(&lang.number(t, decimals(frame.step)));
+            let lw = self.measure.width(&label, small, false);
+            self.push(Op::Text {
+                x: x0 - lw - 4.0,
+                y: y + small / 3.0,
+                size: small,
+                bold: false,
+                grey: true,
+                text: label,
+            });
+        }
+        self.push(Op::Line {
+            points: vec![(x0, y0), (x0, y0 + h), (x0 + w, y0 + h)],
+            width: 0.6,
+            colour: (60, 60, 60),
+            dashed: false,
+        });
+        let mut years: Vec<i32> = c.points.iter().map(|p| p.0).collect();
+        years.extend(
+            c.references
+                .iter()
+                .flat_map(|r| r.points.iter().map(|p| p.0)),
+        );
+        years.sort_unstable();
+        years.dedup();
+        let every = if years.len() > 8 { 2 } else { 1 };
+        for (i, year) in years.iter().enumerate() {
+            if i % every == 1 && i + 1 != years.len() {
                 continue;
             }
             let label = year.to_string();
             let lw = self.measure.width(&label, small, false);
             self.push(Op::Text {
-                x: px(*year) - lw / 2.0,
+                x: frame.x(*year, x0, w) - lw / 2.0,
                 y: y0 + h + small + 3.0,
                 size: small,
                 bold: false,
@@ -481,26 +532,45 @@ impl<'m> Layout<'m> {
                 text: label,
             });
         }
-        for v in [frame.min, frame.max] {
-            let label = pdf_text(&lang.number(v, 1));
-            let lw = self.measure.width(&label, small, false);
+    }
+
+    /// What each line is: a short stroke in its colour and its name, on one line.
+    fn chart_legend(&mut self, c: &Chart, lang: Lang) {
+        let small = BODY * 0.8;
+        self.room(small * 2.0);
+        let mut x = MARGIN + 40.0;
+        let y = self.y;
+        for item in super::chart::legend(c, lang) {
+            self.push(Op::Line {
+                points: vec![(x, y - small / 3.0), (x + 14.0, y - small / 3.0)],
+                width: 1.6,
+                colour: item.colour,
+                dashed: item.dashed,
+            });
+            let text = pdf_text(&item.name);
+            let lw = self.measure.width(&text, small, false);
             self.push(Op::Text {
-                x: x0 - lw - 4.0,
-                y: py(v) + small / 3.0,
+                x: x + 18.0,
+                y,
                 size: small,
                 bold: false,
-                grey: true,
-                text: label,
+                grey: false,
+                text,
             });
+            x += 18.0 + lw + 14.0;
         }
-        self.current = None;
-        self.y = y0 + h + small * 2.0 + 4.0;
-        let unit = if c.unit.is_empty() {
-            String::new()
-        } else {
-            format!("{}: {} · ", lang.t("Enhet", "Unit"), c.unit)
-        };
-        self.paragraph(&format!("{unit}{}", c.source), small, false, true);
+        self.y += small * 1.2;
+    }
+}
+
+/// Decimals that show a step of the axis: none for whole steps, one for tenths.
+fn decimals(step: f64) -> usize {
+    if step >= 1.0 {
+        0
+    } else if step >= 0.1 {
+        1
+    } else {
+        2
     }
 }
 

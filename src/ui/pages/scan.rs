@@ -106,79 +106,16 @@ impl Page for ScanPage {
                         row_height,
                         rows.len(),
                         |ui, range| {
-                            for (ind, s) in &rows[range] {
-                                ui.horizontal(|ui| {
-                                    ui.set_height(size);
-                                    if editable {
-                                        let mut ticked = self.selected.contains(&ind.id);
-                                        let response = ui.add_sized(
-                                            [widths.tick, size],
-                                            egui::Checkbox::without_text(&mut ticked),
-                                        );
-                                        if response.changed() {
-                                            if ticked {
-                                                self.selected.insert(ind.id.clone());
-                                            } else {
-                                                self.selected.remove(&ind.id);
-                                            }
-                                        }
-                                    }
-                                    let title = format!("{}  {}", ind.id, ind.title);
-                                    let link = ui
-                                        .scope(|ui| {
-                                            ui.set_width(widths.indicator);
-                                            ui.style_mut().wrap_mode =
-                                                Some(egui::TextWrapMode::Truncate);
-                                            ui.link(title).on_hover_text(&ind.title)
-                                        })
-                                        .inner;
-                                    if link.clicked()
-                                        && let Some(y) = loaded.year
-                                    {
-                                        intents.push(Intent::Go(Route::Indicator {
-                                            indicator: ind.id.clone(),
-                                            year: y,
-                                        }));
-                                    }
-                                    cell(
-                                        ui,
-                                        widths.number,
-                                        lang.value_with_unit(s.value, &ind.unit),
-                                    );
-                                    cell(
-                                        ui,
-                                        widths.number,
-                                        match s.ranking {
-                                            Some(r) => format!(
-                                                "{} {} {}",
-                                                r.rank,
-                                                lang.t("av", "of"),
-                                                r.of
-                                            ),
-                                            None => String::new(),
-                                        },
-                                    );
-                                    ui.scope(|ui| {
-                                        ui.set_width(widths.signal);
-                                        signal::band_box(ui, s.ranking.map(|r| r.band), size);
-                                        ui.label(labels::band(s.ranking.map(|r| r.band)).get(lang));
-                                    });
-                                    ui.scope(|ui| {
-                                        ui.set_width(widths.signal);
-                                        signal::arrow(ui, s.trend, size);
-                                        ui.label(labels::trend(s.trend).get(lang));
-                                    });
-                                    cell(
-                                        ui,
-                                        widths.number,
-                                        s.riket
-                                            .map(|r| lang.value_with_unit(r, &ind.unit))
-                                            .unwrap_or_default(),
-                                    );
-                                    if editable {
-                                        analyse_button(ui, lang, loaded, &ind.id, intents);
-                                    }
-                                });
+                            for row in &rows[range] {
+                                indicator_row(
+                                    ui,
+                                    ctx,
+                                    loaded,
+                                    row,
+                                    &widths,
+                                    &mut self.selected,
+                                    intents,
+                                );
                             }
                         },
                     );
@@ -190,9 +127,89 @@ impl Page for ScanPage {
     }
 }
 
+/// One indicator's row: tick, name (a link to its results), value, rank, comparison, trend,
+/// Riket, and the button that starts an analysis.
+fn indicator_row(
+    ui: &mut egui::Ui,
+    ctx: &ViewContext<'_>,
+    loaded: &Scan,
+    (ind, s): &(Indicator, IndicatorSignals),
+    widths: &Columns,
+    selected: &mut BTreeSet<String>,
+    intents: &mut Vec<Intent>,
+) {
+    let lang = ctx.lang;
+    let editable = ctx.editable();
+    let size = widths.size;
+    ui.horizontal(|ui| {
+        ui.set_height(size);
+        if editable {
+            let mut ticked = selected.contains(&ind.id);
+            let response = ui.add_sized(
+                [widths.tick, size],
+                egui::Checkbox::without_text(&mut ticked),
+            );
+            if response.changed() {
+                if ticked {
+                    selected.insert(ind.id.clone());
+                } else {
+                    selected.remove(&ind.id);
+                }
+            }
+        }
+        let title = format!("{}  {}", ind.id, ind.title);
+        let link = ui
+            .scope(|ui| {
+                ui.set_width(widths.indicator);
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                ui.link(title).on_hover_text(&ind.title)
+            })
+            .inner;
+        if link.clicked()
+            && let Some(y) = loaded.year
+        {
+            intents.push(Intent::Go(Route::Indicator {
+                indicator: ind.id.clone(),
+                year: y,
+            }));
+        }
+        cell(ui, widths.number, lang.value_with_unit(s.value, &ind.unit));
+        cell(
+            ui,
+            widths.number,
+            match s.ranking {
+                Some(r) => format!("{} {} {}", r.rank, lang.t("av", "of"), r.of),
+                None => String::new(),
+            },
+        );
+        ui.scope(|ui| {
+            ui.set_width(widths.signal);
+            signal::band_box(ui, s.ranking.map(|r| r.band), size);
+            ui.label(labels::band(s.ranking.map(|r| r.band)).get(lang));
+        });
+        ui.scope(|ui| {
+            ui.set_width(widths.signal);
+            signal::arrow(ui, s.trend, size);
+            ui.label(labels::trend(s.trend).get(lang));
+        });
+        cell(
+            ui,
+            widths.number,
+            s.riket
+                .map(|r| lang.value_with_unit(r, &ind.unit))
+                .unwrap_or_default(),
+        );
+        if editable {
+            analyse_button(ui, lang, loaded, &ind.id, intents);
+        }
+    });
+}
+
 /// Column widths: fixed for the numbers and signals, the rest for the indicator's name, so
 /// columns stay put while only the visible rows are laid out.
 struct Columns {
+    /// A row's height.
+    size: f32,
     tick: f32,
     indicator: f32,
     number: f32,
@@ -211,6 +228,7 @@ impl Columns {
         // Six gaps between seven cells, and room for the scroll bar.
         let fixed = tick + analyse + 3.0 * number + 2.0 * signal + 7.0 * spacing + 3.0 * em;
         Columns {
+            size: em * 1.3,
             tick,
             indicator: (ui.available_width() - fixed).max(em * 8.0),
             number,
