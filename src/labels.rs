@@ -447,6 +447,16 @@ pub fn activity_tally(lang: Lang, total: usize, done: usize, late: usize) -> Str
     }
 }
 
+/// A number of dots in the right number: "1 pinne", "3 pinnar".
+pub fn dots(lang: Lang, n: u32) -> String {
+    match (lang, n) {
+        (Lang::Sv, 1) => "1 pinne".to_string(),
+        (Lang::Sv, n) => format!("{n} pinnar"),
+        (Lang::En, 1) => "1 dot".to_string(),
+        (Lang::En, n) => format!("{n} dots"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -492,5 +502,12 @@ mod tests {
             super::activity_tally(Lang::Sv, 1, 0, 2),
             "1 aktivitet, 0 klara, 2 försenade"
         );
+    }
+
+    #[test]
+    fn one_dot_is_a_pinne() {
+        assert_eq!(super::dots(Lang::Sv, 1), "1 pinne");
+        assert_eq!(super::dots(Lang::Sv, 0), "0 pinnar");
+        assert_eq!(super::dots(Lang::En, 2), "2 dots");
     }
 }

@@ -243,10 +243,7 @@ fn summary_cell(
             for (rank, h, notes) in board.summary(f) {
                 ui.horizontal_wrapped(|ui| {
                     ui.strong(format!("{rank}. {}", h.title));
-                    ui.label(match lang {
-                        Lang::Sv => format!("({} pinnar)", h.dots),
-                        Lang::En => format!("({} dots)", h.dots),
-                    });
+                    ui.label(format!("({})", labels::dots(lang, h.dots)));
                     let origin = format!(
                         "SWOT {}: {}",
                         board.workshop.date,

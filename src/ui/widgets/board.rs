@@ -665,10 +665,7 @@ fn title_ui(
 fn dots_ui(ui: &mut egui::Ui, ctx: &ViewContext<'_>, h: &Heading, intents: &mut Vec<Intent>) {
     let lang = ctx.lang;
     if !ctx.editable() {
-        ui.strong(match lang {
-            Lang::Sv => format!("{} pinnar", h.dots),
-            Lang::En => format!("{} dots", h.dots),
-        });
+        ui.strong(labels::dots(lang, h.dots));
         return;
     }
     let mut dots = h.dots;
