@@ -404,7 +404,7 @@ fn matrix(
         );
     }
     painter.text(
-        Pos2::new(grid.center().x, rect.bottom() - margin * 0.4),
+        Pos2::new(grid.center().x, grid.bottom() + margin * 0.75),
         Align2::CENTER_CENTER,
         lang.t("Resursinsats: låg till hög", "Effort: low to high"),
         FontId::proportional(body * 0.9),
