@@ -364,3 +364,30 @@ fn a_note_dragged_onto_another_with_the_mouse_groups_them_in_one_step() {
         "one undo: both loose again"
     );
 }
+
+#[test]
+fn f1_opens_the_keys_overlay_even_while_a_note_is_being_written() {
+    let (_dir, _path, mut h) = common::app::demo_harness();
+    go(&mut h, PageId::Swot);
+    h.get_by_label("Ny lapp").focus();
+    h.step();
+    h.get_by_label("Ny lapp").type_text("m halv");
+    h.step();
+    assert!(h.query_by_label("Starta eller pausa tiduret").is_none());
+    key(&mut h, Key::F1);
+    assert!(
+        h.query_by_label("Starta eller pausa tiduret").is_some(),
+        "the board's own keys are listed"
+    );
+    assert!(
+        h.query_by_label("Fokusera: avvikelser").is_some(),
+        "and the steps' Ctrl+number"
+    );
+    assert_eq!(
+        h.get_by_label("Ny lapp").value().as_deref(),
+        Some("m halv"),
+        "the note being written is kept"
+    );
+    key(&mut h, Key::F1);
+    assert!(h.query_by_label("Starta eller pausa tiduret").is_none());
+}

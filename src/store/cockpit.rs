@@ -130,3 +130,55 @@ impl Workbook {
         load(self, year)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Gender;
+    use crate::model::deviation::{Assessment, Trend};
+    use crate::model::goal::TargetSignal;
+
+    fn row(indicator: &str, signal: Option<TargetSignal>, trend: Option<Trend>) -> Row {
+        Row {
+            indicator: crate::model::indicator::Indicator {
+                id: indicator.into(),
+                ..Default::default()
+            },
+            assessment: Assessment {
+                indicator: indicator.into(),
+                gender: Gender::Total,
+                year: 2024,
+                direction: None,
+                outcome: None,
+                previous: None,
+                target: None,
+                target_signal: signal,
+                ranking: None,
+                trend,
+                riket: None,
+                group_median: None,
+                gender_gap: None,
+            },
+            comment: None,
+            analysis: None,
+            actions: Vec::new(),
+            information: false,
+            category: None,
+        }
+    }
+
+    #[test]
+    fn the_room_reads_not_met_then_close_then_the_rest_in_the_goals_order() {
+        let rows = [
+            row("met", Some(TargetSignal::Met), None),
+            row("close", Some(TargetSignal::Close), None),
+            row("worsening", Some(TargetSignal::Met), Some(Trend::Worsening)),
+            row("not met", Some(TargetSignal::NotMet), None),
+            row("also met", Some(TargetSignal::Met), None),
+        ];
+        let mut shown: Vec<&Row> = rows.iter().collect();
+        most_serious_first(&mut shown);
+        let order: Vec<&str> = shown.iter().map(|r| r.indicator.id.as_str()).collect();
+        assert_eq!(order, ["not met", "close", "worsening", "met", "also met"]);
+    }
+}
