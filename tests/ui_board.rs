@@ -331,8 +331,15 @@ fn the_projector_window_shows_the_board_read_only_beside_the_controls() {
         1,
         "the entry row only here"
     );
+    // Its fullscreen is steered from here (F11 or the button).
+    h.get_by_label_contains("Helskärm").click();
+    h.run_steps(2);
     key(&mut h, Key::F6);
     assert!(!h.state().projector);
+    assert!(
+        h.query_by_label_contains("Helskärm").is_none(),
+        "no projector, no button for it"
+    );
 }
 
 #[test]

@@ -105,6 +105,10 @@ impl App {
             {
                 intents.push(Intent::Command(projector));
             }
+            // The projector's window has no buttons of its own: its fullscreen is steered here.
+            if self.projector && UiCommand::Fullscreen.button(ui, lang, true) {
+                intents.push(Intent::Command(UiCommand::Fullscreen));
+            }
         });
     }
 
