@@ -36,3 +36,35 @@ fn the_window_names_a_damaged_activity_and_shows_the_rest() {
         "the plan's other activity {kept:?} is shown"
     );
 }
+
+#[test]
+fn a_setting_that_does_not_read_is_said_where_the_page_would_be() {
+    let dir = common::tempdir();
+    let path = dir.path().join("demo.styrsnurra");
+    drop(styrsnurra::store::demo::build(&path).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    for key in ["prioritisation", "comparison"] {
+        conn.execute(
+            "INSERT OR REPLACE INTO setting (key, value) VALUES (?1, '{\"cut off')",
+            [key],
+        )
+        .unwrap();
+    }
+    drop(conn);
+    let mut h = common::app::harness(&path);
+    // Not an empty list of who prioritised, nor "no comparison group": the page says why.
+    common::app::go(&mut h, PageId::Priority);
+    common::app::wait_for_page(&mut h);
+    assert!(
+        h.query_by_label_contains(
+            "Inställningen prioriteringens deltagare och metod i arbetsboken kan inte läsas"
+        )
+        .is_some()
+    );
+    common::app::go(&mut h, PageId::Cockpit);
+    common::app::wait_for_page(&mut h);
+    assert!(
+        h.query_by_label_contains("Inställningen jämförelsegrupp i arbetsboken kan inte läsas")
+            .is_some()
+    );
+}

@@ -248,6 +248,12 @@ pub enum StoreError {
     History(#[from] serde_json::Error),
     #[error("{}", self.message(Lang::Sv))]
     Io(PathBuf, std::io::Error),
+    /// A workbook setting whose stored value does not read: said, never taken as unset.
+    #[error("{}", self.message(Lang::Sv))]
+    DamagedSetting {
+        /// What the setting is called, in Swedish and English.
+        name: (String, String),
+    },
     /// A record kept as JSON that does not read; the change that needed it was not made.
     #[error("{}", self.message(Lang::Sv))]
     Damaged {
@@ -352,6 +358,14 @@ impl StoreError {
             }
             (StoreError::History(e), Lang::Sv) => format!("Ogiltig post i ändringshistoriken: {e}"),
             (StoreError::History(e), Lang::En) => format!("Invalid entry in the edit history: {e}"),
+            (StoreError::DamagedSetting { name }, Lang::Sv) => format!(
+                "Inställningen {} i arbetsboken kan inte läsas: det sparade värdet är skadat. Välj den igen; resten av arbetsboken fungerar.",
+                name.0
+            ),
+            (StoreError::DamagedSetting { name }, Lang::En) => format!(
+                "The setting {} in the workbook cannot be read: its stored value is damaged. Choose it again; the rest of the workbook works.",
+                name.1
+            ),
             (StoreError::Damaged { table, id, why }, Lang::Sv) => format!(
                 "Ändringen gjordes inte: posten {id} i tabellen {table} är skadad ({}). Resten av arbetsboken fungerar.",
                 why.0

@@ -66,6 +66,23 @@ impl Setting {
         }
     }
 
+    /// What the setting is called in a sentence about it.
+    fn noun(&self, lang: Lang) -> String {
+        match self {
+            Setting::Comparison => lang.t("jämförelsegrupp", "comparison group").to_string(),
+            Setting::TargetTolerance => lang
+                .t("gräns för nära målet", "close-to-target tolerance")
+                .to_string(),
+            Setting::Prioritisation => lang
+                .t(
+                    "prioriteringens deltagare och metod",
+                    "who prioritised and how",
+                )
+                .to_string(),
+            other => format!("«{}»", other.key()),
+        }
+    }
+
     /// What changing it is called on the undo button.
     fn label(&self, lang: Lang) -> String {
         match self {
@@ -136,6 +153,13 @@ impl FeatureEdit for SettingEdit {
     }
 }
 
+/// A setting's parsed value, or the error that names the setting when it did not parse.
+fn damaged_unless<T>(setting: &Setting, parsed: Option<T>) -> Result<T, StoreError> {
+    parsed.ok_or_else(|| StoreError::DamagedSetting {
+        name: (setting.noun(Lang::Sv), setting.noun(Lang::En)),
+    })
+}
+
 fn read(conn: &rusqlite::Connection, setting: &Setting) -> Result<Option<String>, StoreError> {
     Ok(conn
         .query_row(
@@ -170,12 +194,12 @@ impl Workbook {
         self.setting(&Setting::HomeMunicipality)
     }
 
-    /// The comparison group; one that cannot be read counts as none chosen.
+    /// The comparison group, if one is chosen; a stored value that does not read is an error
+    /// that names the setting, never "none chosen".
     pub fn comparison(&self) -> Result<Option<Comparison>, StoreError> {
-        Ok(match self.setting(&Setting::Comparison)? {
-            Some(json) => serde_json::from_str(&json).ok(),
-            None => None,
-        })
+        self.setting(&Setting::Comparison)?
+            .map(|json| damaged_unless(&Setting::Comparison, serde_json::from_str(&json).ok()))
+            .transpose()
     }
 
     /// True for the bundled demo workbook, whose values are made up.
@@ -185,18 +209,20 @@ impl Workbook {
 
     /// The tolerance for "close to target" the group has set, or the default 5 %.
     pub fn target_tolerance(&self) -> Result<f64, StoreError> {
-        Ok(self
-            .setting(&Setting::TargetTolerance)?
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(crate::model::goal::DEFAULT_TOLERANCE))
+        match self.setting(&Setting::TargetTolerance)? {
+            Some(v) => damaged_unless(&Setting::TargetTolerance, v.parse().ok()),
+            None => Ok(crate::model::goal::DEFAULT_TOLERANCE),
+        }
     }
 
     /// Who prioritised the proposals and how (empty when not recorded).
     pub fn prioritisation(&self) -> Result<crate::model::action::Prioritisation, StoreError> {
-        Ok(self
-            .setting(&Setting::Prioritisation)?
-            .and_then(|json| serde_json::from_str(&json).ok())
-            .unwrap_or_default())
+        match self.setting(&Setting::Prioritisation)? {
+            Some(json) => {
+                damaged_unless(&Setting::Prioritisation, serde_json::from_str(&json).ok())
+            }
+            None => Ok(Default::default()),
+        }
     }
 
     /// The columns the group chose for CSV headers the importer does not know, by header line.

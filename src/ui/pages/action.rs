@@ -59,12 +59,9 @@ impl Page for PriorityPage {
             new_proposal,
             goals,
         } = self;
-        let rows = match rows.get(ctx.revision, lang, || ctx.workbook.proposal_rows()) {
-            Ok(rows) => rows,
-            Err(message) => {
-                ui.colored_label(palette::ERROR, message);
-                return;
-            }
+        let Some(rows) = rows.get_or_show(ui, ctx.revision, lang, || ctx.workbook.proposal_rows())
+        else {
+            return;
         };
         ui.heading(PageId::Priority.title(lang));
         // The matrix is sized to the room's view; what does not fit below it scrolls.
@@ -86,10 +83,12 @@ impl Page for PriorityPage {
                 "Dra ett förslag till sin plats, eller välj det och flytta med piltangenterna; Enter lägger det. Låg insats och stor effekt går före hög insats och liten effekt.",
                 "Drag a proposal to its place, or choose it and move it with the arrow keys; Enter drops it. Low effort with high effect ranks before high effort with low effect.",
             ));
-            let stored = who
-                .get(ctx.revision, lang, || ctx.workbook.prioritisation())
+            let Some(stored) = who
+                .get_or_show(ui, ctx.revision, lang, || ctx.workbook.prioritisation())
                 .cloned()
-                .unwrap_or_default();
+            else {
+                return;
+            };
             prioritisation(ui, ctx, &stored, who_draft, intents);
             if ctx.editable() {
                 keyboard(ui, rows, selected, cursor, intents);
@@ -99,10 +98,10 @@ impl Page for PriorityPage {
                 ranked_list(&mut cols[1], ctx, rows, &stored, selected, intents);
             });
             ui.separator();
-            let goals = goals
-                .get(ctx.revision, lang, || ctx.workbook.goals())
-                .map(Vec::as_slice)
-                .unwrap_or_default();
+            let Some(goals) = goals.get_or_show(ui, ctx.revision, lang, || ctx.workbook.goals())
+            else {
+                return;
+            };
             if let Some(row) = selected.and_then(|id| rows.iter().find(|r| r.proposal.id == id)) {
                 consequence(ui, ctx, row, goals, draft, intents);
             }

@@ -78,15 +78,11 @@ impl Page for AnalysisPage {
 
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, intents: &mut Vec<Intent>) {
         let lang = ctx.lang;
-        let list = match self
+        let Some(list) = self
             .list
-            .get(ctx.revision, lang, || ctx.workbook.analyses())
-        {
-            Ok(list) => list,
-            Err(message) => {
-                ui.colored_label(palette::ERROR, message);
-                return;
-            }
+            .get_or_show(ui, ctx.revision, lang, || ctx.workbook.analyses())
+        else {
+            return;
         };
         if self
             .selected
@@ -117,16 +113,10 @@ impl Page for AnalysisPage {
                 ..Drafts::default()
             };
         }
-        let view = match self
-            .view
-            .get((ctx.revision, id), lang, || ctx.workbook.analysis_view(id))
-        {
-            Ok(Some(view)) => view,
-            Ok(None) => return,
-            Err(message) => {
-                ui.colored_label(palette::ERROR, message);
-                return;
-            }
+        let Some(Some(view)) = self.view.get_or_show(ui, (ctx.revision, id), lang, || {
+            ctx.workbook.analysis_view(id)
+        }) else {
+            return;
         };
         let a = &view.case.analysis;
         let (indicator, year, home) = (a.indicator.clone(), a.period, a.municipality.clone());
@@ -1064,20 +1054,18 @@ impl AnalysisUi<'_> {
         }
         let key = (ctx.revision, drafts.similar_on.clone(), a.period);
         let on = drafts.similar_on.clone();
-        let found = drafts.similar.get(key, lang, || {
+        let found = drafts.similar.get_or_show(ui, key, lang, || {
             ctx.workbook.similar(&a.municipality, &on, a.period)
         });
         match found {
-            Err(message) => {
-                ui.colored_label(palette::ERROR, message);
-            }
-            Ok(None) => {
+            None => {}
+            Some(None) => {
                 ui.label(lang.t(
                     "Hemkommunen saknar värde det året för något av nyckeltalen.",
                     "The home municipality lacks a value that year for one of the indicators.",
                 ));
             }
-            Ok(Some(list)) => {
+            Some(Some(list)) => {
                 for l in list.iter().take(10) {
                     let parts: Vec<String> = on
                         .iter()

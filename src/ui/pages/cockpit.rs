@@ -20,14 +20,13 @@ pub struct CockpitPage {
 impl Page for CockpitPage {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, intents: &mut Vec<Intent>) {
         let lang = ctx.lang;
-        let data = match self.data.get((ctx.revision, self.year), lang, || {
-            ctx.workbook.cockpit(self.year)
-        }) {
-            Ok(data) => data,
-            Err(message) => {
-                ui.colored_label(palette::ERROR, message);
-                return;
-            }
+        let Some(data) = self
+            .data
+            .get_or_show(ui, (ctx.revision, self.year), lang, || {
+                ctx.workbook.cockpit(self.year)
+            })
+        else {
+            return;
         };
         ui.heading(PageId::Cockpit.title(lang));
         let Some(home) = data.home.as_deref() else {

@@ -22,14 +22,10 @@ impl Page for DecisionPage {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, intents: &mut Vec<Intent>) {
         let lang = ctx.lang;
         let Self { data, draft } = self;
-        let (rows, decisions) = match data.get(ctx.revision, lang, || {
+        let Some((rows, decisions)) = data.get_or_show(ui, ctx.revision, lang, || {
             Ok((ctx.workbook.proposal_rows()?, ctx.workbook.decisions()?))
-        }) {
-            Ok(d) => d,
-            Err(message) => {
-                ui.colored_label(palette::ERROR, message);
-                return;
-            }
+        }) else {
+            return;
         };
         ui.heading(PageId::Decision.title(lang));
         egui::ScrollArea::vertical()

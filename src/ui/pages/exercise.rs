@@ -275,8 +275,7 @@ impl ExercisePage {
             let id = view.exercise.id;
             let previous = self
                 .previous
-                .get((ctx.revision, id), lang, || wb.previous_session(id))
-                .ok()
+                .get_or_show(ui, (ctx.revision, id), lang, || wb.previous_session(id))
                 .and_then(Option::as_ref);
             summary(ui, ctx, view, previous);
             return;
@@ -422,11 +421,13 @@ impl ExercisePage {
         let lang = ctx.lang;
         let e = &view.exercise;
         let wb = ctx.workbook;
-        let plans = self
+        let Some(plans) = self
             .plans
-            .get(ctx.revision, lang, || wb.plan_views())
+            .get_or_show(ui, ctx.revision, lang, || wb.plan_views())
             .cloned()
-            .unwrap_or_default();
+        else {
+            return;
+        };
         ui.strong(name);
         for (n, (key, text)) in e.rows.iter().enumerate() {
             ui.horizontal_wrapped(|ui| {

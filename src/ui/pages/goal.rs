@@ -57,12 +57,10 @@ impl Page for GoalPage {
             flags,
             drafts,
         } = self;
-        let loaded = match overview.get(ctx.revision, lang, || ctx.workbook.goal_overview()) {
-            Ok(loaded) => loaded,
-            Err(message) => {
-                ui.colored_label(palette::ERROR, message);
-                return;
-            }
+        let Some(loaded) =
+            overview.get_or_show(ui, ctx.revision, lang, || ctx.workbook.goal_overview())
+        else {
+            return;
         };
         if drafts.revision != ctx.revision {
             *drafts = Drafts {
@@ -85,10 +83,11 @@ impl Page for GoalPage {
                 }
                 goal_list(ui, lang, &ordered, selected);
             });
-        let flags = flags
-            .get(ctx.revision, lang, || ctx.workbook.planning_flags())
-            .map(Vec::as_slice)
-            .unwrap_or_default();
+        let Some(flags) =
+            flags.get_or_show(ui, ctx.revision, lang, || ctx.workbook.planning_flags())
+        else {
+            return;
+        };
         egui::CentralPanel::default().show(ui, |ui| {
             let Some(goal) = goal else { return };
             egui::ScrollArea::vertical()

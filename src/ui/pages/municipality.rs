@@ -25,12 +25,10 @@ impl Page for MunicipalityPage {
             pick_query,
             choice,
         } = self;
-        let loaded = match choice.get(ctx.revision, lang, || ctx.workbook.municipality_choice()) {
-            Ok(loaded) => loaded,
-            Err(message) => {
-                ui.colored_label(palette::ERROR, message);
-                return;
-            }
+        let Some(loaded) = choice.get_or_show(ui, ctx.revision, lang, || {
+            ctx.workbook.municipality_choice()
+        }) else {
+            return;
         };
         let editable = ctx.editable();
         let title_of = |id: &str| loaded.title_of(id);

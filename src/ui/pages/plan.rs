@@ -85,12 +85,9 @@ impl Page for PlanPage {
             new,
             drafts,
         } = self;
-        let plans = match plans.get(ctx.revision, lang, || ctx.workbook.plan_views()) {
-            Ok(plans) => plans,
-            Err(message) => {
-                ui.colored_label(palette::ERROR, message);
-                return;
-            }
+        let Some(plans) = plans.get_or_show(ui, ctx.revision, lang, || ctx.workbook.plan_views())
+        else {
+            return;
         };
         ui.heading(PageId::Plan.title(lang));
         if plans.is_empty() {
@@ -147,10 +144,9 @@ impl Page for PlanPage {
         let Some(view) = plans.iter().find(|p| Some(p.plan.id) == *selected) else {
             return;
         };
-        let goals = goals
-            .get(ctx.revision, lang, || ctx.workbook.goals())
-            .map(Vec::as_slice)
-            .unwrap_or_default();
+        let Some(goals) = goals.get_or_show(ui, ctx.revision, lang, || ctx.workbook.goals()) else {
+            return;
+        };
         egui::ScrollArea::vertical()
             .auto_shrink(false)
             .show(ui, |ui| {

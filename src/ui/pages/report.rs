@@ -47,9 +47,9 @@ impl Page for ReportPage {
                 ui.selectable_value(&mut self.kind, k, k.title(lang));
             }
         });
-        let choices = self
+        let Some(choices) = self
             .choices
-            .get(ctx.revision, lang, || {
+            .get_or_show(ui, ctx.revision, lang, || {
                 let c = ctx.workbook.cockpit(None)?;
                 Ok(Choices {
                     goals: c
@@ -76,7 +76,9 @@ impl Page for ReportPage {
                 })
             })
             .cloned()
-            .unwrap_or_default();
+        else {
+            return;
+        };
         let years = &choices.years;
         let format = self.format.unwrap_or(Format::Pdf);
         ui.horizontal_wrapped(|ui| {
@@ -131,22 +133,19 @@ impl Page for ReportPage {
         let (kind, year) = (self.kind, self.year);
         let selection = self.selection.clone();
         let key = (ctx.revision, kind, year, lang, selection.clone());
-        let preview = self.preview.get(key, lang, || {
+        let preview = self.preview.get_or_show(ui, key, lang, || {
             Ok(
                 crate::report::build_with(ctx.workbook, kind, year, lang, &selection)
                     .map_err(|e| e.message(lang)),
             )
         });
         let report = match preview {
-            Ok(Ok(r)) => r,
-            Ok(Err(message)) => {
+            Some(Ok(r)) => r,
+            Some(Err(message)) => {
                 ui.colored_label(palette::ERROR, message.as_str());
                 return;
             }
-            Err(message) => {
-                ui.colored_label(palette::ERROR, message);
-                return;
-            }
+            None => return,
         };
         let make = |path| Intent::ExportReport {
             kind,

@@ -120,14 +120,14 @@ impl Page for ResultsPage {
 
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, intents: &mut Vec<Intent>) {
         let lang = ctx.lang;
-        let base = match self.base.get(ctx.revision, lang, || {
-            ctx.workbook.results_base().map(Arc::new)
-        }) {
-            Ok(base) => Arc::clone(base),
-            Err(message) => {
-                ui.colored_label(palette::ERROR, message);
-                return;
-            }
+        let Some(base) = self
+            .base
+            .get_or_show(ui, ctx.revision, lang, || {
+                ctx.workbook.results_base().map(Arc::new)
+            })
+            .map(Arc::clone)
+        else {
+            return;
         };
         if base.indicators.is_empty() {
             no_indicators(ui, lang, intents);

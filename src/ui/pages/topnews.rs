@@ -252,11 +252,13 @@ impl TopNewsPage {
             "Aktiviteter att gå vidare med",
             "Activities to take further",
         ));
-        let plans = self
+        let Some(plans) = self
             .plans
-            .get(ctx.revision, lang, || ctx.workbook.plan_views())
+            .get_or_show(ui, ctx.revision, lang, || ctx.workbook.plan_views())
             .cloned()
-            .unwrap_or_default();
+        else {
+            return;
+        };
         let activities: Vec<&Note> = board
             .notes
             .iter()

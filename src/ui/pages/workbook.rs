@@ -48,8 +48,11 @@ impl Page for WorkbookPage {
         if let Access::ReadOnly(reason) = wb.access() {
             ui.colored_label(palette::NOTICE, read_only_text(lang, reason));
         }
-        match self.stats.get(ctx.revision, lang, || wb.stats()) {
-            Ok(s) => {
+        if let Some(s) = self
+            .stats
+            .get_or_show(ui, ctx.revision, lang, || wb.stats())
+        {
+            {
                 egui::Grid::new("stats").show(ui, |ui| {
                     let rows = [
                         (lang.t("Nyckeltal", "Indicators"), lang.count(s.indicators)),
@@ -84,9 +87,6 @@ impl Page for WorkbookPage {
                         ui.end_row();
                     }
                 });
-            }
-            Err(message) => {
-                ui.colored_label(palette::ERROR, message);
             }
         }
         ui.horizontal_wrapped(|ui| match ctx.integrity {

@@ -76,12 +76,8 @@ impl ChecklistPanel {
             return;
         }
         let lang = ctx.lang;
-        let year = match self.read(ctx) {
-            Ok((year, _)) => year,
-            Err(message) => {
-                ui.colored_label(palette::ERROR, message);
-                return;
-            }
+        let Some((year, _)) = self.read(ui, ctx) else {
+            return;
         };
         let (done, of) = lists.iter().fold((0, 0), |(d, o), c| {
             let (x, y) = year.progress(c.key);
@@ -123,13 +119,14 @@ impl ChecklistPanel {
             });
     }
 
-    /// The cycle's year and the answers, read once per revision.
+    /// The cycle's year and the answers, read once per revision; a failed read is shown.
     fn read(
         &mut self,
+        ui: &mut egui::Ui,
         ctx: &ViewContext<'_>,
-    ) -> Result<(ChecklistYear, Vec<(String, String)>), String> {
+    ) -> Option<(ChecklistYear, Vec<(String, String)>)> {
         let wb = ctx.workbook;
-        let read = self.year.get(ctx.revision, ctx.lang, || {
+        let read = self.year.get_or_show(ui, ctx.revision, ctx.lang, || {
             let year = wb.checklist_year(wb.cycle_year()?)?;
             let changed = if year.previous.is_empty() {
                 Vec::new()
@@ -138,7 +135,7 @@ impl ChecklistPanel {
             };
             Ok((year, changed))
         });
-        read.cloned().map_err(str::to_string)
+        read.cloned()
     }
 
     /// The year shown, and the button that starts the next one from it.
@@ -149,7 +146,7 @@ impl ChecklistPanel {
         intents: &mut Vec<Intent>,
     ) {
         let lang = ctx.lang;
-        let Ok((year, _)) = self.read(ctx) else {
+        let Some((year, _)) = self.read(ui, ctx) else {
             return;
         };
         let y = year.year;
@@ -201,12 +198,8 @@ impl ChecklistPanel {
         intents: &mut Vec<Intent>,
     ) {
         let lang = ctx.lang;
-        let (year, changed) = match self.read(ctx) {
-            Ok(read) => read,
-            Err(message) => {
-                ui.colored_label(palette::ERROR, message);
-                return;
-            }
+        let Some((year, changed)) = self.read(ui, ctx) else {
+            return;
         };
         if self.drafts_at != ctx.revision {
             self.drafts.clear();

@@ -60,20 +60,13 @@ impl Sessions {
     ) -> Option<Board> {
         let lang = ctx.lang;
         let kind = self.kind;
-        let list = match self
+        let list: Vec<Workshop> = self
             .list
-            .get(ctx.revision, lang, || ctx.workbook.workshops())
-        {
-            Ok(all) => all
-                .iter()
-                .filter(|w| w.kind == kind)
-                .cloned()
-                .collect::<Vec<_>>(),
-            Err(message) => {
-                ui.colored_label(palette::ERROR, message);
-                return None;
-            }
-        };
+            .get_or_show(ui, ctx.revision, lang, || ctx.workbook.workshops())?
+            .iter()
+            .filter(|w| w.kind == kind)
+            .cloned()
+            .collect();
         if self
             .selected
             .is_none_or(|s| !list.iter().any(|w| w.id == s))
@@ -137,16 +130,9 @@ impl Sessions {
             }
         });
         let id = self.selected?;
-        match self
-            .board
-            .get((ctx.revision, id), lang, || ctx.workbook.board(id))
-        {
-            Ok(board) => board.clone(),
-            Err(message) => {
-                ui.colored_label(palette::ERROR, message);
-                None
-            }
-        }
+        self.board
+            .get_or_show(ui, (ctx.revision, id), lang, || ctx.workbook.board(id))?
+            .clone()
     }
 
     /// The session's head to edit, folded; stored when a field is left.
@@ -347,10 +333,11 @@ fn groups(ui: &mut egui::Ui, lang: Lang, groups: &mut Vec<Group>) -> bool {
 pub struct Proposed(Cached<u64, Vec<String>>);
 
 impl Proposed {
-    /// Whether a proposal with this text is already on the table.
-    pub fn contains(&mut self, ctx: &ViewContext<'_>, text: &str) -> bool {
+    /// Whether a proposal with this text is already on the table; a failed read is shown
+    /// in `ui` and counts as not knowing (the button stays).
+    pub fn contains(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, text: &str) -> bool {
         self.0
-            .get(ctx.revision, ctx.lang, || {
+            .get_or_show(ui, ctx.revision, ctx.lang, || {
                 Ok(ctx
                     .workbook
                     .proposal_rows()?
@@ -358,7 +345,7 @@ impl Proposed {
                     .map(|r| r.proposal.text)
                     .collect())
             })
-            .is_ok_and(|texts| texts.iter().any(|t| t == text.trim()))
+            .is_some_and(|texts| texts.iter().any(|t| t == text.trim()))
     }
 }
 
@@ -376,7 +363,7 @@ pub fn propose_button(
     if !ctx.editable() || text.trim().is_empty() {
         return;
     }
-    if proposed.contains(ctx, text) {
+    if proposed.contains(ui, ctx, text) {
         ui.small(lang.t("(förslag finns)", "(proposed)"));
         return;
     }
