@@ -32,7 +32,7 @@ fn the_window_names_a_damaged_activity_and_shows_the_rest() {
     let warning = format!("Skadad post visas inte: Aktiviteten {id} (i handlingsplan {plan})");
     assert!(h.query_by_label_contains(&warning).is_some(), "{warning}");
     assert!(
-        h.query_by_label_contains(&kept).is_some(),
+        h.query_all_by_label_contains(&kept).count() > 0,
         "the plan's other activity {kept:?} is shown"
     );
 }

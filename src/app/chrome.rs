@@ -266,19 +266,21 @@ fn navigation(
 fn presentation_steps(ui: &mut egui::Ui, lang: Lang, current: PageId, intents: &mut Vec<Intent>) {
     for (command, text) in [(UiCommand::PreviousPage, "<"), (UiCommand::NextPage, ">")] {
         if command == UiCommand::NextPage {
-            egui::ComboBox::from_id_salt("presentation_step")
-                .selected_text(egui::RichText::new(current.title(lang)).strong())
-                .width(ui.available_width() * 0.5)
-                .show_ui(ui, |ui| {
-                    for page in PageId::in_navigation().filter(|p| p.info().in_presentation) {
-                        if ui
-                            .selectable_label(current == page, page.title(lang))
-                            .clicked()
-                        {
-                            intents.push(Intent::Go(Route::Page(page)));
+            ui.name_inputs(lang.t("Steg i styrsnurran", "Step of the cycle"), |ui| {
+                egui::ComboBox::from_id_salt("presentation_step")
+                    .selected_text(egui::RichText::new(current.title(lang)).strong())
+                    .width(ui.available_width() * 0.5)
+                    .show_ui(ui, |ui| {
+                        for page in PageId::in_navigation().filter(|p| p.info().in_presentation) {
+                            if ui
+                                .selectable_label(current == page, page.title(lang))
+                                .clicked()
+                            {
+                                intents.push(Intent::Go(Route::Page(page)));
+                            }
                         }
-                    }
-                });
+                    });
+            });
         }
         if ui
             .button(text)

@@ -432,6 +432,11 @@ impl AnalysisUi<'_> {
                     .hint_text(lang.t("Anteckning", "Note"))
                     .desired_width(ui.available_width()),
             );
+            crate::ui::widgets::form::name(
+                ui,
+                &r,
+                &format!("{}: {item}", lang.t("Anteckning", "Note")),
+            );
             if r.lost_focus() && *draft != stored.note {
                 let value = Answer {
                     relevance: stored.relevance,
@@ -464,6 +469,7 @@ impl AnalysisUi<'_> {
                     .hint_text(lang.t("Egen fråga …", "Own question …"))
                     .desired_width(ui.available_width() * 0.7),
             );
+            crate::ui::widgets::form::name(ui, &r, lang.t("Egen fråga", "Own question"));
             let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if (ui
                 .button(lang.t("Lägg till fråga", "Add question"))
@@ -701,19 +707,30 @@ impl AnalysisUi<'_> {
             ui.label(text);
             return;
         }
-        egui::ComboBox::new(("rating", e.id, hypothesis), "")
-            .selected_text(text)
-            .width(48.0)
-            .show_ui(ui, |ui| {
-                for r in [None, Some(2), Some(1), Some(0), Some(-1), Some(-2)] {
-                    let shown = r.map_or("·", rating_symbol);
-                    if ui.selectable_label(current == r, shown).clicked() && current != r {
-                        let mut next = e.clone();
-                        next.rate(hypothesis, r);
-                        self.edit(intents, AnalysisEdit::Evidence(Change::Put(next)));
-                    }
-                }
-            });
+        ui.name_inputs(
+            format!(
+                "{} {hypothesis}: {}",
+                self.ctx
+                    .lang
+                    .t("Bedömning mot hypotes", "Rating against hypothesis"),
+                e.text
+            ),
+            |ui| {
+                egui::ComboBox::new(("rating", e.id, hypothesis), "")
+                    .selected_text(text)
+                    .width(48.0)
+                    .show_ui(ui, |ui| {
+                        for r in [None, Some(2), Some(1), Some(0), Some(-1), Some(-2)] {
+                            let shown = r.map_or("·", rating_symbol);
+                            if ui.selectable_label(current == r, shown).clicked() && current != r {
+                                let mut next = e.clone();
+                                next.rate(hypothesis, r);
+                                self.edit(intents, AnalysisEdit::Evidence(Change::Put(next)));
+                            }
+                        }
+                    });
+            },
+        );
     }
 
     /// Another indicator's trend for the municipality, small; a click opens its results.
@@ -930,6 +947,7 @@ impl AnalysisUi<'_> {
                 .desired_rows(3)
                 .desired_width(f32::INFINITY),
         );
+        crate::ui::widgets::form::name(ui, &r, lang.t("Slutsatser", "Conclusions"));
         if r.lost_focus() && *draft != case.analysis.conclusion {
             self.edit(
                 intents,
@@ -1142,17 +1160,19 @@ impl AnalysisUi<'_> {
                     ui.end_row();
                 }
                 ui.label(lang.t("Källa", "Source"));
-                egui::ComboBox::new("example_source", "")
-                    .selected_text(labels::example_source(example.source).get(lang))
-                    .show_ui(ui, |ui| {
-                        for k in ExampleSource::ALL {
-                            ui.selectable_value(
-                                &mut example.source,
-                                k,
-                                labels::example_source(k).get(lang),
-                            );
-                        }
-                    });
+                ui.name_inputs(lang.t("Källa", "Source"), |ui| {
+                    egui::ComboBox::new("example_source", "")
+                        .selected_text(labels::example_source(example.source).get(lang))
+                        .show_ui(ui, |ui| {
+                            for k in ExampleSource::ALL {
+                                ui.selectable_value(
+                                    &mut example.source,
+                                    k,
+                                    labels::example_source(k).get(lang),
+                                );
+                            }
+                        });
+                });
                 ui.end_row();
             });
         ui.horizontal_wrapped(|ui| {

@@ -125,6 +125,14 @@ impl AssignmentPage {
                 .desired_rows(6)
                 .desired_width(f32::INFINITY),
         );
+        crate::ui::widgets::form::name(
+            ui,
+            &text,
+            lang.t(
+                "Vad säger det, och vad betyder det för oss?",
+                "What does it say, and what does it mean for us?",
+            ),
+        );
         if text.lost_focus() && draft.text.trim() != stored.text {
             let mut entry = stored.clone();
             entry.text = draft.text.trim().to_string();
@@ -151,6 +159,11 @@ impl AssignmentPage {
                 egui::TextEdit::singleline(&mut self.link)
                     .hint_text(lang.t("Webbadress eller sökväg", "Web address or path"))
                     .desired_width(420.0),
+            );
+            crate::ui::widgets::form::name(
+                ui,
+                &field,
+                lang.t("Webbadress eller sökväg", "Web address or path"),
             );
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if (ui.button(lang.t("Lägg till länk", "Add link")).clicked() || entered)

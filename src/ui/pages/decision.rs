@@ -196,32 +196,44 @@ fn form(
         let current = draft.outcome(r.proposal.id);
         ui.horizontal_wrapped(|ui| {
             ui.label(&r.proposal.text);
-            egui::ComboBox::new(("outcome", r.proposal.id), "")
-                .selected_text(current.map_or("–", |o| labels::outcome(o).get(lang)))
-                .show_ui(ui, |ui| {
-                    let mut choose = |o: Option<Outcome>| {
-                        draft.outcomes.retain(|(p, _)| *p != r.proposal.id);
-                        if let Some(o) = o {
-                            draft.outcomes.push((r.proposal.id, o));
-                        }
-                    };
-                    if ui.selectable_label(current.is_none(), "–").clicked() {
-                        choose(None);
-                    }
-                    for o in [
-                        Outcome::Adopted,
-                        Outcome::Amended,
-                        Outcome::Rejected,
-                        Outcome::Postponed,
-                    ] {
-                        if ui
-                            .selectable_label(current == Some(o), labels::outcome(o).get(lang))
-                            .clicked()
-                        {
-                            choose(Some(o));
-                        }
-                    }
-                });
+            ui.name_inputs(
+                format!(
+                    "{}: {}",
+                    lang.t("Beslut om", "Decision on"),
+                    r.proposal.text
+                ),
+                |ui| {
+                    egui::ComboBox::new(("outcome", r.proposal.id), "")
+                        .selected_text(current.map_or("–", |o| labels::outcome(o).get(lang)))
+                        .show_ui(ui, |ui| {
+                            let mut choose = |o: Option<Outcome>| {
+                                draft.outcomes.retain(|(p, _)| *p != r.proposal.id);
+                                if let Some(o) = o {
+                                    draft.outcomes.push((r.proposal.id, o));
+                                }
+                            };
+                            if ui.selectable_label(current.is_none(), "–").clicked() {
+                                choose(None);
+                            }
+                            for o in [
+                                Outcome::Adopted,
+                                Outcome::Amended,
+                                Outcome::Rejected,
+                                Outcome::Postponed,
+                            ] {
+                                if ui
+                                    .selectable_label(
+                                        current == Some(o),
+                                        labels::outcome(o).get(lang),
+                                    )
+                                    .clicked()
+                                {
+                                    choose(Some(o));
+                                }
+                            }
+                        });
+                },
+            );
         });
     }
     ui.checkbox(

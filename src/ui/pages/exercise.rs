@@ -14,6 +14,7 @@ use crate::model::exercise::{
 use crate::store::exercise::{Cell, Exercise, ExerciseEdit, ExerciseView};
 use crate::store::shape::Change;
 use crate::ui::theme::{self, palette};
+use crate::ui::widgets::form::hinted;
 use crate::ui::widgets::workshop::{Proposed, propose_button, to_plan};
 use crate::ui::{Cached, Intent, Page, PageId, Route, ViewContext};
 
@@ -354,9 +355,7 @@ impl ExercisePage {
         let mut remove = None;
         for (n, p) in d.participants.iter_mut().enumerate() {
             ui.horizontal(|ui| {
-                left |= ui
-                    .add(egui::TextEdit::singleline(&mut p.name).desired_width(200.0))
-                    .lost_focus();
+                left |= hinted(ui, &mut p.name, lang.t("Namn", "Name"), 200.0).lost_focus();
                 if survey {
                     for (g, name) in groups.iter().enumerate() {
                         left |= ui.radio_value(&mut p.group, g, name.get(lang)).changed();
@@ -384,10 +383,11 @@ impl ExercisePage {
             left = true;
         }
         ui.horizontal(|ui| {
-            let field = ui.add(
-                egui::TextEdit::singleline(&mut self.new_person)
-                    .hint_text(lang.t("Namn eller nummer", "Name or number"))
-                    .desired_width(200.0),
+            let field = hinted(
+                ui,
+                &mut self.new_person,
+                lang.t("Namn eller nummer", "Name or number"),
+                200.0,
             );
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if (ui.button(lang.t("Lägg till", "Add")).clicked() || entered)
@@ -461,6 +461,7 @@ impl ExercisePage {
                         .hint_text(name)
                         .desired_width(360.0),
                 );
+                crate::ui::widgets::form::name(ui, &field, name);
                 let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if (ui.button(lang.t("Lägg till rad", "Add row")).clicked() || entered)
                     && !self.new_row.trim().is_empty()
@@ -823,10 +824,10 @@ impl ExercisePage {
             }
             Scale::Points => {
                 let mut points = stored.parse::<u32>().unwrap_or(0);
-                if ui
-                    .add_enabled(editable, egui::DragValue::new(&mut points).range(0..=1000))
-                    .changed()
-                {
+                let field =
+                    ui.add_enabled(editable, egui::DragValue::new(&mut points).range(0..=1000));
+                crate::ui::widgets::form::name(ui, &field, lang.t("Poäng", "Points"));
+                if field.changed() {
                     intents.push(set((points > 0).then(|| points.to_string())));
                 }
             }

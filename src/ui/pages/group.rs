@@ -7,7 +7,7 @@ use crate::model::planning::{Charter, CycleEvent, Member, WorkEvent, calendar, n
 use crate::store::planning::PlanningEdit;
 use crate::store::shape::Change;
 use crate::ui::theme::palette;
-use crate::ui::widgets::form::{short, text_rows};
+use crate::ui::widgets::form::{hinted, short, text_rows};
 use crate::ui::{Cached, Intent, Page, PageId, ViewContext};
 
 /// State of the analysis group page: the read, the charter being written and the work plan
@@ -126,13 +126,7 @@ impl GroupPage {
                 ] {
                     let width = (crate::ui::widgets::form::text_width(ui, field) + 24.0)
                         .clamp(120.0, column - 16.0);
-                    left |= ui
-                        .add(
-                            egui::TextEdit::singleline(field)
-                                .hint_text(hint)
-                                .desired_width(width),
-                        )
-                        .lost_focus();
+                    left |= hinted(ui, field, hint, width).lost_focus();
                 }
                 if ui.small_button(lang.t("Ta bort", "Remove")).clicked() {
                     remove = Some(n);

@@ -266,21 +266,23 @@ fn head_form(
                 .iter()
                 .find(|g| Some(g.id) == d.goal_id)
                 .map_or("–", |g| g.title.as_str());
-            egui::ComboBox::new("plan_goal", "")
-                .selected_text(current)
-                .width(520.0)
-                .show_ui(ui, |ui| {
-                    for g in goals {
-                        if ui
-                            .selectable_label(d.goal_id == Some(g.id), &g.title)
-                            .clicked()
-                            && d.goal_id != Some(g.id)
-                        {
-                            d.goal_id = Some(g.id);
-                            intents.push(save(d));
+            ui.name_inputs(lang.t("Mål i arbetsboken", "Goal in the workbook"), |ui| {
+                egui::ComboBox::new("plan_goal", "")
+                    .selected_text(current)
+                    .width(520.0)
+                    .show_ui(ui, |ui| {
+                        for g in goals {
+                            if ui
+                                .selectable_label(d.goal_id == Some(g.id), &g.title)
+                                .clicked()
+                                && d.goal_id != Some(g.id)
+                            {
+                                d.goal_id = Some(g.id);
+                                intents.push(save(d));
+                            }
                         }
-                    }
-                });
+                    });
+            });
             ui.end_row();
         });
     if let Some(dec) = &view.decision {
@@ -399,23 +401,29 @@ fn status(ui: &mut egui::Ui, ctx: &ViewContext<'_>, a: &Activity, intents: &mut 
         ui.label(labels::activity_status(a.status).get(lang));
         return;
     }
-    egui::ComboBox::new(("status", a.id), "")
-        .selected_text(labels::activity_status(a.status).get(lang))
-        .show_ui(ui, |ui| {
-            for s in ActivityStatus::ALL {
-                if ui
-                    .selectable_label(a.status == s, labels::activity_status(s).get(lang))
-                    .clicked()
-                    && a.status != s
-                {
-                    let next = Activity {
-                        status: s,
-                        ..a.clone()
-                    };
-                    intents.push(Intent::Edit(ActionEdit::Activity(Change::Put(next)).into()));
-                }
-            }
-        });
+    ui.name_inputs(
+        format!("{}: {}", lang.t("Status", "Status"), a.text),
+        |ui| {
+            egui::ComboBox::new(("status", a.id), "")
+                .selected_text(labels::activity_status(a.status).get(lang))
+                .show_ui(ui, |ui| {
+                    for s in ActivityStatus::ALL {
+                        if ui
+                            .selectable_label(a.status == s, labels::activity_status(s).get(lang))
+                            .clicked()
+                            && a.status != s
+                        {
+                            let next = Activity {
+                                status: s,
+                                ..a.clone()
+                            };
+                            intents
+                                .push(Intent::Edit(ActionEdit::Activity(Change::Put(next)).into()));
+                        }
+                    }
+                });
+        },
+    );
 }
 
 /// A date typed in a form: empty, or YYYY-MM-DD. Says what is wrong in red beside the field.
@@ -517,16 +525,18 @@ fn activity_form(
             .iter()
             .find(|a| Some(a.id) == d.parent)
             .map_or("–", |a| a.text.as_str());
-        egui::ComboBox::new("activity_parent", "")
-            .selected_text(parent)
-            .show_ui(ui, |ui| {
-                chosen |= ui.selectable_value(&mut d.parent, None, "–").changed();
-                for a in view.activities.iter().filter(|a| a.id != stored.id) {
-                    chosen |= ui
-                        .selectable_value(&mut d.parent, Some(a.id), &a.text)
-                        .changed();
-                }
-            });
+        ui.name_inputs(lang.t("Del av", "Part of"), |ui| {
+            egui::ComboBox::new("activity_parent", "")
+                .selected_text(parent)
+                .show_ui(ui, |ui| {
+                    chosen |= ui.selectable_value(&mut d.parent, None, "–").changed();
+                    for a in view.activities.iter().filter(|a| a.id != stored.id) {
+                        chosen |= ui
+                            .selectable_value(&mut d.parent, Some(a.id), &a.text)
+                            .changed();
+                    }
+                });
+        });
     });
     ui.label(lang.t("Resurser", "Resources"));
     if let Some(resources) = resource_lines(
@@ -582,14 +592,16 @@ fn new_activity(
             .find(|a| Some(a.id) == new.parent)
             .map_or("–", |a| a.text.as_str());
         ui.label(lang.t("Del av", "Part of"));
-        egui::ComboBox::new("new_activity_parent", "")
-            .selected_text(parent)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut new.parent, None, "–");
-                for a in &view.activities {
-                    ui.selectable_value(&mut new.parent, Some(a.id), &a.text);
-                }
-            });
+        ui.name_inputs(lang.t("Del av", "Part of"), |ui| {
+            egui::ComboBox::new("new_activity_parent", "")
+                .selected_text(parent)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut new.parent, None, "–");
+                    for a in &view.activities {
+                        ui.selectable_value(&mut new.parent, Some(a.id), &a.text);
+                    }
+                });
+        });
         let due = date_field(ui, lang, &new.due);
         if ui
             .add_enabled(

@@ -87,14 +87,16 @@ impl Page for ReportPage {
                 || lang.t("senaste", "latest").to_string(),
                 |y| y.to_string(),
             );
-            egui::ComboBox::new("report_year", "")
-                .selected_text(shown)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.year, None, lang.t("senaste", "latest"));
-                    for y in years.iter().rev() {
-                        ui.selectable_value(&mut self.year, Some(*y), y.to_string());
-                    }
-                });
+            ui.name_inputs(lang.t("År", "Year"), |ui| {
+                egui::ComboBox::new("report_year", "")
+                    .selected_text(shown)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut self.year, None, lang.t("senaste", "latest"));
+                        for y in years.iter().rev() {
+                            ui.selectable_value(&mut self.year, Some(*y), y.to_string());
+                        }
+                    });
+            });
             ui.separator();
             for (f, name) in [
                 (Format::Pdf, "PDF"),

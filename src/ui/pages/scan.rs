@@ -149,6 +149,11 @@ fn indicator_row(
                 [widths.tick, size],
                 egui::Checkbox::without_text(&mut ticked),
             );
+            let name = match lang {
+                crate::i18n::Lang::Sv => format!("Markera {}", ind.id),
+                crate::i18n::Lang::En => format!("Tick {}", ind.id),
+            };
+            crate::ui::widgets::form::name(ui, &response, &name);
             if response.changed() {
                 if ticked {
                     selected.insert(ind.id.clone());

@@ -10,6 +10,7 @@ use crate::model::checklist::{Answer, CHECKLISTS, Checklist, Step, changed_since
 use crate::store::checklist::{ChecklistEdit, ChecklistYear};
 use crate::store::edit::Edit;
 use crate::ui::theme::palette;
+use crate::ui::widgets::form::hinted;
 use crate::ui::{Cached, Intent, PageId, ViewContext};
 
 /// The page a step's checklists are shown under.
@@ -271,16 +272,8 @@ impl ChecklistPanel {
             .or_insert_with(|| (stored.note.clone(), stored.by.clone()));
         ui.indent(("note", &key.0, &key.1), |ui| {
             ui.horizontal(|ui| {
-                let n = ui.add(
-                    egui::TextEdit::singleline(note)
-                        .hint_text(lang.t("Anteckning", "Note"))
-                        .desired_width(420.0),
-                );
-                let b = ui.add(
-                    egui::TextEdit::singleline(by)
-                        .hint_text(lang.t("Vem", "Who"))
-                        .desired_width(140.0),
-                );
+                let n = hinted(ui, note, lang.t("Anteckning", "Note"), 420.0);
+                let b = hinted(ui, by, lang.t("Vem", "Who"), 140.0);
                 if (n.lost_focus() || b.lost_focus())
                     && (note.trim() != stored.note || by.trim() != stored.by)
                 {

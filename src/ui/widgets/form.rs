@@ -26,6 +26,25 @@ pub fn text_rows<'a>(
     left
 }
 
+/// Names a widget for screen readers where no label stands beside it (a hint in the field,
+/// a tick box in a row whose name is the row's).
+pub fn name(ui: &egui::Ui, response: &egui::Response, name: &str) {
+    ui.ctx()
+        .accesskit_node_builder(response.id, |node| node.set_label(name));
+}
+
+/// A one-line field labelled only by its grey hint, which also names it for screen readers.
+pub fn hinted(ui: &mut egui::Ui, text: &mut String, hint: &str, width: f32) -> egui::Response {
+    let response = ui.add(
+        egui::TextEdit::singleline(text)
+            .hint_text(hint)
+            .desired_width(width),
+    );
+    // The hint is gone once something is written; the name stays.
+    name(ui, &response, hint);
+    response
+}
+
 /// At most `max` characters of `text`, with an ellipsis when cut.
 pub fn short(text: &str, max: usize) -> String {
     let cut: String = text.chars().take(max).collect();

@@ -57,17 +57,19 @@ pub fn resource_lines(
         let label = ui.label(lang.t("Resurs, mängd", "Resource, amount"));
         ui.add(egui::TextEdit::singleline(&mut draft.amount).desired_width(80.0))
             .labelled_by(label.id);
-        egui::ComboBox::new((salt, "resource_kind"), "")
-            .selected_text(labels::resource_unit(draft.kind).get(lang))
-            .show_ui(ui, |ui| {
-                for k in [
-                    ResourceKind::Staff,
-                    ResourceKind::Money,
-                    ResourceKind::Other,
-                ] {
-                    ui.selectable_value(&mut draft.kind, k, labels::resource_unit(k).get(lang));
-                }
-            });
+        ui.name_inputs(lang.t("Enhet för mängden", "Unit of the amount"), |ui| {
+            egui::ComboBox::new((salt, "resource_kind"), "")
+                .selected_text(labels::resource_unit(draft.kind).get(lang))
+                .show_ui(ui, |ui| {
+                    for k in [
+                        ResourceKind::Staff,
+                        ResourceKind::Money,
+                        ResourceKind::Other,
+                    ] {
+                        ui.selectable_value(&mut draft.kind, k, labels::resource_unit(k).get(lang));
+                    }
+                });
+        });
         ui.checkbox(&mut draft.yearly, lang.t("per år", "a year"));
         let label = ui.label(lang.t("Vad", "What"));
         ui.add(egui::TextEdit::singleline(&mut draft.note).desired_width(160.0))

@@ -403,22 +403,30 @@ pub fn to_plan(
         ui.small(lang.t("(i en plan)", "(in a plan)"));
         return;
     }
-    egui::ComboBox::new(salt, "")
-        .selected_text(lang.t("Lägg i handlingsplan", "Put in an action plan"))
-        .show_ui(ui, |ui| {
-            for p in plans {
-                if ui.selectable_label(false, &p.plan.area).clicked() {
-                    intents.push(Intent::Edit(
-                        ActionEdit::Activity(Change::Put(Activity {
-                            plan_id: p.plan.id,
-                            text: text.to_string(),
-                            purpose: Purpose::DevelopService,
-                            why: why.to_string(),
-                            ..Activity::default()
-                        }))
-                        .into(),
-                    ));
-                }
-            }
-        });
+    ui.name_inputs(
+        format!(
+            "{}: {text}",
+            lang.t("Lägg i handlingsplan", "Put in an action plan")
+        ),
+        |ui| {
+            egui::ComboBox::new(salt, "")
+                .selected_text(lang.t("Lägg i handlingsplan", "Put in an action plan"))
+                .show_ui(ui, |ui| {
+                    for p in plans {
+                        if ui.selectable_label(false, &p.plan.area).clicked() {
+                            intents.push(Intent::Edit(
+                                ActionEdit::Activity(Change::Put(Activity {
+                                    plan_id: p.plan.id,
+                                    text: text.to_string(),
+                                    purpose: Purpose::DevelopService,
+                                    why: why.to_string(),
+                                    ..Activity::default()
+                                }))
+                                .into(),
+                            ));
+                        }
+                    }
+                });
+        },
+    );
 }
