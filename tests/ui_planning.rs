@@ -268,3 +268,18 @@ fn a_resource_line_with_an_amount_that_is_no_number_is_refused_with_a_message() 
         .unwrap();
     assert_eq!((line.kr, line.fte), (Some(12_500.0), Some(0.5)));
 }
+
+#[test]
+fn a_new_record_is_selected_by_its_own_page_whichever_page_is_shown() {
+    let (_dir, _path, mut h) = common::app::demo_harness();
+    go(&mut h, PageId::Cockpit);
+    // Made while the cockpit is shown, as a link or a phone would.
+    h.state_mut()
+        .apply(&Edit::new_goal(None, "Ett mål gjort någon annanstans"));
+    go(&mut h, PageId::Goal);
+    assert_eq!(
+        h.get_by_label("Rubrik").value().as_deref(),
+        Some("Ett mål gjort någon annanstans"),
+        "the goal page shows the goal just made"
+    );
+}

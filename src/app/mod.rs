@@ -252,7 +252,7 @@ impl App {
             Ok(applied) => {
                 self.revision += 1;
                 if let Some(id) = applied.created {
-                    session.pages.get(session.current).created(edit, id);
+                    session.pages.created(edit, id);
                 }
             }
             Err(e) => self.banner = Some(Banner::Error(e.message(self.lang))),
@@ -741,8 +741,11 @@ impl App {
         {
             Ok(Some(id)) => session.go(&Route::Analysis(id)),
             Ok(None) => {
-                session.go(&Route::Page(PageId::Analysis));
+                // The analysis page selects what it made, whichever page is shown.
                 self.apply(&AnalysisEdit::open(indicator, municipality, period, gender).into());
+                if let Some(session) = self.session.as_mut() {
+                    session.go(&Route::Page(PageId::Analysis));
+                }
             }
             Err(e) => self.banner = Some(Banner::Error(e.message(self.lang))),
         }

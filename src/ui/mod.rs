@@ -355,6 +355,15 @@ impl Pages {
     pub fn open(&mut self, route: &Route) {
         self.get(route.page()).open(route);
     }
+
+    /// Hands a new record's id to every page, each taking it when the edit is of its own
+    /// kind: the page that owns the record selects it whatever page is on screen (a page
+    /// not yet visited is made for it).
+    pub fn created(&mut self, edit: &Edit, id: i64) {
+        for &page in PageId::ALL {
+            self.get(page).created(edit, id);
+        }
+    }
 }
 
 /// What a page asks the app to do.
