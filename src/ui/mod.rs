@@ -8,6 +8,7 @@
 mod cached;
 pub mod command;
 pub mod job;
+pub mod keys;
 pub use crate::labels;
 pub mod pages;
 pub mod theme;
@@ -324,8 +325,8 @@ pub trait Page {
         false
     }
 
-    /// The page's own keys, for the overlay (F1).
-    fn keys(&self) -> Vec<(&'static str, crate::i18n::Tr)> {
+    /// The page's own keys (tables in `ui/keys.rs`), for the overlay (F1).
+    fn keys(&self) -> Vec<&'static keys::PageKey> {
         Vec::new()
     }
 }

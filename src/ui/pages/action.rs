@@ -47,6 +47,10 @@ pub struct PriorityPage {
 }
 
 impl Page for PriorityPage {
+    fn keys(&self) -> Vec<&'static crate::ui::keys::PageKey> {
+        crate::ui::keys::matrix::ALL.to_vec()
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, intents: &mut Vec<Intent>) {
         let lang = ctx.lang;
         let Self {
@@ -251,24 +255,22 @@ fn keyboard(
         .and_then(|r| r.placement)
         .map_or((3, 3), |p| (p.effort, p.effect));
     let (mut x, mut y) = cursor.unwrap_or(start);
-    let (mut moved, mut drop, mut stop) = (false, false, false);
-    ui.input_mut(|i| {
-        use egui::{Key, Modifiers};
-        for (key, dx, dy) in [
-            (Key::ArrowLeft, -1i8, 0i8),
-            (Key::ArrowRight, 1, 0),
-            (Key::ArrowUp, 0, 1),
-            (Key::ArrowDown, 0, -1),
-        ] {
-            if i.consume_key(Modifiers::NONE, key) {
-                x = x.saturating_add_signed(dx).clamp(1, 5);
-                y = y.saturating_add_signed(dy).clamp(1, 5);
-                moved = true;
-            }
+    use crate::ui::keys::matrix;
+    let mut moved = false;
+    for (key, dx, dy) in [
+        (&matrix::LEFT, -1i8, 0i8),
+        (&matrix::RIGHT, 1, 0),
+        (&matrix::UP, 0, 1),
+        (&matrix::DOWN, 0, -1),
+    ] {
+        if key.pressed(ui) {
+            x = x.saturating_add_signed(dx).clamp(1, 5);
+            y = y.saturating_add_signed(dy).clamp(1, 5);
+            moved = true;
         }
-        drop = i.consume_key(Modifiers::NONE, Key::Enter);
-        stop = i.consume_key(Modifiers::NONE, Key::Escape);
-    });
+    }
+    let drop = matrix::PLACE.pressed(ui);
+    let stop = matrix::STOP.pressed(ui);
     if moved {
         *cursor = Some((x, y));
     }

@@ -59,9 +59,9 @@ fn row_label(view: &ExerciseView, row: &str, label: &str, lang: Lang) -> String 
 /// The option a number key picks (1 the first), if one was pressed this frame.
 fn digit_pressed(ui: &egui::Ui) -> Option<usize> {
     ui.input(|i| {
-        crate::ui::DIGIT_KEYS
+        crate::ui::keys::exercise::DIGITS
             .iter()
-            .position(|k| i.key_pressed(*k) && i.modifiers.is_none())
+            .position(|s| i.key_pressed(s.logical_key) && i.modifiers.matches_exact(s.modifiers))
     })
 }
 
@@ -96,6 +96,10 @@ fn cell(respondent: &str, row: &str, question: &str, value: Option<String>) -> C
 }
 
 impl Page for ExercisePage {
+    fn keys(&self) -> Vec<&'static crate::ui::keys::PageKey> {
+        crate::ui::keys::exercise::ALL.to_vec()
+    }
+
     fn open(&mut self, route: &Route) {
         if let Route::Exercise(kind) = route {
             self.wanted = Some(kind);

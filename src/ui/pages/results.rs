@@ -107,6 +107,10 @@ fn cell_text(lang: Lang, cell: Option<&Cell>) -> String {
 }
 
 impl Page for ResultsPage {
+    fn keys(&self) -> Vec<&'static crate::ui::keys::PageKey> {
+        crate::ui::keys::results::ALL.to_vec()
+    }
+
     fn busy(&self) -> bool {
         self.detail.is_loading()
     }
@@ -177,12 +181,10 @@ impl Page for ResultsPage {
                 .map(|i| i.id.clone())
         };
         let (prev, next) = (step(-1), step(1));
-        let (page_up, page_down) = ui.input(|i| {
-            (
-                i.key_pressed(egui::Key::PageUp) && i.modifiers.is_none(),
-                i.key_pressed(egui::Key::PageDown) && i.modifiers.is_none(),
-            )
-        });
+        let (page_up, page_down) = (
+            crate::ui::keys::results::PREVIOUS.went_down(ui),
+            crate::ui::keys::results::NEXT.went_down(ui),
+        );
         if page_up && prev.is_some() {
             new_selection = prev.clone();
         }

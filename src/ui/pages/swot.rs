@@ -4,7 +4,7 @@
 //! analysis questions — with the facilitator's timer. Headings and answers can become
 //! improvement proposals in one click.
 
-use crate::i18n::{Lang, Tr};
+use crate::i18n::Lang;
 use crate::model::board::{ANALYSIS_QUESTIONS, BoardKind, Field, SwotStep, Workshop};
 use crate::store::board::{Board, BoardEdit};
 use crate::store::shape::Change;
@@ -19,12 +19,6 @@ const QUESTIONS: [&str; 2] = [
     "Hur utvecklar vi en tydlig styrning med resultat i kommunen?",
     "Hur gör vi vår styrning med mål och resultat bättre?",
 ];
-
-/// The page's own keys, for the overlay.
-const STEP_KEYS: [(&str, Tr); 1] = [(
-    "Alt+Pil höger / vänster",
-    Tr::new("Nästa eller föregående steg", "Next or previous step"),
-)];
 
 /// State of the SWOT page.
 pub struct SwotPage {
@@ -47,8 +41,8 @@ impl Default for SwotPage {
 }
 
 impl Page for SwotPage {
-    fn keys(&self) -> Vec<(&'static str, Tr)> {
-        crate::ui::widgets::workshop::board_keys(&STEP_KEYS)
+    fn keys(&self) -> Vec<&'static crate::ui::keys::PageKey> {
+        crate::ui::widgets::workshop::board_keys(&crate::ui::keys::swot::ALL)
     }
 
     fn created(&mut self, edit: &crate::store::Edit, id: i64) {
@@ -119,12 +113,8 @@ impl SwotPage {
             .position(|s| *s == self.step)
             .unwrap_or(0);
         if !ui.ctx().egui_wants_keyboard_input() {
-            let (next, back) = ui.input_mut(|i| {
-                (
-                    i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowRight),
-                    i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowLeft),
-                )
-            });
+            use crate::ui::keys::swot::{NEXT_STEP, PREVIOUS_STEP};
+            let (next, back) = (NEXT_STEP.pressed(ui), PREVIOUS_STEP.pressed(ui));
             if next && index + 1 < SwotStep::ALL.len() {
                 self.step = SwotStep::ALL[index + 1];
             }

@@ -54,7 +54,7 @@ impl Default for TopNewsPage {
 }
 
 impl Page for TopNewsPage {
-    fn keys(&self) -> Vec<(&'static str, crate::i18n::Tr)> {
+    fn keys(&self) -> Vec<&'static crate::ui::keys::PageKey> {
         crate::ui::widgets::workshop::board_keys(&[])
     }
 

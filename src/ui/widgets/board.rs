@@ -2,14 +2,15 @@
 //! notes grouped under them) and its loose notes. A note is written in the entry row (type,
 //! Enter, next), dragged onto another note to group the two under a new heading, onto a
 //! heading to join it, or onto its field to come loose again; headings take dots. Everything
-//! works from the keyboard too (see [`SHORTCUTS`]). Each change is one edit, one undo step.
+//! works from the keyboard too (`ui/keys.rs`: `keys::board`). Each change is one edit, one undo step.
 
-use egui::{Color32, Frame, Key, Modifiers, Sense, Stroke};
+use egui::{Color32, Frame, Sense, Stroke};
 
-use crate::i18n::{Lang, Tr};
+use crate::i18n::Lang;
 use crate::model::board::{Field, Heading, Note, parse_entry, ranked, tally};
 use crate::store::board::{Board, BoardEdit};
 use crate::store::shape::Change;
+use crate::ui::keys::board as keys;
 use crate::ui::labels;
 use crate::ui::theme::palette;
 use crate::ui::{Intent, ViewContext};
@@ -57,61 +58,6 @@ impl BoardState {
         self.renaming = Some((id, title.to_string()));
     }
 }
-
-/// The board's keys, for the shortcut overlay (when no text field has the keyboard).
-pub const SHORTCUTS: [(&str, Tr); 9] = [
-    ("N", Tr::new("Skriv en ny lapp", "Write a new note")),
-    (
-        "Enter",
-        Tr::new(
-            "Lägg lappen (i raden för nya lappar)",
-            "Add the note (in the entry row)",
-        ),
-    ),
-    (
-        "Pilar",
-        Tr::new("Välj lapp eller rubrik", "Choose a note or heading"),
-    ),
-    (
-        "Mellanslag",
-        Tr::new(
-            "Ta upp vald lapp för att flytta den",
-            "Pick up the chosen note to move it",
-        ),
-    ),
-    (
-        "Enter",
-        Tr::new(
-            "Lägg den upptagna lappen på vald lapp eller rubrik (grupperar); byt namn på vald rubrik",
-            "Drop the picked-up note on the chosen note or heading (groups); rename the chosen heading",
-        ),
-    ),
-    (
-        "U",
-        Tr::new(
-            "Ta ut vald lapp ur sin grupp",
-            "Take the chosen note out of its group",
-        ),
-    ),
-    (
-        "+ / -",
-        Tr::new(
-            "En pinne mer eller mindre på vald rubrik",
-            "One dot more or less on the chosen heading",
-        ),
-    ),
-    (
-        "Delete",
-        Tr::new(
-            "Ta bort vald lapp eller rubrik",
-            "Remove the chosen note or heading",
-        ),
-    ),
-    (
-        "Esc",
-        Tr::new("Släpp upptagen lapp", "Let go of the picked-up note"),
-    ),
-];
 
 /// The id of a note's card (one for the laptop's window, another for the projector's).
 pub fn note_id(note: i64, projector: bool) -> egui::Id {
@@ -295,7 +241,7 @@ fn entry_row(
                 state.entry_field = Some(*f);
             }
         }
-        let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        let entered = response.lost_focus() && keys::ADD_NOTE.went_down(ui);
         let clicked = ui
             .add_enabled(
                 !state.entry.trim().is_empty(),
@@ -331,8 +277,7 @@ fn keyboard(
     if ui.ctx().egui_wants_keyboard_input() || state.renaming.is_some() {
         return;
     }
-    let pressed = |k: Key| ui.input_mut(|i| i.consume_key(Modifiers::NONE, k));
-    if pressed(Key::N) {
+    if keys::NEW_NOTE.pressed(ui) {
         state.focus_entry = true;
         return;
     }
@@ -364,12 +309,12 @@ fn keyboard(
         list.get(r).copied()
     };
     for (key, dc, dr) in [
-        (Key::ArrowUp, 0, -1),
-        (Key::ArrowDown, 0, 1),
-        (Key::ArrowLeft, -1, 0),
-        (Key::ArrowRight, 1, 0),
+        (&keys::UP, 0, -1),
+        (&keys::DOWN, 0, 1),
+        (&keys::LEFT, -1, 0),
+        (&keys::RIGHT, 1, 0),
     ] {
-        if !pressed(key) {
+        if !key.pressed(ui) {
             continue;
         }
         // The neighbour on screen; before anything was drawn, the next in the field's list.
@@ -381,18 +326,18 @@ fn keyboard(
             state.selected = Some(next);
         }
     }
-    if pressed(Key::Escape) {
+    if keys::LET_GO.pressed(ui) {
         state.carried = None;
     }
     let Some(selected) = state.selected else {
         return;
     };
-    if pressed(Key::Space)
+    if keys::PICK_UP.pressed(ui)
         && let Item::Note(id) = selected
     {
         state.carried = Some(id);
     }
-    if pressed(Key::Enter) {
+    if keys::DROP.pressed(ui) {
         if let Some(note) = state.carried.take() {
             intents.extend(drop_note(board, note, selected, state, lang));
         } else if let Item::Heading(h) = selected
@@ -406,7 +351,7 @@ fn keyboard(
             state.renaming = title.map(|t| (h, t));
         }
     }
-    if pressed(Key::U)
+    if keys::UNGROUP.pressed(ui)
         && let Item::Note(id) = selected
         && board
             .notes
@@ -415,7 +360,7 @@ fn keyboard(
     {
         intents.push(group(None, vec![(id, None)]));
     }
-    if pressed(Key::Delete) {
+    if keys::REMOVE.pressed(ui) {
         intents.push(remove(selected));
         state.selected = None;
     }
@@ -423,12 +368,8 @@ fn keyboard(
         && let Item::Heading(h) = selected
         && let Some(heading) = board.headings.iter().find(|x| x.id == h)
     {
-        let more = ui.input_mut(|i| {
-            i.consume_key(Modifiers::NONE, Key::Plus)
-                || i.consume_key(Modifiers::SHIFT, Key::Plus)
-                || i.consume_key(Modifiers::NONE, Key::Equals)
-        });
-        let less = pressed(Key::Minus);
+        let more = keys::MORE.pressed(ui);
+        let less = keys::LESS.pressed(ui);
         let dots = match (more, less) {
             (true, false) => heading.dots + 1,
             (false, true) => heading.dots.saturating_sub(1),

@@ -1,11 +1,12 @@
 //! The overlay of keys (F1, from anywhere): the window's commands with their shortcuts, the
 //! steps reached by Ctrl+number, and the page's own keys (the boards' and the timer's).
 
-use crate::i18n::{Lang, Tr};
+use crate::i18n::Lang;
+use crate::ui::keys::PageKey;
 use crate::ui::{PageId, UiCommand};
 
 /// The overlay, while `open`; its close button clears `open`.
-pub fn overlay(ctx: &egui::Context, lang: Lang, own: &[(&str, Tr)], open: &mut bool) {
+pub fn overlay(ctx: &egui::Context, lang: Lang, own: &[&PageKey], open: &mut bool) {
     egui::Window::new(UiCommand::Shortcuts.text().get(lang))
         .open(open)
         .collapsible(false)
@@ -14,9 +15,9 @@ pub fn overlay(ctx: &egui::Context, lang: Lang, own: &[(&str, Tr)], open: &mut b
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| {
             egui::Grid::new("key_overlay").striped(true).show(ui, |ui| {
-                for (key, what) in own {
-                    ui.strong(*key);
-                    ui.label(what.get(lang));
+                for key in own {
+                    ui.strong(key.shown.get(lang));
+                    ui.label(key.what.get(lang));
                     ui.end_row();
                 }
                 for &command in UiCommand::ALL {

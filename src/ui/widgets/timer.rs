@@ -86,9 +86,7 @@ pub fn timer(ui: &mut egui::Ui, lang: Lang, timer: &mut Timer, size: f32, contro
 /// The timer, large, for a facilitator's page; T starts and pauses it when no text field has
 /// the keyboard.
 pub fn facilitator(ui: &mut egui::Ui, lang: Lang, presentation: bool, timer: &mut Timer) {
-    if !ui.ctx().text_edit_focused()
-        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::T))
-    {
+    if !ui.ctx().text_edit_focused() && crate::ui::keys::TIMER.pressed(ui) {
         let now = ui.input(|i| i.time);
         toggle(timer, now);
     }

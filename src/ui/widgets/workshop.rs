@@ -3,12 +3,13 @@
 //! participants, groups), the facilitator's timer, the shortcut overlay, and turning a text
 //! into an improvement proposal for Åtgärder.
 
-use crate::i18n::{Lang, Tr};
+use crate::i18n::Lang;
 use crate::model::analysis::Proposal;
 use crate::model::board::{BoardKind, Group, MakeUp, Timer, Workshop};
 use crate::store::analysis::AnalysisEdit;
 use crate::store::board::{Board, BoardEdit};
 use crate::store::shape::Change;
+use crate::ui::keys::PageKey;
 use crate::ui::theme::palette;
 use crate::ui::widgets::form::{short, text_rows};
 use crate::ui::widgets::timer;
@@ -229,13 +230,10 @@ impl Sessions {
 }
 
 /// The keys of a board page for the overlay: the board's, the page's own, and the timer's.
-pub fn board_keys(own: &[(&'static str, Tr)]) -> Vec<(&'static str, Tr)> {
-    let mut keys: Vec<(&'static str, Tr)> = crate::ui::widgets::board::SHORTCUTS.to_vec();
+pub fn board_keys(own: &[&'static PageKey]) -> Vec<&'static PageKey> {
+    let mut keys: Vec<&'static PageKey> = crate::ui::keys::board::ALL.to_vec();
     keys.extend_from_slice(own);
-    keys.push((
-        "T",
-        Tr::new("Starta eller pausa tiduret", "Start or pause the timer"),
-    ));
+    keys.push(&crate::ui::keys::TIMER);
     keys
 }
 
