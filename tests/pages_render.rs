@@ -13,7 +13,10 @@ use styrsnurra::ui::{Intent, PageId, UiCommand};
 fn every_page_renders_on_the_demo_workbook() {
     let (_dir, _path, mut h) = common::app::demo_harness();
     for lang in [Lang::Sv, Lang::En] {
-        h.state_mut().handle(Intent::SetLang(lang), None);
+        if h.state().lang != lang {
+            h.state_mut()
+                .handle(Intent::Command(UiCommand::SwitchLanguage), None);
+        }
         for presentation in [false, true] {
             h.state_mut().presentation = presentation;
             for &page in PageId::ALL {

@@ -222,7 +222,7 @@ fn the_pdf_reads_back_with_goals_status_words_and_swedish_numbers() {
 fn the_report_page_previews_and_writes_in_the_background() {
     use egui_kittest::kittest::{NodeT, Queryable};
     use styrsnurra::report::Format;
-    use styrsnurra::ui::{Intent, PageId};
+    use styrsnurra::ui::{FileWork, Intent, PageId};
     let dir = tempdir();
     let path = demo(dir.path());
     let mut h = common::app::harness(&path);
@@ -246,16 +246,17 @@ fn the_report_page_previews_and_writes_in_the_background() {
     );
     let out = dir.path().join("plan.xlsx");
     h.state_mut().handle(
-        Intent::ExportReport {
+        Intent::File(FileWork::ExportReport {
             kind: ReportKind::ActionPlan,
             year: None,
             format: Format::Xlsx,
             selection: Default::default(),
             path: Some(out.clone()),
-        },
+            replace: false,
+        }),
         None,
     );
-    common::app::wait_until(&mut h, |h| !h.state().report_running());
+    common::app::wait_until(&mut h, |h| !h.state().page_busy());
     assert!(h.query_by_label_contains("Rapporten är skriven").is_some());
     let mut book: Xlsx<_> = calamine::open_workbook(&out).unwrap();
     assert!(
@@ -280,13 +281,13 @@ fn the_report_page_previews_and_writes_in_the_background() {
     h.run_steps(2);
     h.get_by_label("Spara").click();
     h.run_steps(2);
-    common::app::wait_until(&mut h, |h| !h.state().report_running());
+    common::app::wait_until(&mut h, |h| !h.state().page_busy());
     let pdf = dir.path().join("delår.pdf");
     let written = std::fs::read(&pdf).expect("the typed path gets the format's ending");
     assert!(written.starts_with(b"%PDF"));
     h.get_by_label("Spara").click();
     h.run_steps(2);
-    common::app::wait_until(&mut h, |h| !h.state().report_running());
+    common::app::wait_until(&mut h, |h| !h.state().page_busy());
     let node = h.get_by_label_contains("Fel:");
     let refusal = format!(
         "{} {}",

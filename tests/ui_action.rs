@@ -315,10 +315,10 @@ fn the_plan_s_head_and_a_sub_activity_are_edited_a_bad_date_is_refused_and_the_p
 
     let out = dir.path().join("plan.csv");
     h.state_mut().handle(
-        styrsnurra::ui::Intent::ExportPlan {
+        styrsnurra::ui::Intent::File(styrsnurra::ui::FileWork::ExportPlan {
             plan: plan().plan.id,
             path: Some(out.clone()),
-        },
+        }),
         None,
     );
     let text = std::fs::read_to_string(&out).unwrap();

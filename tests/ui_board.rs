@@ -11,7 +11,7 @@ use egui_kittest::kittest::Queryable;
 use styrsnurra::app::App;
 use styrsnurra::model::board::{BoardKind, Field};
 use styrsnurra::store::board::Board;
-use styrsnurra::ui::{Intent, PageId};
+use styrsnurra::ui::{FileWork, Intent, PageId};
 
 fn newest(path: &std::path::Path, kind: BoardKind) -> Board {
     let wb = peek(path);
@@ -265,20 +265,20 @@ fn a_top_news_sheet_gets_its_texts_a_quote_and_a_picture() {
     let png = dir.path().join("skiss.png");
     image_png(&png);
     h.state_mut().handle(
-        Intent::AddPicture {
+        Intent::File(FileWork::AddPicture {
             sheet,
             path: Some(png),
-        },
+        }),
         None,
     );
     h.run_steps(3);
     let not_png = dir.path().join("anteckning.png");
     std::fs::write(&not_png, "ingen bild").unwrap();
     h.state_mut().handle(
-        Intent::AddPicture {
+        Intent::File(FileWork::AddPicture {
             sheet,
             path: Some(not_png),
-        },
+        }),
         None,
     );
     h.run_steps(2);

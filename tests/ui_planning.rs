@@ -147,17 +147,17 @@ fn the_work_plan_refuses_a_bad_date_and_the_knowledge_card_is_kept_per_indicator
 
 #[test]
 fn a_file_is_kept_with_the_assignment_and_saved_out_again_and_bad_files_are_refused_by_name() {
-    use styrsnurra::ui::Intent;
+    use styrsnurra::ui::{FileWork, Intent};
     let (dir, path, mut h) = common::app::demo_harness();
     go(&mut h, PageId::Assignment);
     let before = peek(&path).assignment().unwrap();
     let attach = |h: &mut egui_kittest::Harness<'static, styrsnurra::app::App>,
                   file: &std::path::Path| {
         h.state_mut().handle(
-            Intent::Attach {
+            Intent::File(FileWork::Attach {
                 topic: "legislation".into(),
                 path: Some(file.to_path_buf()),
-            },
+            }),
             None,
         );
         h.run_steps(2);
@@ -198,11 +198,11 @@ fn a_file_is_kept_with_the_assignment_and_saved_out_again_and_bad_files_are_refu
     assert_eq!(kept.files[0].name, "lagar.txt");
     let copy = dir.path().join("kopia.txt");
     h.state_mut().handle(
-        Intent::SaveAttachment {
+        Intent::File(FileWork::SaveAttachment {
             blob: kept.files[0].blob,
             name: kept.files[0].name.clone(),
             path: Some(copy.clone()),
-        },
+        }),
         None,
     );
     h.run_steps(2);

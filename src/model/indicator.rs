@@ -97,6 +97,13 @@ pub fn unit_from_title(title: &str) -> String {
     }
 }
 
+/// A Kolada KPI id (a letter and five digits) in its usual upper case: `n15428` → `N15428`.
+pub fn kolada_id(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    (b.len() == 6 && b[0].is_ascii_alphabetic() && b[1..].iter().all(u8::is_ascii_digit))
+        .then(|| text.to_ascii_uppercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
-use super::edit::FeatureEdit;
+pub use super::cockpit::AnalysisSummary;
 use super::error::StoreError;
+use super::feature::FeatureEdit;
 use super::shape::{Change, JsonRecord, Record, Slot, assign};
 use super::workbook::Workbook;
 use crate::i18n::Lang;
@@ -283,21 +284,6 @@ pub struct AnalysisCase {
     pub evidence: Vec<Evidence>,
     pub proposals: Vec<Proposal>,
     pub examples: Vec<GoodExample>,
-}
-
-/// An analysis on the list, with where it stands.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct AnalysisSummary {
-    pub analysis: Analysis,
-    pub indicator_title: String,
-    /// Proposed or under investigation.
-    pub open: usize,
-    pub confirmed: usize,
-    pub rejected: usize,
-    pub proposals: usize,
-    pub concluded: bool,
-    /// A measurement error is marked relevant or confirmed: the result itself is in doubt.
-    pub measurement_error: bool,
 }
 
 impl Workbook {

@@ -2,11 +2,11 @@
 //! the edits on them (grouping is one edit, so one undo step) and the board the pages and
 //! `styrsnurra swot` read.
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
-use super::edit::FeatureEdit;
 use super::error::StoreError;
+use super::feature::FeatureEdit;
 use super::shape::{Change, Record, assign, records};
 use super::workbook::Workbook;
 use crate::i18n::Lang;
@@ -301,23 +301,5 @@ impl Workbook {
             pictures,
             workshop: w,
         }))
-    }
-
-    /// Keeps a file's bytes in the workbook (for a picture); returns their id. Not an edit:
-    /// the bytes stay when the picture is undone, so redo finds them.
-    pub fn add_blob(&mut self, bytes: &[u8]) -> Result<i64, StoreError> {
-        self.ensure_writable()?;
-        self.conn
-            .execute("INSERT INTO blob (bytes) VALUES (?1)", params![bytes])
-            .map_err(|e| self.explain(e.into()))?;
-        Ok(self.conn.last_insert_rowid())
-    }
-
-    /// The bytes kept under an id.
-    pub fn blob(&self, id: i64) -> Result<Option<Vec<u8>>, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT bytes FROM blob WHERE id = ?1", [id], |r| r.get(0))
-            .optional()?)
     }
 }

@@ -5,8 +5,8 @@
 use rusqlite::{Transaction, params};
 use serde::{Deserialize, Serialize};
 
-use super::edit::{Edit, FeatureEdit};
 use super::error::StoreError;
+use super::feature::FeatureEdit;
 use super::setting::Setting;
 use super::workbook::Workbook;
 use crate::i18n::Lang;
@@ -142,12 +142,6 @@ impl FeatureEdit for ChecklistEdit {
     }
 }
 
-impl From<ChecklistEdit> for Edit {
-    fn from(edit: ChecklistEdit) -> Edit {
-        Edit::Checklist(edit)
-    }
-}
-
 /// Turns stored rows into answers by (checklist, item).
 fn by_key(rows: Vec<ItemAnswer>) -> Answers {
     rows.into_iter()
@@ -208,29 +202,23 @@ impl Workbook {
             .collect())
     }
 
-    /// The edit that moves the cycle to `year`: the year is set and, when it has no answers
-    /// yet, it starts from the year before's. One undo step.
-    pub fn start_year(&self, year: i32) -> Result<Edit, StoreError> {
-        let mut parts = vec![Edit::set(Setting::CycleYear, Some(year.to_string()))];
-        if read_year(&self.conn, year)?.is_empty() {
-            let carried = copy_forward(CHECKLISTS, &by_key(read_year(&self.conn, year - 1)?));
-            if !carried.is_empty() {
-                parts.push(
-                    ChecklistEdit::Year {
-                        year,
-                        answers: carried
-                            .into_iter()
-                            .map(|((checklist, item), answer)| ItemAnswer {
-                                checklist,
-                                item,
-                                answer,
-                            })
-                            .collect(),
-                    }
-                    .into(),
-                );
-            }
+    /// The answers `year` starts from when it has none yet: the year before's, carried
+    /// (`None` when the year has answers, or there is nothing to carry).
+    pub fn carried_into(&self, year: i32) -> Result<Option<ChecklistEdit>, StoreError> {
+        if !read_year(&self.conn, year)?.is_empty() {
+            return Ok(None);
         }
-        Ok(Edit::Batch(parts))
+        let carried = copy_forward(CHECKLISTS, &by_key(read_year(&self.conn, year - 1)?));
+        Ok((!carried.is_empty()).then(|| ChecklistEdit::Year {
+            year,
+            answers: carried
+                .into_iter()
+                .map(|((checklist, item), answer)| ItemAnswer {
+                    checklist,
+                    item,
+                    answer,
+                })
+                .collect(),
+        }))
     }
 }

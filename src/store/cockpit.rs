@@ -2,12 +2,27 @@
 //! for the home municipality and a year, worst first. The page, the command line and the
 //! reports read the same struct.
 
-use super::analysis::AnalysisSummary;
 use super::error::StoreError;
 use super::workbook::Workbook;
 use crate::model::Indicator;
 use crate::model::deviation::{Assessment, DeviationCounts, count_deviations};
 use crate::model::goal::{Goal, in_display_order};
+
+/// An analysis on the list, with where it stands: the cockpit shows it on its row, and the
+/// analysis page lists it (`Workbook::analyses`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AnalysisSummary {
+    pub analysis: crate::model::analysis::Analysis,
+    pub indicator_title: String,
+    /// Proposed or under investigation.
+    pub open: usize,
+    pub confirmed: usize,
+    pub rejected: usize,
+    pub proposals: usize,
+    pub concluded: bool,
+    /// A measurement error is marked relevant or confirmed: the result itself is in doubt.
+    pub measurement_error: bool,
+}
 
 /// One row of the cockpit: an assessment with what is needed to show it.
 #[derive(Debug, Clone)]

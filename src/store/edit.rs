@@ -18,6 +18,7 @@ use super::checklist::ChecklistEdit;
 use super::comment::CommentEdit;
 use super::error::StoreError;
 use super::exercise::ExerciseEdit;
+pub use super::feature::{Applied, FeatureEdit};
 use super::goal::GoalEdit;
 use super::indicator::IndicatorEdit;
 use super::planning::PlanningEdit;
@@ -47,29 +48,22 @@ pub enum Edit {
     Comment(CommentEdit),
 }
 
-/// A feature's edits: what each is called, how to read its inverse before it runs, and how it
-/// runs. All three get the same transaction; nothing here commits.
-pub trait FeatureEdit: Sized {
-    /// A short description for the undo and redo buttons.
-    fn label(&self, lang: Lang) -> String;
-
-    /// The edit that puts back what this one will change, read from the current state.
-    fn inverse(&self, tx: &Transaction<'_>) -> Result<Self, StoreError>;
-
-    fn execute(&self, tx: &Transaction<'_>) -> Result<(), StoreError>;
-
-    /// Gives the records this edit creates their ids, before it is logged (so undo and redo
-    /// reuse them); returns the id of the record created, for the page to select.
-    fn assign_ids(&mut self, _tx: &Transaction<'_>) -> Result<Option<i64>, StoreError> {
-        Ok(None)
+impl From<ChecklistEdit> for Edit {
+    fn from(edit: ChecklistEdit) -> Edit {
+        Edit::Checklist(edit)
     }
 }
 
-/// What an applied edit created.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Applied {
-    /// The id the store gave a new record.
-    pub created: Option<i64>,
+impl From<ExerciseEdit> for Edit {
+    fn from(edit: ExerciseEdit) -> Edit {
+        Edit::Exercise(edit)
+    }
+}
+
+impl From<PlanningEdit> for Edit {
+    fn from(edit: PlanningEdit) -> Edit {
+        Edit::Planning(edit)
+    }
 }
 
 impl From<ActionEdit> for Edit {
@@ -115,6 +109,11 @@ impl From<CommentEdit> for Edit {
 }
 
 impl Edit {
+    /// A new goal under `parent` (a council goal when `None`); see [`GoalEdit::new_goal`].
+    pub fn new_goal(parent: Option<i64>, title: &str) -> Edit {
+        GoalEdit::new_goal(parent, title).into()
+    }
+
     /// Sets (`Some`) or clears a setting.
     pub fn set(setting: Setting, value: Option<String>) -> Edit {
         SettingEdit::SetSetting {
@@ -227,6 +226,14 @@ impl Edit {
 }
 
 impl Workbook {
+    /// The edit that moves the cycle to `year`: the year is set and, when it has no answers
+    /// yet, it starts from the year before's ([`Workbook::carried_into`]). One undo step.
+    pub fn start_year(&self, year: i32) -> Result<Edit, StoreError> {
+        let mut parts = vec![Edit::set(Setting::CycleYear, Some(year.to_string()))];
+        parts.extend(self.carried_into(year)?.map(Edit::from));
+        Ok(Edit::Batch(parts))
+    }
+
     /// Applies an edit in one transaction and records it for undo. Redo history is dropped.
     pub fn apply(&mut self, edit: impl Into<Edit>) -> Result<Applied, StoreError> {
         self.ensure_writable()?;

@@ -2,8 +2,18 @@
 
 use std::path::{Path, PathBuf};
 
-use super::workbook::ReadOnlyReason;
 use crate::i18n::{Lang, io_reason};
+
+/// Why a workbook was opened without write access.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadOnlyReason {
+    /// The file system does not let us write the file.
+    FilePermissions,
+    /// Another Styrsnurra window or process has the file open for writing.
+    OpenElsewhere,
+    /// A second handle that a worker thread reads through (`Workbook::reader`).
+    Reader,
+}
 
 /// SQLite's error in the user's words where it is a common one (a read-only or full disk, a
 /// damaged file, a lock); SQLite's own text otherwise, after a general phrase.

@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use rusqlite::{Transaction, params};
 use serde::{Deserialize, Serialize};
 
-use super::edit::{Edit, FeatureEdit};
 use super::error::StoreError;
+use super::feature::FeatureEdit;
 use super::shape::{Change, Record, assign};
 use super::workbook::Workbook;
 use crate::i18n::Lang;
@@ -192,12 +192,6 @@ impl FeatureEdit for ExerciseEdit {
             ExerciseEdit::Exercise(c) => assign(c, tx),
             _ => Ok(None),
         }
-    }
-}
-
-impl From<ExerciseEdit> for Edit {
-    fn from(edit: ExerciseEdit) -> Edit {
-        Edit::Exercise(edit)
     }
 }
 

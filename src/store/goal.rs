@@ -5,8 +5,8 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
-use super::edit::{Edit, FeatureEdit};
 use super::error::StoreError;
+use super::feature::FeatureEdit;
 use super::shape::{Change, Record};
 use super::workbook::Workbook;
 use crate::i18n::Lang;
@@ -338,10 +338,10 @@ pub enum GoalEdit {
     },
 }
 
-impl Edit {
+impl GoalEdit {
     /// A new goal under `parent` (a council goal when `None`), placed after its siblings; the
     /// store gives it its id.
-    pub fn new_goal(parent: Option<i64>, title: &str) -> Edit {
+    pub fn new_goal(parent: Option<i64>, title: &str) -> GoalEdit {
         GoalEdit::InsertGoals(GoalSubtree {
             goals: vec![Goal {
                 id: 0,
@@ -353,7 +353,6 @@ impl Edit {
             }],
             checklist: Vec::new(),
         })
-        .into()
     }
 }
 

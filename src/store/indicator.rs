@@ -4,8 +4,8 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
-use super::edit::FeatureEdit;
 use super::error::StoreError;
+use super::feature::FeatureEdit;
 use crate::i18n::Lang;
 use crate::model::Direction;
 

@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod analysis;
+pub mod blob;
 pub mod board;
 pub mod checklist;
 pub mod cockpit;
@@ -14,6 +15,7 @@ pub mod demo;
 pub mod edit;
 pub mod error;
 pub mod exercise;
+pub mod feature;
 #[doc(hidden)]
 pub mod fuzz;
 pub mod goal;
@@ -33,7 +35,8 @@ pub mod signals;
 mod summary;
 pub mod workbook;
 
+pub use blob::{KeptFile, KeptOn};
 pub use edit::{Applied, Edit};
-pub use error::{OpenError, StoreError};
+pub use error::{OpenError, ReadOnlyReason, StoreError};
 pub use queries::WorkbookStats;
-pub use workbook::{Access, FileNotice, ReadOnlyReason, Workbook};
+pub use workbook::{Access, FileNotice, Workbook};

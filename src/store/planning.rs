@@ -6,8 +6,8 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
 use super::action::PlanningFlag;
-use super::edit::{Edit, FeatureEdit};
 use super::error::StoreError;
+use super::feature::FeatureEdit;
 use super::shape::{Change, Slot, assign};
 use super::workbook::Workbook;
 use crate::i18n::Lang;
@@ -131,12 +131,6 @@ impl FeatureEdit for PlanningEdit {
             PlanningEdit::WorkEvent(c) => assign(c, tx),
             _ => Ok(None),
         }
-    }
-}
-
-impl From<PlanningEdit> for Edit {
-    fn from(edit: PlanningEdit) -> Edit {
-        Edit::Planning(edit)
     }
 }
 

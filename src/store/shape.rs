@@ -144,13 +144,15 @@ impl<P: JsonRecord> Record for P {
             })
             .optional()?;
         match row {
-            Some((owner, json)) => super::damage::parse::<P>(*id, owner, &json)
-                .map(Some)
-                .map_err(|why| StoreError::Damaged {
-                    table: P::TABLE,
-                    id: *id,
-                    why,
-                }),
+            Some((owner, json)) => {
+                parse::<P>(*id, owner, &json)
+                    .map(Some)
+                    .map_err(|why| StoreError::Damaged {
+                        table: P::TABLE,
+                        id: *id,
+                        why,
+                    })
+            }
             None => Ok(None),
         }
     }
@@ -240,7 +242,7 @@ pub(crate) fn records<P: JsonRecord>(
     for row in rows {
         let (id, owner_id, json) = row?;
         // A record that does not read is left out here and named by `damaged_records`.
-        if let Ok(record) = super::damage::parse::<P>(id, owner_id, &json) {
+        if let Ok(record) = parse::<P>(id, owner_id, &json) {
             out.push(record);
         }
     }
@@ -254,6 +256,70 @@ pub trait Slot {
     fn read(&self, tx: &Transaction<'_>) -> Result<Option<Self::Value>, StoreError>;
 
     fn write(&self, tx: &Transaction<'_>, value: Option<&Self::Value>) -> Result<(), StoreError>;
+}
+
+/// Reads one row as a record: its JSON must parse as the type, and its id and owner must be
+/// the row's (a record whose JSON lost its owner would otherwise drop out of every list).
+pub(crate) fn parse<P: JsonRecord>(
+    id: i64,
+    owner: Option<i64>,
+    json: &str,
+) -> Result<P, (String, String)> {
+    let record: P = serde_json::from_str(json).map_err(|e| json_reason(&e))?;
+    if JsonRecord::id(&record) != id {
+        return Err((
+            format!("posten säger id {} men raden {id}", JsonRecord::id(&record)),
+            format!(
+                "the record says id {} but the row {id}",
+                JsonRecord::id(&record)
+            ),
+        ));
+    }
+    if P::OWNER != "owner" && record.owner() != owner.unwrap_or(0) {
+        return Err((
+            format!(
+                "fältet {} saknas eller säger {} men raden {}",
+                P::OWNER,
+                record.owner(),
+                owner.unwrap_or(0)
+            ),
+            format!(
+                "the field {} is missing or says {} but the row {}",
+                P::OWNER,
+                record.owner(),
+                owner.unwrap_or(0)
+            ),
+        ));
+    }
+    Ok(record)
+}
+
+/// A JSON error in words: cut off, not JSON, or a field missing or of the wrong kind.
+fn json_reason(e: &serde_json::Error) -> (String, String) {
+    use serde_json::error::Category;
+    let field = e.to_string().split('`').nth(1).map(str::to_string);
+    match (e.classify(), field) {
+        (Category::Eof, _) => (
+            "posten är avklippt mitt i".into(),
+            "the record is cut off".into(),
+        ),
+        (Category::Syntax, _) => (
+            format!("posten är ingen giltig JSON vid tecken {}", e.column()),
+            format!("the record is not valid JSON at character {}", e.column()),
+        ),
+        (Category::Data, Some(field)) if e.to_string().starts_with("missing field") => (
+            format!("fältet {field} saknas"),
+            format!("the field {field} is missing"),
+        ),
+        (Category::Data, _) => (
+            "ett fält har fel sorts värde".into(),
+            "a field holds the wrong kind of value".into(),
+        ),
+        (Category::Io, _) => (
+            "posten kunde inte läsas".into(),
+            "the record could not be read".into(),
+        ),
+    }
 }
 
 #[cfg(test)]

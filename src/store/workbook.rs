@@ -6,20 +6,9 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-use super::error::{OpenError, StoreError};
+use super::error::{OpenError, ReadOnlyReason, StoreError};
 use super::schema::{APPLICATION_ID, CURRENT_VERSION, migrations};
 use crate::i18n::Lang;
-
-/// Why a workbook was opened without write access.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReadOnlyReason {
-    /// The file system does not let us write the file.
-    FilePermissions,
-    /// Another Styrsnurra window or process has the file open for writing.
-    OpenElsewhere,
-    /// A second handle that a worker thread reads through (see [`Workbook::reader`]).
-    Reader,
-}
 
 /// Whether edits can be written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -25,6 +25,8 @@ crate::ui::enum_with_all! {
         ToggleProjector,
         Fullscreen,
         Shortcuts,
+        SwitchLanguage,
+        CheckIntegrity,
         ExportReport,
         PreviousPage,
         NextPage,
@@ -48,6 +50,9 @@ impl UiCommand {
             UiCommand::ToggleProjector => Tr::new("Projektorfönster", "Projector window"),
             UiCommand::Fullscreen => Tr::new("Helskärm", "Full screen"),
             UiCommand::Shortcuts => Tr::new("Kortkommandon", "Shortcuts"),
+            // The button names the language it switches to.
+            UiCommand::SwitchLanguage => Tr::new("English", "Svenska"),
+            UiCommand::CheckIntegrity => Tr::new("Kontrollera igen", "Check again"),
             UiCommand::ExportReport => Tr::new("Exportera rapport …", "Export report …"),
             UiCommand::PreviousPage => Tr::new("Föregående steg", "Previous step"),
             UiCommand::NextPage => Tr::new("Nästa steg", "Next step"),
@@ -112,6 +117,14 @@ impl UiCommand {
                 "Visar eller döljer listan över tangenterna, för hela fönstret och för sidan.",
                 "Shows or hides the list of keys, for the whole window and for the page.",
             ),
+            UiCommand::SwitchLanguage => Tr::new(
+                "Visar fönstret på engelska.",
+                "Shows the window in Swedish.",
+            ),
+            UiCommand::CheckIntegrity => Tr::new(
+                "Läser hela filen en gång till och letar efter skador.",
+                "Reads the whole file once more, looking for damage.",
+            ),
             UiCommand::PreviousPage => Tr::new(
                 "Går till steget före i styrsnurran.",
                 "Goes to the step before in the cycle.",
@@ -161,10 +174,60 @@ impl UiCommand {
             UiCommand::PreviousPage => PREVIOUS,
             UiCommand::NextPage => NEXT,
             UiCommand::SaveCopy
+            | UiCommand::SwitchLanguage
+            | UiCommand::CheckIntegrity
             | UiCommand::OpenDemo
             | UiCommand::ImportFiles
             | UiCommand::ImportFolder => &[],
         }
+    }
+
+    /// Whether the command can be given now (a disabled button, an ignored key), with the
+    /// workbook's `session` open (or none) and presentation mode on or off.
+    pub fn can_run(
+        self,
+        session: Option<&crate::ui::session::Session>,
+        presentation: bool,
+    ) -> bool {
+        let writable =
+            session.is_some_and(|s| !s.workbook.is_read_only() && !s.import.is_running());
+        let header = session.map(|s| &s.header);
+        match self {
+            UiCommand::Undo => writable && header.is_some_and(|h| h.undo.is_some()),
+            UiCommand::Redo => writable && header.is_some_and(|h| h.redo.is_some()),
+            UiCommand::SaveCopy
+            | UiCommand::PreviousPage
+            | UiCommand::NextPage
+            | UiCommand::ToggleProjector
+            | UiCommand::CheckIntegrity
+            | UiCommand::ExportReport => session.is_some(),
+            UiCommand::Fullscreen | UiCommand::Shortcuts | UiCommand::SwitchLanguage => true,
+            UiCommand::ImportFiles | UiCommand::ImportFolder => writable,
+            UiCommand::LeavePresentation => presentation,
+            UiCommand::NewWorkbook
+            | UiCommand::OpenWorkbook
+            | UiCommand::OpenDemo
+            | UiCommand::TogglePresentation => true,
+        }
+    }
+
+    /// The file work a command starts with a dialog, if it is one of those.
+    pub fn file_work(self) -> Option<crate::ui::FileWork> {
+        use crate::ui::FileWork;
+        Some(match self {
+            UiCommand::NewWorkbook => FileWork::Create { path: None },
+            UiCommand::OpenWorkbook => FileWork::Open { path: None },
+            UiCommand::SaveCopy => FileWork::SaveCopy { path: None },
+            UiCommand::ImportFiles => FileWork::Import {
+                folder: false,
+                paths: Vec::new(),
+            },
+            UiCommand::ImportFolder => FileWork::Import {
+                folder: true,
+                paths: Vec::new(),
+            },
+            _ => return None,
+        })
     }
 
     /// Whether the command belongs to the text being typed while a field has focus (Ctrl+Z

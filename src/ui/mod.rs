@@ -6,9 +6,15 @@
 //! shortcuts and tooltips come from that table, and a page's state is made on its first visit.
 
 mod cached;
+pub mod chrome;
 pub mod command;
+pub mod files;
+pub mod import_desk;
 pub mod job;
 pub mod keys;
+pub mod projector;
+pub mod recent;
+pub mod session;
 pub use crate::labels;
 pub mod pages;
 pub mod theme;
@@ -19,9 +25,10 @@ use std::path::PathBuf;
 
 use crate::i18n::{Lang, Tr};
 use crate::store::Edit;
-use crate::store::import::{ColumnMapping, ImportProgress, ImportSummary};
+use crate::store::import::{ImportProgress, ImportSummary};
 pub use cached::{Background, Cached, Load};
 pub use command::UiCommand;
+pub use files::FileWork;
 
 /// Declares a fieldless enum together with its `ALL`: every variant in the order declared, so
 /// the list cannot leave one out.
@@ -249,6 +256,18 @@ impl PageId {
     }
 
     /// Ctrl+1 … Ctrl+9 for the first nine numbered pages in the navigation.
+    /// The pages whose Ctrl+number was pressed this frame (taken from the input).
+    pub fn pressed(ctx: &egui::Context) -> impl Iterator<Item = PageId> {
+        let pressed: Vec<PageId> = ctx.input_mut(|i| {
+            PageId::ALL
+                .iter()
+                .copied()
+                .filter(|p| p.shortcut().is_some_and(|s| i.consume_shortcut(&s)))
+                .collect()
+        });
+        pressed.into_iter()
+    }
+
     pub fn shortcut(self) -> Option<egui::KeyboardShortcut> {
         let index = PageId::in_navigation()
             .filter(|p| p.info().numbered)
@@ -291,6 +310,8 @@ pub enum Route {
     ImportFiles(Vec<PathBuf>),
     /// One analysis of a deviation.
     Analysis(i64),
+    /// The analysis of one result, opened the first time it is asked for.
+    AnalysisOf(pages::analysis::ResultKey),
     /// The exercises page on the latest session of an exercise (its key), or offering one.
     Exercise(&'static str),
 }
@@ -303,7 +324,7 @@ impl Route {
             Route::Indicator { .. } => PageId::Results,
             Route::Goal(_) => PageId::Goal,
             Route::ImportFiles(_) => PageId::Collect,
-            Route::Analysis(_) => PageId::Analysis,
+            Route::Analysis(_) | Route::AnalysisOf(_) => PageId::Analysis,
             Route::Exercise(_) => PageId::Exercise,
         }
     }
@@ -319,6 +340,12 @@ pub trait Page {
 
     /// The store gave the record `edit` created the id `id` (a page selects what it made).
     fn created(&mut self, _edit: &Edit, _id: i64) {}
+
+    /// Carries out file work of this page's kind ([`FileWork::page`]) at its path.
+    fn file_work(&mut self, _work: FileWork, _ctx: &ViewContext<'_>, _intents: &mut Vec<Intent>) {}
+
+    /// Collects work of the page's that ended off the UI thread (every frame, shown or not).
+    fn poll(&mut self, _lang: Lang, _intents: &mut Vec<Intent>) {}
 
     /// Whether the page still waits for a read on a worker thread.
     fn busy(&self) -> bool {
@@ -352,6 +379,13 @@ impl Pages {
         self.states.get(&page).is_some_and(|p| p.busy())
     }
 
+    /// Lets every visited page collect what ended off the UI thread.
+    pub fn poll(&mut self, lang: Lang, intents: &mut Vec<Intent>) {
+        for page in self.states.values_mut() {
+            page.poll(lang, intents);
+        }
+    }
+
     /// Hands the route's parameters to its page.
     pub fn open(&mut self, route: &Route) {
         self.get(route.page()).open(route);
@@ -367,8 +401,13 @@ impl Pages {
     }
 }
 
-/// What a page asks the app to do.
+/// What a page asks the app to do. The app routes each kind to the one who carries it out:
+/// the store, the pages, itself (the workbook file and the window) or the import desk.
 #[derive(Debug, Clone, PartialEq)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "a handful of intents per frame, moved once; boxing the edit would only add noise"
+)]
 pub enum Intent {
     /// An edit of the workbook: one undo step.
     Edit(Edit),
@@ -376,65 +415,34 @@ pub enum Intent {
     Go(Route),
     /// A command of the menus and shortcuts.
     Command(UiCommand),
-    OpenPath(PathBuf),
-    CreatePath(PathBuf),
-    SetLang(Lang),
-    /// Opens the analysis of a deviation, making it when there is none yet.
-    Analyse {
-        indicator: String,
-        municipality: String,
-        period: i32,
-        gender: crate::model::Gender,
-    },
-    /// Reads the whole file once more for damage (in the background).
-    CheckIntegrity,
+    /// File work at a path given, or at one a dialog asks for first.
+    File(FileWork),
+    /// An import: a preview, the import itself, or dropping or stopping one.
+    Import(ImportRequest),
+    /// A file to keep in the workbook with the record that shows it (one undo step).
+    Keep(crate::store::KeptFile),
+    /// A message for the banner: how a page's file work ended.
+    Say(Banner),
+}
+
+/// What the collect page asks of the import desk.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportRequest {
     /// Reads the files and shows what an import would do, changing nothing.
-    PreviewImport(Vec<PathBuf>),
-    StartImport(Vec<PathBuf>),
+    Preview(Vec<PathBuf>),
+    /// Imports the files.
+    Start(Vec<PathBuf>),
     /// Drops a preview without importing.
-    DiscardPreview,
-    /// Remembers the columns chosen for a CSV header and previews the import of `files` again.
-    UseColumns {
-        header: String,
-        mapping: ColumnMapping,
-        files: Vec<PathBuf>,
-    },
-    CancelImport,
-    /// Adds a picture file to a Toppnyhet sheet: the path given, or one asked for.
-    AddPicture {
-        sheet: i64,
-        path: Option<PathBuf>,
-    },
-    /// Writes a report to the path given (replacing a file there), or to one asked for.
-    ExportReport {
-        kind: crate::report::ReportKind,
-        year: Option<i32>,
-        format: crate::report::Format,
-        selection: crate::report::Selection,
-        path: Option<PathBuf>,
-    },
-    /// Saves what the room sees (the projector's window when open, else this one) as a PNG at
-    /// the path given, or at one asked for.
-    ExportPicture {
-        path: Option<PathBuf>,
-    },
-    /// Attaches a file to a topic of the assignment: the path given, or files asked for.
-    Attach {
-        topic: String,
-        path: Option<PathBuf>,
-    },
-    /// Saves a copy of a file kept in the workbook to the path given, or to one asked for
-    /// (`name` suggested).
-    SaveAttachment {
-        blob: i64,
-        name: String,
-        path: Option<PathBuf>,
-    },
-    /// Writes one action plan as a CSV table to the path given, or to one asked for.
-    ExportPlan {
-        plan: i64,
-        path: Option<PathBuf>,
-    },
+    Discard,
+    /// Stops the import under way.
+    Cancel,
+}
+
+/// A message at the top of the window: an error in red, or a notice.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Banner {
+    Error(String),
+    Notice(String),
 }
 
 /// How the latest import ended: its summary, or why nothing was imported (with the header of
@@ -480,6 +488,8 @@ pub struct ViewContext<'a> {
     pub import: ImportState<'a>,
     pub integrity: IntegrityStatus<'a>,
     pub recent: &'a [PathBuf],
+    /// Wakes the window when work off the UI thread ends.
+    pub repaint: egui::Context,
 }
 
 impl ViewContext<'_> {

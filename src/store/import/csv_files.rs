@@ -448,7 +448,7 @@ fn kpi_row(
     let title = get(&["title", "name", "kortnamn"]);
     sink.indicator(&Indicator {
         unit: unit_from_title(&title),
-        id: kolada_id(&id).unwrap_or(id.clone()),
+        id: crate::model::indicator::kolada_id(&id).unwrap_or(id.clone()),
         title,
         description: get(&["description", "beskrivning"]),
         operating_area: get(&["operating_area"]),
@@ -493,13 +493,6 @@ pub(super) fn long_gender(cell: Option<&str>) -> Option<Gender> {
         None | Some("") => Some(Gender::Total),
         Some(code) => Gender::from_code(code),
     }
-}
-
-/// A Kolada KPI id (a letter and five digits) in its usual upper case: `n15428` → `N15428`.
-pub(super) fn kolada_id(text: &str) -> Option<String> {
-    let b = text.as_bytes();
-    (b.len() == 6 && b[0].is_ascii_alphabetic() && b[1..].iter().all(u8::is_ascii_digit))
-        .then(|| text.to_ascii_uppercase())
 }
 
 /// One value of a row. `cell` is the value as written; an empty cell is a missing value only

@@ -281,7 +281,7 @@ impl Recorder {
         if self.indicator_ids.contains(cell) {
             return cell.to_string();
         }
-        if let Some(id) = super::csv_files::kolada_id(cell) {
+        if let Some(id) = crate::model::indicator::kolada_id(cell) {
             return id;
         }
         if let Some(id) = self.indicator_titles.get(cell) {

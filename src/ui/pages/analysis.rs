@@ -20,7 +20,7 @@ use crate::ui::labels;
 use crate::ui::theme::{self, palette};
 use crate::ui::widgets::form::short;
 use crate::ui::widgets::{fishbone, picker, signal, trend};
-use crate::ui::{Background, Cached, Intent, Page, PageId, Route, ViewContext};
+use crate::ui::{Background, Banner, Cached, Intent, Page, PageId, Route, ViewContext};
 
 /// Text being written on the page, kept until it is stored.
 #[derive(Default)]
@@ -57,12 +57,41 @@ pub struct AnalysisPage {
     learning: Background<(u64, String, i32), Learning>,
     drafts: Drafts,
     knowledge: crate::ui::widgets::knowledge::KnowledgeView,
+    /// A result whose analysis a link asked for: opened, or made, on the next frame.
+    asked: Option<ResultKey>,
+}
+
+/// One result of an indicator: its indicator, municipality, period and gender.
+pub type ResultKey = (String, String, i32, Gender);
+
+impl AnalysisPage {
+    /// Selects the analysis of the result asked for; the first time, asks for the edit that
+    /// opens one (the page selects it when the store has made it).
+    fn take_asked(&mut self, ctx: &ViewContext<'_>, intents: &mut Vec<Intent>) {
+        if ctx.projector {
+            return;
+        }
+        let Some((indicator, municipality, period, gender)) = self.asked.take() else {
+            return;
+        };
+        let wb = ctx.workbook;
+        match wb.find_analysis(&indicator, &municipality, period, gender) {
+            Ok(Some(id)) => self.selected = Some(id),
+            Ok(None) => {
+                let open = AnalysisEdit::open(&indicator, &municipality, period, gender);
+                intents.push(Intent::Edit(open.into()));
+            }
+            Err(e) => intents.push(Intent::Say(Banner::Error(e.message(ctx.lang)))),
+        }
+    }
 }
 
 impl Page for AnalysisPage {
     fn open(&mut self, route: &Route) {
-        if let Route::Analysis(id) = route {
-            self.selected = Some(*id);
+        match route {
+            Route::Analysis(id) => self.selected = Some(*id),
+            Route::AnalysisOf(key) => self.asked = Some(key.clone()),
+            _ => {}
         }
     }
 
@@ -78,6 +107,7 @@ impl Page for AnalysisPage {
 
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, intents: &mut Vec<Intent>) {
         let lang = ctx.lang;
+        self.take_asked(ctx, intents);
         let Some(list) = self
             .list
             .get_or_show(ui, ctx.revision, lang, || ctx.workbook.analyses())
@@ -187,12 +217,8 @@ pub fn analyse_button(
         ))
         .clicked()
     {
-        intents.push(Intent::Analyse {
-            indicator: indicator.to_string(),
-            municipality: municipality.to_string(),
-            period,
-            gender,
-        });
+        let key = (indicator.into(), municipality.into(), period, gender);
+        intents.push(Intent::Go(Route::AnalysisOf(key)));
     }
 }
 

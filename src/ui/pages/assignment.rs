@@ -8,7 +8,8 @@ use crate::model::board::{BoardKind, Workshop};
 use crate::model::planning::{ASSIGNMENT_TOPICS, Assignment, AssignmentTopic};
 use crate::store::planning::PlanningEdit;
 use crate::store::shape::Change;
-use crate::ui::{Cached, Intent, Page, PageId, ViewContext};
+use crate::ui::files::{keep, said};
+use crate::ui::{Cached, FileWork, Intent, Page, PageId, ViewContext};
 
 /// State of the assignment page.
 #[derive(Default)]
@@ -25,6 +26,43 @@ fn put(assignment: &Assignment, entry: AssignmentTopic) -> Intent {
 }
 
 impl Page for AssignmentPage {
+    /// Keeps a file with a topic, or writes a kept file back out; says where, or why not.
+    fn file_work(&mut self, work: FileWork, ctx: &ViewContext<'_>, intents: &mut Vec<Intent>) {
+        let lang = ctx.lang;
+        match work {
+            FileWork::Attach {
+                topic,
+                path: Some(path),
+            } => intents.push(keep(&path, crate::store::KeptOn::Topic(topic), lang)),
+            FileWork::SaveAttachment {
+                blob,
+                path: Some(dest),
+                ..
+            } => {
+                let written = match ctx.workbook.blob(blob) {
+                    Ok(Some(bytes)) => {
+                        crate::export::write_bytes(&dest, &bytes).map_err(|e| e.message(lang))
+                    }
+                    Ok(None) => Err(format!(
+                        "{}: {}",
+                        dest.display(),
+                        lang.t(
+                            "filen finns inte längre i arbetsboken",
+                            "the file is no longer in the workbook"
+                        )
+                    )),
+                    Err(e) => Err(e.message(lang)),
+                };
+                let done = written.map(|()| {
+                    let saved = lang.t("Filen är sparad som", "The file is saved as");
+                    format!("{saved} {}", dest.display())
+                });
+                intents.push(said(done));
+            }
+            _ => {}
+        }
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, intents: &mut Vec<Intent>) {
         let lang = ctx.lang;
         ui.heading(PageId::Assignment.title(lang));
@@ -184,11 +222,11 @@ impl AssignmentPage {
                     .small_button(lang.t("Spara en kopia …", "Save a copy …"))
                     .clicked()
                 {
-                    intents.push(Intent::SaveAttachment {
+                    intents.push(Intent::File(FileWork::SaveAttachment {
                         blob: f.blob,
                         name: f.name.clone(),
                         path: None,
-                    });
+                    }));
                 }
                 if ui.small_button(lang.t("Ta bort", "Remove")).clicked() {
                     let mut entry = stored.clone();
@@ -205,10 +243,10 @@ impl AssignmentPage {
             ))
             .clicked()
         {
-            intents.push(Intent::Attach {
+            intents.push(Intent::File(FileWork::Attach {
                 topic: stored.topic.clone(),
                 path: None,
-            });
+            }));
         }
         ui.add_space(8.0);
         ui.strong(lang.t("Workshoppar som bidrog", "Workshops that contributed"));

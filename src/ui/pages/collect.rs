@@ -3,9 +3,10 @@
 
 use std::path::PathBuf;
 
+use crate::store::Edit;
 use crate::store::import::{ColumnMapping, HeaderPeek, ImportProgress, ImportSummary};
 use crate::ui::theme::palette;
-use crate::ui::{Intent, Page, PageId, Route, UiCommand, ViewContext};
+use crate::ui::{ImportRequest, Intent, Page, PageId, Route, UiCommand, ViewContext};
 
 /// State of the collect page: the files chosen for the next import.
 #[derive(Default)]
@@ -150,11 +151,11 @@ impl ColumnChoice {
             .clicked()
             && let Some(mapping) = mapping
         {
-            intents.push(Intent::UseColumns {
-                header: self.peek.header.clone(),
-                mapping,
-                files: files.to_vec(),
-            });
+            intents.push(Intent::Edit(Edit::remember_columns(
+                &self.peek.header,
+                &mapping,
+            )));
+            intents.push(Intent::Import(ImportRequest::Preview(files.to_vec())));
         }
     }
 }
@@ -290,7 +291,7 @@ impl Page for CollectPage {
                 ))
                 .clicked()
             {
-                intents.push(Intent::PreviewImport(self.files.clone()));
+                intents.push(Intent::Import(ImportRequest::Preview(self.files.clone())));
             }
         }
         if let (Some((paths, summary)), None) = (preview, running) {
@@ -349,7 +350,7 @@ fn import_progress(
         ))
         .clicked()
     {
-        intents.push(Intent::CancelImport);
+        intents.push(Intent::Import(ImportRequest::Cancel));
     }
 }
 
@@ -378,10 +379,10 @@ fn preview_ui(
             ))
             .clicked()
         {
-            intents.push(Intent::StartImport(paths.to_vec()));
+            intents.push(Intent::Import(ImportRequest::Start(paths.to_vec())));
         }
         if ui.button(lang.t("Avbryt", "Cancel")).clicked() {
-            intents.push(Intent::DiscardPreview);
+            intents.push(Intent::Import(ImportRequest::Discard));
         }
     });
     egui::ScrollArea::vertical()

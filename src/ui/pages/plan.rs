@@ -11,11 +11,12 @@ use crate::model::goal::Goal;
 use crate::model::value::{days_since_1970, today};
 use crate::store::action::{ActionEdit, PlanView};
 use crate::store::shape::Change;
+use crate::ui::files::said;
 use crate::ui::labels;
 use crate::ui::theme::palette;
 use crate::ui::widgets::form::text_rows;
 use crate::ui::widgets::resources::{ResourceDraft, resource_lines};
-use crate::ui::{Cached, Intent, Page, PageId, Route, ViewContext};
+use crate::ui::{Cached, FileWork, Intent, Page, PageId, Route, ViewContext};
 
 /// A new activity being written.
 #[derive(Default)]
@@ -69,6 +70,40 @@ fn new_plan_button(ui: &mut egui::Ui, lang: Lang, intents: &mut Vec<Intent>) {
 }
 
 impl Page for PlanPage {
+    /// Writes one action plan as a CSV table; says where, or why not.
+    fn file_work(&mut self, work: FileWork, ctx: &ViewContext<'_>, intents: &mut Vec<Intent>) {
+        let FileWork::ExportPlan {
+            plan,
+            path: Some(dest),
+        } = work
+        else {
+            return;
+        };
+        let lang = ctx.lang;
+        let done = ctx
+            .workbook
+            .plan_views()
+            .map_err(|e| e.message(lang))
+            .and_then(|views| {
+                let Some(view) = views.into_iter().find(|v| v.plan.id == plan) else {
+                    return Err(lang
+                        .t("Planen finns inte längre.", "The plan is gone.")
+                        .into());
+                };
+                let table = view.table(lang, &today());
+                crate::export::write_csv(&dest, &table).map_err(|e| e.message(lang))?;
+                Ok(format!(
+                    "{} {}",
+                    lang.t(
+                        "Handlingsplanen är exporterad till",
+                        "The action plan is exported to"
+                    ),
+                    dest.display()
+                ))
+            });
+        intents.push(said(done));
+    }
+
     fn created(&mut self, edit: &crate::store::Edit, id: i64) {
         if matches!(edit, crate::store::Edit::Action(ActionEdit::NewPlan { .. })) {
             self.selected = Some(id);
@@ -297,10 +332,10 @@ fn head_form(
         .button(lang.t("Exportera planen som CSV", "Export the plan as CSV"))
         .clicked()
     {
-        intents.push(Intent::ExportPlan {
+        intents.push(Intent::File(FileWork::ExportPlan {
             plan: stored.id,
             path: None,
-        });
+        }));
     }
 }
 

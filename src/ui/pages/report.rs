@@ -4,8 +4,9 @@
 
 use crate::i18n::Lang;
 use crate::report::{Block, Format, Report, ReportKind, Selection};
+use crate::ui::job::Job;
 use crate::ui::theme::palette;
-use crate::ui::{Cached, Intent, Page, PageId, ViewContext};
+use crate::ui::{Banner, Cached, FileWork, Intent, Page, PageId, ViewContext};
 
 /// What the preview is read for: the workbook's revision, the report, the year, the language.
 type PreviewKey = (u64, ReportKind, Option<i32>, Lang, Selection);
@@ -32,9 +33,67 @@ pub struct ReportPage {
     preview: Cached<PreviewKey, Result<Report, String>>,
     /// A path typed where no file dialog opens.
     path_text: String,
+    /// The report being written, on a thread of its own.
+    writing: Option<Job<Result<std::path::PathBuf, String>>>,
 }
 
 impl Page for ReportPage {
+    fn busy(&self) -> bool {
+        self.writing.is_some()
+    }
+
+    /// Builds the report from the workbook here (a read), then renders and writes it on a
+    /// job's thread; [`Page::poll`] says how it ended.
+    fn file_work(&mut self, work: FileWork, ctx: &ViewContext<'_>, intents: &mut Vec<Intent>) {
+        let FileWork::ExportReport {
+            kind,
+            year,
+            selection,
+            path: Some(path),
+            replace,
+            ..
+        } = work
+        else {
+            return;
+        };
+        let lang = ctx.lang;
+        let report = match crate::report::build_with(ctx.workbook, kind, year, lang, &selection) {
+            Ok(r) => r,
+            Err(e) => return intents.push(Intent::Say(Banner::Error(e.message(lang)))),
+        };
+        let write = move |_: &()| {
+            crate::report::write(&report, &path, replace, lang)
+                .map(|()| path)
+                .map_err(|e| e.message(lang))
+        };
+        let said = match Job::spawn("report", (), Some(ctx.repaint.clone()), write) {
+            Ok(job) => {
+                self.writing = Some(job);
+                Banner::Notice(
+                    lang.t("Rapporten skrivs …", "The report is being written …")
+                        .into(),
+                )
+            }
+            Err(e) => Banner::Error(e.to_string()),
+        };
+        intents.push(Intent::Say(said));
+    }
+
+    fn poll(&mut self, lang: Lang, intents: &mut Vec<Intent>) {
+        let Some(done) = Job::take_finished(&mut self.writing) else {
+            return;
+        };
+        intents.push(Intent::Say(match done {
+            Ok(Ok(path)) => Banner::Notice(format!(
+                "{} {}",
+                lang.t("Rapporten är skriven:", "The report is written:"),
+                path.display()
+            )),
+            Ok(Err(message)) => Banner::Error(message),
+            Err(e) => Banner::Error(e.to_string()),
+        }));
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewContext<'_>, intents: &mut Vec<Intent>) {
         let lang = ctx.lang;
         ui.heading(PageId::Report.title(lang));
@@ -149,12 +208,15 @@ impl Page for ReportPage {
             }
             None => return,
         };
-        let make = |path| Intent::ExportReport {
-            kind,
-            year,
-            format,
-            selection: selection.clone(),
-            path,
+        let make = |path| {
+            Intent::File(FileWork::ExportReport {
+                kind,
+                year,
+                format,
+                selection: selection.clone(),
+                path,
+                replace: false,
+            })
         };
         export_row(ui, lang, &mut self.path_text, format, &make, intents);
         ui.separator();

@@ -12,10 +12,11 @@ use crate::model::board::{
 use crate::store::action::PlanView;
 use crate::store::board::{Board, BoardEdit};
 use crate::store::shape::Change;
+use crate::ui::files::{read_small_file, said};
 use crate::ui::theme::palette;
 use crate::ui::widgets::board::{self as board_widget, BoardConfig, BoardState};
 use crate::ui::widgets::workshop::{Sessions, propose_button, to_plan};
-use crate::ui::{Cached, Intent, Page, PageId, ViewContext};
+use crate::ui::{Cached, FileWork, Intent, Page, PageId, ViewContext};
 
 /// The parts of a Toppnyhet session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -54,6 +55,37 @@ impl Default for TopNewsPage {
 }
 
 impl Page for TopNewsPage {
+    /// Keeps a PNG or JPEG picture on a sheet; anything else is refused by name.
+    fn file_work(&mut self, work: FileWork, ctx: &ViewContext<'_>, intents: &mut Vec<Intent>) {
+        let FileWork::AddPicture {
+            sheet,
+            path: Some(path),
+        } = work
+        else {
+            return;
+        };
+        let lang = ctx.lang;
+        let picture = |bytes: &[u8]| {
+            matches!(
+                image::guess_format(bytes),
+                Ok(image::ImageFormat::Png | image::ImageFormat::Jpeg)
+            )
+        };
+        intents.push(match read_small_file(&path, lang) {
+            Ok((name, bytes)) if picture(&bytes) => Intent::Keep(crate::store::KeptFile {
+                name,
+                bytes,
+                on: crate::store::KeptOn::Sheet(sheet),
+            }),
+            Ok(_) => said(Err(format!(
+                "{}: {}",
+                path.display(),
+                lang.t("ingen PNG- eller JPEG-bild", "not a PNG or JPEG picture")
+            ))),
+            Err(message) => said(Err(message)),
+        });
+    }
+
     fn keys(&self) -> Vec<&'static crate::ui::keys::PageKey> {
         crate::ui::widgets::workshop::board_keys(&[])
     }
@@ -420,7 +452,7 @@ fn pictures(
         ))
         .clicked()
     {
-        intents.push(Intent::AddPicture { sheet, path: None });
+        intents.push(Intent::File(FileWork::AddPicture { sheet, path: None }));
     }
     let dropped: Vec<std::path::PathBuf> = ui.input(|i| {
         i.raw
@@ -430,10 +462,10 @@ fn pictures(
             .collect()
     });
     for path in dropped {
-        intents.push(Intent::AddPicture {
+        intents.push(Intent::File(FileWork::AddPicture {
             sheet,
             path: Some(path),
-        });
+        }));
     }
 }
 

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use crate::store::{Access, ReadOnlyReason, WorkbookStats};
 use crate::ui::theme::palette;
-use crate::ui::{Cached, IntegrityStatus, Intent, Page, PageId, UiCommand, ViewContext};
+use crate::ui::{Cached, FileWork, IntegrityStatus, Intent, Page, PageId, UiCommand, ViewContext};
 
 /// State of the workbook page.
 #[derive(Default)]
@@ -102,12 +102,8 @@ impl Page for WorkbookPage {
                     "Filen är kontrollerad och hel.",
                     "The file is checked and sound.",
                 ));
-                if !ctx.presentation
-                    && ui
-                        .button(lang.t("Kontrollera igen", "Check again"))
-                        .clicked()
-                {
-                    intents.push(Intent::CheckIntegrity);
+                if !ctx.presentation && UiCommand::CheckIntegrity.button(ui, lang, true) {
+                    intents.push(Intent::Command(UiCommand::CheckIntegrity));
                 }
             }
             IntegrityStatus::Damaged(message) => {
@@ -162,10 +158,14 @@ pub fn file_actions(
             .labelled_by(label.id);
         let typed = path_text.trim();
         if ui.button(lang.t("Öppna", "Open")).clicked() && !typed.is_empty() {
-            intents.push(Intent::OpenPath(PathBuf::from(typed)));
+            intents.push(Intent::File(FileWork::Open {
+                path: Some(PathBuf::from(typed)),
+            }));
         }
         if ui.button(lang.t("Skapa", "Create")).clicked() && !typed.is_empty() {
-            intents.push(Intent::CreatePath(PathBuf::from(typed)));
+            intents.push(Intent::File(FileWork::Create {
+                path: Some(PathBuf::from(typed)),
+            }));
         }
     });
     if !recent.is_empty() {
@@ -173,7 +173,9 @@ pub fn file_actions(
         ui.strong(lang.t("Senast använda", "Recently used"));
         for p in recent {
             if ui.link(p.display().to_string()).clicked() {
-                intents.push(Intent::OpenPath(p.clone()));
+                intents.push(Intent::File(FileWork::Open {
+                    path: Some(p.clone()),
+                }));
             }
         }
     }

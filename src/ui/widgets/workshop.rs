@@ -124,7 +124,7 @@ impl Sessions {
                     ))
                     .clicked()
             {
-                intents.push(Intent::ExportPicture { path: None });
+                intents.push(Intent::File(crate::ui::FileWork::Picture { path: None }));
             }
             if !ctx.presentation && UiCommand::Shortcuts.button(ui, lang, true) {
                 intents.push(Intent::Command(UiCommand::Shortcuts));

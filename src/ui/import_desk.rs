@@ -9,7 +9,7 @@ use crate::store::import::{
     ImportError, ImportOptions, ImportProgress, ImportSummary, import_paths_with, peek_header,
 };
 use crate::ui::job::Job;
-use crate::ui::{ImportFailure, ImportOutcome, ImportState};
+use crate::ui::{ImportFailure, ImportOutcome, ImportRequest, ImportState};
 
 type ImportJob = Job<Result<ImportSummary, ImportError>, ImportProgress>;
 
@@ -90,6 +90,22 @@ impl ImportDesk {
     pub fn cancel(&self) {
         if let Some(job) = &self.job {
             job.cancel();
+        }
+    }
+
+    /// Carries out what the collect page asked.
+    pub fn handle(
+        &mut self,
+        request: ImportRequest,
+        workbook: &mut Workbook,
+        repaint: Option<egui::Context>,
+        lang: Lang,
+    ) {
+        match request {
+            ImportRequest::Preview(paths) => self.start(workbook, paths, true, repaint, lang),
+            ImportRequest::Start(paths) => self.start(workbook, paths, false, repaint, lang),
+            ImportRequest::Discard => self.discard_preview(),
+            ImportRequest::Cancel => self.cancel(),
         }
     }
 

@@ -4,11 +4,20 @@
 
 use std::path::PathBuf;
 
-use super::import::ImportDesk;
 use crate::i18n::Lang;
 use crate::store::{Edit, Workbook};
+use crate::ui::import_desk::ImportDesk;
 use crate::ui::job::Job;
-use crate::ui::{IntegrityStatus, PageId, Pages, Route};
+use crate::ui::{Banner, FileWork, IntegrityStatus, Intent, PageId, Pages, Route, ViewContext};
+
+/// What the window's state says about how pages look: the language, the workbook's revision
+/// (pages key their caches on it) and the recent files.
+#[derive(Clone, Copy)]
+pub struct Look<'a> {
+    pub lang: Lang,
+    pub revision: u64,
+    pub recent: &'a [PathBuf],
+}
 
 /// The whole-file integrity check (SQLite's `quick_check`), run once in the background after a
 /// workbook opens and again on demand from the Arbetsbok page; never in front of the user.
@@ -137,6 +146,67 @@ impl Session {
         })
     }
 
+    /// Draws the page shown (with the checklist of its step below it) and lets every page
+    /// collect what ended off the UI thread.
+    pub fn draw(
+        &mut self,
+        ui: &mut egui::Ui,
+        look: Look<'_>,
+        presentation: bool,
+        intents: &mut Vec<Intent>,
+    ) {
+        let repaint = ui.ctx().clone();
+        let Session {
+            workbook,
+            pages,
+            current,
+            import,
+            integrity,
+            checklist,
+            ..
+        } = self;
+        let view_ctx = ViewContext {
+            workbook,
+            lang: look.lang,
+            presentation,
+            projector: false,
+            revision: look.revision,
+            import: import.state(),
+            integrity: integrity.status(),
+            recent: look.recent,
+            repaint,
+        };
+        checklist.below_page(ui, &view_ctx, *current, intents);
+        // Each page draws under an id of its own, so two pages never share a scroll position
+        // or a widget's memory.
+        let current = *current;
+        ui.push_id(current, |ui| pages.get(current).ui(ui, &view_ctx, intents));
+        pages.poll(look.lang, intents);
+    }
+
+    /// Hands file work at a known path to the page it belongs to.
+    pub fn file_work(
+        &mut self,
+        work: FileWork,
+        look: Look<'_>,
+        repaint: &egui::Context,
+        intents: &mut Vec<Intent>,
+    ) {
+        let Some(page) = work.page() else { return };
+        let view_ctx = ViewContext {
+            workbook: &self.workbook,
+            lang: look.lang,
+            presentation: false,
+            projector: false,
+            revision: look.revision,
+            import: self.import.state(),
+            integrity: self.integrity.status(),
+            recent: look.recent,
+            repaint: repaint.clone(),
+        };
+        self.pages.get(page).file_work(work, &view_ctx, intents);
+    }
+
     /// Follows a link: hands its parameters to the page and shows it.
     pub fn go(&mut self, route: &Route) {
         self.pages.open(route);
@@ -176,4 +246,45 @@ impl Session {
             damaged,
         };
     }
+}
+
+/// What opening `workbook` has to say first: that it is read-only (and who holds it), that it
+/// was recovered or upgraded, that its demo flag does not read, or else what to do on the
+/// page it opens on.
+pub fn opening_banner(workbook: &mut Workbook, lang: Lang) -> Option<Banner> {
+    use crate::store::Access;
+    use crate::ui::pages::workbook::read_only_text;
+    let mut banner = match workbook.access() {
+        Access::ReadOnly(reason) => Some(Banner::Notice(match workbook.holder() {
+            Some(holder) => format!(
+                "{} {}: {holder}.",
+                read_only_text(lang, reason),
+                lang.t("Den har öppen", "It is open in")
+            ),
+            None => read_only_text(lang, reason).to_string(),
+        })),
+        Access::ReadWrite => None,
+    };
+    if let Some(text) = notice_text(workbook, lang) {
+        banner = Some(Banner::Notice(text));
+    }
+    if let Err(e) = workbook.is_demo() {
+        banner = Some(Banner::Error(e.message(lang)));
+    }
+    if banner.is_none()
+        && let Ok((_, Some((sv, en)))) = start_page(workbook)
+    {
+        banner = Some(Banner::Notice(lang.t(sv, en).to_string()));
+    }
+    banner
+}
+
+/// The store's notices about the file (recovery, upgrade) as one banner text, once.
+pub fn notice_text(workbook: &mut Workbook, lang: Lang) -> Option<String> {
+    let notices: Vec<String> = workbook
+        .take_notices()
+        .iter()
+        .map(|n| n.message(workbook.path(), lang))
+        .collect();
+    (!notices.is_empty()).then(|| notices.join(" "))
 }

@@ -2,23 +2,42 @@
 //! presentation; the banner; the navigation (a side list, or tabs on the projector); the start
 //! screen without a workbook. All of it drawn from [`PageId::info`] and the [`UiCommand`] table.
 
-use super::{App, Banner};
+use std::path::PathBuf;
+
 use crate::i18n::Lang;
-use crate::ui::pages::workbook::file_actions;
+use crate::ui::session::Session;
 use crate::ui::theme::{self, palette};
 use crate::ui::widgets::checklist::page_progress;
-use crate::ui::{Intent, PageId, Phase, Route, UiCommand};
+use crate::ui::{Banner, FileWork, Intent, PageId, Phase, Route, UiCommand};
 
-impl App {
+/// What the chrome shows, read from the window's state; the banner's close button clears it.
+pub struct Chrome<'a> {
+    pub lang: Lang,
+    pub presentation: bool,
+    pub projector: bool,
+    pub session: Option<&'a Session>,
+    pub banner: &'a mut Option<Banner>,
+    pub recent: &'a [PathBuf],
+}
+
+impl Chrome<'_> {
+    fn can_run(&self, command: UiCommand) -> bool {
+        command.can_run(self.session, self.presentation)
+    }
+
+    fn workbook(&self) -> Option<&crate::store::Workbook> {
+        self.session.map(|s| &s.workbook)
+    }
+
     /// The top bar, the banner and the navigation.
-    pub(super) fn chrome(&mut self, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
+    pub fn show(&mut self, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
         egui::Panel::top("top_bar").show(ui, |ui| {
             ui.add_space(4.0);
             self.top_bar(ui, intents);
             self.banner(ui, intents);
             ui.add_space(4.0);
         });
-        let Some(current) = self.page() else {
+        let Some(current) = self.session.map(|s| s.current) else {
             return;
         };
         if self.presentation {
@@ -32,10 +51,7 @@ impl App {
                 .resizable(false)
                 .exact_size(theme::NAVIGATION_WIDTH)
                 .show(ui, |ui| {
-                    let progress = self
-                        .session
-                        .as_ref()
-                        .map(|s| s.header.checklists.as_slice());
+                    let progress = self.session.map(|s| s.header.checklists.as_slice());
                     // At 720 lines the steps are taller than the window: they scroll.
                     egui::ScrollArea::vertical()
                         .id_salt("navigation_scroll")
@@ -54,7 +70,7 @@ impl App {
 
     fn top_bar(&self, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
         let lang = self.lang;
-        let session = self.session.as_ref();
+        let session = self.session;
         ui.horizontal_wrapped(|ui| {
             ui.strong("Styrsnurra");
             if let Some(session) = session {
@@ -81,12 +97,13 @@ impl App {
                 ui.menu_button(lang.t("Arkiv", "File"), |ui| self.file_menu(ui, intents));
                 self.history_buttons(ui, intents);
             }
-            let (other, other_name) = match lang {
-                Lang::Sv => (Lang::En, "English"),
-                Lang::En => (Lang::Sv, "Svenska"),
-            };
-            if ui.button(other_name).clicked() {
-                intents.push(Intent::SetLang(other));
+            let language = UiCommand::SwitchLanguage;
+            if ui
+                .button(language.text().get(lang))
+                .on_hover_text(language.tooltip().get(lang))
+                .clicked()
+            {
+                intents.push(Intent::Command(language));
             }
             let presentation = if self.presentation {
                 UiCommand::LeavePresentation
@@ -124,12 +141,14 @@ impl App {
                 intents.push(Intent::Command(command));
             }
         }
-        if !self.recent.paths.is_empty() {
+        if !self.recent.is_empty() {
             ui.separator();
             ui.label(self.lang.t("Senast använda", "Recently used"));
-            for p in &self.recent.paths {
+            for p in self.recent {
                 if ui.button(p.display().to_string()).clicked() {
-                    intents.push(Intent::OpenPath(p.clone()));
+                    intents.push(Intent::File(FileWork::Open {
+                        path: Some(p.clone()),
+                    }));
                 }
             }
         }
@@ -138,7 +157,7 @@ impl App {
     /// Undo and redo, each naming the edit it would take back or make again.
     fn history_buttons(&self, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
         let lang = self.lang;
-        let header = self.session.as_ref().map(|s| &s.header);
+        let header = self.session.map(|s| &s.header);
         for (command, edit, nothing) in [
             (
                 UiCommand::Undo,
@@ -213,21 +232,9 @@ impl App {
                 intents.push(Intent::Command(UiCommand::SaveCopy));
             }
             if ui.small_button(lang.t("Stäng", "Close")).clicked() {
-                self.banner = None;
+                *self.banner = None;
             }
         });
-    }
-
-    pub(super) fn no_workbook(&mut self, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
-        ui.heading(self.lang.t("Ingen arbetsbok öppen", "No workbook open"));
-        file_actions(
-            ui,
-            self.lang,
-            &mut self.start_path_text,
-            &self.recent.paths,
-            false,
-            intents,
-        );
     }
 }
 
