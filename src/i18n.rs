@@ -36,6 +36,14 @@ impl Tr {
 }
 
 impl Lang {
+    /// The other language, for the switch.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Sv => Lang::En,
+            Lang::En => Lang::Sv,
+        }
+    }
+
     /// Picks the text for this language. Strings stay next to where they are shown.
     pub fn t(self, sv: &'static str, en: &'static str) -> &'static str {
         match self {

@@ -4,6 +4,23 @@
 // `expect`. (Tests and benches may unwrap; they are separate crates.)
 #![warn(clippy::unwrap_used)]
 
+/// Declares a fieldless enum together with its `ALL`: every variant in the order declared, so
+/// the list cannot leave one out.
+macro_rules! enum_with_all {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($(#[$vmeta:meta])* $variant:ident,)* }) => {
+        $(#[$meta])*
+        $vis enum $name {
+            $($(#[$vmeta])* $variant,)*
+        }
+
+        impl $name {
+            /// Every variant, in the order declared.
+            pub const ALL: [$name; [$(stringify!($variant)),*].len()] = [$($name::$variant,)*];
+        }
+    };
+}
+pub(crate) use enum_with_all;
+
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;

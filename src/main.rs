@@ -23,6 +23,30 @@ fn main() -> std::process::ExitCode {
                 }
             }
         }
-        None => styrsnurra::app::run_gui(args.workbook),
+        None => run_gui(args.workbook),
+    }
+}
+
+/// Starts the window. `path` is the workbook to open; without it, the demo workbook.
+fn run_gui(path: Option<std::path::PathBuf>) -> std::process::ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Styrsnurra")
+            .with_inner_size([1600.0, 1000.0])
+            .with_maximized(true)
+            .with_min_inner_size([800.0, 500.0]),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Styrsnurra",
+        options,
+        Box::new(move |_cc| Ok(Box::new(styrsnurra::app::App::new(path)))),
+    );
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Kunde inte starta fönstret: {e}");
+            std::process::ExitCode::FAILURE
+        }
     }
 }

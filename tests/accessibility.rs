@@ -46,7 +46,7 @@ fn every_control_on_every_page_has_a_name() {
     let mut failures = Vec::new();
     for presentation in [false, true] {
         h.state_mut().presentation = presentation;
-        for &page in PageId::ALL {
+        for page in PageId::ALL {
             common::app::go(&mut h, page);
             common::app::wait_for_page(&mut h);
             for f in unnamed(&h) {

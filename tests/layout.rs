@@ -120,7 +120,7 @@ fn every_page_fits_the_room() {
     let mut h = room(&path);
     let mut failures = Vec::new();
     let only: Option<String> = std::env::var("LAYOUT_PAGE").ok();
-    for &page in PageId::ALL {
+    for page in PageId::ALL {
         let case = format!("{page:?}");
         if only.as_deref().is_some_and(|o| o != case) {
             continue;

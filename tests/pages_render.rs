@@ -19,7 +19,7 @@ fn every_page_renders_on_the_demo_workbook() {
         }
         for presentation in [false, true] {
             h.state_mut().presentation = presentation;
-            for &page in PageId::ALL {
+            for page in PageId::ALL {
                 go(&mut h, page);
                 wait_for_page(&mut h);
                 let seen = format!("{page:?} ({lang:?}, presentation {presentation})");

@@ -79,7 +79,9 @@ fn importing_a_file_from_the_collect_view() {
     h.get_by_label("Förhandsgranska").click();
     h.step();
     wait_until(&mut h, |h| {
-        !h.state().is_importing() && h.state().has_preview()
+        h.state()
+            .session()
+            .is_some_and(|s| !s.import.is_running() && s.import.has_preview())
     });
     assert!(
         h.query_by_label_contains("Totalt:").is_some(),
@@ -89,7 +91,9 @@ fn importing_a_file_from_the_collect_view() {
     h.get_by_label("Importera nu").click();
     h.step();
     wait_until(&mut h, |h| {
-        !h.state().is_importing() && h.state().last_import().is_some()
+        h.state()
+            .session()
+            .is_some_and(|s| !s.import.is_running() && s.import.last().is_some())
     });
     assert!(
         h.query_by_label_contains("Totalt:").is_some(),
@@ -474,7 +478,9 @@ fn a_damaged_file_is_reported_by_the_background_check() {
     }
     std::fs::write(&path, &data).unwrap();
     let mut h = harness(&path);
-    wait_until(&mut h, |h| h.state().integrity_checked());
+    wait_until(&mut h, |h| {
+        h.state().session().is_some_and(|s| s.integrity.is_done())
+    });
     assert!(
         h.query_by_label_contains("skadad").is_some(),
         "the group is told the file is damaged"
@@ -511,12 +517,16 @@ fn columns_chosen_for_an_unknown_header_import_and_are_remembered() {
     h.get_by_label("Använd kolumnerna").click();
     h.step();
     wait_until(&mut h, |h| {
-        !h.state().is_importing() && h.state().has_preview()
+        h.state()
+            .session()
+            .is_some_and(|s| !s.import.is_running() && s.import.has_preview())
     });
     h.get_by_label("Importera nu").click();
     h.step();
     wait_until(&mut h, |h| {
-        !h.state().is_importing() && h.state().last_import().is_some()
+        h.state()
+            .session()
+            .is_some_and(|s| !s.import.is_running() && s.import.last().is_some())
     });
     let wb = peek(&path);
     assert_eq!(

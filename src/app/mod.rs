@@ -10,12 +10,12 @@ use crate::i18n::Lang;
 use crate::store::{Edit, Workbook, demo};
 use crate::ui::chrome::Chrome;
 use crate::ui::files::{Asking, NO_DIALOG_TEXT};
-use crate::ui::pages::workbook::file_actions;
+use crate::ui::pages::workbook::no_workbook;
 use crate::ui::projector::{self, Projector};
 use crate::ui::recent::RecentFiles;
 use crate::ui::session::{self, IntegrityCheck, Look, Session};
 use crate::ui::widgets::keys;
-use crate::ui::{Banner, FileWork, ImportOutcome, Intent, PageId, Route, UiCommand, theme};
+use crate::ui::{Banner, FileWork, Intent, PageId, Route, UiCommand, theme};
 
 /// The whole application state.
 pub struct App {
@@ -84,27 +84,13 @@ impl App {
             .is_some_and(|s| s.pages.busy(s.current))
     }
 
-    pub fn is_importing(&self) -> bool {
+    /// The open workbook's session: its pages, import desk and integrity check.
+    pub fn session(&self) -> Option<&Session> {
+        self.session.as_ref()
+    }
+
+    fn is_importing(&self) -> bool {
         self.session.as_ref().is_some_and(|s| s.import.is_running())
-    }
-
-    /// Whether a preview of an import waits for the group's yes.
-    pub fn has_preview(&self) -> bool {
-        self.session
-            .as_ref()
-            .is_some_and(|s| s.import.has_preview())
-    }
-
-    /// How the latest import in this workbook ended.
-    pub fn last_import(&self) -> Option<&ImportOutcome> {
-        self.session.as_ref().and_then(|s| s.import.last())
-    }
-
-    /// Whether the background integrity check has finished.
-    pub fn integrity_checked(&self) -> bool {
-        self.session
-            .as_ref()
-            .is_some_and(|s| matches!(s.integrity, IntegrityCheck::Done(_)))
     }
 
     /// Opens the workbook at `path` in place of the current one (not while an import runs).
@@ -219,8 +205,7 @@ impl App {
             Intent::File(work) => self.file_work(work, ctx),
             Intent::Import(request) => {
                 if let Some(s) = self.session.as_mut() {
-                    s.import
-                        .handle(request, &mut s.workbook, ctx.cloned(), self.lang);
+                    s.import(request, ctx.cloned(), self.lang);
                 }
             }
             Intent::Keep(file) => self.keep(&file),
@@ -242,52 +227,19 @@ impl App {
             FileWork::Import { paths, .. } => self.go(&Route::ImportFiles(paths)),
             FileWork::Picture { .. } => {
                 if let Some(ctx) = ctx {
-                    self.picture(path, ctx);
+                    let slot = Arc::clone(&self.picture_saved);
+                    projector::save_picture(ctx, self.projector, path, self.lang, slot);
                 }
             }
             work => {
-                let mut intents = Vec::new();
                 let repaint = ctx.cloned().unwrap_or_default();
-                let look = Look {
-                    lang: self.lang,
-                    revision: self.revision,
-                    recent: &self.recent.paths,
-                };
-                if let Some(session) = self.session.as_mut() {
-                    session.file_work(work, look, &repaint, &mut intents);
-                }
-                for intent in intents {
+                let look = Look::new(self.lang, self.revision, &self.recent.paths);
+                let work = |s: &mut Session| s.file_work(work, look, &repaint);
+                for intent in self.session.as_mut().map(work).unwrap_or_default() {
                     self.handle(intent, ctx);
                 }
             }
         }
-    }
-
-    /// Asks the window the room sees for its pixels; they are written as a PNG when they come
-    /// (on the renderer's thread), and the outcome is shown in the next frame.
-    fn picture(&mut self, path: PathBuf, ctx: &egui::Context) {
-        let slot = Arc::clone(&self.picture_saved);
-        let lang = self.lang;
-        let repaint = ctx.clone();
-        let write = move |image: Arc<egui::ColorImage>| {
-            let (w, h) = (image.width() as u32, image.height() as u32);
-            let banner = match crate::export::write_png(&path, w, h, image.as_raw()) {
-                Ok(()) => Banner::Notice(format!(
-                    "{} {}",
-                    lang.t("Bilden är sparad:", "The picture is saved:"),
-                    path.display()
-                )),
-                Err(e) => Banner::Error(e.message(lang)),
-            };
-            if let Ok(mut slot) = slot.lock() {
-                *slot = Some(banner);
-            }
-            repaint.request_repaint();
-        };
-        ctx.send_viewport_cmd_to(
-            Projector::viewport(self.projector),
-            egui::ViewportCommand::Screenshot(egui::ScreenshotCallback::new(write)),
-        );
     }
 
     /// Carries out a command of the menus and shortcuts.
@@ -309,10 +261,7 @@ impl App {
             }
             UiCommand::Shortcuts => self.shortcuts_open = !self.shortcuts_open,
             UiCommand::SwitchLanguage => {
-                self.lang = match self.lang {
-                    Lang::Sv => Lang::En,
-                    Lang::En => Lang::Sv,
-                };
+                self.lang = self.lang.other();
                 self.revision += 1;
             }
             UiCommand::CheckIntegrity => {
@@ -322,12 +271,11 @@ impl App {
             }
             UiCommand::ExportReport => self.go(&Route::Page(PageId::Report)),
             UiCommand::PreviousPage | UiCommand::NextPage => {
-                let step = if command == UiCommand::NextPage {
-                    1
-                } else {
-                    -1
-                };
-                if let Some(next) = self.page().and_then(|p| p.step(step)) {
+                let forward = command == UiCommand::NextPage;
+                if let Some(next) = self
+                    .page()
+                    .and_then(|p| p.step(if forward { 1 } else { -1 }))
+                {
                     self.go(&Route::Page(next));
                 }
             }
@@ -348,14 +296,7 @@ impl App {
     /// What every frame does before drawing: the theme for the window's size, what finished
     /// off the UI thread, and the shortcuts pressed.
     fn begin_frame(&mut self, ctx: &egui::Context) -> Vec<Intent> {
-        if self.theme_applied.is_none() {
-            egui_extras::install_image_loaders(ctx);
-        }
-        let body = theme::body_size(self.presentation, ctx.content_rect().height());
-        if self.theme_applied != Some((self.presentation, body)) {
-            theme::apply(ctx, self.presentation, body);
-            self.theme_applied = Some((self.presentation, body));
-        }
+        theme::keep_applied(ctx, self.presentation, &mut self.theme_applied);
         if let Some(banner) = self.picture_saved.lock().ok().and_then(|mut s| s.take()) {
             self.banner = Some(banner);
         }
@@ -385,18 +326,14 @@ impl App {
         let Some(session) = self.session.as_mut() else {
             return;
         };
-        let path = session.workbook.path().to_path_buf();
-        if let Some(damage) = session.integrity.poll(path, self.lang, ctx) {
+        let (changed, damage) = session.poll(ctx, self.lang, self.revision);
+        self.revision += u64::from(changed);
+        if let Some(damage) = damage {
             self.banner = Some(Banner::Error(damage));
         }
-        if session.import.poll(&session.workbook, self.lang) {
-            self.revision += 1;
-            ctx.request_repaint();
-        }
-        if session.import.is_running() || self.asking.is_some() {
+        if self.asking.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
-        session.refresh_header(self.revision, self.lang);
     }
 
     /// One frame of the projector's view alone, drawn into `ui` as its window draws it (the
@@ -404,11 +341,7 @@ impl App {
     pub fn projector_frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let intents = self.begin_frame(&ctx);
-        let look = Look {
-            lang: self.lang,
-            revision: self.revision,
-            recent: &self.recent.paths,
-        };
+        let look = Look::new(self.lang, self.revision, &self.recent.paths);
         if let Some(session) = self.session.as_mut() {
             projector::view(ui, session, look);
         }
@@ -430,16 +363,11 @@ impl App {
             recent: &self.recent.paths,
         }
         .show(ui, &mut intents);
-        let look = Look {
-            lang: self.lang,
-            revision: self.revision,
-            recent: &self.recent.paths,
-        };
+        let look = Look::new(self.lang, self.revision, &self.recent.paths);
         egui::CentralPanel::default().show(ui, |ui| {
             let Some(session) = self.session.as_mut() else {
-                ui.heading(self.lang.t("Ingen arbetsbok öppen", "No workbook open"));
                 let text = &mut self.start_path_text;
-                return file_actions(ui, self.lang, text, look.recent, false, &mut intents);
+                return no_workbook(ui, self.lang, text, look.recent, &mut intents);
             };
             session.draw(ui, look, self.presentation, &mut intents);
             if self.shortcuts_open {
@@ -464,29 +392,5 @@ impl App {
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame(ui);
-    }
-}
-
-/// Starts the window. `path` is the workbook to open; without it, the demo workbook.
-pub fn run_gui(path: Option<PathBuf>) -> std::process::ExitCode {
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Styrsnurra")
-            .with_inner_size([1600.0, 1000.0])
-            .with_maximized(true)
-            .with_min_inner_size([800.0, 500.0]),
-        ..Default::default()
-    };
-    let result = eframe::run_native(
-        "Styrsnurra",
-        options,
-        Box::new(move |_cc| Ok(Box::new(App::new(path)))),
-    );
-    match result {
-        Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("Kunde inte starta fönstret: {e}");
-            std::process::ExitCode::FAILURE
-        }
     }
 }

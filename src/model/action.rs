@@ -73,17 +73,19 @@ pub fn resource_sums<'a>(lines: impl IntoIterator<Item = &'a ResourceLine>) -> R
     sums
 }
 
-/// A quadrant of the prioritisation matrix (resource effort × expected effect).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Quadrant {
-    /// Low effort, high effect: do first.
-    DoFirst,
-    /// High effort, high effect: plan and weigh against resources.
-    PlanAndWeigh,
-    /// Low effort, low effect: do if cheap.
-    DoIfCheap,
-    /// High effort, low effect: lowest priority.
-    Lowest,
+crate::enum_with_all! {
+    /// A quadrant of the prioritisation matrix (resource effort × expected effect).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+    pub enum Quadrant {
+        /// Low effort, high effect: do first.
+        DoFirst,
+        /// High effort, high effect: plan and weigh against resources.
+        PlanAndWeigh,
+        /// Low effort, low effect: do if cheap.
+        DoIfCheap,
+        /// High effort, low effect: lowest priority.
+        Lowest,
+    }
 }
 
 /// The quadrant of an effort and an effect, each 1–5. The middle step (3) counts as low effort
@@ -193,13 +195,6 @@ pub fn reorder(ranked: &[(i64, Placement)], proposal: i64, up: bool) -> Vec<(i64
 }
 
 impl Quadrant {
-    pub const ALL: [Quadrant; 4] = [
-        Quadrant::DoFirst,
-        Quadrant::PlanAndWeigh,
-        Quadrant::DoIfCheap,
-        Quadrant::Lowest,
-    ];
-
     /// The code written by `styrsnurra proposals`.
     pub fn code(self) -> &'static str {
         match self {
@@ -305,22 +300,18 @@ pub struct Plan {
     pub goal_id: Option<i64>,
 }
 
-/// What an activity is for (the checklist's three purposes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Purpose {
-    #[default]
-    ReachGoal,
-    ImproveResults,
-    DevelopService,
+crate::enum_with_all! {
+    /// What an activity is for (the checklist's three purposes).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+    pub enum Purpose {
+        #[default]
+        ReachGoal,
+        ImproveResults,
+        DevelopService,
+    }
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 3] = [
-        Purpose::ReachGoal,
-        Purpose::ImproveResults,
-        Purpose::DevelopService,
-    ];
-
     /// The Swedish words written in an exported plan.
     pub fn code(self) -> &'static str {
         match self {
@@ -352,26 +343,20 @@ pub struct Activity {
     pub why: String,
 }
 
-/// Where an activity stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum ActivityStatus {
-    #[default]
-    NotStarted,
-    Ongoing,
-    Done,
-    Delayed,
-    Cancelled,
+crate::enum_with_all! {
+    /// Where an activity stands.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+    pub enum ActivityStatus {
+        #[default]
+        NotStarted,
+        Ongoing,
+        Done,
+        Delayed,
+        Cancelled,
+    }
 }
 
 impl ActivityStatus {
-    pub const ALL: [ActivityStatus; 5] = [
-        ActivityStatus::NotStarted,
-        ActivityStatus::Ongoing,
-        ActivityStatus::Done,
-        ActivityStatus::Delayed,
-        ActivityStatus::Cancelled,
-    ];
-
     /// The word written by `styrsnurra plan` (the Swedish term).
     pub fn code(self) -> &'static str {
         match self {

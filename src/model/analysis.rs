@@ -229,25 +229,20 @@ impl OwnQuestion {
     }
 }
 
-/// Where a hypothesis stands in the deepened analysis.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum HypothesisState {
-    #[default]
-    Proposed,
-    Investigating,
-    /// Established as a cause.
-    Confirmed,
-    Rejected,
+crate::enum_with_all! {
+    /// Where a hypothesis stands in the deepened analysis.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+    pub enum HypothesisState {
+        #[default]
+        Proposed,
+        Investigating,
+        /// Established as a cause.
+        Confirmed,
+        Rejected,
+    }
 }
 
 impl HypothesisState {
-    pub const ALL: [HypothesisState; 4] = [
-        HypothesisState::Proposed,
-        HypothesisState::Investigating,
-        HypothesisState::Confirmed,
-        HypothesisState::Rejected,
-    ];
-
     /// Whether the group has decided on it.
     pub fn is_decided(self) -> bool {
         matches!(self, HypothesisState::Confirmed | HypothesisState::Rejected)
@@ -263,17 +258,17 @@ pub enum TransitionError {
     Unchanged,
 }
 
-/// How much a confirmed cause weighs on the result (the guide's *påverkansgrad* words).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Influence {
-    Large,
-    Some,
-    Small,
+crate::enum_with_all! {
+    /// How much a confirmed cause weighs on the result (the guide's *påverkansgrad* words).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+    pub enum Influence {
+        Large,
+        Some,
+        Small,
+    }
 }
 
-impl Influence {
-    pub const ALL: [Influence; 3] = [Influence::Large, Influence::Some, Influence::Small];
-}
+impl Influence {}
 
 /// A possible cause of the deviation, under one checklist heading.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -399,23 +394,18 @@ pub fn evidence_balance(evidence: &[Evidence], hypothesis: i64) -> i32 {
         .sum()
 }
 
-/// Where knowledge for a proposal comes from (the guide's four kinds).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum KnowledgeSource {
-    Research,
-    GoodExamples,
-    Staff,
-    Citizens,
+crate::enum_with_all! {
+    /// Where knowledge for a proposal comes from (the guide's four kinds).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum KnowledgeSource {
+        Research,
+        GoodExamples,
+        Staff,
+        Citizens,
+    }
 }
 
-impl KnowledgeSource {
-    pub const ALL: [KnowledgeSource; 4] = [
-        KnowledgeSource::Research,
-        KnowledgeSource::GoodExamples,
-        KnowledgeSource::Staff,
-        KnowledgeSource::Citizens,
-    ];
-}
+impl KnowledgeSource {}
 
 /// An improvement proposal (*åtgärdsförslag*): what to do, which causes it meets, and what
 /// knowledge it rests on. The Åtgärder step takes these over to assess, rank and decide.
@@ -433,28 +423,21 @@ pub struct Proposal {
     pub reference: String,
 }
 
-/// Where a good example was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum ExampleSource {
-    #[default]
-    KkikComparison,
-    Kolada,
-    OwnUnit,
-    Publication,
-    Visit,
-    Call,
+crate::enum_with_all! {
+    /// Where a good example was found.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+    pub enum ExampleSource {
+        #[default]
+        KkikComparison,
+        Kolada,
+        OwnUnit,
+        Publication,
+        Visit,
+        Call,
+    }
 }
 
-impl ExampleSource {
-    pub const ALL: [ExampleSource; 6] = [
-        ExampleSource::KkikComparison,
-        ExampleSource::Kolada,
-        ExampleSource::OwnUnit,
-        ExampleSource::Publication,
-        ExampleSource::Visit,
-        ExampleSource::Call,
-    ];
-}
+impl ExampleSource {}
 
 /// A good example (*goda exempel*): what a better municipality or unit does, where the group
 /// learnt it, whom to ask, and how it must change to work here; linked to what it inspired.

@@ -14,42 +14,31 @@ pub enum BoardKind {
     TopNews,
 }
 
-/// A field of a board: a SWOT quadrant, or a list on a Toppnyhet sheet or its summary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub enum Field {
-    #[default]
-    Opportunity,
-    Threat,
-    Strength,
-    Weakness,
-    /// C: news items on a sheet.
-    NewsItem,
-    /// D: quotes on a sheet (the note's `author` says who).
-    Quote,
-    /// E: activities the group identified on a sheet.
-    Activity,
-    /// The session's consolidated common themes.
-    Theme,
-    /// The session's consolidated success factors.
-    SuccessFactor,
-    /// The session's consolidated activities.
-    SummaryActivity,
+crate::enum_with_all! {
+    /// A field of a board: a SWOT quadrant, or a list on a Toppnyhet sheet or its summary.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+    pub enum Field {
+        #[default]
+        Opportunity,
+        Threat,
+        Strength,
+        Weakness,
+        /// C: news items on a sheet.
+        NewsItem,
+        /// D: quotes on a sheet (the note's `author` says who).
+        Quote,
+        /// E: activities the group identified on a sheet.
+        Activity,
+        /// The session's consolidated common themes.
+        Theme,
+        /// The session's consolidated success factors.
+        SuccessFactor,
+        /// The session's consolidated activities.
+        SummaryActivity,
+    }
 }
 
 impl Field {
-    pub const ALL: [Field; 10] = [
-        Field::Opportunity,
-        Field::Threat,
-        Field::Strength,
-        Field::Weakness,
-        Field::NewsItem,
-        Field::Quote,
-        Field::Activity,
-        Field::Theme,
-        Field::SuccessFactor,
-        Field::SummaryActivity,
-    ];
-
     /// The SWOT quadrants in the summary grid's order: external positive, external negative,
     /// internal positive, internal negative.
     pub const SWOT: [Field; 4] = [
@@ -113,28 +102,23 @@ pub fn parse_entry(text: &str, fields: &[Field], current: Field) -> (Field, Stri
     (current, text.to_string())
 }
 
-/// The SWOT's four steps; the first two each run A–D on their pair of fields.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SwotStep {
-    /// Step 1: opportunities and threats (external).
-    #[default]
-    External,
-    /// Step 2: strengths and weaknesses (internal).
-    Internal,
-    /// Step 3: the summary grid.
-    Summary,
-    /// Step 4: the four analysis questions.
-    Analysis,
+crate::enum_with_all! {
+    /// The SWOT's four steps; the first two each run A–D on their pair of fields.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub enum SwotStep {
+        /// Step 1: opportunities and threats (external).
+        #[default]
+        External,
+        /// Step 2: strengths and weaknesses (internal).
+        Internal,
+        /// Step 3: the summary grid.
+        Summary,
+        /// Step 4: the four analysis questions.
+        Analysis,
+    }
 }
 
 impl SwotStep {
-    pub const ALL: [SwotStep; 4] = [
-        SwotStep::External,
-        SwotStep::Internal,
-        SwotStep::Summary,
-        SwotStep::Analysis,
-    ];
-
     /// The two fields the step collects notes in, for steps 1 and 2.
     pub fn fields(self) -> Option<[Field; 2]> {
         match self {

@@ -2,12 +2,14 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Which way a result indicator should move. Kolada does not say, so the group sets it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Direction {
-    HigherIsBetter,
-    LowerIsBetter,
-    Neutral,
+crate::enum_with_all! {
+    /// Which way a result indicator should move. Kolada does not say, so the group sets it.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Direction {
+        HigherIsBetter,
+        LowerIsBetter,
+        Neutral,
+    }
 }
 
 impl Direction {
@@ -29,12 +31,6 @@ impl Direction {
             _ => None,
         }
     }
-
-    pub const ALL: [Direction; 3] = [
-        Direction::HigherIsBetter,
-        Direction::LowerIsBetter,
-        Direction::Neutral,
-    ];
 }
 
 /// A measure whose values the group follows: its identity, meaning and unit.

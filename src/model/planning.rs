@@ -156,26 +156,20 @@ pub struct Charter {
     pub mandate_from: String,
 }
 
-/// The points of the budget cycle the work plan ties the analysis to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum CycleEvent {
-    AnnualAccounts,
-    #[default]
-    InterimReport,
-    FourMonthly,
-    Monthly,
-    Other,
+crate::enum_with_all! {
+    /// The points of the budget cycle the work plan ties the analysis to.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+    pub enum CycleEvent {
+        AnnualAccounts,
+        #[default]
+        InterimReport,
+        FourMonthly,
+        Monthly,
+        Other,
+    }
 }
 
 impl CycleEvent {
-    pub const ALL: [CycleEvent; 5] = [
-        CycleEvent::AnnualAccounts,
-        CycleEvent::InterimReport,
-        CycleEvent::FourMonthly,
-        CycleEvent::Monthly,
-        CycleEvent::Other,
-    ];
-
     pub fn label(self) -> Tr {
         match self {
             CycleEvent::AnnualAccounts => Tr::new("Årsbokslut", "Annual accounts"),

@@ -1,29 +1,29 @@
 //! One result value: which indicator, area, year and gender, and the number or why it is missing.
 
-/// Kolada splits many results by gender: total, women (`K`) and men (`M`).
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Default,
-    serde::Serialize,
-    serde::Deserialize,
-)]
-pub enum Gender {
-    #[default]
-    Total,
-    Women,
-    Men,
+crate::enum_with_all! {
+    /// Kolada splits many results by gender: total, women (`K`) and men (`M`).
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        Hash,
+        PartialOrd,
+        Ord,
+        Default,
+        serde::Serialize,
+        serde::Deserialize,
+    )]
+    pub enum Gender {
+        #[default]
+        Total,
+        Women,
+        Men,
+    }
 }
 
 impl Gender {
-    pub const ALL: [Gender; 3] = [Gender::Total, Gender::Women, Gender::Men];
-
     /// The Kolada code stored in the workbook.
     pub fn code(self) -> &'static str {
         match self {

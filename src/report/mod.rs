@@ -18,38 +18,30 @@ use crate::model::goal::TargetSignal;
 use crate::model::value::today;
 use crate::store::{StoreError, Workbook};
 
-/// Which report to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ReportKind {
-    /// Uppföljning per goal: for a delårsbokslut, tertialrapport or årsredovisning.
-    #[default]
-    FollowUp,
-    /// The analyses of deviations: causes, hypotheses, proposals.
-    Analysis,
-    /// Beslutsunderlag: the proposals with their consequences and rank.
-    DecisionBasis,
-    /// The action plans with their activities and follow-up.
-    ActionPlan,
-    /// The SWOT and Toppnyhet sessions.
-    Workshop,
-    /// The exercises and communication tools held, with their sums.
-    Exercises,
-    /// Planering and the analysis group: the checklists of the cycle's year, the assignment,
-    /// the resources, the group's charter and its work plan.
-    Planning,
+crate::enum_with_all! {
+    /// Which report to write.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub enum ReportKind {
+        /// Planering and the analysis group: the checklists of the cycle's year, the assignment,
+        /// the resources, the group's charter and its work plan.
+        Planning,
+        /// Uppföljning per goal: for a delårsbokslut, tertialrapport or årsredovisning.
+        #[default]
+        FollowUp,
+        /// The analyses of deviations: causes, hypotheses, proposals.
+        Analysis,
+        /// Beslutsunderlag: the proposals with their consequences and rank.
+        DecisionBasis,
+        /// The action plans with their activities and follow-up.
+        ActionPlan,
+        /// The SWOT and Toppnyhet sessions.
+        Workshop,
+        /// The exercises and communication tools held, with their sums.
+        Exercises,
+    }
 }
 
 impl ReportKind {
-    pub const ALL: [ReportKind; 7] = [
-        ReportKind::Planning,
-        ReportKind::FollowUp,
-        ReportKind::Analysis,
-        ReportKind::DecisionBasis,
-        ReportKind::ActionPlan,
-        ReportKind::Workshop,
-        ReportKind::Exercises,
-    ];
-
     /// The word on the command line (`--kind`).
     pub fn code(self) -> &'static str {
         match self {

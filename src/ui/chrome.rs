@@ -246,7 +246,7 @@ fn navigation(
     progress: &[(&'static str, usize, usize)],
     intents: &mut Vec<Intent>,
 ) {
-    for &phase in Phase::ALL {
+    for phase in Phase::ALL {
         let title = phase.title().get(lang);
         ui.add_space(6.0);
         ui.label(egui::RichText::new(title).strong());

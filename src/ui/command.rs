@@ -6,7 +6,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::i18n::{Lang, Tr};
 
-crate::ui::enum_with_all! {
+crate::enum_with_all! {
     /// A command the user can give from a menu, a button or a key. Redo is declared before
     /// Undo: egui's shortcut matching lets Ctrl+Z also match Ctrl+Shift+Z, so the keys are
     /// looked for in this order and the longer shortcut must come first.
@@ -270,7 +270,7 @@ impl UiCommand {
         let typing = ctx.text_edit_focused();
         let mut pressed = Vec::new();
         ctx.input_mut(|input| {
-            for &command in UiCommand::ALL {
+            for command in UiCommand::ALL {
                 if (typing && command.yields_to_typing()) || !enabled(command) {
                     continue;
                 }

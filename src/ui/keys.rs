@@ -253,6 +253,19 @@ pub mod exercise {
     pub const ALL: [&PageKey; 1] = [&ANSWER];
 }
 
+/// The number keys 1 … 9, for Ctrl+number and for answering with a digit.
+pub const DIGIT_KEYS: [egui::Key; 9] = [
+    egui::Key::Num1,
+    egui::Key::Num2,
+    egui::Key::Num3,
+    egui::Key::Num4,
+    egui::Key::Num5,
+    egui::Key::Num6,
+    egui::Key::Num7,
+    egui::Key::Num8,
+    egui::Key::Num9,
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

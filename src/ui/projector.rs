@@ -173,3 +173,36 @@ pub fn view(ui: &mut egui::Ui, session: &mut Session, look: Look<'_>) {
         ui.push_id(current, |ui| page.ui(ui, &view_ctx, &mut Vec::new()));
     });
 }
+
+/// Asks the window the room sees (the projector's when `open`) for its pixels; they are
+/// written as a PNG at `path` when they come (on the renderer's thread), and the outcome is
+/// left in `slot` for the next frame's banner.
+pub fn save_picture(
+    ctx: &egui::Context,
+    open: bool,
+    path: PathBuf,
+    lang: Lang,
+    slot: std::sync::Arc<std::sync::Mutex<Option<crate::ui::Banner>>>,
+) {
+    use crate::ui::Banner;
+    let repaint = ctx.clone();
+    let write = move |image: std::sync::Arc<egui::ColorImage>| {
+        let (w, h) = (image.width() as u32, image.height() as u32);
+        let banner = match crate::export::write_png(&path, w, h, image.as_raw()) {
+            Ok(()) => Banner::Notice(format!(
+                "{} {}",
+                lang.t("Bilden är sparad:", "The picture is saved:"),
+                path.display()
+            )),
+            Err(e) => Banner::Error(e.message(lang)),
+        };
+        if let Ok(mut slot) = slot.lock() {
+            *slot = Some(banner);
+        }
+        repaint.request_repaint();
+    };
+    ctx.send_viewport_cmd_to(
+        Projector::viewport(open),
+        egui::ViewportCommand::Screenshot(egui::ScreenshotCallback::new(write)),
+    );
+}

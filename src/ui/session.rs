@@ -8,7 +8,9 @@ use crate::i18n::Lang;
 use crate::store::{Edit, Workbook};
 use crate::ui::import_desk::ImportDesk;
 use crate::ui::job::Job;
-use crate::ui::{Banner, FileWork, IntegrityStatus, Intent, PageId, Pages, Route, ViewContext};
+use crate::ui::{
+    Banner, FileWork, ImportRequest, IntegrityStatus, Intent, PageId, Pages, Route, ViewContext,
+};
 
 /// What the window's state says about how pages look: the language, the workbook's revision
 /// (pages key their caches on it) and the recent files.
@@ -17,6 +19,16 @@ pub struct Look<'a> {
     pub lang: Lang,
     pub revision: u64,
     pub recent: &'a [PathBuf],
+}
+
+impl Look<'_> {
+    pub fn new(lang: Lang, revision: u64, recent: &[PathBuf]) -> Look<'_> {
+        Look {
+            lang,
+            revision,
+            recent,
+        }
+    }
 }
 
 /// The whole-file integrity check (SQLite's `quick_check`), run once in the background after a
@@ -29,6 +41,11 @@ pub enum IntegrityCheck {
 }
 
 impl IntegrityCheck {
+    /// Whether the check has ended.
+    pub fn is_done(&self) -> bool {
+        matches!(self, IntegrityCheck::Done(_))
+    }
+
     pub fn status(&self) -> IntegrityStatus<'_> {
         match self {
             IntegrityCheck::Done(Ok(())) => IntegrityStatus::Sound,
@@ -184,15 +201,24 @@ impl Session {
         pages.poll(look.lang, intents);
     }
 
-    /// Hands file work at a known path to the page it belongs to.
+    /// What the collect page asked of the import desk.
+    pub fn import(&mut self, request: ImportRequest, repaint: Option<egui::Context>, lang: Lang) {
+        self.import
+            .handle(request, &mut self.workbook, repaint, lang);
+    }
+
+    /// Hands file work at a known path to the page it belongs to; returns what the page
+    /// asks for in turn (an edit, a message).
     pub fn file_work(
         &mut self,
         work: FileWork,
         look: Look<'_>,
         repaint: &egui::Context,
-        intents: &mut Vec<Intent>,
-    ) {
-        let Some(page) = work.page() else { return };
+    ) -> Vec<Intent> {
+        let mut intents = Vec::new();
+        let Some(page) = work.page() else {
+            return intents;
+        };
         let view_ctx = ViewContext {
             workbook: &self.workbook,
             lang: look.lang,
@@ -204,13 +230,37 @@ impl Session {
             recent: look.recent,
             repaint: repaint.clone(),
         };
-        self.pages.get(page).file_work(work, &view_ctx, intents);
+        self.pages
+            .get(page)
+            .file_work(work, &view_ctx, &mut intents);
+        intents
     }
 
     /// Follows a link: hands its parameters to the page and shows it.
     pub fn go(&mut self, route: &Route) {
         self.pages.open(route);
         self.current = route.page();
+    }
+
+    /// Starts a pending integrity check and collects an ended one, and an ended import:
+    /// returns whether the workbook changed, and the damage the check found (once).
+    pub fn poll(
+        &mut self,
+        ctx: &egui::Context,
+        lang: Lang,
+        revision: u64,
+    ) -> (bool, Option<String>) {
+        let path = self.workbook.path().to_path_buf();
+        let damage = self.integrity.poll(path, lang, ctx);
+        let changed = self.import.poll(&self.workbook, lang);
+        if changed {
+            ctx.request_repaint();
+        }
+        if self.import.is_running() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        self.refresh_header(revision + u64::from(changed), lang);
+        (changed, damage)
     }
 
     /// Reads the header again when the workbook changed.

@@ -77,6 +77,19 @@ pub fn apply(ctx: &egui::Context, presentation: bool, body: f32) {
     ctx.global_style_mut(|style| set_style(style, presentation, body));
 }
 
+/// Applies the theme when the mode or the window's height calls for other sizes; the first
+/// time, installs the image loaders too. `applied` remembers what was applied last.
+pub fn keep_applied(ctx: &egui::Context, presentation: bool, applied: &mut Option<(bool, f32)>) {
+    if applied.is_none() {
+        egui_extras::install_image_loaders(ctx);
+    }
+    let body = body_size(presentation, ctx.content_rect().height());
+    if *applied != Some((presentation, body)) {
+        apply(ctx, presentation, body);
+        *applied = Some((presentation, body));
+    }
+}
+
 /// The theme's sizes and colours, for the whole app or for one window (the projector's).
 pub fn set_style(style: &mut egui::Style, presentation: bool, body: f32) {
     {

@@ -138,6 +138,18 @@ pub fn file_buttons(
     }
 }
 
+/// What the window shows with no workbook open: how to open or make one.
+pub fn no_workbook(
+    ui: &mut egui::Ui,
+    lang: crate::i18n::Lang,
+    path_text: &mut String,
+    recent: &[PathBuf],
+    intents: &mut Vec<Intent>,
+) {
+    ui.heading(lang.t("Ingen arbetsbok öppen", "No workbook open"));
+    file_actions(ui, lang, path_text, recent, false, intents);
+}
+
 /// New, open, copy and demo buttons, a path field for keyboard users and tests, and the recent
 /// files: shared by this view and the start screen shown when no workbook is open.
 pub fn file_actions(

@@ -20,7 +20,7 @@ pub fn overlay(ctx: &egui::Context, lang: Lang, own: &[&PageKey], open: &mut boo
                     ui.label(key.what.get(lang));
                     ui.end_row();
                 }
-                for &command in UiCommand::ALL {
+                for command in UiCommand::ALL {
                     let Some(shortcut) = command.shortcuts().first() else {
                         continue;
                     };
