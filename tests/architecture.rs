@@ -158,3 +158,135 @@ fn the_model_knows_no_window_or_database_and_the_views_no_sql() {
         }
     }
 }
+
+/// Where each function in `text` starts (its line) and how many lines it spans, found by
+/// matching braces outside strings, characters and comments.
+fn functions(text: &str) -> Vec<(String, usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut opened: Vec<(Option<(String, usize)>, usize)> = Vec::new();
+    let mut pending: Option<(String, usize)> = None;
+    let (mut i, mut line) = (0, 1);
+    while i < bytes.len() {
+        let c = bytes[i];
+        let rest = &text[i..];
+        if c == b'\n' {
+            line += 1;
+        } else if rest.starts_with("//") {
+            i += rest.find('\n').unwrap_or(rest.len());
+            continue;
+        } else if rest.starts_with("r#\"") || rest.starts_with("r\"") {
+            let hashes = rest[1..].chars().take_while(|&h| h == '#').count();
+            let close = format!("\"{}", "#".repeat(hashes));
+            let body = &rest[2 + hashes..];
+            let end = body.find(&close).unwrap_or(body.len());
+            line += body[..end].matches('\n').count();
+            i += 2 + hashes + end + close.len();
+            continue;
+        } else if c == b'"' {
+            let mut j = i + 1;
+            while j < bytes.len() && bytes[j] != b'"' {
+                if bytes[j] == b'\\' {
+                    j += 1;
+                } else if bytes[j] == b'\n' {
+                    line += 1;
+                }
+                j += 1;
+            }
+            i = j + 1;
+            continue;
+        } else if c == b'\'' {
+            // A character literal ('x', '\n', '{'), not a lifetime ('a).
+            let lit = rest.char_indices().nth(2).map(|(k, ch)| (k, ch));
+            if rest[1..].starts_with('\\') {
+                i += rest[2..].find('\'').map_or(1, |k| k + 3);
+                continue;
+            }
+            if let Some((k, '\'')) = lit {
+                i += k + 1;
+                continue;
+            }
+        } else if rest.starts_with("fn ")
+            && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_'))
+        {
+            let name: String = rest[3..]
+                .chars()
+                .take_while(|ch| ch.is_alphanumeric() || *ch == '_')
+                .collect();
+            pending = Some((name, line));
+        } else if c == b';' && opened.last().is_none_or(|(f, _)| f.is_none()) {
+            // A declaration without a body (in a trait).
+            pending = None;
+        } else if c == b'{' {
+            opened.push((pending.take(), line));
+        } else if c == b'}'
+            && let Some((f, _)) = opened.pop()
+            && let Some((name, start)) = f
+        {
+            out.push((name, start, line - start + 1));
+        }
+        i += 1;
+    }
+    out
+}
+
+#[test]
+fn no_file_in_src_is_over_600_lines_and_no_function_over_80() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut offenders = Vec::new();
+    for f in rust_files(&src) {
+        let text = code(&f);
+        let name = f.strip_prefix(&src).unwrap().display().to_string();
+        let lines = text.lines().count();
+        if lines > 600 {
+            offenders.push(format!("{name}: {lines} lines (tests not counted)"));
+        }
+        for (function, start, length) in functions(&text) {
+            if length > 80 {
+                offenders.push(format!("{name}:{start}: fn {function} is {length} lines"));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "over the limits:\n{}",
+        offenders.join("\n")
+    );
+}
+
+#[test]
+fn the_function_finder_counts_what_it_should() {
+    let text = "fn a() {\n    let s = \"}\";\n    let c = '{';\n    // }\n}\n\ntrait T {\n    fn b(&self);\n    fn c(&self) {\n        if x { y }\n    }\n}\n";
+    let found = functions(text);
+    assert_eq!(
+        found,
+        vec![("a".to_string(), 1, 5), ("c".to_string(), 9, 3)],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_app_only_routes() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let app: usize = rust_files(&src.join("app"))
+        .iter()
+        .map(|f| code(f).lines().count())
+        .sum();
+    assert!(app <= 400, "src/app/ is {app} lines");
+    let ui = code(&src.join("ui/mod.rs"));
+    let start = ui.find("pub enum Intent {").expect("the Intent enum");
+    let body = &ui[start..start + ui[start..].find("\n}\n").unwrap()];
+    let variants = body
+        .lines()
+        .filter(|l| {
+            l.starts_with("    ") && !l.starts_with("     ") && !l.trim_start().starts_with("//")
+        })
+        .filter(|l| {
+            l.trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    assert!((1..=8).contains(&variants), "{variants} intents");
+}
