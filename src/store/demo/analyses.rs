@@ -1,0 +1,81 @@
+//! The demo's analysis of a deviation, with causes, hypotheses and proposals.
+
+use super::*;
+
+/// An analysis already begun on a demo deviation (how satisfied residents of special housing
+/// are), so the Sök orsaker step shows the method at work on first start.
+pub(super) fn demo_analysis(tx: &rusqlite::Transaction<'_>) -> Result<(), crate::store::StoreError> {
+    use crate::store::shape::Record;
+    use crate::model::analysis::{
+        Analysis, DataView, Evidence, Hypothesis, HypothesisState, KnowledgeSource, Proposal,
+        item_key,
+    };
+    Analysis {
+        id: 1,
+        indicator: "U21468".into(),
+        municipality: HOME.into(),
+        period: *YEARS.end(),
+        gender: Gender::Total,
+        conclusion: String::new(),
+    }
+    .save(tx)?;
+    for (item, relevance, note) in [
+        (
+            item_key("measurement", "counting"),
+            "not_relevant",
+            "Kontrollerat mot verksamhetssystemet.",
+        ),
+        (
+            item_key("environment", "population"),
+            "relevant",
+            "Fler över 85 år sedan 2020.",
+        ),
+        (item_key("activities", "way"), "relevant", ""),
+    ] {
+        tx.execute(
+            "INSERT INTO analysis_answer (analysis_id, item, relevance, note) VALUES (1, ?1, ?2, ?3)",
+            rusqlite::params![item, relevance, note],
+        )?;
+    }
+    Hypothesis {
+        id: 1,
+        analysis_id: 1,
+        heading: "activities".into(),
+        statement: "Personalen hinner inte samtala med de boende, eftersom schemat styrs av de praktiska uppgifterna.".into(),
+        origin: "Dialog med äldreomsorgens enhetschefer".into(),
+        state: HypothesisState::Investigating,
+        ..Hypothesis::default()
+    }
+    .save(tx)?;
+    Hypothesis {
+        id: 2,
+        analysis_id: 1,
+        heading: "users".into(),
+        statement: "De boende är sjukare när de flyttar in och orkar mindre av det sociala livet."
+            .into(),
+        origin: "Brukarundersökningens fritextsvar".into(),
+        ..Hypothesis::default()
+    }
+    .save(tx)?;
+    Evidence {
+        id: 1,
+        analysis_id: 1,
+        text: "Väntetiden till särskilt boende har ökat: de som flyttar in är sjukare.".into(),
+        view: Some(DataView {
+            indicator: "U23401".into(),
+            ..DataView::default()
+        }),
+        ratings: vec![(1, 0), (2, 1)],
+    }
+    .save(tx)?;
+    Proposal {
+        id: 1,
+        analysis_id: 1,
+        text: "Schemalägg en stund för samtal med varje boende varje dag.".into(),
+        causes: vec![1],
+        sources: vec![KnowledgeSource::Staff, KnowledgeSource::GoodExamples],
+        reference: "Besök i en jämförelsekommun".into(),
+    }
+    .save(tx)?;
+    Ok(())
+}
