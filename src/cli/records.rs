@@ -3,7 +3,11 @@
 use super::*;
 
 /// `plan`: every activity of every action plan, with whether it is overdue on `date`.
-pub(super) fn plan(workbook: &Path, date: Option<String>, out: &mut dyn std::io::Write) -> Result<()> {
+pub(super) fn plan(
+    workbook: &Path,
+    date: Option<String>,
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
     let today = match date {
         Some(d) if crate::model::value::is_iso_date(&d) => d,
         Some(d) => bail!("ogiltigt datum {d:?}: skriv ÅÅÅÅ-MM-DD"),
@@ -48,7 +52,11 @@ pub(super) fn proposals(workbook: &Path, out: &mut dyn std::io::Write) -> Result
 
 /// The command line's CSV: `;` between fields, no header, quoted where a field needs it.
 /// `swot`: a SWOT session's summary grid.
-pub(super) fn swot(workbook: &Path, session: Option<i64>, out: &mut dyn std::io::Write) -> Result<()> {
+pub(super) fn swot(
+    workbook: &Path,
+    session: Option<i64>,
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
     use crate::model::board::{BoardKind, Field};
     let wb = open(workbook)?;
     let swots: Vec<i64> = wb
@@ -118,7 +126,11 @@ pub(super) fn report(
     Ok(())
 }
 
-pub(super) fn checklists(workbook: &Path, year: Option<i32>, out: &mut dyn std::io::Write) -> Result<()> {
+pub(super) fn checklists(
+    workbook: &Path,
+    year: Option<i32>,
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
     let wb = open(workbook)?;
     let year = match year {
         Some(y) => y,

@@ -3,7 +3,11 @@
 use super::*;
 
 /// The proposals in ranked order with their consequences, and the decisions taken.
-pub(super) fn decision_basis(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), ReportError> {
+pub(super) fn decision_basis(
+    wb: &Workbook,
+    lang: Lang,
+    blocks: &mut Vec<Block>,
+) -> Result<(), ReportError> {
     let rows = wb.proposal_rows()?;
     if rows.is_empty() {
         return Ok(());
@@ -133,7 +137,11 @@ pub(super) fn plans(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Resul
 }
 
 /// The effect of each decided action: the value at the decision against the latest.
-pub(super) fn effect(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), ReportError> {
+pub(super) fn effect(
+    wb: &Workbook,
+    lang: Lang,
+    blocks: &mut Vec<Block>,
+) -> Result<(), ReportError> {
     let views: Vec<_> = wb
         .plan_views()?
         .into_iter()

@@ -4,7 +4,11 @@ use super::*;
 
 /// Every exercise session: who took part, and its sums (the grid's crosses, a focus group's
 /// factors, every question's answers counted) and its written answers.
-pub(super) fn exercises(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), ReportError> {
+pub(super) fn exercises(
+    wb: &Workbook,
+    lang: Lang,
+    blocks: &mut Vec<Block>,
+) -> Result<(), ReportError> {
     use crate::model::exercise::{factors, grid};
     let sessions = wb.exercises()?;
     for e in sessions {

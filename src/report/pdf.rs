@@ -26,8 +26,8 @@ use std::num::NonZeroU16;
 
 use super::{Block, Chart, Report, ReportError, Table};
 use crate::i18n::Lang;
-mod tables;
 mod draw;
+mod tables;
 use draw::*;
 
 const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
@@ -258,7 +258,6 @@ impl<'m> Layout<'m> {
         self.lines(text, size, true, false);
         self.current = None;
     }
-
 }
 
 /// Decimals that show a step of the axis: none for whole steps, one for tenths.

@@ -4,7 +4,11 @@ use super::*;
 
 /// The cycle's year: each checklist's ticks and what is open in it, the assignment, the
 /// resources per goal, the analysis group's charter and its work plan.
-pub(super) fn planning(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), ReportError> {
+pub(super) fn planning(
+    wb: &Workbook,
+    lang: Lang,
+    blocks: &mut Vec<Block>,
+) -> Result<(), ReportError> {
     use crate::model::checklist::{CHECKLISTS, open_items};
     let year = wb.cycle_year()?;
     let answers = wb.checklist_year(year)?;
@@ -53,7 +57,11 @@ pub(super) fn planning(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Re
 }
 
 /// The indicators the group has a knowledge card for: each question it answered.
-pub(super) fn knowledge(wb: &Workbook, lang: Lang, blocks: &mut Vec<Block>) -> Result<(), ReportError> {
+pub(super) fn knowledge(
+    wb: &Workbook,
+    lang: Lang,
+    blocks: &mut Vec<Block>,
+) -> Result<(), ReportError> {
     use crate::model::planning::KNOWLEDGE_QUESTIONS;
     let cards = wb.knowledge_cards()?;
     if cards.is_empty() {

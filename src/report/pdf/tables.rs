@@ -78,7 +78,14 @@ impl<'m> Layout<'m> {
         }
     }
 
-    pub(super) fn row_height(&self, cells: &[String], widths: &[f32], size: f32, pad: f32, bold: bool) -> f32 {
+    pub(super) fn row_height(
+        &self,
+        cells: &[String],
+        widths: &[f32],
+        size: f32,
+        pad: f32,
+        bold: bool,
+    ) -> f32 {
         let lines = cells
             .iter()
             .zip(widths)

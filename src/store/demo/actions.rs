@@ -5,8 +5,9 @@ use super::*;
 /// One whole chain through Åtgärder, in our own words: a telephone deviation, its cause, a
 /// proposal with consequences, its place on the matrix, the decision, and a plan of three
 /// activities of which one is overdue.
-pub(super) fn demo_action_chain(tx: &rusqlite::Transaction<'_>) -> Result<(), crate::store::StoreError> {
-    use crate::store::shape::Record;
+pub(super) fn demo_action_chain(
+    tx: &rusqlite::Transaction<'_>,
+) -> Result<(), crate::store::StoreError> {
     use crate::model::action::{
         Activity, ActivityStatus, Body, Consequence, Decision, Outcome, Plan, Purpose,
         ResourceKind, ResourceLine,
@@ -14,6 +15,7 @@ pub(super) fn demo_action_chain(tx: &rusqlite::Transaction<'_>) -> Result<(), cr
     use crate::model::analysis::{
         Analysis, Hypothesis, HypothesisState, Influence, KnowledgeSource, Proposal, item_key,
     };
+    use crate::store::shape::Record;
     let year = *YEARS.end();
     Analysis {
         id: 2,

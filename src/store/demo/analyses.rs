@@ -4,12 +4,14 @@ use super::*;
 
 /// An analysis already begun on a demo deviation (how satisfied residents of special housing
 /// are), so the Sök orsaker step shows the method at work on first start.
-pub(super) fn demo_analysis(tx: &rusqlite::Transaction<'_>) -> Result<(), crate::store::StoreError> {
-    use crate::store::shape::Record;
+pub(super) fn demo_analysis(
+    tx: &rusqlite::Transaction<'_>,
+) -> Result<(), crate::store::StoreError> {
     use crate::model::analysis::{
         Analysis, DataView, Evidence, Hypothesis, HypothesisState, KnowledgeSource, Proposal,
         item_key,
     };
+    use crate::store::shape::Record;
     Analysis {
         id: 1,
         indicator: "U21468".into(),

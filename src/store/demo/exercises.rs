@@ -4,10 +4,12 @@ use super::*;
 
 /// Three exercises held in the demo: Påverkansgrad on the goal indicators (each participant,
 /// then the group), Hur tydlig on the goals, and a focus group on home care.
-pub(super) fn demo_exercises(tx: &rusqlite::Transaction<'_>) -> Result<(), crate::store::StoreError> {
+pub(super) fn demo_exercises(
+    tx: &rusqlite::Transaction<'_>,
+) -> Result<(), crate::store::StoreError> {
+    use crate::model::exercise::Respondent;
     use crate::store::exercise::Exercise;
     use crate::store::shape::Record;
-    use crate::model::exercise::Respondent;
     let year: i32 = crate::model::value::today()[..4].parse().unwrap_or(2026);
     let person = |key: &str, name: &str| Respondent {
         key: key.into(),

@@ -5,9 +5,11 @@ use super::*;
 /// Planering and the analysis group in the demo: some answers in every checklist for this year
 /// and the year before (so changes show), the assignment, resources per goal, the group's
 /// charter and work plan for this year, and two knowledge cards.
-pub(super) fn demo_planning(tx: &rusqlite::Transaction<'_>) -> Result<(), crate::store::StoreError> {
-    use crate::store::shape::Record;
+pub(super) fn demo_planning(
+    tx: &rusqlite::Transaction<'_>,
+) -> Result<(), crate::store::StoreError> {
     use crate::model::planning::{Allocation, Assignment, AssignmentTopic, KnowledgeCard};
+    use crate::store::shape::Record;
     let year: i32 = crate::model::value::today()[..4].parse().unwrap_or(2026);
     crate::store::setting::write(tx, &Setting::CycleYear, &year.to_string())?;
     demo_checklists(tx, year)?;
@@ -102,7 +104,10 @@ pub(super) fn demo_planning(tx: &rusqlite::Transaction<'_>) -> Result<(), crate:
 
 /// Some answers in every checklist of the demo for `year` and the year before, so the overview
 /// has content and a change since last year shows.
-pub(super) fn demo_checklists(tx: &rusqlite::Transaction<'_>, year: i32) -> Result<(), crate::store::StoreError> {
+pub(super) fn demo_checklists(
+    tx: &rusqlite::Transaction<'_>,
+    year: i32,
+) -> Result<(), crate::store::StoreError> {
     use crate::model::checklist::CHECKLISTS;
     for (n, list) in CHECKLISTS.iter().enumerate() {
         // Last year about half was done; this year a little more, and one tick taken back.
@@ -132,9 +137,12 @@ pub(super) fn demo_checklists(tx: &rusqlite::Transaction<'_>, year: i32) -> Resu
 }
 
 /// The demo's analysis group: its charter and its work plan for `year`.
-pub(super) fn demo_group(tx: &rusqlite::Transaction<'_>, year: i32) -> Result<(), crate::store::StoreError> {
-    use crate::store::shape::Record;
+pub(super) fn demo_group(
+    tx: &rusqlite::Transaction<'_>,
+    year: i32,
+) -> Result<(), crate::store::StoreError> {
     use crate::model::planning::{Charter, CycleEvent, Member, WorkEvent};
+    use crate::store::shape::Record;
     Charter {
         id: crate::store::planning::SINGLE,
         leader: "Kvalitetsstrategen".into(),

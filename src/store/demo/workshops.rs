@@ -5,8 +5,8 @@ use super::*;
 /// A finished SWOT on the group's steering: four fields, headings with the room's dots, the
 /// notes behind them, the analysis answered. Returns the next free note id.
 pub(super) fn demo_swot(tx: &rusqlite::Transaction<'_>) -> Result<i64, crate::store::StoreError> {
-    use crate::store::shape::Record;
     use crate::model::board::{BoardKind, Field, Group, Heading, MakeUp, Note, Workshop};
+    use crate::store::shape::Record;
     let year = *YEARS.end();
     Workshop {
         id: 1,
@@ -129,8 +129,8 @@ pub(super) fn demo_top_news(
     tx: &rusqlite::Transaction<'_>,
     mut note_id: i64,
 ) -> Result<(), crate::store::StoreError> {
-    use crate::store::shape::Record;
     use crate::model::board::{BoardKind, Field, Group, Note, Sheet, Workshop};
+    use crate::store::shape::Record;
     let year = *YEARS.end();
     Workshop {
         id: 2,

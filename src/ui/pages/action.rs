@@ -241,19 +241,6 @@ fn prioritisation(
         });
 }
 
-/// The 5 × 5 matrix with its quadrants, the placed cards (draggable), the unplaced ones
-/// beside it, and the keyboard cursor.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the matrix draws the page's state and the room's height"
-)]
-
-/// One placed card: click chooses it, a drag moves it (one edit on release).
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the card needs the matrix's geometry"
-)]
-
 pub(crate) fn sums_text(lang: Lang, s: &crate::model::action::ResourceSums) -> String {
     match lang {
         Lang::Sv => format!(

@@ -21,10 +21,10 @@ use crate::ui::theme::{self, palette};
 use crate::ui::widgets::form::short;
 use crate::ui::widgets::{fishbone, picker, signal, trend};
 use crate::ui::{Background, Banner, Cached, Intent, Page, PageId, Route, ViewContext};
-mod questions;
-mod hypotheses;
-mod evidence;
 mod conclusions;
+mod evidence;
+mod hypotheses;
+mod questions;
 use conclusions::*;
 mod learning;
 
@@ -302,11 +302,8 @@ impl AnalysisUi<'_> {
     fn edit(&self, intents: &mut Vec<Intent>, edit: AnalysisEdit) {
         intents.push(Intent::Edit(edit.into()));
     }
-
 }
 
-impl AnalysisUi<'_> {
-}
+impl AnalysisUi<'_> {}
 
-impl AnalysisUi<'_> {
-}
+impl AnalysisUi<'_> {}

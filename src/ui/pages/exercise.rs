@@ -414,5 +414,4 @@ impl ExercisePage {
             intents.push(put(d));
         }
     }
-
 }

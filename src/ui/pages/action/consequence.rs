@@ -148,7 +148,12 @@ pub(super) fn affected_goals(
 }
 
 /// A labelled text of a few lines, greyed out when it cannot be edited.
-pub(super) fn text_field(ui: &mut egui::Ui, label: &str, text: &mut String, editable: bool) -> egui::Response {
+pub(super) fn text_field(
+    ui: &mut egui::Ui,
+    label: &str,
+    text: &mut String,
+    editable: bool,
+) -> egui::Response {
     let label = ui.label(label);
     ui.add_enabled(
         editable,

@@ -66,6 +66,12 @@ pub(super) fn place(proposal_id: i64, effort: u8, effect: u8, position: i64) -> 
     )
 }
 
+/// The 5 × 5 matrix with its quadrants, the placed cards (draggable), the unplaced ones
+/// beside it, and the keyboard cursor.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the matrix draws the page's state and the room's height"
+)]
 pub(super) fn matrix(
     ui: &mut egui::Ui,
     ctx: &ViewContext<'_>,
@@ -231,6 +237,11 @@ pub(super) fn matrix(
     }
 }
 
+/// One placed card: click chooses it, a drag moves it (one edit on release).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the card needs the matrix's geometry"
+)]
 pub(super) fn card_ui(
     ui: &mut egui::Ui,
     ctx: &ViewContext<'_>,

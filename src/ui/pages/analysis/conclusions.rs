@@ -60,7 +60,12 @@ impl AnalysisUi<'_> {
     }
 
     /// The gate, the conclusions and the proposals.
-    pub(super) fn conclusions(&self, ui: &mut egui::Ui, drafts: &mut Drafts, intents: &mut Vec<Intent>) {
+    pub(super) fn conclusions(
+        &self,
+        ui: &mut egui::Ui,
+        drafts: &mut Drafts,
+        intents: &mut Vec<Intent>,
+    ) {
         let lang = self.ctx.lang;
         let case = &self.view.case;
         let open = conclusions_open(&case.answers);
@@ -101,7 +106,12 @@ impl AnalysisUi<'_> {
         }
     }
 
-    pub(super) fn new_proposal(&self, ui: &mut egui::Ui, drafts: &mut Drafts, intents: &mut Vec<Intent>) {
+    pub(super) fn new_proposal(
+        &self,
+        ui: &mut egui::Ui,
+        drafts: &mut Drafts,
+        intents: &mut Vec<Intent>,
+    ) {
         let lang = self.ctx.lang;
         let label = ui.label(lang.t("Nytt åtgärdsförslag", "New improvement proposal"));
         ui.add(egui::TextEdit::singleline(&mut drafts.proposal).desired_width(f32::INFINITY))
@@ -170,7 +180,12 @@ pub(super) fn section(ui: &mut egui::Ui, title: &str) {
     ui.strong(title);
 }
 
-pub(super) fn proposal_line(ui: &mut egui::Ui, lang: Lang, p: &Proposal, hypotheses: &[Hypothesis]) {
+pub(super) fn proposal_line(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    p: &Proposal,
+    hypotheses: &[Hypothesis],
+) {
     ui.label(format!("• {}", p.text));
     let causes: Vec<&str> = hypotheses
         .iter()

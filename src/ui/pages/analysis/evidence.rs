@@ -5,7 +5,12 @@ use super::*;
 impl AnalysisUi<'_> {
     /// The evidence × hypotheses matrix (each cell a rating), data views drawn small, and a
     /// form for new evidence.
-    pub(super) fn evidence(&self, ui: &mut egui::Ui, drafts: &mut Drafts, intents: &mut Vec<Intent>) {
+    pub(super) fn evidence(
+        &self,
+        ui: &mut egui::Ui,
+        drafts: &mut Drafts,
+        intents: &mut Vec<Intent>,
+    ) {
         let lang = self.ctx.lang;
         let case = &self.view.case;
         if !case.evidence.is_empty() && !case.hypotheses.is_empty() {
@@ -187,7 +192,12 @@ impl AnalysisUi<'_> {
         );
     }
 
-    pub(super) fn new_evidence(&self, ui: &mut egui::Ui, drafts: &mut Drafts, intents: &mut Vec<Intent>) {
+    pub(super) fn new_evidence(
+        &self,
+        ui: &mut egui::Ui,
+        drafts: &mut Drafts,
+        intents: &mut Vec<Intent>,
+    ) {
         let lang = self.ctx.lang;
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(lang.t("Nytt underlag", "New evidence"));

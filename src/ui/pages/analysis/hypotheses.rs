@@ -4,7 +4,12 @@ use super::*;
 
 impl AnalysisUi<'_> {
     /// The hypotheses with their state, and a form for a new one.
-    pub(super) fn hypotheses(&self, ui: &mut egui::Ui, drafts: &mut Drafts, intents: &mut Vec<Intent>) {
+    pub(super) fn hypotheses(
+        &self,
+        ui: &mut egui::Ui,
+        drafts: &mut Drafts,
+        intents: &mut Vec<Intent>,
+    ) {
         let lang = self.ctx.lang;
         let case = &self.view.case;
         for h in &case.hypotheses {
@@ -84,7 +89,12 @@ impl AnalysisUi<'_> {
         });
     }
 
-    pub(super) fn new_hypothesis(&self, ui: &mut egui::Ui, drafts: &mut Drafts, intents: &mut Vec<Intent>) {
+    pub(super) fn new_hypothesis(
+        &self,
+        ui: &mut egui::Ui,
+        drafts: &mut Drafts,
+        intents: &mut Vec<Intent>,
+    ) {
         let lang = self.ctx.lang;
         ui.add_space(6.0);
         ui.horizontal_wrapped(|ui| {

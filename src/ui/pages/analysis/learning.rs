@@ -88,7 +88,12 @@ impl AnalysisUi<'_> {
     }
 
     /// The good examples kept, and a form for one more.
-    pub(super) fn examples(&self, ui: &mut egui::Ui, drafts: &mut Drafts, intents: &mut Vec<Intent>) {
+    pub(super) fn examples(
+        &self,
+        ui: &mut egui::Ui,
+        drafts: &mut Drafts,
+        intents: &mut Vec<Intent>,
+    ) {
         let lang = self.ctx.lang;
         let case = &self.view.case;
         for e in &case.examples {

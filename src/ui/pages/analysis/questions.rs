@@ -67,7 +67,12 @@ impl AnalysisUi<'_> {
 
     /// The seven headings with their questions (and the group's own), each answered
     /// relevant / not / don't know with a note.
-    pub(super) fn checklist(&self, ui: &mut egui::Ui, drafts: &mut Drafts, intents: &mut Vec<Intent>) {
+    pub(super) fn checklist(
+        &self,
+        ui: &mut egui::Ui,
+        drafts: &mut Drafts,
+        intents: &mut Vec<Intent>,
+    ) {
         let lang = self.ctx.lang;
         let case = &self.view.case;
         for heading in CAUSE_CHECKLIST {

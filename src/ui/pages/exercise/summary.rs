@@ -193,7 +193,11 @@ pub(super) fn previous_caption(ui: &mut egui::Ui, lang: Lang, previous: Option<&
 }
 
 /// How a question's options were answered in a session: counts and shares.
-pub(super) fn answered(view: &ExerciseView, section: &Section, q: &Question) -> (Vec<usize>, Vec<f64>) {
+pub(super) fn answered(
+    view: &ExerciseView,
+    section: &Section,
+    q: &Question,
+) -> (Vec<usize>, Vec<f64>) {
     let counts = view.counted(section, q);
     let shares = crate::model::exercise::percent(&counts);
     (counts, shares)

@@ -59,7 +59,12 @@ pub(super) fn activities(
 }
 
 /// An activity's status: a choice that stores at once, or the word.
-pub(super) fn status(ui: &mut egui::Ui, ctx: &ViewContext<'_>, a: &Activity, intents: &mut Vec<Intent>) {
+pub(super) fn status(
+    ui: &mut egui::Ui,
+    ctx: &ViewContext<'_>,
+    a: &Activity,
+    intents: &mut Vec<Intent>,
+) {
     let lang = ctx.lang;
     if !ctx.editable() {
         ui.label(labels::activity_status(a.status).get(lang));

@@ -189,7 +189,12 @@ pub(super) fn title_ui(
 }
 
 /// A heading's dots: fewer, the number (typed or dragged), more.
-pub(super) fn dots_ui(ui: &mut egui::Ui, ctx: &ViewContext<'_>, h: &Heading, intents: &mut Vec<Intent>) {
+pub(super) fn dots_ui(
+    ui: &mut egui::Ui,
+    ctx: &ViewContext<'_>,
+    h: &Heading,
+    intents: &mut Vec<Intent>,
+) {
     let lang = ctx.lang;
     if !ctx.editable() {
         ui.strong(labels::dots(lang, h.dots));

@@ -120,7 +120,11 @@ pub(super) fn keyboard(
 
 /// The item nearest to `from` in `direction` (a unit step along x or y), by the centres of
 /// where they stood: along the direction counts once, across it twice.
-pub(super) fn neighbour(placed: &[(Item, egui::Rect)], from: Item, direction: egui::Vec2) -> Option<Item> {
+pub(super) fn neighbour(
+    placed: &[(Item, egui::Rect)],
+    from: Item,
+    direction: egui::Vec2,
+) -> Option<Item> {
     let here = placed.iter().find(|(i, _)| *i == from)?.1.center();
     placed
         .iter()
