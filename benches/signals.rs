@@ -211,7 +211,7 @@ fn bench_action_frames(c: &mut Criterion) {
         let mut edits = Vec::new();
         for n in 0..38_i64 {
             edits.push(Edit::from(AnalysisEdit::Proposal(Change::Put(Proposal {
-                id: 100 + n,
+                id: styrsnurra::model::id::ProposalId(100 + n),
                 analysis_id: 1,
                 text: format!("Förslag {n} om att arbeta på ett nytt sätt"),
                 ..Proposal::default()
@@ -219,7 +219,7 @@ fn bench_action_frames(c: &mut Criterion) {
             let (effort, effect) = ((n % 5 + 1) as u8, ((n / 5) % 5 + 1) as u8);
             edits.push(
                 ActionEdit::Place {
-                    proposal_id: 100 + n,
+                    proposal_id: styrsnurra::model::id::ProposalId(100 + n),
                     value: Some(Placement {
                         effort,
                         effect,

@@ -4,6 +4,7 @@
 mod common;
 
 use common::{run_ok, tempdir};
+use styrsnurra::model::id::ProposalId;
 use styrsnurra::store::demo::YEARS;
 
 fn demo(dir: &std::path::Path) -> String {
@@ -173,7 +174,7 @@ fn a_proposal_entered_directly_needs_no_analysis() {
         .proposal_rows()
         .unwrap()
         .into_iter()
-        .find(|r| r.proposal.id == id)
+        .find(|r| r.proposal.id == ProposalId(id))
         .unwrap();
     assert_eq!((row.proposal.analysis_id, row.indicator), (0, None));
     let out = run_ok(&["proposals", &path.display().to_string()]);
@@ -186,7 +187,7 @@ fn a_proposal_entered_directly_needs_no_analysis() {
         wb.proposal_rows()
             .unwrap()
             .iter()
-            .all(|r| r.proposal.id != id)
+            .all(|r| r.proposal.id != ProposalId(id))
     );
 }
 

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Direction;
 use super::analysis::Proposal;
+use super::id::ProposalId;
 
 /// What kind of resource a consequence needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -35,7 +36,7 @@ pub struct ResourceLine {
 #[serde(default)]
 pub struct Consequence {
     pub id: i64,
-    pub proposal_id: i64,
+    pub proposal_id: ProposalId,
     /// More resources needed, and which.
     pub resources: Vec<ResourceLine>,
     /// What it means for the service.
@@ -169,12 +170,16 @@ pub fn ranked<'a>(
 /// Moves a proposal one step up (`up`) or down among those in the same quadrant, in ranked
 /// order; returns the new (proposal id, placement) of every proposal whose position changes.
 /// Positions are renumbered 1.. in the quadrant so that the group's order holds from then on.
-pub fn reorder(ranked: &[(i64, Placement)], proposal: i64, up: bool) -> Vec<(i64, Placement)> {
+pub fn reorder(
+    ranked: &[(ProposalId, Placement)],
+    proposal: ProposalId,
+    up: bool,
+) -> Vec<(ProposalId, Placement)> {
     let Some(&(_, at)) = ranked.iter().find(|(id, _)| *id == proposal) else {
         return Vec::new();
     };
     let q = quadrant(at.effort, at.effect);
-    let mut same: Vec<(i64, Placement)> = ranked
+    let mut same: Vec<(ProposalId, Placement)> = ranked
         .iter()
         .filter(|(_, p)| quadrant(p.effort, p.effect) == q)
         .copied()
@@ -257,7 +262,7 @@ pub struct Decision {
     /// Paragraph or case number.
     pub reference: String,
     /// (proposal id, outcome), one per proposal decided on.
-    pub outcomes: Vec<(i64, Outcome)>,
+    pub outcomes: Vec<(ProposalId, Outcome)>,
     /// The assignment to the services.
     pub assignment: String,
     pub inform_services: String,
@@ -272,7 +277,7 @@ pub struct Decision {
 
 impl Decision {
     /// The outcome for one proposal, if it was decided on here.
-    pub fn outcome(&self, proposal: i64) -> Option<Outcome> {
+    pub fn outcome(&self, proposal: ProposalId) -> Option<Outcome> {
         self.outcomes
             .iter()
             .find(|(p, _)| *p == proposal)
@@ -403,7 +408,7 @@ pub fn tally<'a>(activities: impl IntoIterator<Item = &'a Activity>, today: &str
 impl Decision {
     /// The action plan the decision leads to: a plan for the assignment, with one activity for
     /// each proposal adopted or amended (`proposals` are (id, text, why: the causes it meets)).
-    pub fn plan(&self, proposals: &[(i64, &str, &str)]) -> (Plan, Vec<Activity>) {
+    pub fn plan(&self, proposals: &[(ProposalId, &str, &str)]) -> (Plan, Vec<Activity>) {
         let activities = proposals
             .iter()
             .filter(|(id, _, _)| self.outcome(*id).is_some_and(Outcome::goes_ahead))
@@ -531,7 +536,7 @@ mod tests {
     #[test]
     fn ranking_follows_quadrant_then_the_groups_order_then_the_margin() {
         let p = |id| Proposal {
-            id,
+            id: ProposalId(id),
             ..Proposal::default()
         };
         let (a, b, c, d, e) = (p(1), p(2), p(3), p(4), p(5));
@@ -549,12 +554,13 @@ mod tests {
             (&d, None),
             (&e, at(4, 5, 0)),
         ]);
-        let ids: Vec<i64> = list.iter().map(|(p, _)| p.id).collect();
+        let ids: Vec<i64> = list.iter().map(|(p, _)| p.id.get()).collect();
         // b and c both do-first: b's margin (4) beats c's (2); e plans; a is lowest; d unplaced.
         assert_eq!(ids, [2, 3, 5, 1, 4]);
         let by_hand = ranked([(&b, at(1, 5, 2)), (&c, at(2, 4, 1))]);
         assert_eq!(
-            by_hand[0].0.id, 3,
+            by_hand[0].0.id,
+            ProposalId(3),
             "the group's order within a quadrant wins"
         );
     }
@@ -567,23 +573,28 @@ mod tests {
             position,
         };
         // Ranked: 2 and 3 do first, 5 plan and weigh.
-        let list = [(2, at(1, 5, 0)), (3, at(2, 4, 0)), (5, at(4, 5, 0))];
-        let moved = reorder(&list, 3, true);
-        assert_eq!(moved, [(3, at(2, 4, 1)), (2, at(1, 5, 2))]);
-        assert!(reorder(&list, 2, true).is_empty(), "already first");
+        let id = ProposalId;
+        let list = [
+            (id(2), at(1, 5, 0)),
+            (id(3), at(2, 4, 0)),
+            (id(5), at(4, 5, 0)),
+        ];
+        let moved = reorder(&list, id(3), true);
+        assert_eq!(moved, [(id(3), at(2, 4, 1)), (id(2), at(1, 5, 2))]);
+        assert!(reorder(&list, id(2), true).is_empty(), "already first");
         assert!(
-            reorder(&list, 3, false).is_empty(),
+            reorder(&list, id(3), false).is_empty(),
             "5 is in another quadrant"
         );
-        assert!(reorder(&list, 9, true).is_empty());
+        assert!(reorder(&list, id(9), true).is_empty());
         // Applying the move and ranking again puts 3 first.
         let p = |id| Proposal {
-            id,
+            id: ProposalId(id),
             ..Proposal::default()
         };
         let (a, b) = (p(2), p(3));
         let again = ranked([(&a, Some(moved[1].1)), (&b, Some(moved[0].1))]);
-        assert_eq!(again[0].0.id, 3);
+        assert_eq!(again[0].0.id, id(3));
     }
 
     #[test]
@@ -642,14 +653,18 @@ mod tests {
             id: 4,
             assignment: "Kundtjänst".into(),
             outcomes: vec![
-                (1, Outcome::Adopted),
-                (2, Outcome::Rejected),
-                (3, Outcome::Amended),
+                (ProposalId(1), Outcome::Adopted),
+                (ProposalId(2), Outcome::Rejected),
+                (ProposalId(3), Outcome::Amended),
             ],
             ..Decision::default()
         };
-        let (plan, activities) =
-            d.plan(&[(1, "A", "x"), (2, "B", ""), (3, "C", "y"), (5, "D", "")]);
+        let (plan, activities) = d.plan(&[
+            (ProposalId(1), "A", "x"),
+            (ProposalId(2), "B", ""),
+            (ProposalId(3), "C", "y"),
+            (ProposalId(5), "D", ""),
+        ]);
         assert_eq!((plan.decision_id, plan.area.as_str()), (4, "Kundtjänst"));
         let texts: Vec<&str> = activities.iter().map(|a| a.text.as_str()).collect();
         assert_eq!(

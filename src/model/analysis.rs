@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::Gender;
+pub use super::id::{HypothesisId, ProposalId};
 
 /// One heading of the cause checklist with its questions, as `(key, sv, en)`.
 #[derive(Debug, Clone, Copy)]
@@ -274,7 +275,7 @@ impl Influence {}
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Hypothesis {
-    pub id: i64,
+    pub id: HypothesisId,
     pub analysis_id: i64,
     /// The checklist heading's key.
     pub heading: String,
@@ -352,12 +353,12 @@ pub struct Evidence {
     /// (hypothesis id, rating −2 … 2), one per hypothesis rated. A list, not a map: the
     /// undo log's JSON must read back through serde's buffered enums, which cannot read
     /// number keys.
-    pub ratings: Vec<(i64, i8)>,
+    pub ratings: Vec<(HypothesisId, i8)>,
 }
 
 impl Evidence {
     /// Its rating of one hypothesis, if it has one.
-    pub fn rating(&self, hypothesis: i64) -> Option<i8> {
+    pub fn rating(&self, hypothesis: HypothesisId) -> Option<i8> {
         self.ratings
             .iter()
             .find(|(h, _)| *h == hypothesis)
@@ -365,7 +366,7 @@ impl Evidence {
     }
 
     /// Rates (`Some`) or unrates one hypothesis.
-    pub fn rate(&mut self, hypothesis: i64, rating: Option<i8>) {
+    pub fn rate(&mut self, hypothesis: HypothesisId, rating: Option<i8>) {
         self.ratings.retain(|(h, _)| *h != hypothesis);
         if let Some(r) = rating {
             self.ratings.push((hypothesis, r.clamp(-2, 2)));
@@ -386,7 +387,7 @@ pub fn rating_symbol(rating: i8) -> &'static str {
 }
 
 /// A hypothesis's balance of evidence: the sum of its ratings.
-pub fn evidence_balance(evidence: &[Evidence], hypothesis: i64) -> i32 {
+pub fn evidence_balance(evidence: &[Evidence], hypothesis: HypothesisId) -> i32 {
     evidence
         .iter()
         .filter_map(|e| e.rating(hypothesis))
@@ -412,12 +413,12 @@ impl KnowledgeSource {}
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Proposal {
-    pub id: i64,
+    pub id: ProposalId,
     /// The analysis it came from; 0 when entered directly (from a workshop, say).
     pub analysis_id: i64,
     pub text: String,
     /// Ids of the confirmed hypotheses (causes) it addresses.
-    pub causes: Vec<i64>,
+    pub causes: Vec<HypothesisId>,
     pub sources: Vec<KnowledgeSource>,
     /// The report, example, dialogue or idea behind it.
     pub reference: String,
@@ -455,8 +456,8 @@ pub struct GoodExample {
     pub date: String,
     /// How it must be reshaped for our own conditions.
     pub adaptation: String,
-    pub hypotheses: Vec<i64>,
-    pub proposals: Vec<i64>,
+    pub hypotheses: Vec<HypothesisId>,
+    pub proposals: Vec<ProposalId>,
 }
 
 /// The guide's gate before conclusions: both questions under *Aktiviteter och prestationer*
@@ -530,7 +531,7 @@ mod tests {
     #[test]
     fn a_decision_needs_a_reason_and_reopening_clears_it() {
         let h = Hypothesis {
-            id: 1,
+            id: HypothesisId(1),
             heading: "activities".into(),
             ..Hypothesis::default()
         };
@@ -568,31 +569,31 @@ mod tests {
             ..Hypothesis::default()
         };
         let rejected = Hypothesis {
-            id: 9,
+            id: HypothesisId(9),
             state: HypothesisState::Rejected,
             ..Hypothesis::default()
         };
         let list = vec![
-            cause(1, Some(Influence::Small), 0),
-            cause(2, Some(Influence::Large), 5),
-            cause(3, Some(Influence::Large), 1),
+            cause(HypothesisId(1), Some(Influence::Small), 0),
+            cause(HypothesisId(2), Some(Influence::Large), 5),
+            cause(HypothesisId(3), Some(Influence::Large), 1),
             rejected,
-            cause(4, None, 0),
+            cause(HypothesisId(4), None, 0),
         ];
-        let ids: Vec<i64> = ranked_causes(&list).iter().map(|h| h.id).collect();
+        let ids: Vec<i64> = ranked_causes(&list).iter().map(|h| h.id.get()).collect();
         assert_eq!(ids, [3, 2, 1, 4]);
     }
 
     #[test]
     fn evidence_balance_sums_the_ratings_for_one_hypothesis() {
         let e = |ratings: &[(i64, i8)]| Evidence {
-            ratings: ratings.to_vec(),
+            ratings: ratings.iter().map(|&(h, r)| (HypothesisId(h), r)).collect(),
             ..Evidence::default()
         };
         let evidence = vec![e(&[(1, 2), (2, -1)]), e(&[(1, -1)]), e(&[(2, -2)])];
-        assert_eq!(evidence_balance(&evidence, 1), 1);
-        assert_eq!(evidence_balance(&evidence, 2), -3);
-        assert_eq!(evidence_balance(&evidence, 3), 0);
+        assert_eq!(evidence_balance(&evidence, HypothesisId(1)), 1);
+        assert_eq!(evidence_balance(&evidence, HypothesisId(2)), -3);
+        assert_eq!(evidence_balance(&evidence, HypothesisId(3)), 0);
         assert_eq!(rating_symbol(-2), "−−");
         assert_eq!(rating_symbol(2), "++");
     }

@@ -8,6 +8,7 @@ pub mod compare;
 pub mod deviation;
 pub mod exercise;
 pub mod goal;
+pub mod id;
 pub mod indicator;
 pub mod municipality;
 pub mod planning;

@@ -14,7 +14,7 @@ use crate::model::action::{
     Activity, Consequence, Decision, Outcome, Placement, Plan, Quadrant, ResourceSums, quadrant,
     ranked, resource_sums,
 };
-use crate::model::analysis::{Hypothesis, Proposal};
+use crate::model::analysis::{Hypothesis, Proposal, ProposalId};
 
 crate::store::shape::json_record!(Consequence, "consequence", proposal_id);
 crate::store::shape::json_record!(Decision, "decision");
@@ -22,7 +22,7 @@ crate::store::shape::json_record!(Plan, "action_plan", decision_id);
 crate::store::shape::json_record!(Activity, "activity", plan_id);
 
 /// A proposal's place on the matrix.
-struct PlaceSlot(i64);
+struct PlaceSlot(ProposalId);
 
 impl Slot for PlaceSlot {
     type Value = Placement;
@@ -63,7 +63,7 @@ pub enum ActionEdit {
     Consequence(Change<Consequence>),
     /// Places a proposal on the matrix (`Some`) or takes it off.
     Place {
-        proposal_id: i64,
+        proposal_id: ProposalId,
         value: Option<Placement>,
     },
     Decision(Change<Decision>),
@@ -208,7 +208,7 @@ impl Workbook {
             .prepare_cached("SELECT proposal_id, effort, effect, position FROM proposal_place")?;
         let rows = stmt.query_map([], |r| {
             Ok((
-                r.get::<_, i64>(0)?,
+                r.get::<_, ProposalId>(0)?,
                 Placement {
                     effort: r.get(1)?,
                     effect: r.get(2)?,
@@ -307,7 +307,7 @@ impl Workbook {
                 }
             })
             .collect();
-        let proposals: Vec<(i64, &str, &str)> = going
+        let proposals: Vec<(ProposalId, &str, &str)> = going
             .iter()
             .zip(&whys)
             .map(|(r, why)| (r.proposal.id, r.proposal.text.as_str(), why.as_str()))

@@ -90,10 +90,10 @@ macro_rules! json_record {
             const TABLE: &'static str = $table;
             const OWNER: &'static str = "owner";
             fn id(&self) -> i64 {
-                self.id
+                self.id.into()
             }
             fn set_id(&mut self, id: i64) {
-                self.id = id;
+                self.id = id.into();
             }
             fn owner(&self) -> i64 {
                 0
@@ -112,13 +112,13 @@ macro_rules! json_record {
             const OWNER: &'static str = stringify!($owner);
             const OWNER_OPTIONAL: bool = $optional;
             fn id(&self) -> i64 {
-                self.id
+                self.id.into()
             }
             fn set_id(&mut self, id: i64) {
-                self.id = id;
+                self.id = id.into();
             }
             fn owner(&self) -> i64 {
-                self.$owner
+                self.$owner.into()
             }
         }
     };
@@ -401,3 +401,24 @@ mod tests {
         round_trip(&mut conn, &Change::Remove(1));
     }
 }
+
+/// Ids by kind are stored as the plain numbers they are.
+macro_rules! sql_id {
+    ($($id:ty),*) => {$(
+        impl rusqlite::ToSql for $id {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(self.get().into())
+            }
+        }
+
+        impl rusqlite::types::FromSql for $id {
+            fn column_result(
+                value: rusqlite::types::ValueRef<'_>,
+            ) -> rusqlite::types::FromSqlResult<Self> {
+                i64::column_result(value).map(<$id>::from)
+            }
+        }
+    )*};
+}
+
+sql_id!(crate::model::id::HypothesisId, crate::model::id::ProposalId);

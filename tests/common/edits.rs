@@ -4,6 +4,7 @@
 //! (`tests/edit_round_trip.rs`), so a new edit is added here once and is checked both ways.
 
 use std::path::Path;
+use styrsnurra::model::id::{HypothesisId, ProposalId};
 
 use styrsnurra::model::action::{
     Activity, ActivityStatus, Body, Consequence, Decision, Outcome, Placement, Plan, ResourceKind,
@@ -212,7 +213,7 @@ fn analysis_examples() -> Vec<Edit> {
         }))
         .into(),
         AnalysisEdit::Hypothesis(Change::Put(Hypothesis {
-            id: 0,
+            id: HypothesisId(0),
             analysis_id: 1,
             heading: "culture".into(),
             statement: "Rutinen är inte känd".into(),
@@ -225,14 +226,14 @@ fn analysis_examples() -> Vec<Edit> {
             analysis_id: 1,
             text: "Enkät till enhetschefer".into(),
             view: None,
-            ratings: vec![(2, -1)],
+            ratings: vec![(HypothesisId(2), -1)],
         }))
         .into(),
         AnalysisEdit::Proposal(Change::Put(Proposal {
-            id: 0,
+            id: ProposalId(0),
             analysis_id: 1,
             text: "Utbilda i rutinen".into(),
-            causes: vec![1],
+            causes: vec![HypothesisId(1)],
             sources: vec![KnowledgeSource::Research],
             reference: String::new(),
         }))
@@ -246,8 +247,8 @@ fn analysis_examples() -> Vec<Edit> {
             contact: "enhetschef".into(),
             date: "2026-11-20".into(),
             adaptation: "Halvtid räcker hos oss".into(),
-            hypotheses: vec![1],
-            proposals: vec![1],
+            hypotheses: vec![HypothesisId(1)],
+            proposals: vec![ProposalId(1)],
         }))
         .into(),
     ]
@@ -258,7 +259,7 @@ fn action_examples() -> Vec<Edit> {
     vec![
         ActionEdit::Consequence(Change::Put(Consequence {
             id: 0,
-            proposal_id: 1,
+            proposal_id: ProposalId(1),
             resources: vec![ResourceLine {
                 kind: ResourceKind::Staff,
                 amount: 0.2,
@@ -272,7 +273,7 @@ fn action_examples() -> Vec<Edit> {
         }))
         .into(),
         ActionEdit::Place {
-            proposal_id: 1,
+            proposal_id: ProposalId(1),
             value: Some(Placement {
                 effort: 2,
                 effect: 4,
@@ -286,7 +287,7 @@ fn action_examples() -> Vec<Edit> {
             body_name: "Socialnämnden".into(),
             meeting: "2026-12-10".into(),
             reference: "SN § 7".into(),
-            outcomes: vec![(1, Outcome::Amended)],
+            outcomes: vec![(ProposalId(1), Outcome::Amended)],
             ..Decision::default()
         }))
         .into(),

@@ -1,6 +1,7 @@
 //! The demo's chain from proposal through consequence, decision and action plan.
 
 use super::*;
+use crate::model::id::{HypothesisId, ProposalId};
 
 /// One whole chain through Åtgärder, in our own words: a telephone deviation, its cause, a
 /// proposal with consequences, its place on the matrix, the decision, and a plan of three
@@ -36,7 +37,7 @@ pub(super) fn demo_action_chain(
         )?;
     }
     Hypothesis {
-        id: 3,
+        id: HypothesisId(3),
         analysis_id: 2,
         heading: "activities".into(),
         statement: "Växeln saknar stöd för vanliga frågor, så samtal kopplas runt.".into(),
@@ -49,10 +50,10 @@ pub(super) fn demo_action_chain(
     }
     .save(tx)?;
     Proposal {
-        id: 2,
+        id: ProposalId(2),
         analysis_id: 2,
         text: "Inrätta en kundtjänst med svar på vanliga frågor.".into(),
-        causes: vec![3],
+        causes: vec![HypothesisId(3)],
         sources: vec![KnowledgeSource::GoodExamples, KnowledgeSource::Staff],
         reference: "Jämförelsekommunernas kundtjänster".into(),
     }
@@ -65,7 +66,7 @@ pub(super) fn demo_action_chain(
     };
     Consequence {
         id: 1,
-        proposal_id: 2,
+        proposal_id: ProposalId(2),
         resources: vec![
             line(ResourceKind::Money, 750_000.0, false),
             line(ResourceKind::Staff, 0.5, true),
@@ -86,7 +87,7 @@ pub(super) fn demo_action_chain(
         body_name: String::new(),
         meeting: format!("{year}-05-20"),
         reference: "KS § 112".into(),
-        outcomes: vec![(2, Outcome::Adopted)],
+        outcomes: vec![(ProposalId(2), Outcome::Adopted)],
         assignment: "Kommunledningsförvaltningen inrättar en kundtjänst.".into(),
         inform_services: "På chefsforum och intranätet.".into(),
         inform_others: "Analysgruppen och medarbetarna i växeln återkopplas.".into(),

@@ -1,6 +1,7 @@
 //! The demo's analysis of a deviation, with causes, hypotheses and proposals.
 
 use super::*;
+use crate::model::id::{HypothesisId, ProposalId};
 
 /// An analysis already begun on a demo deviation (how satisfied residents of special housing
 /// are), so the Sök orsaker step shows the method at work on first start.
@@ -40,7 +41,7 @@ pub(super) fn demo_analysis(
         )?;
     }
     Hypothesis {
-        id: 1,
+        id: HypothesisId(1),
         analysis_id: 1,
         heading: "activities".into(),
         statement: "Personalen hinner inte samtala med de boende, eftersom schemat styrs av de praktiska uppgifterna.".into(),
@@ -50,7 +51,7 @@ pub(super) fn demo_analysis(
     }
     .save(tx)?;
     Hypothesis {
-        id: 2,
+        id: HypothesisId(2),
         analysis_id: 1,
         heading: "users".into(),
         statement: "De boende är sjukare när de flyttar in och orkar mindre av det sociala livet."
@@ -67,14 +68,14 @@ pub(super) fn demo_analysis(
             indicator: "U23401".into(),
             ..DataView::default()
         }),
-        ratings: vec![(1, 0), (2, 1)],
+        ratings: vec![(HypothesisId(1), 0), (HypothesisId(2), 1)],
     }
     .save(tx)?;
     Proposal {
-        id: 1,
+        id: ProposalId(1),
         analysis_id: 1,
         text: "Schemalägg en stund för samtal med varje boende varje dag.".into(),
-        causes: vec![1],
+        causes: vec![HypothesisId(1)],
         sources: vec![KnowledgeSource::Staff, KnowledgeSource::GoodExamples],
         reference: "Besök i en jämförelsekommun".into(),
     }

@@ -9,7 +9,7 @@ use crate::i18n::Lang;
 use crate::model::action::{
     Consequence, Placement, Prioritisation, Quadrant, reorder, resource_sums,
 };
-use crate::model::analysis::Proposal;
+use crate::model::analysis::{Proposal, ProposalId};
 use crate::model::goal::Goal;
 use crate::store::action::{ActionEdit, ProposalRow};
 use crate::store::analysis::AnalysisEdit;
@@ -27,7 +27,7 @@ use consequence::*;
 /// Text being written for a consequence, kept until stored.
 #[derive(Default)]
 struct ConsequenceDraft {
-    proposal: Option<i64>,
+    proposal: Option<ProposalId>,
     service: String,
     citizens: String,
     resource: ResourceDraft,
@@ -41,7 +41,7 @@ pub struct PriorityPage {
     /// The record being written, and the revision it was read at.
     who_draft: Option<(u64, Prioritisation)>,
     /// The proposal chosen (for the keyboard and the consequences).
-    selected: Option<i64>,
+    selected: Option<ProposalId>,
     /// Where the keyboard cursor stands while placing: (effort, effect).
     cursor: Option<(u8, u8)>,
     draft: ConsequenceDraft,

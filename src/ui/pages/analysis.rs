@@ -9,8 +9,8 @@ use crate::i18n::Lang;
 use crate::model::Gender;
 use crate::model::analysis::{
     ACTIVITIES, Answer, CAUSE_CHECKLIST, DataView, Evidence, ExampleSource, GoodExample,
-    Hypothesis, HypothesisState, Influence, KnowledgeSource, OwnQuestion, Proposal, Relevance,
-    conclusions_open, evidence_balance, item_key, ranked_causes, rating_symbol,
+    Hypothesis, HypothesisId, HypothesisState, Influence, KnowledgeSource, OwnQuestion, Proposal,
+    Relevance, conclusions_open, evidence_balance, item_key, ranked_causes, rating_symbol,
 };
 use crate::model::compare::Likeness;
 use crate::store::analysis::{AnalysisEdit, AnalysisSummary, AnalysisView, Learning};
@@ -37,7 +37,7 @@ struct Drafts {
     statement: String,
     heading: String,
     origin: String,
-    reasons: HashMap<i64, String>,
+    reasons: HashMap<HypothesisId, String>,
     evidence_text: String,
     evidence_indicator: String,
     evidence_by_gender: bool,
@@ -45,7 +45,7 @@ struct Drafts {
     conclusion: Option<String>,
     proposal: String,
     proposal_reference: String,
-    proposal_causes: Vec<i64>,
+    proposal_causes: Vec<HypothesisId>,
     proposal_sources: Vec<KnowledgeSource>,
     /// The indicators the group compares municipalities on, and the search for more.
     similar_on: Vec<String>,

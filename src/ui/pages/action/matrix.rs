@@ -6,7 +6,7 @@ use super::*;
 pub(super) fn keyboard(
     ui: &mut egui::Ui,
     rows: &[ProposalRow],
-    selected: &Option<i64>,
+    selected: &Option<ProposalId>,
     cursor: &mut Option<(u8, u8)>,
     intents: &mut Vec<Intent>,
 ) {
@@ -52,7 +52,7 @@ pub(super) fn keyboard(
     }
 }
 
-pub(super) fn place(proposal_id: i64, effort: u8, effect: u8, position: i64) -> Intent {
+pub(super) fn place(proposal_id: ProposalId, effort: u8, effect: u8, position: i64) -> Intent {
     Intent::Edit(
         ActionEdit::Place {
             proposal_id,
@@ -77,7 +77,7 @@ pub(super) fn matrix(
     ctx: &ViewContext<'_>,
     rows: &[ProposalRow],
     names: &Prioritisation,
-    selected: &mut Option<i64>,
+    selected: &mut Option<ProposalId>,
     cursor: Option<(u8, u8)>,
     room: f32,
     intents: &mut Vec<Intent>,
@@ -247,7 +247,7 @@ pub(super) fn card_ui(
     ctx: &ViewContext<'_>,
     row: &ProposalRow,
     rect: Rect,
-    selected: &mut Option<i64>,
+    selected: &mut Option<ProposalId>,
     grid: &Rect,
     cell: f32,
     intents: &mut Vec<Intent>,
@@ -329,7 +329,7 @@ pub(super) fn ranked_list(
     ctx: &ViewContext<'_>,
     rows: &[ProposalRow],
     names: &Prioritisation,
-    selected: &mut Option<i64>,
+    selected: &mut Option<ProposalId>,
     intents: &mut Vec<Intent>,
 ) {
     let lang = ctx.lang;
@@ -363,7 +363,7 @@ pub(super) fn ranked_list(
     {
         return;
     }
-    let placed: Vec<(i64, Placement)> = rows
+    let placed: Vec<(ProposalId, Placement)> = rows
         .iter()
         .filter_map(|r| Some((r.proposal.id, r.placement?)))
         .collect();

@@ -87,7 +87,7 @@ impl AnalysisUi<'_> {
         &self,
         ui: &mut egui::Ui,
         e: &Evidence,
-        hypothesis: i64,
+        hypothesis: HypothesisId,
         intents: &mut Vec<Intent>,
     ) {
         let current = e.rating(hypothesis);

@@ -84,7 +84,10 @@ impl AnalysisUi<'_> {
                 }
             }
             if ui.small_button(lang.t("Ta bort", "Remove")).clicked() {
-                self.edit(intents, AnalysisEdit::Hypothesis(Change::Remove(h.id)));
+                self.edit(
+                    intents,
+                    AnalysisEdit::Hypothesis(Change::Remove(h.id.get())),
+                );
             }
         });
     }
