@@ -269,7 +269,6 @@ crate::enum_with_all! {
     }
 }
 
-impl Influence {}
 
 /// A possible cause of the deviation, under one checklist heading.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -406,7 +405,6 @@ crate::enum_with_all! {
     }
 }
 
-impl KnowledgeSource {}
 
 /// An improvement proposal (*åtgärdsförslag*): what to do, which causes it meets, and what
 /// knowledge it rests on. The Åtgärder step takes these over to assess, rank and decide.
@@ -438,7 +436,6 @@ crate::enum_with_all! {
     }
 }
 
-impl ExampleSource {}
 
 /// A good example (*goda exempel*): what a better municipality or unit does, where the group
 /// learnt it, whom to ask, and how it must change to work here; linked to what it inspired.
