@@ -269,7 +269,6 @@ crate::enum_with_all! {
     }
 }
 
-
 /// A possible cause of the deviation, under one checklist heading.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -405,7 +404,6 @@ crate::enum_with_all! {
     }
 }
 
-
 /// An improvement proposal (*åtgärdsförslag*): what to do, which causes it meets, and what
 /// knowledge it rests on. The Åtgärder step takes these over to assess, rank and decide.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -435,7 +433,6 @@ crate::enum_with_all! {
         Call,
     }
 }
-
 
 /// A good example (*goda exempel*): what a better municipality or unit does, where the group
 /// learnt it, whom to ask, and how it must change to work here; linked to what it inspired.

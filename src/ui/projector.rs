@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 use crate::ui::session::{Look, Session};
-use crate::ui::{ViewContext, theme};
+use crate::ui::theme;
 
 /// The projector window's viewport, by name.
 const PROJECTOR: &str = "styrsnurra-projector";
@@ -155,17 +155,7 @@ pub fn view(ui: &mut egui::Ui, session: &mut Session, look: Look<'_>) {
         integrity,
         ..
     } = session;
-    let view_ctx = ViewContext {
-        workbook,
-        lang: look.lang,
-        presentation: true,
-        projector: true,
-        revision: look.revision,
-        import: import.state(),
-        integrity: integrity.status(),
-        recent: look.recent,
-        repaint,
-    };
+    let view_ctx = look.context((workbook, import, integrity), true, true, repaint);
     let current = *current;
     let page = pages.get(current);
     egui::CentralPanel::default().show(ui, |ui| {

@@ -21,12 +21,37 @@ pub struct Look<'a> {
     pub recent: &'a [PathBuf],
 }
 
-impl Look<'_> {
+/// The session's parts a page reads: the workbook, the import desk, the integrity check.
+pub type Readable<'a> = (&'a Workbook, &'a ImportDesk, &'a IntegrityCheck);
+
+impl<'a> Look<'a> {
     pub fn new(lang: Lang, revision: u64, recent: &[PathBuf]) -> Look<'_> {
         Look {
             lang,
             revision,
             recent,
+        }
+    }
+
+    /// What a page gets to read, at the desk (in presentation mode or not) or on the
+    /// projector.
+    pub fn context(
+        self,
+        (workbook, import, integrity): Readable<'a>,
+        presentation: bool,
+        projector: bool,
+        repaint: egui::Context,
+    ) -> ViewContext<'a> {
+        ViewContext {
+            workbook,
+            lang: self.lang,
+            presentation,
+            projector,
+            revision: self.revision,
+            import: import.state(),
+            integrity: integrity.status(),
+            recent: self.recent,
+            repaint,
         }
     }
 }
@@ -182,17 +207,7 @@ impl Session {
             checklist,
             ..
         } = self;
-        let view_ctx = ViewContext {
-            workbook,
-            lang: look.lang,
-            presentation,
-            projector: false,
-            revision: look.revision,
-            import: import.state(),
-            integrity: integrity.status(),
-            recent: look.recent,
-            repaint,
-        };
+        let view_ctx = look.context((workbook, import, integrity), presentation, false, repaint);
         checklist.below_page(ui, &view_ctx, *current, intents);
         // Each page draws under an id of its own, so two pages never share a scroll position
         // or a widget's memory.
@@ -219,17 +234,8 @@ impl Session {
         let Some(page) = work.page() else {
             return intents;
         };
-        let view_ctx = ViewContext {
-            workbook: &self.workbook,
-            lang: look.lang,
-            presentation: false,
-            projector: false,
-            revision: look.revision,
-            import: self.import.state(),
-            integrity: self.integrity.status(),
-            recent: look.recent,
-            repaint: repaint.clone(),
-        };
+        let readable = (&self.workbook, &self.import, &self.integrity);
+        let view_ctx = look.context(readable, false, false, repaint.clone());
         self.pages
             .get(page)
             .file_work(work, &view_ctx, &mut intents);
