@@ -370,3 +370,30 @@ fn the_ranking_beside_the_matrix_says_each_proposal_whole_in_the_rooms_size() {
         );
     }
 }
+
+#[test]
+fn exporting_a_plan_that_is_gone_says_so_and_writes_nothing() {
+    let (dir, path, mut h) = common::app::demo_harness();
+    common::app::go(&mut h, PageId::Plan);
+    let before = std::fs::read(&path).unwrap();
+    let out = dir.path().join("borta.csv");
+    h.state_mut().handle(
+        styrsnurra::ui::Intent::File(styrsnurra::ui::FileWork::ExportPlan {
+            plan: 999_999,
+            path: Some(out.clone()),
+        }),
+        None,
+    );
+    h.run_steps(2);
+    assert!(
+        h.query_by_label_contains("Planen finns inte längre")
+            .is_some(),
+        "the page says why"
+    );
+    assert!(!out.exists(), "no file is written");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the workbook is as it was"
+    );
+}

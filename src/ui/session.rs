@@ -151,7 +151,8 @@ pub struct HeaderInfo {
     pub demo: bool,
     pub undo: Option<Edit>,
     pub redo: Option<Edit>,
-    /// A history entry that could not be read, shown once rather than hidden as "nothing".
+    /// A history entry, the checklists' progress or the demo flag that could not be read,
+    /// shown rather than hidden as "nothing".
     pub error: Option<String>,
     /// `(checklist, done, of)` for the cycle's year, for the navigation.
     pub checklists: Vec<(&'static str, usize, usize)>,
@@ -276,15 +277,16 @@ impl Session {
         }
         let wb = &self.workbook;
         let (undo, redo) = (wb.next_undo(), wb.next_redo());
+        let checklists = wb.cycle_year().and_then(|y| wb.checklist_progress(y));
+        let demo = wb.is_demo();
+        // A read that fails is said in the top bar, not shown as "nothing".
         let error = undo
             .as_ref()
             .err()
             .or(redo.as_ref().err())
+            .or(checklists.as_ref().err())
+            .or(demo.as_ref().err())
             .map(|e| e.message(lang));
-        let checklists = wb
-            .cycle_year()
-            .and_then(|y| wb.checklist_progress(y))
-            .unwrap_or_default();
         let damaged = match wb.damaged_records() {
             Ok(list) => list
                 .iter()
@@ -294,11 +296,11 @@ impl Session {
         };
         self.header = HeaderInfo {
             revision,
-            demo: wb.is_demo().unwrap_or_default(),
+            demo: demo.unwrap_or(false),
             undo: undo.ok().flatten(),
             redo: redo.ok().flatten(),
             error,
-            checklists,
+            checklists: checklists.unwrap_or_default(),
             damaged,
         };
     }
